@@ -1,0 +1,1080 @@
+//===- ExitAnalysis.cpp ---------------------------------------------------===//
+//
+// The analysis runs in two steps:
+//  1. EffectCollector walks the written body once and records, per statement,
+//     what it does to each tracked object (enter, exit, release, ...). This is
+//     where the AST is interpreted: which calls are awaited, discarded or
+//     stored, and which references move ownership out of the body.
+//  2. A forward dataflow over the CFG applies those effects block by block,
+//     joins states at merge points, and reports at the points where objects
+//     die (CFG lifetime ends, and the function's exit for parameters).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Analysis/ExitAnalysis.h"
+#include "Model/ProtocolModel.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <map>
+#include <tuple>
+
+using namespace clang;
+
+namespace acm {
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Tracked objects and what statements do to them
+//===----------------------------------------------------------------------===//
+
+struct TrackedObject {
+  const VarDecl *Var = nullptr;
+  ObjectKind Kind = ObjectKind::None;
+  bool IsParam = false;
+  /// A local holding the awaitable of an op call (auto aw = r.aexit();).
+  bool IsAwaitable = false;
+};
+
+enum class EffectKind {
+  Enter,        // enter awaited
+  Exit,         // exit awaited
+  ExitDeferred, // exit called, its awaitable discarded or stored elsewhere
+  Release,      // ownership left the body
+  Reassign,     // a new value assigned to the variable
+  StackPushed,  // an exit was pushed onto an exit stack
+  StackReset,   // pop_all moved a stack's exits elsewhere
+  AwaitLocal,   // an awaitable local was awaited
+  Use,          // any other reference
+};
+
+struct Effect {
+  EffectKind Kind;
+  unsigned Object;
+  SourceLocation Loc;
+};
+
+/// What awaiting an awaitable local does, per op it holds.
+struct HeldOp {
+  int Object; // -1 when the op's object is not tracked
+  OpKind Op;
+  const CXXMemberCallExpr *Call;
+};
+
+/// How a tracked local starts its life at its declaration.
+struct DeclInit {
+  /// Index of an exit stack whose exits this one takes over (pop_all).
+  int InheritFrom = -1;
+};
+
+Expr *stripWrappers(Expr *E) {
+  while (E) {
+    Expr *Next = E->IgnoreParenImpCasts();
+    if (auto *FE = dyn_cast<FullExpr>(Next))
+      Next = FE->getSubExpr();
+    else if (auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    else if (auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BTE->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// Strips casts to void as well: "(void)r.aexit()" discards like "r.aexit()".
+Expr *stripDiscard(Expr *E) {
+  E = stripWrappers(E);
+  while (auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E)) {
+    if (!Cast->getType()->isVoidType())
+      break;
+    E = stripWrappers(Cast->getSubExpr());
+  }
+  return E;
+}
+
+bool isMoveLike(const FunctionDecl *F) {
+  if (!F || !F->getIdentifier())
+    return false;
+  StringRef Name = F->getName();
+  if (Name != "move" && Name != "forward" && Name != "move_if_noexcept" &&
+      Name != "exchange" && Name != "forward_like")
+    return false;
+  return F->isInStdNamespace();
+}
+
+const VarDecl *referencedVar(const Expr *E) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+std::string describeObject(const Expr *Object, const ASTContext &Ctx) {
+  Object = stripWrappers(const_cast<Expr *>(Object));
+  if (const VarDecl *V = referencedVar(Object))
+    return V->getNameAsString();
+  if (const auto *ME = dyn_cast<MemberExpr>(Object))
+    return ME->getMemberDecl()->getNameAsString();
+  return Object->getType().getUnqualifiedType().getAsString(
+      Ctx.getPrintingPolicy());
+}
+
+class EffectCollector : public RecursiveASTVisitor<EffectCollector> {
+public:
+  EffectCollector(ASTContext &Ctx, const ProtocolModel &Model,
+                  const FunctionDecl &Function)
+      : Ctx(Ctx), Model(Model), Function(Function) {}
+
+  std::vector<TrackedObject> Objects;
+  llvm::DenseMap<const VarDecl *, unsigned> Index;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
+  llvm::DenseMap<const VarDecl *, DeclInit> DeclInits;
+  llvm::DenseMap<unsigned, llvm::SmallVector<HeldOp, 2>> HeldOps;
+  /// Findings that do not depend on the flow (discarded ops, temporaries).
+  std::vector<Finding> Immediate;
+
+  /// True if awaitable local \p Obj was folded into another one, which then
+  /// owes its exits.
+  bool isHeldByOuter(unsigned Obj) const { return HeldByOuter.count(Obj); }
+
+  void collect(Stmt *Body) {
+    for (const ParmVarDecl *P : Function.parameters())
+      trackParam(P);
+    // First find what is tracked, then what statements do to it.
+    FindingObjects = true;
+    TraverseStmt(Body);
+    FindingObjects = false;
+    TraverseStmt(Body);
+  }
+
+  // Nested functions are analyzed on their own; only a lambda's captures
+  // belong to the enclosing body.
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    WalkUpFromLambdaExpr(L);
+    for (Expr *Init : L->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
+    ++HandlerDepth;
+    bool Result = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
+    --HandlerDepth;
+    return Result;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (FindingObjects) {
+      trackLocal(V);
+      return true;
+    }
+    Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
+    if (!Init)
+      return true;
+    // Binding a reference to a tracked object makes an alias we do not
+    // follow; treat the object as handed off. Range-for's hidden reference
+    // only iterates.
+    if (V->getType()->isReferenceType() && !V->isImplicit())
+      if (trackedIndex(Init))
+        Roles[Init] = EffectKind::Release;
+    auto It = Index.find(V);
+    if (It == Index.end())
+      return true;
+    if (auto *Call = dyn_cast<CXXMemberCallExpr>(Init))
+      if (Model.classifyMethod(Call->getMethodDecl()) == OpKind::StackPopAll)
+        if (auto From = trackedIndex(
+                stripWrappers(Call->getImplicitObjectArgument()))) {
+          DeclInits[V].InheritFrom = *From;
+          PopAllIntoLocal.insert(Call);
+        }
+    return true;
+  }
+
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    if (FindingObjects || E->isImplicit())
+      return true;
+    llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
+    llvm::SmallVector<unsigned, 1> Locals;
+    collectAwaited(E->getOperand(), Calls, Locals);
+    for (const CXXMemberCallExpr *Call : Calls) {
+      AwaitedCalls.insert(Call);
+      OpKind Op = Model.classifyMethod(Call->getMethodDecl());
+      Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
+      if (auto Obj = trackedIndex(Object)) {
+        if (Op == OpKind::Enter)
+          addEffect(E, EffectKind::Enter, *Obj, E->getBeginLoc());
+        else if (Op == OpKind::Exit)
+          addEffect(E, EffectKind::Exit, *Obj, E->getBeginLoc());
+        else if (Op == OpKind::StackEnterContext)
+          addEffect(E, EffectKind::StackPushed, *Obj, E->getBeginLoc());
+      } else if (Op == OpKind::Enter && Object->isPRValue() &&
+                 Object->getType()->isRecordType()) {
+        Finding F;
+        F.Kind = FindingKind::EnteredTemporary;
+        F.Loc = Call->getExprLoc();
+        F.Message = "temporary '" + describeObject(Object, Ctx) +
+                    "' is entered but its exit can never be awaited; it is "
+                    "destroyed at the end of the full-expression";
+        Immediate.push_back(std::move(F));
+      }
+    }
+    for (unsigned Local : Locals)
+      addEffect(E, EffectKind::AwaitLocal, Local, E->getBeginLoc());
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (FindingObjects)
+      return true;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      // Assignment gives the left side a new value and copies or moves the
+      // right side into it; other operators only use their operands.
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+        setRole(Op->getArg(0), EffectKind::Reassign);
+        setRole(Op->getArg(1), EffectKind::Release);
+      }
+      return true;
+    }
+    bool MoveLike = isMoveLike(Callee);
+    for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
+      Expr *Arg = stripWrappers(Call->getArg(I));
+      if (!trackedIndex(Arg))
+        continue;
+      if (MoveLike || !Callee) {
+        Roles[Arg] = EffectKind::Release;
+        continue;
+      }
+      if (Model.takesExit(Callee, I)) {
+        Roles[Arg] = EffectKind::Release;
+        continue;
+      }
+      QualType ParamType = I < Callee->getNumParams()
+                               ? Callee->getParamDecl(I)->getType()
+                               : QualType();
+      // An lvalue reference parameter borrows the object; the caller keeps
+      // the duty to exit it. Anything else takes it over.
+      if (!ParamType.isNull() && ParamType->isLValueReferenceType())
+        Roles[Arg] = EffectKind::Use;
+      else
+        Roles[Arg] = EffectKind::Release;
+    }
+    return true;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (FindingObjects)
+      return true;
+    OpKind Op = Model.classifyMethod(Call->getMethodDecl());
+    if (Op == OpKind::None)
+      return true;
+    Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
+    std::optional<unsigned> Obj = trackedIndex(Object);
+    if (Obj)
+      Roles[Object] = EffectKind::Use;
+
+    switch (Op) {
+    case OpKind::StackPush:
+    case OpKind::StackEnterContext:
+      // The stack takes over the exits of the objects handed to it.
+      for (Expr *Arg : Call->arguments())
+        setRole(Arg, EffectKind::Release);
+      if (Obj && Op == OpKind::StackPush)
+        addEffect(Call, EffectKind::StackPushed, *Obj, Call->getBeginLoc());
+      break;
+    case OpKind::StackPopAll:
+      if (Obj && !PopAllIntoLocal.count(Call))
+        addEffect(Call, EffectKind::StackReset, *Obj, Call->getBeginLoc());
+      break;
+    default:
+      break;
+    }
+    if (Op != OpKind::Enter && Op != OpKind::Exit &&
+        Op != OpKind::StackEnterContext)
+      return true;
+    if (AwaitedCalls.count(Call))
+      return true;
+
+    if (DiscardedCalls.count(Call)) {
+      reportDiscarded(Call, Op, Object);
+      if (Obj && Op == OpKind::Exit)
+        addEffect(Call, EffectKind::ExitDeferred, *Obj, Call->getBeginLoc());
+      return true;
+    }
+    if (StoredCalls.count(Call)) {
+      if (Obj && Op == OpKind::Exit)
+        addEffect(Call, EffectKind::ExitDeferred, *Obj, Call->getBeginLoc());
+      return true;
+    }
+    // The awaitable went somewhere we do not follow (returned, passed on,
+    // stored in a member): its fate, and the object's, are out of our hands.
+    if (Obj)
+      addEffect(Call, EffectKind::Release, *Obj, Call->getBeginLoc());
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    if (FindingObjects)
+      return true;
+    // Copying or moving an object, or handing it to a constructor, passes
+    // it on.
+    for (Expr *Arg : E->arguments())
+      setRole(Arg, EffectKind::Release);
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (!FindingObjects && U->getOpcode() == UO_AddrOf)
+      setRole(U->getSubExpr(), EffectKind::Release);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (FindingObjects)
+      return true;
+    if (B->getOpcode() == BO_Comma)
+      markDiscarded(B->getLHS());
+    else if (B->getOpcode() == BO_Assign) {
+      setRole(B->getLHS(), EffectKind::Reassign);
+      setRole(B->getRHS(), EffectKind::Release);
+    }
+    return true;
+  }
+
+  bool VisitExplicitCastExpr(ExplicitCastExpr *E) {
+    if (!FindingObjects && E->getType()->isVoidType())
+      markDiscarded(E->getSubExpr());
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *S) {
+    if (!FindingObjects && S->getRetValue())
+      setRole(S->getRetValue(), EffectKind::Release);
+    return true;
+  }
+
+  bool VisitCoreturnStmt(CoreturnStmt *S) {
+    if (!FindingObjects && S->getOperand())
+      setRole(S->getOperand(), EffectKind::Release);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    if (FindingObjects)
+      return true;
+    // Captured by reference, the object may be exited by the lambda or live
+    // on in it; captured by copy, the lambda owns a copy. Either way it is no
+    // longer only this body's to exit.
+    for (Expr *Init : L->capture_inits())
+      if (Init)
+        setRole(Init, EffectKind::Release);
+    for (const LambdaCapture &Capture : L->captures())
+      if (Capture.capturesVariable())
+        if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar())) {
+          auto It = Index.find(V);
+          if (It != Index.end())
+            addEffect(L, EffectKind::Release, It->second, L->getBeginLoc());
+        }
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (FindingObjects)
+      return true;
+    auto Obj = trackedIndex(E);
+    if (!Obj)
+      return true;
+    auto It = Roles.find(E);
+    EffectKind Role = It == Roles.end() ? EffectKind::Use : It->second;
+    addEffect(E, Role, *Obj, E->getBeginLoc());
+    return true;
+  }
+
+  // Statement positions: an expression there has its value discarded.
+  bool VisitCompoundStmt(CompoundStmt *S) {
+    if (!FindingObjects)
+      for (Stmt *Child : S->body())
+        markDiscarded(Child);
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *S) {
+    if (!FindingObjects) {
+      markDiscarded(S->getThen());
+      markDiscarded(S->getElse());
+    }
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) {
+    if (!FindingObjects) {
+      markDiscarded(S->getInc());
+      markDiscarded(S->getBody());
+    }
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *S) {
+    if (!FindingObjects)
+      markDiscarded(S->getBody());
+    return true;
+  }
+  bool VisitDoStmt(DoStmt *S) {
+    if (!FindingObjects)
+      markDiscarded(S->getBody());
+    return true;
+  }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    if (!FindingObjects)
+      markDiscarded(S->getBody());
+    return true;
+  }
+  bool VisitSwitchCase(SwitchCase *S) {
+    if (!FindingObjects)
+      markDiscarded(S->getSubStmt());
+    return true;
+  }
+  bool VisitLabelStmt(LabelStmt *S) {
+    if (!FindingObjects)
+      markDiscarded(S->getSubStmt());
+    return true;
+  }
+  bool VisitAttributedStmt(AttributedStmt *S) {
+    if (!FindingObjects)
+      markDiscarded(S->getSubStmt());
+    return true;
+  }
+
+private:
+  void trackParam(const ParmVarDecl *P) {
+    if (P->getType()->isReferenceType())
+      return;
+    ObjectKind Kind = Model.classifyType(P->getType());
+    if (Kind == ObjectKind::None)
+      return;
+    addObject(P, Kind, /*IsParam=*/true, /*IsAwaitable=*/false);
+  }
+
+  void trackLocal(VarDecl *V) {
+    if (!V->isLocalVarDecl() || !V->hasLocalStorage() ||
+        V->isExceptionVariable() || V->getType()->isReferenceType() ||
+        isa<ParmVarDecl>(V))
+      return;
+    ObjectKind Kind = Model.classifyType(V->getType());
+    if (Kind != ObjectKind::None) {
+      addObject(V, Kind, false, false);
+      return;
+    }
+    // A local holding the awaitable of an op, awaited later (or not).
+    if (!V->getInit() || !Model.isAwaitableType(V->getType()))
+      return;
+    llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
+    llvm::SmallVector<unsigned, 1> Locals;
+    collectAwaited(V->getInit(), Calls, Locals);
+    if (Calls.empty() && Locals.empty())
+      return;
+    unsigned Self = addObject(V, ObjectKind::None, false, true);
+    auto &Held = HeldOps[Self];
+    for (const CXXMemberCallExpr *Call : Calls) {
+      StoredCalls.insert(Call);
+      auto Obj = trackedIndex(stripWrappers(Call->getImplicitObjectArgument()));
+      Held.push_back({Obj ? int(*Obj) : -1,
+                      Model.classifyMethod(Call->getMethodDecl()), Call});
+    }
+    // An awaitable built from other awaitable locals holds their ops.
+    for (unsigned Local : Locals) {
+      auto Inner = HeldOps.lookup(Local);
+      Held.append(Inner.begin(), Inner.end());
+      HeldByOuter.insert(Local);
+    }
+  }
+
+  unsigned addObject(const VarDecl *V, ObjectKind Kind, bool IsParam,
+                     bool IsAwaitable) {
+    auto [It, Inserted] = Index.try_emplace(V, Objects.size());
+    if (Inserted)
+      Objects.push_back({V, Kind, IsParam, IsAwaitable});
+    return It->second;
+  }
+
+  std::optional<unsigned> trackedIndex(const Expr *E) const {
+    if (const VarDecl *V = referencedVar(E)) {
+      auto It = Index.find(V);
+      if (It != Index.end())
+        return It->second;
+    }
+    return std::nullopt;
+  }
+
+  void setRole(Expr *E, EffectKind Role) {
+    if (!E)
+      return;
+    Expr *Stripped = stripWrappers(E);
+    if (trackedIndex(Stripped))
+      Roles[Stripped] = Role;
+  }
+
+  void addEffect(const Stmt *S, EffectKind Kind, unsigned Obj,
+                 SourceLocation Loc) {
+    Effects[S].push_back({Kind, Obj, Loc});
+  }
+
+  /// Finds the op calls and awaitable locals whose awaitables flow into the
+  /// value of \p E: directly, or as arguments of combinators (when_all) and
+  /// adaptors whose result is itself awaitable.
+  void collectAwaited(Expr *E,
+                      llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Calls,
+                      llvm::SmallVectorImpl<unsigned> &Locals,
+                      unsigned Depth = 0) {
+    if (!E || Depth > 8)
+      return;
+    E = stripWrappers(E);
+    if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      if (Model.classifyMethod(Call->getMethodDecl()) != OpKind::None) {
+        Calls.push_back(Call);
+        return;
+      }
+    }
+    if (const VarDecl *V = referencedVar(E)) {
+      auto It = Index.find(V);
+      if (It != Index.end() && Objects[It->second].IsAwaitable)
+        Locals.push_back(It->second);
+      return;
+    }
+    if (!isa<InitListExpr>(E) && !Model.isAwaitableType(E->getType()))
+      return;
+    if (auto *Call = dyn_cast<CallExpr>(E)) {
+      if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        collectAwaited(Member->getImplicitObjectArgument(), Calls, Locals,
+                       Depth + 1);
+      for (Expr *Arg : Call->arguments())
+        collectAwaited(Arg, Calls, Locals, Depth + 1);
+    } else if (auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      for (Expr *Arg : Construct->arguments())
+        collectAwaited(Arg, Calls, Locals, Depth + 1);
+    } else if (auto *List = dyn_cast<InitListExpr>(E)) {
+      for (Expr *Init : List->inits())
+        collectAwaited(Init, Calls, Locals, Depth + 1);
+    }
+  }
+
+  void markDiscarded(Stmt *S) {
+    auto *E = dyn_cast_or_null<Expr>(S);
+    if (!E)
+      return;
+    if (auto *Call = dyn_cast<CXXMemberCallExpr>(stripDiscard(E)))
+      DiscardedCalls.insert(Call);
+  }
+
+  void reportDiscarded(const CXXMemberCallExpr *Call, OpKind Op,
+                       const Expr *Object) {
+    bool IsEnter = Op == OpKind::Enter;
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    Finding F;
+    F.Kind = IsEnter ? FindingKind::DiscardedEnter : FindingKind::DiscardedExit;
+    F.Loc = Call->getExprLoc();
+    F.Message = std::string(IsEnter ? "enter" : "exit") + " of '" +
+                describeObject(Object, Ctx) + "' is not awaited: the result of '" +
+                Method->getNameAsString() + "' is discarded";
+    SourceLocation Begin = Call->getBeginLoc();
+    // co_await is not allowed in a handler, and a macro's text is not ours
+    // to change: only then is the fix not certain.
+    if (HandlerDepth == 0 && Begin.isValid() && !Begin.isMacroID())
+      F.Fix = FindingFix{Begin, "co_await "};
+    Immediate.push_back(std::move(F));
+  }
+
+  ASTContext &Ctx;
+  const ProtocolModel &Model;
+  const FunctionDecl &Function;
+  bool FindingObjects = true;
+  unsigned HandlerDepth = 0;
+  llvm::DenseMap<const Expr *, EffectKind> Roles;
+  llvm::DenseSet<const CXXMemberCallExpr *> AwaitedCalls;
+  llvm::DenseSet<const CXXMemberCallExpr *> StoredCalls;
+  llvm::DenseSet<const CXXMemberCallExpr *> DiscardedCalls;
+  llvm::DenseSet<const CXXMemberCallExpr *> PopAllIntoLocal;
+  llvm::DenseSet<unsigned> HeldByOuter;
+};
+
+//===----------------------------------------------------------------------===//
+// Dataflow
+//===----------------------------------------------------------------------===//
+
+enum StateBits : uint8_t {
+  NotEntered = 1,
+  Entered = 2,
+  Exited = 4,
+  ExitDeferred = 8,
+};
+
+struct ObjectState {
+  uint8_t Bits = 0;
+  /// Where the object was (first) entered on the paths in Bits & Entered.
+  SourceLocation EnterLoc;
+
+  friend bool operator==(const ObjectState &A, const ObjectState &B) {
+    return A.Bits == B.Bits && A.EnterLoc == B.EnterLoc;
+  }
+};
+
+/// Per-object states, sorted by object index. An object that is absent is
+/// not this body's to exit at this point: not yet declared, dead, or handed
+/// off. Keeping only live objects keeps states small in long functions.
+using FlowState = llvm::SmallVector<std::pair<unsigned, ObjectState>, 4>;
+
+class Dataflow {
+public:
+  Dataflow(const FunctionDecl &Function, const Stmt *WrittenBody,
+           ASTContext &Ctx, const EffectCollector &Effects)
+      : Function(Function), WrittenBody(WrittenBody), Ctx(Ctx),
+        SM(Ctx.getSourceManager()), C(Effects) {}
+
+  void run(const CFG &Graph, FindingSink &Sink);
+
+private:
+  bool before(SourceLocation A, SourceLocation B) const {
+    if (A.isInvalid())
+      return false;
+    if (B.isInvalid())
+      return true;
+    return SM.isBeforeInTranslationUnit(A, B);
+  }
+
+  ObjectState *find(FlowState &S, unsigned Obj) const {
+    auto It = llvm::lower_bound(
+        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
+    if (It != S.end() && It->first == Obj)
+      return &It->second;
+    return nullptr;
+  }
+  void set(FlowState &S, unsigned Obj, ObjectState State) const {
+    auto It = llvm::lower_bound(
+        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
+    if (It != S.end() && It->first == Obj)
+      It->second = State;
+    else
+      S.insert(It, {Obj, State});
+  }
+  void erase(FlowState &S, unsigned Obj) const {
+    auto It = llvm::lower_bound(
+        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
+    if (It != S.end() && It->first == Obj)
+      S.erase(It);
+  }
+
+  /// Joins \p From into \p Into; returns true if \p Into changed.
+  bool join(FlowState &Into, const FlowState &From) const;
+  void transfer(const CFGBlock &Block, FlowState &S);
+  void applyEffect(const Effect &E, FlowState &S);
+  void declare(const VarDecl *V, FlowState &S);
+  ObjectState initialState(const TrackedObject &Object,
+                           SourceLocation Loc) const;
+  void objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
+                  StringRef Reason);
+  void reportAtFunctionExit(const CFG &Graph,
+                            llvm::ArrayRef<std::optional<FlowState>> Out);
+  std::pair<SourceLocation, std::string> deathPoint(const Stmt *Trigger) const;
+
+  void addFinding(Finding F, unsigned Obj, SourceLocation Key);
+
+  const FunctionDecl &Function;
+  const Stmt *WrittenBody;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const EffectCollector &C;
+  bool Reporting = false;
+  /// One finding per (kind, object, enter site): the earliest is kept.
+  std::map<std::tuple<int, unsigned, unsigned>, Finding> Findings;
+};
+
+bool Dataflow::join(FlowState &Into, const FlowState &From) const {
+  bool Changed = false;
+  FlowState Result;
+  Result.reserve(Into.size() + From.size());
+  auto A = Into.begin(), AE = Into.end();
+  auto B = From.begin(), BE = From.end();
+  while (A != AE || B != BE) {
+    if (B == BE || (A != AE && A->first < B->first)) {
+      Result.push_back(*A++);
+    } else if (A == AE || B->first < A->first) {
+      Result.push_back(*B++);
+      Changed = true;
+    } else {
+      ObjectState Merged = A->second;
+      Merged.Bits |= B->second.Bits;
+      if ((B->second.Bits & Entered) &&
+          (!(A->second.Bits & Entered) ||
+           before(B->second.EnterLoc, A->second.EnterLoc)))
+        Merged.EnterLoc = B->second.EnterLoc;
+      if (Merged.Bits != A->second.Bits ||
+          Merged.EnterLoc != A->second.EnterLoc)
+        Changed = true;
+      Result.push_back({A->first, Merged});
+      ++A;
+      ++B;
+    }
+  }
+  Into = std::move(Result);
+  return Changed;
+}
+
+ObjectState Dataflow::initialState(const TrackedObject &Object,
+                                   SourceLocation Loc) const {
+  // A closeable (and a pending awaitable) is live from its birth; the
+  // others owe nothing until entered.
+  if (Object.Kind == ObjectKind::Closeable || Object.IsAwaitable)
+    return {Entered, Loc};
+  return {NotEntered, SourceLocation()};
+}
+
+void Dataflow::declare(const VarDecl *V, FlowState &S) {
+  auto It = C.Index.find(V);
+  if (It == C.Index.end())
+    return;
+  unsigned Obj = It->second;
+  const TrackedObject &Object = C.Objects[Obj];
+  SourceLocation Loc = V->getLocation();
+  if (Object.IsAwaitable) {
+    auto Held = C.HeldOps.find(Obj);
+    if (Held != C.HeldOps.end() && !Held->second.empty())
+      Loc = Held->second.front().Call->getExprLoc();
+  }
+  ObjectState State = initialState(Object, Loc);
+  auto Init = C.DeclInits.find(V);
+  if (Init != C.DeclInits.end() && Init->second.InheritFrom >= 0) {
+    unsigned From = Init->second.InheritFrom;
+    if (ObjectState *Source = find(S, From)) {
+      State = *Source;
+      Source->Bits = NotEntered;
+    }
+  }
+  set(S, Obj, State);
+}
+
+void Dataflow::applyEffect(const Effect &E, FlowState &S) {
+  const TrackedObject &Object = C.Objects[E.Object];
+  ObjectState *State = find(S, E.Object);
+  switch (E.Kind) {
+  case EffectKind::Enter:
+    set(S, E.Object, {Entered, E.Loc});
+    return;
+  case EffectKind::Exit:
+    if (State)
+      State->Bits = Exited;
+    return;
+  case EffectKind::ExitDeferred:
+    if (State)
+      State->Bits = ExitDeferred;
+    return;
+  case EffectKind::Release:
+    erase(S, E.Object);
+    return;
+  case EffectKind::Reassign:
+    if (Object.IsAwaitable) {
+      erase(S, E.Object);
+      return;
+    }
+    if (State && (State->Bits & Entered))
+      objectDies(E.Object, S, E.Loc, "it is assigned a new value");
+    set(S, E.Object, initialState(Object, E.Loc));
+    return;
+  case EffectKind::StackPushed:
+    if (!State || !(State->Bits & Entered) || State->Bits != Entered)
+      set(S, E.Object, {Entered, E.Loc});
+    return;
+  case EffectKind::StackReset:
+    if (State)
+      State->Bits = NotEntered;
+    return;
+  case EffectKind::AwaitLocal: {
+    if (State)
+      State->Bits = Exited;
+    auto Held = C.HeldOps.find(E.Object);
+    if (Held == C.HeldOps.end())
+      return;
+    for (const HeldOp &Op : Held->second) {
+      if (Op.Object < 0)
+        continue;
+      if (Op.Op == OpKind::Enter)
+        applyEffect({EffectKind::Enter, unsigned(Op.Object), E.Loc}, S);
+      else if (Op.Op == OpKind::Exit)
+        applyEffect({EffectKind::Exit, unsigned(Op.Object), E.Loc}, S);
+      else if (Op.Op == OpKind::StackEnterContext)
+        applyEffect({EffectKind::StackPushed, unsigned(Op.Object), E.Loc}, S);
+    }
+    return;
+  }
+  case EffectKind::Use:
+    return;
+  }
+}
+
+void Dataflow::transfer(const CFGBlock &Block, FlowState &S) {
+  for (const CFGElement &Element : Block) {
+    if (auto StmtElement = Element.getAs<CFGStmt>()) {
+      const Stmt *St = StmtElement->getStmt();
+      if (const auto *DS = dyn_cast<DeclStmt>(St))
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D))
+            declare(V, S);
+      auto It = C.Effects.find(St);
+      if (It != C.Effects.end())
+        for (const Effect &E : It->second)
+          applyEffect(E, S);
+      continue;
+    }
+    if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
+      const VarDecl *V = Lifetime->getVarDecl();
+      // Parameters are handled at the function's exit, where every path
+      // ends; the CFG marks their end only on some of them.
+      if (isa<ParmVarDecl>(V))
+        continue;
+      auto It = C.Index.find(V);
+      if (It == C.Index.end())
+        continue;
+      auto [Loc, Reason] = deathPoint(Lifetime->getTriggerStmt());
+      objectDies(It->second, S, Loc, Reason);
+    }
+  }
+}
+
+std::pair<SourceLocation, std::string>
+Dataflow::deathPoint(const Stmt *Trigger) const {
+  if (!Trigger)
+    return {SourceLocation(), "the end of its scope"};
+  if (isa<CoreturnStmt>(Trigger))
+    return {Trigger->getBeginLoc(), "'co_return'"};
+  if (isa<ReturnStmt>(Trigger))
+    return {Trigger->getBeginLoc(), "'return'"};
+  if (isa<BreakStmt>(Trigger))
+    return {Trigger->getBeginLoc(), "'break'"};
+  if (isa<ContinueStmt>(Trigger))
+    return {Trigger->getBeginLoc(), "'continue'"};
+  if (isa<GotoStmt>(Trigger) || isa<IndirectGotoStmt>(Trigger))
+    return {Trigger->getBeginLoc(), "'goto'"};
+  if (const auto *CS = dyn_cast<CompoundStmt>(Trigger)) {
+    if (CS == WrittenBody)
+      return {CS->getRBracLoc(), "the end of the coroutine"};
+    return {CS->getRBracLoc(), "the end of its scope"};
+  }
+  return {Trigger->getEndLoc(), "the end of its scope"};
+}
+
+void Dataflow::objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
+                          StringRef Reason) {
+  ObjectState *State = find(S, Obj);
+  if (!State) {
+    return;
+  }
+  if (Reporting && (State->Bits & Entered) && Loc.isValid()) {
+    const TrackedObject &Object = C.Objects[Obj];
+    std::string Name = Object.Var->getNameAsString();
+    Finding F;
+    F.Loc = Loc;
+    if (Object.IsAwaitable) {
+      // Only exits are owed; an unawaited enter is the enter check's job.
+      auto Held = C.HeldOps.find(Obj);
+      if (Held != C.HeldOps.end() && !C.isHeldByOuter(Obj))
+        for (const HeldOp &Op : Held->second) {
+          if (Op.Op != OpKind::Exit)
+            continue;
+          std::string Target =
+              describeObject(Op.Call->getImplicitObjectArgument(), Ctx);
+          Finding Stored = F;
+          Stored.Kind = FindingKind::UnawaitedStoredExit;
+          Stored.Message = "exit of '" + Target + "' stored in '" + Name +
+                           "' is not awaited before " + Reason.str();
+          Stored.Notes.push_back({Op.Call->getExprLoc(),
+                                  "exit of '" + Target + "' stored in '" +
+                                      Name + "' here"});
+          addFinding(std::move(Stored), Obj, Op.Call->getExprLoc());
+        }
+    } else {
+      F.Kind = FindingKind::MissingExit;
+      switch (Object.Kind) {
+      case ObjectKind::ExitStack:
+        F.Message = "exit stack '" + Name + "' is not closed before " +
+                    Reason.str() + "; its pushed exits never run";
+        F.Notes.push_back(
+            {State->EnterLoc, "exit pushed onto '" + Name + "' here"});
+        break;
+      case ObjectKind::Closeable:
+        F.Message =
+            "close of '" + Name + "' is not awaited before " + Reason.str();
+        F.Notes.push_back({State->EnterLoc,
+                           "'" + Name + "' " +
+                               (Object.IsParam ? "received" : "created") +
+                               " here"});
+        break;
+      default:
+        F.Message =
+            "exit of '" + Name + "' is not awaited before " + Reason.str();
+        F.Notes.push_back({State->EnterLoc, "'" + Name + "' entered here"});
+        break;
+      }
+      addFinding(std::move(F), Obj, State->EnterLoc);
+    }
+  }
+  erase(S, Obj);
+}
+
+void Dataflow::addFinding(Finding F, unsigned Obj, SourceLocation Key) {
+  auto K = std::make_tuple(int(F.Kind), Obj, Key.getRawEncoding());
+  auto It = Findings.find(K);
+  if (It == Findings.end()) {
+    Findings.emplace(K, std::move(F));
+    return;
+  }
+  if (before(F.Loc, It->second.Loc))
+    It->second = std::move(F);
+}
+
+void Dataflow::reportAtFunctionExit(
+    const CFG &Graph, llvm::ArrayRef<std::optional<FlowState>> Out) {
+  const CFGBlock &Exit = Graph.getExit();
+  SourceLocation EndLoc;
+  if (const auto *CS = dyn_cast<CompoundStmt>(WrittenBody))
+    EndLoc = CS->getRBracLoc();
+  else
+    EndLoc = WrittenBody->getEndLoc();
+  for (const CFGBlock *Pred : Exit.preds()) {
+    if (!Pred || !Out[Pred->getBlockID()])
+      continue;
+    if (Pred->hasNoReturnElement())
+      continue;
+    // Find how this path leaves the coroutine.
+    const Stmt *Last = nullptr;
+    for (auto It = Pred->rbegin(); It != Pred->rend(); ++It)
+      if (auto S = It->getAs<CFGStmt>()) {
+        Last = S->getStmt();
+        break;
+      }
+    if (Last && isa<CXXThrowExpr>(Last))
+      continue; // Exception paths are not checked.
+    SourceLocation Loc = EndLoc;
+    std::string Reason = "the end of the coroutine";
+    if (Last && (isa<CoreturnStmt>(Last) || isa<ReturnStmt>(Last)))
+      std::tie(Loc, Reason) = deathPoint(Last);
+    FlowState S = *Out[Pred->getBlockID()];
+    for (unsigned Obj = 0; Obj < C.Objects.size(); ++Obj)
+      if (C.Objects[Obj].IsParam)
+        objectDies(Obj, S, Loc, Reason);
+  }
+}
+
+void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
+  unsigned NumBlocks = Graph.getNumBlockIDs();
+  std::vector<std::optional<FlowState>> In(NumBlocks), Out(NumBlocks);
+
+  FlowState Entry;
+  for (unsigned Obj = 0; Obj < C.Objects.size(); ++Obj)
+    if (C.Objects[Obj].IsParam)
+      set(Entry, Obj,
+          initialState(C.Objects[Obj], C.Objects[Obj].Var->getLocation()));
+  In[Graph.getEntry().getBlockID()] = Entry;
+
+  // Iterate to a fixpoint in reverse post-order. States only grow (bits are
+  // or-ed, enter sites move earlier), so this terminates.
+  PostOrderCFGView Order(&Graph);
+  bool Changed = true;
+  unsigned Rounds = 0;
+  while (Changed && Rounds++ < 64) {
+    Changed = false;
+    for (const CFGBlock *Block : Order) {
+      unsigned ID = Block->getBlockID();
+      if (!In[ID])
+        continue;
+      FlowState S = *In[ID];
+      transfer(*Block, S);
+      if (Out[ID] && *Out[ID] == S)
+        continue;
+      Out[ID] = S;
+      for (const CFGBlock *Succ : Block->succs()) {
+        if (!Succ)
+          continue;
+        auto &SuccIn = In[Succ->getBlockID()];
+        if (!SuccIn) {
+          SuccIn = S;
+          Changed = true;
+        } else if (join(*SuccIn, S)) {
+          Changed = true;
+        }
+      }
+    }
+  }
+
+  // Report from the final states only, so nothing is reported twice.
+  Reporting = true;
+  for (const CFGBlock *Block : Order) {
+    unsigned ID = Block->getBlockID();
+    if (!In[ID])
+      continue;
+    FlowState S = *In[ID];
+    transfer(*Block, S);
+  }
+  reportAtFunctionExit(Graph, Out);
+
+  std::vector<Finding> All;
+  for (auto &Entry : Findings)
+    All.push_back(std::move(Entry.second));
+  for (const Finding &F : C.Immediate)
+    All.push_back(F);
+  llvm::stable_sort(All, [&](const Finding &A, const Finding &B) {
+    if (A.Loc != B.Loc)
+      return before(A.Loc, B.Loc);
+    return A.Message < B.Message;
+  });
+  for (const Finding &F : All)
+    Sink.report(F);
+}
+
+} // namespace
+
+bool isAnalyzableCoroutine(const FunctionDecl &Function) {
+  if (Function.isInvalidDecl() || Function.isDependentContext() ||
+      !Function.doesThisDeclarationHaveABody())
+    return false;
+  return isa_and_nonnull<CoroutineBodyStmt>(Function.getBody());
+}
+
+void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
+                      const ProtocolModel &Model, FindingSink &Sink) {
+  if (!isAnalyzableCoroutine(Function))
+    return;
+  auto *Coroutine = cast<CoroutineBodyStmt>(Function.getBody());
+  Stmt *WrittenBody = Coroutine->getBody();
+  if (!WrittenBody)
+    return;
+
+  EffectCollector Collector(Context, Model, Function);
+  Collector.collect(WrittenBody);
+  if (Collector.Objects.empty()) {
+    // Nothing to follow through the flow; report what needs no flow.
+    for (const Finding &F : Collector.Immediate)
+      Sink.report(F);
+    return;
+  }
+
+  CFG::BuildOptions Options;
+  Options.AddLifetime = true;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Function, Function.getBody(), &Context, Options);
+  if (!Graph)
+    return;
+  Dataflow Flow(Function, WrittenBody, Context, Collector);
+  Flow.run(*Graph, Sink);
+}
+
+} // namespace acm

@@ -1,0 +1,22 @@
+//===- Findings.cpp -------------------------------------------------------===//
+
+#include "Analysis/Findings.h"
+
+namespace acm {
+
+FindingSink::~FindingSink() = default;
+
+llvm::StringRef checkNameFor(FindingKind Kind) {
+  switch (Kind) {
+  case FindingKind::MissingExit:
+  case FindingKind::DiscardedExit:
+  case FindingKind::UnawaitedStoredExit:
+  case FindingKind::EnteredTemporary:
+    return "acm-missing-exit-await";
+  case FindingKind::DiscardedEnter:
+    return "acm-unawaited-enter";
+  }
+  return "acm-missing-exit-await";
+}
+
+} // namespace acm

@@ -1,0 +1,70 @@
+//===- Findings.h - What the analysis reports, and to whom ----------------===//
+//
+// The analysis knows nothing of clang-tidy: it describes each bug as a
+// Finding and hands it to a FindingSink. Front ends turn findings into
+// diagnostics of their own.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_FINDINGS_H
+#define ACM_ANALYSIS_FINDINGS_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace acm {
+
+enum class FindingKind {
+  /// An entered object dies on some path without its exit awaited.
+  MissingExit,
+  /// An exit op's awaitable is discarded, so the exit is never awaited.
+  DiscardedExit,
+  /// An exit op's awaitable is stored in a local that dies unawaited.
+  UnawaitedStoredExit,
+  /// An enter op awaited on a temporary, whose exit can never be awaited.
+  EnteredTemporary,
+  /// An enter op's awaitable is discarded.
+  DiscardedEnter,
+};
+
+/// The clang-tidy check name that reports findings of \p Kind.
+llvm::StringRef checkNameFor(FindingKind Kind);
+
+struct FindingNote {
+  clang::SourceLocation Loc;
+  std::string Message;
+};
+
+/// Text to insert at a location; only offered when the fix is certain.
+struct FindingFix {
+  clang::SourceLocation InsertLoc;
+  std::string Text;
+};
+
+struct Finding {
+  FindingKind Kind;
+  clang::SourceLocation Loc;
+  std::string Message;
+  std::vector<FindingNote> Notes;
+  std::optional<FindingFix> Fix;
+};
+
+class FindingSink {
+public:
+  virtual ~FindingSink();
+  virtual void report(const Finding &F) = 0;
+};
+
+/// Collects findings in a vector.
+class FindingList : public FindingSink {
+public:
+  void report(const Finding &F) override { Findings.push_back(F); }
+  std::vector<Finding> Findings;
+};
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_FINDINGS_H

@@ -1,0 +1,26 @@
+//===- AcmModule.cpp - The clang-tidy module "acm" -------------------------===//
+
+#include "Checks/MissingExitAwaitCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace acm {
+
+class AcmModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(
+      clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<MissingExitAwaitCheck>("acm-missing-exit-await");
+  }
+};
+
+} // namespace acm
+
+// Registers the module with whichever clang-tidy hosts this code: our own
+// tools, clangd, or clang-tidy loading the plugin.
+static clang::tidy::ClangTidyModuleRegistry::Add<acm::AcmModule>
+    AcmModuleRegistration("acm-module",
+                          "Checks of the asynchronous enter/exit protocol.");
+
+// Referenced by the front ends so a linker never drops this object.
+volatile int AcmModuleAnchorSource = 0;

@@ -1,0 +1,366 @@
+//===- ProtocolModel.cpp --------------------------------------------------===//
+
+#include "Model/ProtocolModel.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace acm {
+
+namespace {
+
+constexpr llvm::StringLiteral EnterNames[] = {"aenter", "async_enter"};
+constexpr llvm::StringLiteral ExitNames[] = {"aexit", "async_exit"};
+constexpr llvm::StringLiteral CloseNames[] = {"aclose", "async_close"};
+constexpr llvm::StringLiteral StackMarker = "enter_async_context";
+
+bool isOneOf(StringRef Name, llvm::ArrayRef<llvm::StringLiteral> Names) {
+  return llvm::is_contained(Names, Name);
+}
+
+StringRef identifierOf(const NamedDecl *D) {
+  if (const IdentifierInfo *II = D->getIdentifier())
+    return II->getName();
+  return {};
+}
+
+/// Drops template argument lists so "ns::Box<int>::close" matches the
+/// configured "ns::Box::close".
+std::string withoutTemplateArgs(StringRef Name) {
+  std::string Out;
+  Out.reserve(Name.size());
+  int Depth = 0;
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    // Keep operator names such as "operator<" intact.
+    if (Name.substr(I).starts_with("operator")) {
+      size_t End = I + 8;
+      while (End < Name.size() && !isalnum(Name[End]) && Name[End] != '_' &&
+             Name[End] != ':')
+        ++End;
+      if (Depth == 0)
+        Out.append(Name.substr(I, End - I).str());
+      I = End - 1;
+      continue;
+    }
+    if (C == '<') {
+      ++Depth;
+      continue;
+    }
+    if (C == '>' && Depth > 0) {
+      --Depth;
+      continue;
+    }
+    if (Depth == 0)
+      Out.push_back(C);
+  }
+  return Out;
+}
+
+/// Calls \p Visit on every method of \p Record and of its bases.
+template <typename Fn>
+void forEachMethod(const CXXRecordDecl *Record, Fn &&Visit, unsigned Depth = 0) {
+  if (!Record || Depth > 16)
+    return;
+  Record = Record->getDefinition();
+  if (!Record)
+    return;
+  for (const CXXMethodDecl *M : Record->methods())
+    Visit(M);
+  // Member templates are not in methods(); their names still count.
+  for (const Decl *D : Record->decls())
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      if (const auto *M = dyn_cast<CXXMethodDecl>(FTD->getTemplatedDecl()))
+        Visit(M);
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (const CXXRecordDecl *BaseRecord = Base.getType()->getAsCXXRecordDecl())
+      forEachMethod(BaseRecord, Visit, Depth + 1);
+}
+
+} // namespace
+
+llvm::StringRef objectKindName(ObjectKind Kind) {
+  switch (Kind) {
+  case ObjectKind::None:
+    return "none";
+  case ObjectKind::Manager:
+    return "manager";
+  case ObjectKind::Closeable:
+    return "closeable";
+  case ObjectKind::ExitStack:
+    return "exit stack";
+  }
+  return "none";
+}
+
+std::vector<std::string> ModelOptions::parseList(StringRef List) {
+  std::vector<std::string> Names;
+  std::string Normalized = List.str();
+  std::replace(Normalized.begin(), Normalized.end(), ',', ';');
+  llvm::SmallVector<StringRef, 8> Parts;
+  StringRef(Normalized).split(Parts, ';');
+  for (StringRef Part : Parts) {
+    Part = Part.trim();
+    if (!Part.empty())
+      Names.push_back(Part.str());
+  }
+  return Names;
+}
+
+std::string ModelOptions::joinList(const std::vector<std::string> &Names) {
+  std::string Out;
+  for (const std::string &Name : Names) {
+    if (!Out.empty())
+      Out += ';';
+    Out += Name;
+  }
+  return Out;
+}
+
+std::string ModelOptions::fingerprint() const {
+  return joinList(EnterOps) + "|" + joinList(ExitOps) + "|" +
+         joinList(CloseOps) + "|" + joinList(ExitHelpers) + "|" +
+         joinList(GeneratorManagers);
+}
+
+bool matchesQualifiedName(StringRef QualifiedName,
+                          const std::vector<std::string> &Patterns) {
+  if (Patterns.empty())
+    return false;
+  std::string Name = withoutTemplateArgs(QualifiedName);
+  StringRef N(Name);
+  for (StringRef Pattern : Patterns) {
+    if (Pattern.consume_front("::")) {
+      if (N == Pattern)
+        return true;
+      continue;
+    }
+    if (N == Pattern)
+      return true;
+    if (N.size() > Pattern.size() + 2 && N.ends_with(Pattern) &&
+        N.drop_back(Pattern.size()).ends_with("::"))
+      return true;
+  }
+  return false;
+}
+
+bool hasAnnotation(const Decl *D, StringRef Annotation) {
+  if (!D)
+    return false;
+  for (const auto *A : D->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == Annotation)
+      return true;
+  return false;
+}
+
+ProtocolModel::ProtocolModel(ModelOptions Options)
+    : Options(std::move(Options)) {}
+
+ObjectKind ProtocolModel::classifyType(QualType T) const {
+  if (T.isNull() || T->isDependentType())
+    return ObjectKind::None;
+  return classifyRecord(T->getAsCXXRecordDecl());
+}
+
+ObjectKind ProtocolModel::classifyRecord(const CXXRecordDecl *Record) const {
+  if (!Record)
+    return ObjectKind::None;
+  Record = Record->getDefinition();
+  if (!Record || Record->isDependentContext())
+    return ObjectKind::None;
+  auto It = RecordKinds.find(Record);
+  if (It != RecordKinds.end())
+    return It->second;
+  // Guard against recursion through awaitability checks of member types.
+  RecordKinds[Record] = ObjectKind::None;
+  ObjectKind Kind = computeRecordKind(Record);
+  RecordKinds[Record] = Kind;
+  return Kind;
+}
+
+ObjectKind
+ProtocolModel::computeRecordKind(const CXXRecordDecl *Record) const {
+  // Specializations of an annotated class template count as annotated.
+  const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern();
+  auto Annotated = [&](StringRef Annotation) {
+    return hasAnnotation(Record, Annotation) ||
+           hasAnnotation(Pattern, Annotation);
+  };
+  if (Annotated("acm::exit_stack"))
+    return ObjectKind::ExitStack;
+  if (Annotated("acm::closeable"))
+    return ObjectKind::Closeable;
+  if (Annotated("acm::manager") || Annotated("acm::generator_manager"))
+    return ObjectKind::Manager;
+
+  bool IsStack = false, HasEnter = false, HasExit = false;
+  forEachMethod(Record, [&](const CXXMethodDecl *M) {
+    if (identifierOf(M) == StackMarker)
+      IsStack = true;
+    switch (ownOpKind(M)) {
+    case OpKind::Enter:
+      HasEnter = true;
+      break;
+    case OpKind::Exit:
+      HasExit = true;
+      break;
+    default:
+      break;
+    }
+  });
+  if (IsStack)
+    return ObjectKind::ExitStack;
+  if (HasEnter && HasExit)
+    return ObjectKind::Manager;
+  if (HasExit)
+    return ObjectKind::Closeable;
+  return ObjectKind::None;
+}
+
+OpKind ProtocolModel::ownOpKind(const CXXMethodDecl *Method) const {
+  if (hasAnnotation(Method, "acm::enter"))
+    return OpKind::Enter;
+  if (hasAnnotation(Method, "acm::exit") || hasAnnotation(Method, "acm::close"))
+    return OpKind::Exit;
+  if (!Options.EnterOps.empty() || !Options.ExitOps.empty() ||
+      !Options.CloseOps.empty()) {
+    std::string Name = Method->getQualifiedNameAsString();
+    if (matchesQualifiedName(Name, Options.EnterOps))
+      return OpKind::Enter;
+    if (matchesQualifiedName(Name, Options.ExitOps) ||
+        matchesQualifiedName(Name, Options.CloseOps))
+      return OpKind::Exit;
+  }
+  StringRef Name = identifierOf(Method);
+  if (Name.empty())
+    return OpKind::None;
+  bool Enter = isOneOf(Name, EnterNames);
+  bool Exit = isOneOf(Name, ExitNames) || isOneOf(Name, CloseNames);
+  // A synchronous look-alike (void aexit()) is not the protocol.
+  if ((Enter || Exit) && isAwaitableType(Method->getReturnType()))
+    return Enter ? OpKind::Enter : OpKind::Exit;
+  return OpKind::None;
+}
+
+OpKind ProtocolModel::classifyMethod(const CXXMethodDecl *Method) const {
+  if (!Method)
+    return OpKind::None;
+  Method = Method->getCanonicalDecl();
+  auto It = MethodKinds.find(Method);
+  if (It != MethodKinds.end())
+    return It->second;
+
+  OpKind Kind = OpKind::None;
+  switch (classifyRecord(Method->getParent())) {
+  case ObjectKind::None:
+    break;
+  case ObjectKind::ExitStack: {
+    StringRef Name = identifierOf(Method);
+    if (Name == StackMarker)
+      Kind = OpKind::StackEnterContext;
+    else if (Name == "push_async_exit" || Name == "push_async_callback")
+      Kind = OpKind::StackPush;
+    else if (Name == "pop_all")
+      Kind = OpKind::StackPopAll;
+    else if (isOneOf(Name, CloseNames) || ownOpKind(Method) == OpKind::Exit)
+      Kind = OpKind::Exit;
+    break;
+  }
+  case ObjectKind::Manager:
+  case ObjectKind::Closeable:
+    Kind = ownOpKind(Method);
+    break;
+  }
+  MethodKinds[Method] = Kind;
+  return Kind;
+}
+
+bool ProtocolModel::isAwaitableType(QualType T) const {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isDependentType())
+    return false;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record || !(Record = Record->getDefinition()))
+    return false;
+  auto It = Awaitable.find(Record);
+  if (It != Awaitable.end())
+    return It->second;
+  Awaitable[Record] = false;
+  bool Result = computeAwaitable(Record);
+  Awaitable[Record] = Result;
+  return Result;
+}
+
+bool ProtocolModel::computeAwaitable(const CXXRecordDecl *Record) const {
+  bool Found = false;
+  forEachMethod(Record, [&](const CXXMethodDecl *M) {
+    if (identifierOf(M) == "await_ready" ||
+        M->getOverloadedOperator() == OO_Coawait)
+      Found = true;
+  });
+  if (Found)
+    return true;
+  // A coroutine type is awaitable through its promise's await_transform or
+  // the awaiting coroutine's promise.
+  for (const Decl *D : Record->decls())
+    if (const auto *ND = dyn_cast<NamedDecl>(D))
+      if (identifierOf(ND) == "promise_type")
+        return true;
+  // A free operator co_await found by argument-dependent lookup.
+  ASTContext &Ctx = Record->getASTContext();
+  DeclarationName CoawaitName =
+      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  for (const DeclContext *DC = Record->getDeclContext(); DC;
+       DC = DC->getParent()) {
+    if (!DC->isNamespace() && !DC->isTranslationUnit())
+      continue;
+    if (!DC->lookup(CoawaitName).empty())
+      return true;
+  }
+  return false;
+}
+
+bool ProtocolModel::takesExit(const FunctionDecl *Callee,
+                              unsigned ParamIndex) const {
+  if (!Callee)
+    return false;
+  if (matchesQualifiedName(Callee->getQualifiedNameAsString(),
+                           Options.ExitHelpers))
+    return true;
+  auto ParamAnnotated = [&](const FunctionDecl *F) {
+    return F && ParamIndex < F->getNumParams() &&
+           hasAnnotation(F->getParamDecl(ParamIndex), "acm::takes_exit");
+  };
+  if (ParamAnnotated(Callee))
+    return true;
+  if (ParamAnnotated(Callee->getTemplateInstantiationPattern()))
+    return true;
+  for (const FunctionDecl *Redecl : Callee->redecls())
+    if (Redecl != Callee && ParamAnnotated(Redecl))
+      return true;
+  return false;
+}
+
+bool ProtocolModel::isGeneratorManager(const FunctionDecl *Coroutine) const {
+  if (!Coroutine)
+    return false;
+  if (matchesQualifiedName(Coroutine->getQualifiedNameAsString(),
+                           Options.GeneratorManagers))
+    return true;
+  QualType Result = Coroutine->getReturnType();
+  if (const CXXRecordDecl *Record = Result->getAsCXXRecordDecl())
+    if (hasAnnotation(Record->getDefinition(), "acm::generator_manager"))
+      return true;
+  return classifyType(Result) == ObjectKind::Manager;
+}
+
+} // namespace acm

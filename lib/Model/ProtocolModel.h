@@ -1,0 +1,127 @@
+//===- ProtocolModel.h - What takes part in the enter/exit protocol -------===//
+//
+// Decides which class types are managers, closeables or exit stacks, and which
+// member functions are their protocol operations. The answer comes from
+// structural names, [[clang::annotate("acm::...")]] annotations and
+// user-supplied qualified names; all three combine.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_MODEL_PROTOCOLMODEL_H
+#define ACM_MODEL_PROTOCOLMODEL_H
+
+#include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CXXMethodDecl;
+class CXXRecordDecl;
+class Decl;
+class FunctionDecl;
+} // namespace clang
+
+namespace acm {
+
+/// How an object of a class type takes part in the protocol.
+enum class ObjectKind {
+  None,
+  /// Must be entered (enter awaited) before its exit becomes due.
+  Manager,
+  /// Entered from the moment it exists; only has an exit (close) op.
+  Closeable,
+  /// Collects exits of other objects and runs them on aclose().
+  ExitStack,
+};
+
+/// What a member function does to the object it is called on.
+enum class OpKind {
+  None,
+  Enter,
+  Exit,
+  /// ExitStack::enter_async_context: enters the argument, the stack takes
+  /// over its exit.
+  StackEnterContext,
+  /// ExitStack::push_async_exit / push_async_callback.
+  StackPush,
+  /// ExitStack::pop_all: moves all pushed exits to a new stack.
+  StackPopAll,
+};
+
+llvm::StringRef objectKindName(ObjectKind Kind);
+
+/// User configuration of the model. Names are qualified C++ names; a name
+/// without a leading "::" also matches as a suffix on a "::" boundary, as
+/// clang-tidy's name lists do ("Conn::close" matches "net::Conn::close").
+struct ModelOptions {
+  std::vector<std::string> EnterOps;
+  std::vector<std::string> ExitOps;
+  std::vector<std::string> CloseOps;
+  /// Functions that take over the exit of every protocol object passed to
+  /// them (like a parameter annotated acm::takes_exit).
+  std::vector<std::string> ExitHelpers;
+  /// Coroutines (qualified function names) that are generator-based managers.
+  std::vector<std::string> GeneratorManagers;
+
+  /// Parses a semicolon- or comma-separated list, trimming blanks.
+  static std::vector<std::string> parseList(llvm::StringRef List);
+  /// The inverse of parseList.
+  static std::string joinList(const std::vector<std::string> &Names);
+  /// A stable text form of all settings, for caching analysis results.
+  std::string fingerprint() const;
+};
+
+/// True if \p QualifiedName (as printed by getQualifiedNameAsString) is named
+/// by one of \p Patterns.
+bool matchesQualifiedName(llvm::StringRef QualifiedName,
+                          const std::vector<std::string> &Patterns);
+
+/// True if \p D carries [[clang::annotate(Annotation)]].
+bool hasAnnotation(const clang::Decl *D, llvm::StringRef Annotation);
+
+class ProtocolModel {
+public:
+  explicit ProtocolModel(ModelOptions Options);
+
+  const ModelOptions &options() const { return Options; }
+
+  /// The protocol role of objects of type \p T (references and cv-qualifiers
+  /// are looked through by the caller's choice: pass the object's type).
+  ObjectKind classifyType(clang::QualType T) const;
+  ObjectKind classifyRecord(const clang::CXXRecordDecl *Record) const;
+
+  /// The protocol operation \p Method performs on its object, or None.
+  OpKind classifyMethod(const clang::CXXMethodDecl *Method) const;
+
+  /// True if awaiting a value of type \p T is plausible: it has
+  /// await_ready/await_suspend/await_resume, an operator co_await, or is a
+  /// coroutine type (has a promise_type).
+  bool isAwaitableType(clang::QualType T) const;
+
+  /// True if parameter \p ParamIndex of \p Callee takes over the exit of
+  /// its argument (annotated acm::takes_exit or listed in ExitHelpers).
+  bool takesExit(const clang::FunctionDecl *Callee, unsigned ParamIndex) const;
+
+  /// True if \p Coroutine is a generator-based manager by annotation of its
+  /// return type, by the options, or because its return type is a manager.
+  bool isGeneratorManager(const clang::FunctionDecl *Coroutine) const;
+
+private:
+  /// The operation a method performs judged only by its own name,
+  /// annotations and the options, ignoring its class.
+  OpKind ownOpKind(const clang::CXXMethodDecl *Method) const;
+  ObjectKind computeRecordKind(const clang::CXXRecordDecl *Record) const;
+  bool computeAwaitable(const clang::CXXRecordDecl *Record) const;
+
+  ModelOptions Options;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, ObjectKind> RecordKinds;
+  mutable llvm::DenseMap<const clang::CXXMethodDecl *, OpKind> MethodKinds;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> Awaitable;
+};
+
+} // namespace acm
+
+#endif // ACM_MODEL_PROTOCOLMODEL_H

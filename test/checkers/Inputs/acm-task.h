@@ -1,0 +1,81 @@
+// A minimal coroutine runtime and protocol types for the acm-tidy tests.
+// Self-contained: compiles with clang++ -std=c++20 and libstdc++.
+#pragma once
+#include <coroutine>
+#include <exception>
+#include <utility>
+
+namespace rt {
+
+template <typename T = void> struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+
+template <typename T> struct value_task {
+  struct promise_type {
+    value_task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_value(T) {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const noexcept { return T{}; }
+};
+
+template <typename... Ts> task<> when_all(Ts &&...);
+
+} // namespace rt
+
+// A manager: enter and exit must both be awaited.
+struct Resource {
+  rt::task<> aenter();
+  rt::task<> aexit(std::exception_ptr = nullptr);
+  void use();
+  int value() const;
+};
+
+// A manager whose enter hands out a connection.
+struct Connection {
+  void send(int);
+};
+struct Pool {
+  rt::value_task<Connection &> aenter();
+  rt::task<> aexit(std::exception_ptr = nullptr);
+};
+
+// A closeable: entered from birth.
+struct Stream {
+  rt::task<> aclose();
+  void write(int);
+};
+
+// An exit stack.
+struct ExitStack {
+  template <typename M> rt::task<> enter_async_context(M &);
+  template <typename F> void push_async_callback(F) {}
+  ExitStack pop_all();
+  rt::task<> aclose();
+};
+
+// Synchronous look-alike: not the protocol.
+struct SyncLookalike {
+  void aenter();
+  void aexit();
+};
+
+Stream open_stream();
+bool ready();
+void borrow(Resource &);
+void consume(Resource);
+void keep(Resource &&);
