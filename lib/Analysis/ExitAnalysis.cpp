@@ -86,6 +86,13 @@ Expr *stripWrappers(Expr *E) {
       Next = MTE->getSubExpr();
     else if (auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
       Next = BTE->getSubExpr();
+    else if (auto *Cast = dyn_cast<ExplicitCastExpr>(Next)) {
+      // static_cast<T&&>(r) names the same object, like std::move(r).
+      if (Cast->getCastKind() == CK_NoOp ||
+          Cast->getCastKind() == CK_DerivedToBase ||
+          Cast->getCastKind() == CK_UncheckedDerivedToBase)
+        Next = Cast->getSubExpr();
+    }
     if (Next == E)
       return E;
     E = Next;

@@ -1,0 +1,66 @@
+// Exits called without co_await; the fix-it inserts it.
+// RUN: %check_acm %s acm-missing-exit-await %t
+
+#include "acm-task.h"
+
+rt::task<> discarded_exit() {
+  Resource r;
+  co_await r.aenter();
+  r.aexit();
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'r' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  co_await r.aexit();{{$}}
+}
+
+rt::task<> void_cast() {
+  Resource r;
+  co_await r.aenter();
+  (void)r.aexit();
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: exit of 'r' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  (void)co_await r.aexit();{{$}}
+}
+
+rt::task<> discarded_close() {
+  Stream s = open_stream();
+  s.aclose();
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 's' is not awaited: the result of 'aclose' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  co_await s.aclose();{{$}}
+  co_return;
+}
+
+struct Service {
+  Stream conn_;
+  rt::task<> stop() {
+    conn_.aclose();
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: exit of 'conn_' is not awaited: the result of 'aclose' is discarded [acm-missing-exit-await]
+    // CHECK-FIXES: {{^}}    co_await conn_.aclose();{{$}}
+    co_return;
+  }
+};
+
+// No fix-it in a handler: co_await is not allowed there.
+rt::task<> in_handler() {
+  Resource r;
+  co_await r.aenter();
+  try {
+    r.use();
+  } catch (...) {
+    r.aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: exit of 'r' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+    // CHECK-FIXES: {{^}}    r.aexit();{{$}}
+  }
+  co_await r.aexit();
+}
+
+// No fix-it inside a macro expansion.
+#define CLOSE(x) (x).aclose()
+rt::task<> in_macro() {
+  Stream s = open_stream();
+  CLOSE(s);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 's' is not awaited: the result of 'aclose' is discarded [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-5]]:22: note: expanded from macro 'CLOSE'
+  // CHECK-FIXES: {{^}}  CLOSE(s);{{$}}
+  co_return;
+}
+
+// Not a coroutine: a discarded exit in a plain function is not analysed.
+void plain_function(Stream &s) { s.aclose(); }

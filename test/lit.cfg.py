@@ -1,0 +1,41 @@
+# -*- Python -*-
+import os
+
+import lit.formats
+
+config.name = "acm-tidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "unit", "lsp_diagnostics.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.acm_binary_dir, "test")
+
+# check_acm.py runs a check test through acm-tidy and the plugin with the
+# same expectations.
+check_acm = " ".join([
+    config.python,
+    os.path.join(config.test_source_root, "check_acm.py"),
+    "--acm-tidy=" + config.acm_tidy,
+    "--clang-tidy=" + config.clang_tidy,
+    "--plugin=" + config.acm_plugin,
+    "--filecheck=" + config.filecheck,
+])
+lsp = " ".join([
+    config.python,
+    os.path.join(config.test_source_root, "lsp", "lsp_diagnostics.py"),
+    "--clangd=" + config.acm_clangd,
+])
+config.substitutions.append(("%check_acm", check_acm))
+config.substitutions.append(("%lsp_diagnostics", lsp))
+config.substitutions.append(("%acm-tidy", config.acm_tidy))
+config.substitutions.append(("%acm-clangd", config.acm_clangd))
+config.substitutions.append(("%clang-tidy", config.clang_tidy))
+config.substitutions.append(("%acm_plugin", config.acm_plugin))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%inputs",
+                             os.path.join(config.test_source_root, "checkers",
+                                          "Inputs")))
+config.substitutions.append(("%acm_include",
+                             os.path.join(config.acm_source_dir, "include")))
+config.substitutions.append(("%FileCheck", config.filecheck))
+config.substitutions.append(("%not", os.path.join(config.llvm_tools_dir, "not")))

@@ -1,0 +1,146 @@
+//===- AnalysisTest.cpp - Unit tests of the enter/exit dataflow -----------===//
+
+#include "Analysis/ExitAnalysis.h"
+#include "Model/ProtocolModel.h"
+#include "TestSupport.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "gtest/gtest.h"
+#include <algorithm>
+#include <cstring>
+
+using namespace clang;
+
+namespace acm {
+namespace {
+
+/// Analyzes coroutine \p Name in \p Code and returns "kind:line:message".
+std::vector<std::string> findingsIn(const std::string &Code,
+                                    StringRef Name = "f") {
+  auto AST = test::parse(Code);
+  EXPECT_TRUE(AST);
+  std::vector<std::string> Out;
+  if (!AST)
+    return Out;
+  ASTContext &Ctx = AST->getASTContext();
+  const auto *Function = test::findNamed<FunctionDecl>(Ctx, Name);
+  EXPECT_TRUE(Function);
+  if (!Function)
+    return Out;
+  ProtocolModel Model({});
+  FindingList Findings;
+  analyzeCoroutine(*Function, Ctx, Model, Findings);
+  unsigned PreludeLines =
+      std::count(test::Prelude, test::Prelude + strlen(test::Prelude), '\n');
+  for (const Finding &F : Findings.Findings)
+    Out.push_back(std::to_string(int(F.Kind)) + ":" +
+                  std::to_string(
+                      Ctx.getSourceManager().getSpellingLineNumber(F.Loc) -
+                      PreludeLines) +
+                  ":" + F.Message);
+  return Out;
+}
+
+std::string missing(int Line, const std::string &Message) {
+  return std::to_string(int(FindingKind::MissingExit)) + ":" +
+         std::to_string(Line) + ":" + Message;
+}
+
+TEST(ExitAnalysis, ExitOnAllPathsIsSilent) {
+  EXPECT_TRUE(findingsIn("task f(bool b) {\n"
+                         "  Res r; co_await r.aenter();\n"
+                         "  if (b) { co_await r.aexit(); co_return; }\n"
+                         "  co_await r.aexit();\n"
+                         "}\n")
+                  .empty());
+}
+
+TEST(ExitAnalysis, EarlyReturnIsReportedAtTheReturn) {
+  EXPECT_EQ(findingsIn("task f(bool b) {\n"
+                       "  Res r; co_await r.aenter();\n"
+                       "  if (b)\n"
+                       "    co_return;\n"
+                       "  co_await r.aexit();\n"
+                       "}\n"),
+            std::vector<std::string>{
+                missing(4, "exit of 'r' is not awaited before 'co_return'")});
+}
+
+TEST(ExitAnalysis, JoinKeepsEnteredFromEitherBranch) {
+  EXPECT_EQ(findingsIn("task f(bool b) {\n"
+                       "  Res r;\n"
+                       "  if (b) co_await r.aenter();\n"
+                       "}\n"),
+            std::vector<std::string>{missing(
+                4, "exit of 'r' is not awaited before the end of the coroutine")});
+}
+
+TEST(ExitAnalysis, LoopBodyObjectIsFreshEachIteration) {
+  EXPECT_TRUE(findingsIn("task f(int n) {\n"
+                         "  for (int i = 0; i < n; ++i) {\n"
+                         "    Res r; co_await r.aenter(); co_await r.aexit();\n"
+                         "  }\n"
+                         "}\n")
+                  .empty());
+}
+
+TEST(ExitAnalysis, ExitInsideLoopOnlyMayNotRun) {
+  // The loop may run zero times: the exit is missing on that path.
+  EXPECT_EQ(findingsIn("task f(int n) {\n"
+                       "  Res r; co_await r.aenter();\n"
+                       "  for (int i = 0; i < n; ++i) { co_await r.aexit(); "
+                       "break; }\n"
+                       "}\n"),
+            std::vector<std::string>{missing(
+                4, "exit of 'r' is not awaited before the end of the coroutine")});
+}
+
+TEST(ExitAnalysis, MoveReleasesOwnership) {
+  EXPECT_TRUE(findingsIn("void sink(Res);\n"
+                         "task f() {\n"
+                         "  Res r; co_await r.aenter(); sink(static_cast<Res&&>(r));\n"
+                         "}\n")
+                  .empty());
+}
+
+TEST(ExitAnalysis, CloseableParameterIsOwned) {
+  EXPECT_EQ(findingsIn("task f(Closer c) { co_return; }\n"),
+            std::vector<std::string>{
+                missing(1, "close of 'c' is not awaited before 'co_return'")});
+  EXPECT_TRUE(findingsIn("task f(Closer &c) { co_return; }\n").empty());
+}
+
+TEST(ExitAnalysis, DiscardedExitHasAFix) {
+  auto AST = test::parse("task f() { Res r; co_await r.aenter(); r.aexit(); }");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  ProtocolModel Model({});
+  FindingList Findings;
+  analyzeCoroutine(*test::findNamed<FunctionDecl>(Ctx, "f"), Ctx, Model,
+                   Findings);
+  ASSERT_EQ(Findings.Findings.size(), 1u);
+  const Finding &F = Findings.Findings.front();
+  EXPECT_EQ(F.Kind, FindingKind::DiscardedExit);
+  ASSERT_TRUE(F.Fix.has_value());
+  EXPECT_EQ(F.Fix->Text, "co_await ");
+}
+
+TEST(ExitAnalysis, NonCoroutinesAreNotAnalyzable) {
+  auto AST = test::parse("void f() { Res r; }");
+  ASSERT_TRUE(AST);
+  EXPECT_FALSE(isAnalyzableCoroutine(
+      *test::findNamed<FunctionDecl>(AST->getASTContext(), "f")));
+}
+
+TEST(ExitAnalysis, LargeStraightLineBodyStaysSilentAndTerminates) {
+  std::string Body = "task f() {\n";
+  for (int I = 0; I < 300; ++I)
+    Body += "  { Res r" + std::to_string(I) + "; co_await r" +
+            std::to_string(I) + ".aenter(); co_await r" + std::to_string(I) +
+            ".aexit(); }\n";
+  Body += "}\n";
+  EXPECT_TRUE(findingsIn(Body).empty());
+}
+
+} // namespace
+} // namespace acm
