@@ -1,0 +1,85 @@
+// Coroutine lambdas, member coroutines and templates.
+// RUN: %check_acm %s acm-missing-exit-await %t
+
+#include "acm-task.h"
+
+struct Service {
+  rt::task<> member(bool b) {
+    Resource r;
+    co_await r.aenter();
+    if (b)
+      co_return;
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: exit of 'r' is not awaited before 'co_return' [acm-missing-exit-await]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'r' entered here
+    co_await r.aexit();
+  }
+};
+
+void lambdas() {
+  auto leaky = []() -> rt::task<> {
+    Resource r;
+    co_await r.aenter();
+  };
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'r' is not awaited before the end of the coroutine [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: 'r' entered here
+  auto fine = []() -> rt::task<> {
+    Resource r;
+    co_await r.aenter();
+    co_await r.aexit();
+  };
+  (void)leaky;
+  (void)fine;
+}
+
+// Reported once, at the template, however many instantiations there are.
+template <typename T> rt::task<> generic(T value) {
+  Resource r;
+  co_await r.aenter();
+  co_return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'r' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'r' entered here
+}
+template rt::task<> generic<int>(int);
+template rt::task<> generic<long>(long);
+
+// The object's type is the template parameter: found in the instantiation
+// with a protocol type only.
+template <typename M> rt::task<> generic_manager() {
+  M m;
+  co_await m.aenter();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'm' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-3]]:3: note: 'm' entered here
+struct EnterOnly {
+  rt::task<> aenter();
+};
+template rt::task<> generic_manager<Resource>();
+template rt::task<> generic_manager<EnterOnly>();
+
+// Never instantiated: not analysed.
+template <typename T> rt::task<> uninstantiated() {
+  Resource r;
+  co_await r.aenter();
+}
+
+// A generic lambda.
+void generic_lambda() {
+  auto g = [](auto x) -> rt::task<> {
+    Resource r;
+    co_await r.aenter();
+    co_await r.aexit();
+  };
+  (void)g(1);
+}
+
+// A class template's member coroutine.
+template <typename T> struct Box {
+  Stream s;
+  rt::task<> drain() {
+    Stream local = open_stream();
+    co_await s.aclose();
+  }
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'local' is not awaited before the end of the coroutine [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-4]]:12: note: 'local' created here
+};
+template struct Box<int>;
