@@ -6,7 +6,7 @@ import lit.formats
 config.name = "acm-tidy"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "lsp_diagnostics.py"]
+config.excludes = ["Inputs", "unit", "lsp_diagnostics.py", "check_acm.py", "expect_exit.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.acm_binary_dir, "test")
 
@@ -26,6 +26,8 @@ lsp = " ".join([
     "--clangd=" + config.acm_clangd,
 ])
 config.substitutions.append(("%check_acm", check_acm))
+config.substitutions.append(("%expect_exit", " ".join([
+    config.python, os.path.join(config.test_source_root, "expect_exit.py")])))
 config.substitutions.append(("%lsp_diagnostics", lsp))
 config.substitutions.append(("%acm-tidy", config.acm_tidy))
 config.substitutions.append(("%acm-clangd", config.acm_clangd))

@@ -153,6 +153,15 @@ tooling::ArgumentsAdjuster resourceDirAdjuster(std::string Dir) {
   };
 }
 
+/// The value of CommonOptionsParser's -p option.
+std::string buildPathOption() {
+  auto &Registered = cl::getRegisteredOptions();
+  auto It = Registered.find("p");
+  if (It == Registered.end())
+    return "";
+  return static_cast<cl::opt<std::string> *>(It->second)->getValue();
+}
+
 bool isCompilerError(const ClangTidyError &Error) {
   return Error.DiagLevel == ClangTidyError::Error &&
          StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
@@ -178,9 +187,27 @@ int main(int argc, const char **argv) {
     return ExitError;
 
   std::vector<std::string> Files = Parser->getSourcePathList();
-  tooling::CompilationDatabase &Database = Parser->getCompilations();
-  if (Files.empty())
-    Files = Database.getAllFiles();
+  std::unique_ptr<tooling::CompilationDatabase> Loaded;
+  if (Files.empty()) {
+    // With no files the parser loads no database: read the one -p names and
+    // check everything in it.
+    std::string BuildPath = buildPathOption();
+    if (BuildPath.empty()) {
+      errs() << "error: no input files (name files, or pass -p <build-dir> "
+                "with a compile_commands.json)\n";
+      return ExitError;
+    }
+    std::string Message;
+    Loaded = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
+                                                                   Message);
+    if (!Loaded) {
+      errs() << "error: " << Message << "\n";
+      return ExitError;
+    }
+    Files = Loaded->getAllFiles();
+  }
+  tooling::CompilationDatabase &Database =
+      Loaded ? *Loaded : Parser->getCompilations();
 
   if (ListChecks || DumpConfig) {
     StringRef Probe = Files.empty() ? StringRef("dummy.cpp") : Files.front();
@@ -234,6 +261,12 @@ int main(int argc, const char **argv) {
   ResourceDirDatabase WithResourceDir(
       Database, resourceDirAdjuster(acm::preferredResourceDir(
                     argv[0], reinterpret_cast<void *>(&main))));
+
+  if (getCheckNames(Provider->getOptions(Files.front()), false, false)
+          .empty()) {
+    errs() << "error: no checks enabled (see --checks and .clang-tidy)\n";
+    return ExitError;
+  }
 
   ClangTidyContext Context(std::move(Provider));
   std::vector<ClangTidyError> Errors =

@@ -1,0 +1,9 @@
+#include "acm-task.h"
+
+rt::task<> leak(bool fail) {
+  Resource r;
+  co_await r.aenter();
+  if (fail)
+    co_return;
+  co_await r.aexit();
+}
