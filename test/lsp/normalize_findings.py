@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Reduces acm-tidy, clang-tidy or lsp_diagnostics.py output to comparable
+lines: "<line>:<col>: <severity>: <message> [<check>]", notes included,
+sorted, with the file's directory dropped. clangd capitalises the first
+letter of messages; that is undone here. Only acm-* findings and their
+notes are kept.
+"""
+import re
+import sys
+
+DIAG = re.compile(r"^\s*(?:.*/)?([^/:]+):(\d+):(\d+): (warning|error|note): "
+                  r"(.*?)(?: \[([\w,.-]+)\])?$")
+
+findings = []
+current = None
+for line in sys.stdin:
+    m = DIAG.match(line.rstrip("\n"))
+    if not m:
+        continue
+    _, row, col, severity, message, check = m.groups()
+    message = message[:1].lower() + message[1:]
+    if severity == "note":
+        if current is not None and \
+                not message.startswith("FIX-IT applied".lower()):
+            current[1].append("%s:%s: note: %s" % (row, col, message))
+        continue
+    current = None
+    if check and check.startswith("acm-"):
+        current = ("%s:%s: %s: %s [%s]" % (row, col, severity, message,
+                                           check), [])
+        findings.append(current)
+for head, notes in sorted(findings):
+    print(head)
+    for note in notes:
+        print("  " + note)
