@@ -34,6 +34,8 @@ config.substitutions.append(("%acm-clangd", config.acm_clangd))
 config.substitutions.append(("%clang-tidy", config.clang_tidy))
 config.substitutions.append(("%acm_plugin", config.acm_plugin))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%acm_build_dir", config.acm_binary_dir))
 config.substitutions.append(("%inputs",
                              os.path.join(config.test_source_root, "checkers",
                                           "Inputs")))
