@@ -289,7 +289,14 @@ bool ProtocolModel::isAwaitableType(QualType T) const {
   if (T->isDependentType())
     return false;
   const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  if (!Record || !(Record = Record->getDefinition()))
+  if (!Record)
+    return false;
+  // A specialization nothing has instantiated yet (an op's return type when
+  // no op is called in this file) is judged by its template's pattern.
+  if (!Record->getDefinition())
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      Record = Spec->getSpecializedTemplate()->getTemplatedDecl();
+  if (!(Record = Record->getDefinition()))
     return false;
   auto It = Awaitable.find(Record);
   if (It != Awaitable.end())

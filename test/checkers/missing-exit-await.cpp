@@ -171,3 +171,21 @@ rt::task<> stored_exit() {
 }
 // CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'r' stored in 'pending' is not awaited before the end of the coroutine [acm-missing-exit-await]
 // CHECK-NOTES: :[[@LINE-3]]:20: note: exit of 'r' stored in 'pending' here
+
+// The close op's return type is a specialization nothing instantiates: the
+// type is still recognised from the template.
+template <typename T> struct lazy {
+  struct promise_type;
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) const noexcept;
+  T await_resume() const noexcept;
+};
+struct Pipe {
+  lazy<int> aclose();
+};
+rt::task<> never_closed_pipe() {
+  Pipe p;
+  co_return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'p' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'p' created here
+}

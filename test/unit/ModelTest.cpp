@@ -26,8 +26,8 @@ ObjectKind kindOf(const std::string &Code, StringRef Name,
 }
 
 TEST(ProtocolModel, StructuralNames) {
-  EXPECT_EQ(kindOf("", "Res"), ObjectKind::Manager);
-  EXPECT_EQ(kindOf("", "Closer"), ObjectKind::Closeable);
+  EXPECT_EQ(kindOf("", "Resource"), ObjectKind::Manager);
+  EXPECT_EQ(kindOf("", "Stream"), ObjectKind::Closeable);
   EXPECT_EQ(kindOf("struct S { task async_enter(); task async_exit(); };",
                    "S"),
             ObjectKind::Manager);

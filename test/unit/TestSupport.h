@@ -13,29 +13,20 @@
 
 namespace acm::test {
 
-/// A tiny awaitable task type and protocol types every snippet can use.
+/// The lit tests' coroutine runtime, under short names for the snippets.
 inline const char *Prelude = R"cpp(
-#include <coroutine>
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
-};
-struct Res { task aenter(); task aexit(); void use(); };
-struct Closer { task aclose(); };
+#include "acm-task.h"
+using task = rt::task<>;
+using Res = Resource;
+using Closer = Stream;
 )cpp";
 
 inline std::unique_ptr<clang::ASTUnit> parse(const std::string &Code) {
   return clang::tooling::buildASTFromCodeWithArgs(
       std::string(Prelude) + Code,
-      {"-std=c++20", "-resource-dir=" ACM_CLANG_RESOURCE_DIR}, "input.cpp");
+      {"-std=c++20", "-resource-dir=" ACM_CLANG_RESOURCE_DIR,
+       "-I" ACM_TEST_INPUTS_DIR},
+      "input.cpp");
 }
 
 template <typename T>
