@@ -44,6 +44,8 @@ struct TrackedObject {
   bool IsParam = false;
   /// A local holding the awaitable of an op call (auto aw = r.aexit();).
   bool IsAwaitable = false;
+  /// May be entered only once (a generator-based manager).
+  bool SingleUse = false;
 };
 
 enum class EffectKind {
@@ -56,12 +58,17 @@ enum class EffectKind {
   StackReset,   // pop_all moved a stack's exits elsewhere
   AwaitLocal,   // an awaitable local was awaited
   Use,          // any other reference
+  OpObject,     // the object of one of its own ops: judged by the op
+  CopyOut,      // copied into something else: a use, then handed off
+  ResourceUse,  // a use of what the object's enter returned
 };
 
 struct Effect {
   EffectKind Kind;
   unsigned Object;
   SourceLocation Loc;
+  /// For ResourceUse: the variable bound to the resource.
+  const VarDecl *Via = nullptr;
 };
 
 /// What awaiting an awaitable local does, per op it holds.
@@ -191,6 +198,7 @@ public:
     Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
     if (!Init)
       return true;
+    trackResource(V, Init);
     // Binding a reference to a tracked object makes an alias we do not
     // follow; treat the object as handed off. Range-for's hidden reference
     // only iterates.
@@ -252,7 +260,7 @@ public:
       // right side into it; other operators only use their operands.
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
         setRole(Op->getArg(0), EffectKind::Reassign);
-        setRole(Op->getArg(1), EffectKind::Release);
+        setRole(Op->getArg(1), EffectKind::CopyOut);
       }
       return true;
     }
@@ -291,7 +299,7 @@ public:
     Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
     std::optional<unsigned> Obj = trackedIndex(Object);
     if (Obj)
-      Roles[Object] = EffectKind::Use;
+      Roles[Object] = EffectKind::OpObject;
 
     switch (Op) {
     case OpKind::StackPush:
@@ -337,9 +345,10 @@ public:
     if (FindingObjects)
       return true;
     // Copying or moving an object, or handing it to a constructor, passes
-    // it on.
+    // it on; a copy also reads it.
+    bool Copy = E->getConstructor() && E->getConstructor()->isCopyConstructor();
     for (Expr *Arg : E->arguments())
-      setRole(Arg, EffectKind::Release);
+      setRole(Arg, Copy ? EffectKind::CopyOut : EffectKind::Release);
     return true;
   }
 
@@ -401,6 +410,14 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (FindingObjects)
       return true;
+    if (const auto *V = dyn_cast<VarDecl>(E->getDecl())) {
+      auto Resource = Resources.find(V);
+      if (Resource != Resources.end()) {
+        Effects[E].push_back(
+            {EffectKind::ResourceUse, Resource->second, E->getBeginLoc(), V});
+        return true;
+      }
+    }
     auto Obj = trackedIndex(E);
     if (!Obj)
       return true;
@@ -506,11 +523,57 @@ private:
     }
   }
 
+  /// Records \p V as bound to what an enter returned: "auto &c = co_await
+  /// pool.aenter();", "auto *p = &co_await ...", or a copy of it, and the
+  /// resource an exit stack's enter_async_context hands out.
+  void trackResource(const VarDecl *V, Expr *Init) {
+    // A copy of the resource is as tied to the manager as the resource.
+    if (auto *Copy = dyn_cast<CXXConstructExpr>(Init))
+      if (Copy->getNumArgs() == 1)
+        Init = stripWrappers(Copy->getArg(0));
+    if (auto *AddrOf = dyn_cast<UnaryOperator>(Init))
+      if (AddrOf->getOpcode() == UO_AddrOf)
+        Init = stripWrappers(AddrOf->getSubExpr());
+    auto *Await = dyn_cast<CoawaitExpr>(Init);
+    if (!Await)
+      return;
+    auto *Call = dyn_cast<CXXMemberCallExpr>(stripWrappers(Await->getOperand()));
+    if (!Call)
+      return;
+    OpKind Op = Model.classifyMethod(Call->getMethodDecl());
+    if (Op != OpKind::Enter && Op != OpKind::StackEnterContext)
+      return;
+    if (auto Owner =
+            trackedIndex(stripWrappers(Call->getImplicitObjectArgument())))
+      Resources[V] = *Owner;
+  }
+
+  bool isSingleUse(const VarDecl *V) const {
+    if (Model.isSingleUseType(V->getType()))
+      return true;
+    // An object made by a generator-based manager coroutine.
+    const auto *Call =
+        dyn_cast_or_null<CallExpr>(V->getInit() ? stripWrappers(
+                                                      const_cast<Expr *>(V->getInit()))
+                                                : nullptr);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return false;
+    if (matchesQualifiedName(Callee->getQualifiedNameAsString(),
+                             Model.options().GeneratorManagers))
+      return true;
+    const FunctionDecl *Definition = nullptr;
+    return Callee->hasBody(Definition) &&
+           isa_and_nonnull<CoroutineBodyStmt>(Definition->getBody()) &&
+           Model.isGeneratorManager(Definition);
+  }
+
   unsigned addObject(const VarDecl *V, ObjectKind Kind, bool IsParam,
                      bool IsAwaitable) {
     auto [It, Inserted] = Index.try_emplace(V, Objects.size());
     if (Inserted)
-      Objects.push_back({V, Kind, IsParam, IsAwaitable});
+      Objects.push_back({V, Kind, IsParam, IsAwaitable,
+                         !IsAwaitable && isSingleUse(V)});
     return It->second;
   }
 
@@ -607,6 +670,7 @@ private:
   bool FindingObjects = true;
   unsigned HandlerDepth = 0;
   llvm::DenseMap<const Expr *, EffectKind> Roles;
+  llvm::DenseMap<const VarDecl *, unsigned> Resources;
   llvm::DenseSet<const CXXMemberCallExpr *> AwaitedCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> StoredCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> DiscardedCalls;
@@ -629,9 +693,12 @@ struct ObjectState {
   uint8_t Bits = 0;
   /// Where the object was (first) entered on the paths in Bits & Entered.
   SourceLocation EnterLoc;
+  /// Where its exit was (first) awaited on the paths in Bits & Exited.
+  SourceLocation ExitLoc;
 
   friend bool operator==(const ObjectState &A, const ObjectState &B) {
-    return A.Bits == B.Bits && A.EnterLoc == B.EnterLoc;
+    return A.Bits == B.Bits && A.EnterLoc == B.EnterLoc &&
+           A.ExitLoc == B.ExitLoc;
   }
 };
 
@@ -684,6 +751,8 @@ private:
   bool join(FlowState &Into, const FlowState &From) const;
   void transfer(const CFGBlock &Block, FlowState &S);
   void applyEffect(const Effect &E, FlowState &S);
+  void reportAfterExit(FindingKind Kind, const Effect &E,
+                       const ObjectState &State);
   void declare(const VarDecl *V, FlowState &S);
   ObjectState initialState(const TrackedObject &Object,
                            SourceLocation Loc) const;
@@ -724,8 +793,11 @@ bool Dataflow::join(FlowState &Into, const FlowState &From) const {
           (!(A->second.Bits & Entered) ||
            before(B->second.EnterLoc, A->second.EnterLoc)))
         Merged.EnterLoc = B->second.EnterLoc;
-      if (Merged.Bits != A->second.Bits ||
-          Merged.EnterLoc != A->second.EnterLoc)
+      if ((B->second.Bits & Exited) &&
+          (!(A->second.Bits & Exited) ||
+           before(B->second.ExitLoc, A->second.ExitLoc)))
+        Merged.ExitLoc = B->second.ExitLoc;
+      if (!(Merged == A->second))
         Changed = true;
       Result.push_back({A->first, Merged});
       ++A;
@@ -741,8 +813,8 @@ ObjectState Dataflow::initialState(const TrackedObject &Object,
   // A closeable (and a pending awaitable) is live from its birth; the
   // others owe nothing until entered.
   if (Object.Kind == ObjectKind::Closeable || Object.IsAwaitable)
-    return {Entered, Loc};
-  return {NotEntered, SourceLocation()};
+    return {Entered, Loc, SourceLocation()};
+  return {NotEntered, SourceLocation(), SourceLocation()};
 }
 
 void Dataflow::declare(const VarDecl *V, FlowState &S) {
@@ -774,11 +846,17 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
   ObjectState *State = find(S, E.Object);
   switch (E.Kind) {
   case EffectKind::Enter:
-    set(S, E.Object, {Entered, E.Loc});
+    if (State && (State->Bits & Exited) && Object.SingleUse)
+      reportAfterExit(FindingKind::SingleUseReentered, E, *State);
+    set(S, E.Object, {Entered, E.Loc, SourceLocation()});
     return;
   case EffectKind::Exit:
-    if (State)
-      State->Bits = Exited;
+    if (!State)
+      return;
+    if (State->Bits & Exited)
+      reportAfterExit(FindingKind::DoubleExit, E, *State);
+    State->Bits = Exited;
+    State->ExitLoc = E.Loc;
     return;
   case EffectKind::ExitDeferred:
     if (State)
@@ -797,16 +875,18 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
     set(S, E.Object, initialState(Object, E.Loc));
     return;
   case EffectKind::StackPushed:
-    if (!State || !(State->Bits & Entered) || State->Bits != Entered)
-      set(S, E.Object, {Entered, E.Loc});
+    if (!State || State->Bits != Entered)
+      set(S, E.Object, {Entered, E.Loc, SourceLocation()});
     return;
   case EffectKind::StackReset:
     if (State)
       State->Bits = NotEntered;
     return;
   case EffectKind::AwaitLocal: {
-    if (State)
+    if (State) {
       State->Bits = Exited;
+      State->ExitLoc = E.Loc;
+    }
     auto Held = C.HeldOps.find(E.Object);
     if (Held == C.HeldOps.end())
       return;
@@ -823,8 +903,52 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
     return;
   }
   case EffectKind::Use:
+  case EffectKind::ResourceUse:
+    if (State && (State->Bits & Exited))
+      reportAfterExit(FindingKind::UseAfterExit, E, *State);
+    return;
+  case EffectKind::CopyOut:
+    if (State && (State->Bits & Exited))
+      reportAfterExit(FindingKind::UseAfterExit, E, *State);
+    erase(S, E.Object);
+    return;
+  case EffectKind::OpObject:
     return;
   }
+}
+
+void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
+                               const ObjectState &State) {
+  if (!Reporting)
+    return;
+  std::string Name = C.Objects[E.Object].Var->getNameAsString();
+  Finding F;
+  F.Kind = Kind;
+  F.Loc = E.Loc;
+  switch (Kind) {
+  case FindingKind::DoubleExit:
+    F.Message = "exit of '" + Name + "' is awaited again after it was exited";
+    F.Notes.push_back({State.ExitLoc, "first exit awaited here"});
+    break;
+  case FindingKind::SingleUseReentered:
+    F.Message = "'" + Name +
+                "' is a single-use manager and is entered again after its exit";
+    F.Notes.push_back({State.ExitLoc, "exit awaited here"});
+    break;
+  default:
+    if (E.Via)
+      F.Message = "'" + E.Via->getNameAsString() + "' is used after the exit of '" +
+                  Name + "' was awaited";
+    else
+      F.Message = "'" + Name + "' is used after its exit was awaited";
+    F.Notes.push_back({State.ExitLoc, "exit awaited here"});
+    // Reached round a loop: say so, as bugprone-use-after-move does.
+    if (before(E.Loc, State.ExitLoc))
+      F.Notes.push_back(
+          {E.Loc, "the use happens in a later loop iteration than the exit"});
+    break;
+  }
+  addFinding(std::move(F), E.Object, State.ExitLoc);
 }
 
 void Dataflow::transfer(const CFGBlock &Block, FlowState &S) {

@@ -15,6 +15,10 @@ llvm::StringRef checkNameFor(FindingKind Kind) {
     return "acm-missing-exit-await";
   case FindingKind::DiscardedEnter:
     return "acm-unawaited-enter";
+  case FindingKind::UseAfterExit:
+  case FindingKind::DoubleExit:
+  case FindingKind::SingleUseReentered:
+    return "acm-use-after-exit";
   }
   return "acm-missing-exit-await";
 }

@@ -28,6 +28,12 @@ enum class FindingKind {
   EnteredTemporary,
   /// An enter op's awaitable is discarded.
   DiscardedEnter,
+  /// An object, or a resource its enter returned, used after its exit.
+  UseAfterExit,
+  /// An exit awaited on an object already exited.
+  DoubleExit,
+  /// A single-use (generator-based) manager entered again after its exit.
+  SingleUseReentered,
 };
 
 /// The clang-tidy check name that reports findings of \p Kind.

@@ -1,6 +1,7 @@
 //===- AcmModule.cpp - The clang-tidy module "acm" -------------------------===//
 
 #include "Checks/MissingExitAwaitCheck.h"
+#include "Checks/UseAfterExitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -11,6 +12,7 @@ public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MissingExitAwaitCheck>("acm-missing-exit-await");
+    Factories.registerCheck<UseAfterExitCheck>("acm-use-after-exit");
   }
 };
 

@@ -357,6 +357,17 @@ bool ProtocolModel::takesExit(const FunctionDecl *Callee,
   return false;
 }
 
+bool ProtocolModel::isSingleUseType(QualType T) const {
+  if (T.isNull() || T->isDependentType())
+    return false;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record || !(Record = Record->getDefinition()))
+    return false;
+  return hasAnnotation(Record, "acm::generator_manager") ||
+         hasAnnotation(Record->getTemplateInstantiationPattern(),
+                       "acm::generator_manager");
+}
+
 bool ProtocolModel::isGeneratorManager(const FunctionDecl *Coroutine) const {
   if (!Coroutine)
     return false;

@@ -105,6 +105,10 @@ public:
   /// its argument (annotated acm::takes_exit or listed in ExitHelpers).
   bool takesExit(const clang::FunctionDecl *Callee, unsigned ParamIndex) const;
 
+  /// True if objects of type \p T may be entered only once (the type is
+  /// annotated acm::generator_manager).
+  bool isSingleUseType(clang::QualType T) const;
+
   /// True if \p Coroutine is a generator-based manager by annotation of its
   /// return type, by the options, or because its return type is a manager.
   bool isGeneratorManager(const clang::FunctionDecl *Coroutine) const;

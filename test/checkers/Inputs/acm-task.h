@@ -30,7 +30,7 @@ template <typename T> struct value_task {
   };
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) const noexcept {}
-  T await_resume() const noexcept { return T{}; }
+  T await_resume() const noexcept;
 };
 
 template <typename... Ts> task<> when_all(Ts &&...);
@@ -62,7 +62,7 @@ struct Stream {
 
 // An exit stack.
 struct ExitStack {
-  template <typename M> rt::task<> enter_async_context(M &);
+  template <typename M> rt::value_task<M &> enter_async_context(M &);
   template <typename F> void push_async_callback(F) {}
   ExitStack pop_all();
   rt::task<> aclose();

@@ -1,0 +1,80 @@
+// Correct programs: acm-use-after-exit must stay silent.
+// RUN: %check_acm %s acm-use-after-exit %t
+
+#include "acm-task.h"
+
+void consume(Resource);
+
+// A reusable manager entered again starts a new cycle.
+rt::task<> reenter() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  co_await r.aenter();
+  r.use();
+  co_await r.aexit();
+}
+
+// Assigning a new value reinitialises the variable.
+rt::task<> reassigned() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  r = Resource();
+  r.use();
+}
+
+// A value copied out of the resource before the exit.
+rt::task<> copied_out() {
+  Pool pool;
+  Connection &conn = co_await pool.aenter();
+  Resource r;
+  int before = r.value();
+  conn.send(before);
+  co_await pool.aexit();
+  (void)before;
+}
+
+// Uses on paths where the exit did not happen.
+rt::task<> other_path(bool b) {
+  Resource r;
+  co_await r.aenter();
+  if (b) {
+    co_await r.aexit();
+    co_return;
+  }
+  r.use();
+  co_await r.aexit();
+}
+
+// Ownership left: moved, then the variable is not used.
+rt::task<> moved() {
+  Resource r;
+  co_await r.aenter();
+  consume(std::move(r));
+}
+
+// Uses before the exit, in a loop that exits after it.
+rt::task<> loop_ok(int n) {
+  for (int i = 0; i < n; ++i) {
+    Resource r;
+    co_await r.aenter();
+    r.use();
+    co_await r.aexit();
+  }
+}
+
+// An exit stack closed, then reused.
+rt::task<> stack_reuse() {
+  ExitStack stack;
+  stack.push_async_callback([] {});
+  co_await stack.aclose();
+  stack.push_async_callback([] {});
+  co_await stack.aclose();
+}
+
+// Reference parameters are not tracked.
+rt::task<> by_reference(Resource &r) {
+  co_await r.aexit();
+  r.use();
+}

@@ -1,0 +1,156 @@
+// RUN: %check_acm %s acm-use-after-exit %t -- -I%acm_include
+
+#include "acm-task.h"
+#include <acm/annotations.h>
+
+void inspect(const Resource &);
+void take_copy(Resource);
+
+rt::task<> member_call_after_exit() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  r.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+rt::task<> passed_after_exit() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  inspect(r);
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+rt::task<> copied_after_exit() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  take_copy(r);
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+rt::task<> closeable_written_after_close() {
+  Stream s = open_stream();
+  co_await s.aclose();
+  s.write(1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 's' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+// Only one path exits, and it reaches the use.
+rt::task<> one_path(bool b) {
+  Resource r;
+  co_await r.aenter();
+  if (b)
+    co_await r.aexit();
+  r.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: exit awaited here
+}
+
+// One finding per exit: the first use is reported, not every one.
+rt::task<> many_uses() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  r.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+  r.use();
+  (void)r.value();
+}
+
+// The resource an enter returned.
+rt::task<> resource_reference() {
+  Pool pool;
+  Connection &conn = co_await pool.aenter();
+  conn.send(1);
+  co_await pool.aexit();
+  conn.send(2);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'conn' is used after the exit of 'pool' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+rt::task<> resource_pointer() {
+  Pool pool;
+  Connection *conn = &co_await pool.aenter();
+  co_await pool.aexit();
+  conn->send(2);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'conn' is used after the exit of 'pool' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+rt::task<> resource_value() {
+  Pool pool;
+  Connection conn = co_await pool.aenter();
+  co_await pool.aexit();
+  conn.send(2);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'conn' is used after the exit of 'pool' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+// A resource from an exit stack lives until the stack is closed.
+rt::task<> stack_resource() {
+  ExitStack stack;
+  Resource managed;
+  Resource &entered = co_await stack.enter_async_context(managed);
+  entered.use();
+  co_await stack.aclose();
+  entered.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'entered' is used after the exit of 'stack' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+// Double exit, also when only one path exits twice.
+rt::task<> double_exit() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  co_await r.aexit();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
+}
+
+rt::task<> double_exit_one_path(bool b) {
+  Resource r;
+  co_await r.aenter();
+  if (b)
+    co_await r.aexit();
+  co_await r.aexit();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: first exit awaited here
+}
+
+// The exit inside the loop: the next iteration uses and exits it again.
+rt::task<> loop(int n) {
+  Resource r;
+  co_await r.aenter();
+  for (int i = 0; i < n; ++i) {
+    r.use();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE+2]]:5: note: exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: the use happens in a later loop iteration than the exit
+    co_await r.aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: first exit awaited here
+  }
+}
+
+// A generator-based (single-use) manager entered a second time.
+struct ACM_GENERATOR_MANAGER Once {
+  rt::task<> aenter();
+  rt::task<> aexit();
+};
+rt::task<> single_use() {
+  Once once;
+  co_await once.aenter();
+  co_await once.aexit();
+  co_await once.aenter();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'once' is a single-use manager and is entered again after its exit [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+  co_await once.aexit();
+}
