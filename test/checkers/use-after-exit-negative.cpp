@@ -54,6 +54,14 @@ rt::task<> moved() {
   consume(std::move(r));
 }
 
+// Returned after its exit: ownership leaves, nothing is used here.
+rt::value_task<Resource> returned() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  co_return std::move(r);
+}
+
 // Uses before the exit, in a loop that exits after it.
 rt::task<> loop_ok(int n) {
   for (int i = 0; i < n; ++i) {

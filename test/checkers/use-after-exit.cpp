@@ -33,6 +33,16 @@ rt::task<> copied_after_exit() {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
 }
 
+rt::task<> operator_after_exit(const Resource &other) {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  if (r == other)
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+    co_return;
+}
+
 rt::task<> closeable_written_after_close() {
   Stream s = open_stream();
   co_await s.aclose();

@@ -43,6 +43,7 @@ struct Resource {
   rt::task<> aexit(std::exception_ptr = nullptr);
   void use();
   int value() const;
+  bool operator==(const Resource &) const;
 };
 
 // A manager whose enter hands out a connection.
