@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/ExitAnalysis.h"
+#include "Analysis/GeneratorAnalysis.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/ASTContext.h"
@@ -648,7 +649,7 @@ private:
 
   void reportDiscarded(const CXXMemberCallExpr *Call, OpKind Op,
                        const Expr *Object) {
-    bool IsEnter = Op == OpKind::Enter;
+    bool IsEnter = Op == OpKind::Enter || Op == OpKind::StackEnterContext;
     const CXXMethodDecl *Method = Call->getMethodDecl();
     Finding F;
     F.Kind = IsEnter ? FindingKind::DiscardedEnter : FindingKind::DiscardedExit;
@@ -1095,7 +1096,10 @@ void Dataflow::reportAtFunctionExit(
       continue; // Exception paths are not checked.
     SourceLocation Loc = EndLoc;
     std::string Reason = "the end of the coroutine";
-    if (Last && (isa<CoreturnStmt>(Last) || isa<ReturnStmt>(Last)))
+    // The implicit co_return of a body that falls off its end is the end.
+    const auto *Coreturn = dyn_cast_or_null<CoreturnStmt>(Last);
+    if ((Coreturn && !Coreturn->isImplicit()) ||
+        isa_and_nonnull<ReturnStmt>(Last))
       std::tie(Loc, Reason) = deathPoint(Last);
     FlowState S = *Out[Pred->getBlockID()];
     for (unsigned Obj = 0; Obj < C.Objects.size(); ++Obj)
@@ -1187,6 +1191,9 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   Stmt *WrittenBody = Coroutine->getBody();
   if (!WrittenBody)
     return;
+
+  if (isGeneratorManagerCoroutine(Function, Model))
+    analyzeGeneratorManager(Function, WrittenBody, Context, Sink);
 
   EffectCollector Collector(Context, Model, Function);
   Collector.collect(WrittenBody);

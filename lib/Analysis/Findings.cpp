@@ -19,6 +19,12 @@ llvm::StringRef checkNameFor(FindingKind Kind) {
   case FindingKind::DoubleExit:
   case FindingKind::SingleUseReentered:
     return "acm-use-after-exit";
+  case FindingKind::MultipleYield:
+    return "acm-generator-multiple-yield";
+  case FindingKind::MissingYield:
+    return "acm-generator-missing-yield";
+  case FindingKind::UnprotectedYield:
+    return "acm-generator-unprotected-yield";
   }
   return "acm-missing-exit-await";
 }

@@ -34,6 +34,12 @@ enum class FindingKind {
   DoubleExit,
   /// A single-use (generator-based) manager entered again after its exit.
   SingleUseReentered,
+  /// A generator-based manager's co_yield reachable after another.
+  MultipleYield,
+  /// A generator-based manager's path to the end without co_yield.
+  MissingYield,
+  /// A co_yield whose asynchronous cleanup an exception would skip.
+  UnprotectedYield,
 };
 
 /// The clang-tidy check name that reports findings of \p Kind.

@@ -1,6 +1,8 @@
 //===- AcmModule.cpp - The clang-tidy module "acm" -------------------------===//
 
+#include "Checks/GeneratorChecks.h"
 #include "Checks/MissingExitAwaitCheck.h"
+#include "Checks/UnawaitedEnterCheck.h"
 #include "Checks/UseAfterExitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -13,6 +15,13 @@ public:
       clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MissingExitAwaitCheck>("acm-missing-exit-await");
     Factories.registerCheck<UseAfterExitCheck>("acm-use-after-exit");
+    Factories.registerCheck<GeneratorMultipleYieldCheck>(
+        "acm-generator-multiple-yield");
+    Factories.registerCheck<GeneratorMissingYieldCheck>(
+        "acm-generator-missing-yield");
+    Factories.registerCheck<GeneratorUnprotectedYieldCheck>(
+        "acm-generator-unprotected-yield");
+    Factories.registerCheck<UnawaitedEnterCheck>("acm-unawaited-enter");
   }
 };
 

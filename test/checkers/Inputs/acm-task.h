@@ -35,6 +35,34 @@ template <typename T> struct value_task {
 
 template <typename... Ts> task<> when_all(Ts &&...);
 
+// A generator-based manager, as @asynccontextmanager makes them: the body
+// before its co_yield is the enter, the yielded value what the caller gets,
+// the code after it the exit.
+template <typename T> struct async_cm {
+  struct promise_type {
+    async_cm get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(T) noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  value_task<T> aenter();
+  task<> aexit(std::exception_ptr = nullptr);
+};
+
+// An ordinary generator: it may yield any number of times.
+template <typename T> struct generator {
+  struct promise_type {
+    generator get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(T) noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
 } // namespace rt
 
 // A manager: enter and exit must both be awaited.

@@ -1,0 +1,339 @@
+//===- GeneratorAnalysis.cpp ----------------------------------------------===//
+//
+// Two facts per generator-based manager, both from Clang's CFG:
+//  - how many co_yields each path has passed (none, one, more): a forward
+//    dataflow, joined by union, checked at each yield and at the end;
+//  - for each yield outside a try with catch (...), whether a co_await can
+//    run after it: the asynchronous cleanup an exception would skip.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Analysis/GeneratorAnalysis.h"
+#include "Model/ProtocolModel.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <algorithm>
+#include <optional>
+
+using namespace clang;
+
+namespace acm {
+
+namespace {
+
+/// The body's own co_yields (not those of nested lambdas), and which of them
+/// sit in the try block of a try statement that has a catch (...).
+class YieldCollector : public RecursiveASTVisitor<YieldCollector> {
+public:
+  std::vector<const CoyieldExpr *> Yields;
+  llvm::DenseSet<const CoyieldExpr *> Protected;
+
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseCXXTryStmt(CXXTryStmt *S) {
+    bool CatchesAll = false;
+    for (unsigned I = 0; I < S->getNumHandlers(); ++I)
+      if (!S->getHandler(I)->getExceptionDecl())
+        CatchesAll = true;
+    ProtectedDepth += CatchesAll;
+    TraverseStmt(S->getTryBlock());
+    ProtectedDepth -= CatchesAll;
+    for (unsigned I = 0; I < S->getNumHandlers(); ++I)
+      TraverseStmt(S->getHandler(I));
+    return true;
+  }
+  bool VisitCoyieldExpr(CoyieldExpr *E) {
+    Yields.push_back(E);
+    if (ProtectedDepth > 0)
+      Protected.insert(E);
+    return true;
+  }
+
+private:
+  unsigned ProtectedDepth = 0;
+};
+
+enum YieldBits : uint8_t { NoYield = 1, OneYield = 2, ManyYields = 4 };
+
+struct YieldState {
+  uint8_t Bits = 0;
+  /// The earliest co_yield passed on the paths with OneYield or ManyYields.
+  SourceLocation FirstYield;
+
+  bool operator==(const YieldState &O) const {
+    return Bits == O.Bits && FirstYield == O.FirstYield;
+  }
+};
+
+class GeneratorFlow {
+public:
+  GeneratorFlow(const FunctionDecl &Coroutine, const Stmt *WrittenBody,
+                ASTContext &Ctx, const YieldCollector &Yields)
+      : Coroutine(Coroutine), WrittenBody(WrittenBody),
+        SM(Ctx.getSourceManager()), Yields(Yields) {}
+
+  void run(const CFG &Graph, FindingSink &Sink);
+
+private:
+  bool before(SourceLocation A, SourceLocation B) const {
+    if (A.isInvalid())
+      return false;
+    if (B.isInvalid())
+      return true;
+    return SM.isBeforeInTranslationUnit(A, B);
+  }
+  SourceLocation earlier(SourceLocation A, SourceLocation B) const {
+    return before(B, A) ? B : A;
+  }
+  bool isOwnYield(const Stmt *S) const {
+    const auto *Y = dyn_cast<CoyieldExpr>(S);
+    return Y && llvm::is_contained(Yields.Yields, Y);
+  }
+
+  void transfer(const CFGBlock &Block, YieldState &S);
+  void checkEnds(const CFG &Graph,
+                 llvm::ArrayRef<std::optional<YieldState>> Out);
+  void checkUnprotected(const CFG &Graph);
+
+  const FunctionDecl &Coroutine;
+  const Stmt *WrittenBody;
+  const SourceManager &SM;
+  const YieldCollector &Yields;
+  bool Reporting = false;
+  std::vector<Finding> Findings;
+  llvm::DenseSet<const Stmt *> ReportedYields;
+};
+
+void GeneratorFlow::transfer(const CFGBlock &Block, YieldState &S) {
+  for (const CFGElement &Element : Block) {
+    auto StmtElement = Element.getAs<CFGStmt>();
+    if (!StmtElement || !isOwnYield(StmtElement->getStmt()))
+      continue;
+    const Stmt *Yield = StmtElement->getStmt();
+    SourceLocation Loc = Yield->getBeginLoc();
+    if (Reporting && (S.Bits & (OneYield | ManyYields)) &&
+        ReportedYields.insert(Yield).second) {
+      Finding F;
+      F.Kind = FindingKind::MultipleYield;
+      F.Loc = Loc;
+      F.Message = "'co_yield' can run again after an earlier 'co_yield': a "
+                  "generator-based manager must yield exactly once (Python "
+                  "raises \"generator didn't stop\")";
+      if (S.FirstYield == Loc || before(Loc, S.FirstYield))
+        F.Notes.push_back(
+            {Loc, "reached again in a later iteration of the loop"});
+      else
+        F.Notes.push_back({S.FirstYield, "first 'co_yield' here"});
+      Findings.push_back(std::move(F));
+    }
+    uint8_t Bits = 0;
+    if (S.Bits & NoYield)
+      Bits |= OneYield;
+    if (S.Bits & (OneYield | ManyYields))
+      Bits |= ManyYields;
+    if (S.Bits & NoYield)
+      S.FirstYield = earlier(S.FirstYield, Loc);
+    S.Bits = Bits;
+  }
+}
+
+void GeneratorFlow::checkEnds(const CFG &Graph,
+                              llvm::ArrayRef<std::optional<YieldState>> Out) {
+  std::optional<Finding> Earliest;
+  for (const CFGBlock *Pred : Graph.getExit().preds()) {
+    if (!Pred || !Out[Pred->getBlockID()] || Pred->hasNoReturnElement())
+      continue;
+    if (!(Out[Pred->getBlockID()]->Bits & NoYield))
+      continue;
+    const Stmt *Last = nullptr;
+    for (auto It = Pred->rbegin(); It != Pred->rend(); ++It)
+      if (auto S = It->getAs<CFGStmt>()) {
+        Last = S->getStmt();
+        break;
+      }
+    // Throwing is how a manager refuses to enter: not a missing yield.
+    if (Last && isa<CXXThrowExpr>(Last))
+      continue;
+    SourceLocation End;
+    if (Last && isa<CoreturnStmt>(Last) && !cast<CoreturnStmt>(Last)->isImplicit())
+      End = Last->getBeginLoc();
+    else if (const auto *CS = dyn_cast<CompoundStmt>(WrittenBody))
+      End = CS->getRBracLoc();
+    else
+      End = WrittenBody->getEndLoc();
+    if (Earliest && !before(End, Earliest->Notes.front().Loc))
+      continue;
+    Finding F;
+    F.Kind = FindingKind::MissingYield;
+    F.Loc = Coroutine.getLocation();
+    F.Message = "generator-based manager '" + Coroutine.getNameAsString() +
+                "' can finish without 'co_yield': it must yield exactly once "
+                "(Python raises \"generator didn't yield\")";
+    F.Notes.push_back({End, "finishes here without having yielded"});
+    Earliest = std::move(F);
+  }
+  if (Earliest)
+    Findings.push_back(std::move(*Earliest));
+}
+
+void GeneratorFlow::checkUnprotected(const CFG &Graph) {
+  // Where each yield is, and the earliest co_await reachable from the start
+  // of each block (a backward fixpoint; loops settle in a few rounds).
+  llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
+  std::vector<SourceLocation> AwaitFrom(Graph.getNumBlockIDs());
+  auto FirstAwaitIn = [](const CFGBlock &Block, unsigned From) {
+    for (unsigned I = From; I < Block.size(); ++I)
+      if (auto S = Block[I].getAs<CFGStmt>())
+        if (const auto *Await = dyn_cast<CoawaitExpr>(S->getStmt()))
+          if (!Await->isImplicit())
+            return Await->getBeginLoc();
+    return SourceLocation();
+  };
+  for (const CFGBlock *Block : Graph)
+    for (unsigned I = 0; I < Block->size(); ++I)
+      if (auto S = (*Block)[I].getAs<CFGStmt>())
+        if (isOwnYield(S->getStmt()))
+          Where[S->getStmt()] = {Block, I};
+
+  // PostOrderCFGView iterates in reverse post-order; a backward problem
+  // wants successors first.
+  PostOrderCFGView View(&Graph);
+  std::vector<const CFGBlock *> Order(View.begin(), View.end());
+  std::reverse(Order.begin(), Order.end());
+  bool Changed = true;
+  for (unsigned Round = 0; Changed && Round < 64; ++Round) {
+    Changed = false;
+    for (const CFGBlock *Block : Order) {
+      SourceLocation Found = FirstAwaitIn(*Block, 0);
+      if (Found.isInvalid())
+        for (const CFGBlock *Succ : Block->succs())
+          if (Succ)
+            Found = earlier(Found, AwaitFrom[Succ->getBlockID()]);
+      if (Found != AwaitFrom[Block->getBlockID()]) {
+        AwaitFrom[Block->getBlockID()] = Found;
+        Changed = true;
+      }
+    }
+  }
+
+  for (const CoyieldExpr *Yield : Yields.Yields) {
+    if (Yields.Protected.count(Yield))
+      continue;
+    auto It = Where.find(Yield);
+    if (It == Where.end())
+      continue; // Unreachable.
+    auto [Block, Index] = It->second;
+    SourceLocation Cleanup = FirstAwaitIn(*Block, Index + 1);
+    if (Cleanup.isInvalid())
+      for (const CFGBlock *Succ : Block->succs())
+        if (Succ)
+          Cleanup = earlier(Cleanup, AwaitFrom[Succ->getBlockID()]);
+    if (Cleanup.isInvalid())
+      continue;
+    Finding F;
+    F.Kind = FindingKind::UnprotectedYield;
+    F.Loc = Yield->getBeginLoc();
+    F.Message = "asynchronous cleanup after this 'co_yield' is skipped when "
+                "the caller's body throws: the exception is raised at the "
+                "'co_yield'";
+    F.Notes.push_back(
+        {Cleanup, "this 'co_await' does not run if an exception is raised "
+                  "at the 'co_yield'"});
+    F.Notes.push_back(
+        {F.Loc, "'co_await' is not allowed in a handler: catch (...) into a "
+                "std::exception_ptr around the 'co_yield', await the "
+                "cleanup, then rethrow it"});
+    Findings.push_back(std::move(F));
+  }
+}
+
+void GeneratorFlow::run(const CFG &Graph, FindingSink &Sink) {
+  unsigned NumBlocks = Graph.getNumBlockIDs();
+  std::vector<std::optional<YieldState>> In(NumBlocks), Out(NumBlocks);
+  In[Graph.getEntry().getBlockID()] = YieldState{NoYield, SourceLocation()};
+
+  PostOrderCFGView Order(&Graph);
+  bool Changed = true;
+  for (unsigned Round = 0; Changed && Round < 64; ++Round) {
+    Changed = false;
+    for (const CFGBlock *Block : Order) {
+      unsigned ID = Block->getBlockID();
+      if (!In[ID])
+        continue;
+      YieldState S = *In[ID];
+      transfer(*Block, S);
+      if (Out[ID] && *Out[ID] == S)
+        continue;
+      Out[ID] = S;
+      for (const CFGBlock *Succ : Block->succs()) {
+        if (!Succ)
+          continue;
+        auto &SuccIn = In[Succ->getBlockID()];
+        YieldState Joined = SuccIn ? *SuccIn : YieldState{};
+        Joined.Bits |= S.Bits;
+        if (S.Bits & (OneYield | ManyYields))
+          Joined.FirstYield = earlier(Joined.FirstYield, S.FirstYield);
+        if (!SuccIn || !(*SuccIn == Joined)) {
+          SuccIn = Joined;
+          Changed = true;
+        }
+      }
+    }
+  }
+
+  Reporting = true;
+  for (const CFGBlock *Block : Order) {
+    unsigned ID = Block->getBlockID();
+    if (!In[ID])
+      continue;
+    YieldState S = *In[ID];
+    transfer(*Block, S);
+  }
+  checkEnds(Graph, Out);
+  checkUnprotected(Graph);
+
+  llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
+    return before(A.Loc, B.Loc);
+  });
+  for (const Finding &F : Findings)
+    Sink.report(F);
+}
+
+} // namespace
+
+bool isGeneratorManagerCoroutine(const FunctionDecl &Coroutine,
+                                 const ProtocolModel &Model) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
+  if (!Body || !Model.isGeneratorManager(&Coroutine))
+    return false;
+  YieldCollector Yields;
+  Yields.TraverseStmt(Body->getBody());
+  return !Yields.Yields.empty();
+}
+
+void analyzeGeneratorManager(const FunctionDecl &Coroutine,
+                             const Stmt *WrittenBody, ASTContext &Context,
+                             FindingSink &Sink) {
+  YieldCollector Yields;
+  Yields.TraverseStmt(const_cast<Stmt *>(WrittenBody));
+  if (Yields.Yields.empty())
+    return;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Coroutine, Coroutine.getBody(), &Context, Options);
+  if (!Graph)
+    return;
+  GeneratorFlow Flow(Coroutine, WrittenBody, Context, Yields);
+  Flow.run(*Graph, Sink);
+}
+
+} // namespace acm

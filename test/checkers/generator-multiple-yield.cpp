@@ -1,0 +1,93 @@
+// RUN: %check_acm %s acm-generator-multiple-yield %t
+
+#include "acm-task.h"
+
+rt::task<> release(int);
+
+rt::async_cm<int> in_sequence() {
+  co_yield 1;
+  co_yield 2;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: first 'co_yield' here
+}
+
+rt::async_cm<int> in_a_loop(int n) {
+  for (int i = 0; i < n; ++i)
+    co_yield i;
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: reached again in a later iteration of the loop
+}
+
+rt::async_cm<int> branches_then_again(bool b) {
+  if (b)
+    co_yield 1;
+  else
+    co_yield 2;
+  co_yield 3;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+  // CHECK-NOTES: :[[@LINE-5]]:5: note: first 'co_yield' here
+}
+
+rt::async_cm<int> across_a_try() {
+  try {
+    co_yield 1;
+  } catch (...) {
+  }
+  co_yield 2;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+  // CHECK-NOTES: :[[@LINE-5]]:5: note: first 'co_yield' here
+}
+
+// Correct: exactly one yield on every path.
+rt::async_cm<int> one_per_branch(bool b) {
+  if (b) {
+    co_yield 1;
+  } else {
+    co_yield 2;
+  }
+  co_await release(0);
+}
+
+rt::async_cm<int> switch_cases(int k) {
+  switch (k) {
+  case 0:
+    co_yield 0;
+    break;
+  case 1:
+    co_yield 1;
+    break;
+  default:
+    co_yield -1;
+    break;
+  }
+}
+
+rt::async_cm<int> exception_ptr_pattern() {
+  std::exception_ptr error;
+  try {
+    co_yield 1;
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await release(1);
+  if (error)
+    std::rethrow_exception(error);
+}
+
+// Ordinary generators yield as often as they like.
+rt::generator<int> counter(int n) {
+  for (int i = 0; i < n; ++i)
+    co_yield i;
+  co_yield n;
+}
+
+// A coroutine lambda that is a generator-based manager.
+void lambdas() {
+  auto twice = []() -> rt::async_cm<int> {
+    co_yield 1;
+    co_yield 2;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: first 'co_yield' here
+  };
+  (void)twice;
+}
