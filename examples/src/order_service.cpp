@@ -8,7 +8,7 @@ namespace orders {
 // Correct: the exit is awaited on every path, exceptions included. C++
 // forbids co_await in a handler, so the exception is captured, the exit
 // awaited, and the exception rethrown.
-mini::task<> save_all(db::Transaction &unused, std::vector<db::Row> rows) {
+mini::task<> save_all(std::vector<db::Row> rows) {
   db::Transaction tx;
   co_await tx.aenter();
   std::exception_ptr error;
