@@ -6,7 +6,8 @@ import lit.formats
 config.name = "acm-tidy"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "lsp_diagnostics.py", "check_acm.py", "expect_exit.py"]
+config.excludes = ["Inputs", "unit", "lsp_diagnostics.py", "check_acm.py", "expect_exit.py", "same_findings.py",
+                   "normalize_findings.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.acm_binary_dir, "test")
 
@@ -29,6 +30,14 @@ config.substitutions.append(("%check_acm", check_acm))
 config.substitutions.append(("%expect_exit", " ".join([
     config.python, os.path.join(config.test_source_root, "expect_exit.py")])))
 config.substitutions.append(("%lsp_diagnostics", lsp))
+config.substitutions.append(("%same_findings", " ".join([
+    config.python,
+    os.path.join(config.test_source_root, "lsp", "same_findings.py"),
+    "--acm-tidy=" + config.acm_tidy,
+    "--clang-tidy=" + config.clang_tidy,
+    "--plugin=" + config.acm_plugin,
+    "--clangd=" + config.acm_clangd,
+])))
 config.substitutions.append(("%acm-tidy", config.acm_tidy))
 config.substitutions.append(("%acm-clangd", config.acm_clangd))
 config.substitutions.append(("%clang-tidy", config.clang_tidy))

@@ -5,12 +5,19 @@ Usage:
   lsp_diagnostics.py --clangd PATH [--clangd-arg ARG]... [--source-prefix P]
                      [--timeout SECONDS] FILE
 
-Opens FILE (its directory may hold compile_flags.txt and .clangd), waits for
-the diagnostics clangd publishes for it, and prints them sorted, one per line:
+Opens FILE (its directory may hold compile_flags.txt, compile_commands.json
+and .clangd; clangd finds them itself), waits for the diagnostics clangd
+publishes for version 1 of it, and prints them sorted, one per line:
   <file>:<line>:<col>: <severity>: <message> [<code>]
 followed by each related-information entry (clangd's notes) indented:
   <file>:<line>:<col>: note: <message>
-Exit status 0 on success, 2 on a protocol failure or timeout.
+With --source-prefix, only diagnostics whose source starts with it are
+printed (clangd uses "clang-tidy" for tidy checks, "clang" for the compiler).
+Set LSP_DEBUG=1 to see clangd's stderr (add --clangd-arg=--log=verbose for
+the whole protocol trace).
+
+Exit status 0 on success, 2 if clangd cannot be run, exits early or does not
+publish diagnostics in time.
 """
 import argparse
 import json
@@ -25,149 +32,258 @@ import urllib.request
 SEVERITY = {1: "error", 2: "warning", 3: "note", 4: "note"}
 
 
+class ServerError(Exception):
+    """clangd could not be talked to: it exited, broke the protocol or was
+    too slow."""
+
+
 class Server:
+    """A language server subprocess speaking JSON-RPC with Content-Length
+    framing. A reader thread queues every incoming message; None marks the
+    end of the stream."""
+
     def __init__(self, argv):
         stderr = None if os.environ.get("LSP_DEBUG") else subprocess.DEVNULL
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=stderr)
+        try:
+            self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE,
+                                         stderr=stderr)
+        except OSError as error:
+            raise ServerError("cannot run %s: %s" % (argv[0], error))
         self.next_id = 1
         self.messages = []
         self.cond = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
-        stream = self.proc.stdout
-        while True:
-            headers = {}
+        try:
             while True:
-                line = stream.readline()
-                if not line:
-                    with self.cond:
-                        self.messages.append(None)
-                        self.cond.notify_all()
+                message = self._read_message()
+                with self.cond:
+                    self.messages.append(message)
+                    self.cond.notify_all()
+                if message is None:
                     return
-                line = line.decode("ascii").strip()
-                if not line:
-                    break
-                key, _, value = line.partition(":")
-                headers[key.strip().lower()] = value.strip()
-            body = stream.read(int(headers["content-length"]))
+        except (ValueError, KeyError) as error:
+            # A malformed frame: report it as the end of the stream.
+            sys.stderr.write("lsp_diagnostics: bad message from clangd: %s\n"
+                             % error)
             with self.cond:
-                self.messages.append(json.loads(body))
+                self.messages.append(None)
                 self.cond.notify_all()
 
-    def send(self, message):
-        data = json.dumps(message).encode("utf-8")
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
-        self.proc.stdin.flush()
+    def _read_message(self):
+        """Returns the next decoded message, or None at end of stream."""
+        stream = self.proc.stdout
+        headers = {}
+        while True:
+            line = stream.readline()
+            if not line:
+                return None
+            line = line.decode("ascii").strip()
+            if not line:
+                break
+            key, _, value = line.partition(":")
+            headers[key.strip().lower()] = value.strip()
+        length = int(headers["content-length"])
+        body = stream.read(length)
+        if len(body) < length:
+            return None
+        return json.loads(body)
 
-    def request(self, method, params):
+    def send(self, message):
+        message["jsonrpc"] = "2.0"
+        data = json.dumps(message).encode("utf-8")
+        try:
+            self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data))
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+        except OSError as error:  # BrokenPipeError: clangd is gone.
+            raise ServerError("cannot write to clangd: %s" % error)
+
+    def request(self, method, params=None):
+        """Sends a request and returns its id."""
         ident = self.next_id
         self.next_id += 1
-        self.send({"jsonrpc": "2.0", "id": ident, "method": method,
-                   "params": params})
+        message = {"id": ident, "method": method}
+        if params is not None:
+            message["params"] = params
+        self.send(message)
         return ident
 
-    def notify(self, method, params):
-        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+    def notify(self, method, params=None):
+        message = {"method": method}
+        if params is not None:
+            message["params"] = params
+        self.send(message)
+
+    def _answer(self, request):
+        """Answers a server->client request with an empty result so that
+        clangd never waits on us."""
+        result = None
+        if request["method"] == "workspace/configuration":
+            # One (null) value per item asked for.
+            items = request.get("params", {}).get("items", [])
+            result = [None] * len(items)
+        self.send({"id": request["id"], "result": result})
 
     def wait_for(self, predicate, deadline):
         """Returns the first message satisfying predicate, answering the
-        server's own requests on the way so it never blocks."""
-        seen = 0
+        server's requests on the way; drops the messages it skips."""
         while True:
             with self.cond:
-                while seen >= len(self.messages):
-                    remaining = deadline - time.time()
+                while not self.messages:
+                    remaining = deadline - time.monotonic()
                     if remaining <= 0:
-                        raise TimeoutError()
+                        raise ServerError("timed out waiting for clangd")
                     self.cond.wait(remaining)
-                message = self.messages[seen]
-                seen += 1
+                message = self.messages.pop(0)
             if message is None:
-                raise EOFError("clangd exited")
+                raise ServerError("clangd closed its output (exit status %s)"
+                                  % self._exit_status())
             if "method" in message and "id" in message:
-                self.send({"jsonrpc": "2.0", "id": message["id"],
-                           "result": None})
-                continue
-            if predicate(message):
-                with self.cond:
-                    del self.messages[:seen]
+                self._answer(message)
+            elif predicate(message):
                 return message
+
+    def wait_for_response(self, ident, deadline):
+        response = self.wait_for(
+            lambda m: "method" not in m and m.get("id") == ident, deadline)
+        if "error" in response:
+            raise ServerError("request %d failed: %s" %
+                              (ident, response["error"]))
+        return response.get("result")
+
+    def _exit_status(self):
+        try:
+            return self.proc.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            return "unknown: still running"
+
+    def stop(self):
+        """Kills clangd if it still runs, and reaps it."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+
+def path_to_uri(path):
+    return "file://" + urllib.request.pathname2url(path)
+
+
+def uri_to_path(uri):
+    return urllib.request.url2pathname(urllib.parse.urlparse(uri).path)
 
 
 def location(uri, position):
-    path = urllib.request.url2pathname(urllib.parse.urlparse(uri).path)
-    return "%s:%d:%d" % (os.path.basename(path), position["line"] + 1,
-                         position["character"] + 1)
+    return "%s:%d:%d" % (os.path.basename(uri_to_path(uri)),
+                         position["line"] + 1, position["character"] + 1)
+
+
+def format_diagnostic(uri, diagnostic):
+    """Returns the printed lines of one diagnostic, its notes included."""
+    code = diagnostic.get("code")
+    lines = ["%s: %s: %s%s" % (
+        location(uri, diagnostic["range"]["start"]),
+        SEVERITY.get(diagnostic.get("severity", 1), "error"),
+        diagnostic["message"], "" if code is None else " [%s]" % code)]
+    # Notes keep the order clangd gives them (the order clang emitted them).
+    for related in diagnostic.get("relatedInformation", []):
+        lines.append("  %s: note: %s" % (
+            location(related["location"]["uri"],
+                     related["location"]["range"]["start"]),
+            related["message"]))
+    return lines
+
+
+def collect_diagnostics(server, path, timeout):
+    """Runs the editor side of the session up to the first diagnostics of
+    version 1 of path, and returns them."""
+    deadline = time.monotonic() + timeout
+    init = server.request("initialize", {
+        "processId": os.getpid(),
+        "rootUri": path_to_uri(os.path.dirname(path)),
+        "capabilities": {"textDocument": {"publishDiagnostics": {
+            "relatedInformation": True,
+            "codeDescriptionSupport": True}}},
+    })
+    server.wait_for_response(init, deadline)
+    server.notify("initialized", {})
+
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    server.notify("textDocument/didOpen", {"textDocument": {
+        "uri": path_to_uri(path), "languageId": "cpp", "version": 1,
+        "text": text}})
+
+    # clangd also publishes for other URIs (e.g. the .clangd file it read),
+    # and may re-encode ours, so compare paths rather than URI strings.
+    def is_ours(message):
+        if message.get("method") != "textDocument/publishDiagnostics":
+            return False
+        params = message["params"]
+        return (uri_to_path(params["uri"]) == path and
+                params.get("version", 1) == 1)
+
+    published = server.wait_for(is_ours, deadline)
+    return published["params"]["diagnostics"]
+
+
+def shut_down(server):
+    """shutdown, then exit, as an editor closing does; kills clangd if it
+    does not cooperate within 10 seconds."""
+    try:
+        deadline = time.monotonic() + 10
+        server.wait_for_response(server.request("shutdown"), deadline)
+        server.notify("exit")
+        server.proc.wait(timeout=max(0, deadline - time.monotonic()))
+    except (ServerError, subprocess.TimeoutExpired):
+        pass
+    server.stop()
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--clangd", required=True)
-    parser.add_argument("--clangd-arg", action="append", default=[])
-    parser.add_argument("--source-prefix", default="")
-    parser.add_argument("--timeout", type=float, default=120)
+    parser = argparse.ArgumentParser(
+        description="Print the diagnostics clangd publishes for FILE.")
+    parser.add_argument("--clangd", required=True, help="clangd binary")
+    parser.add_argument("--clangd-arg", action="append", default=[],
+                        metavar="ARG", help="extra clangd argument")
+    parser.add_argument("--source-prefix", default="", metavar="PREFIX",
+                        help="print only diagnostics whose source starts "
+                             "with PREFIX")
+    parser.add_argument("--timeout", type=float, default=120,
+                        metavar="SECONDS")
     parser.add_argument("file")
     args = parser.parse_args()
 
     path = os.path.abspath(args.file)
-    uri = "file://" + urllib.request.pathname2url(path)
     argv = [args.clangd] + args.clangd_arg
-    if not any(a.startswith("--log") for a in args.clangd_arg):
+    if not any(arg.startswith(("--log", "-log")) for arg in args.clangd_arg):
         argv.append("--log=error")
-    server = Server(argv)
-    deadline = time.time() + args.timeout
+
+    server = None
     try:
-        init = server.request("initialize", {
-            "processId": os.getpid(),
-            "rootUri": "file://" + urllib.request.pathname2url(
-                os.path.dirname(path)),
-            "capabilities": {"textDocument": {"publishDiagnostics": {
-                "relatedInformation": True,
-                "codeDescriptionSupport": True}}},
-        })
-        server.wait_for(lambda m: m.get("id") == init, deadline)
-        server.notify("initialized", {})
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        server.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
-        published = server.wait_for(
-            lambda m: m.get("method") == "textDocument/publishDiagnostics"
-            and m["params"]["uri"] == uri
-            and m["params"].get("version", 1) == 1, deadline)
-    except (TimeoutError, EOFError) as error:
-        sys.stderr.write("lsp_diagnostics: no diagnostics from clangd: %s\n" %
-                         (error or "timed out"))
-        server.proc.kill()
+        server = Server(argv)
+        diagnostics = collect_diagnostics(server, path, args.timeout)
+    except (ServerError, OSError) as error:
+        sys.stderr.write("lsp_diagnostics: no diagnostics for %s: %s\n" %
+                         (args.file, error))
+        if server:
+            server.stop()
         return 2
 
-    diagnostics = [d for d in published["params"]["diagnostics"]
+    uri = path_to_uri(path)
+    diagnostics = [d for d in diagnostics
                    if d.get("source", "").startswith(args.source_prefix)]
     diagnostics.sort(key=lambda d: (d["range"]["start"]["line"],
                                     d["range"]["start"]["character"],
                                     d["message"]))
-    for d in diagnostics:
-        code = " [%s]" % d["code"] if "code" in d else ""
-        print("%s: %s: %s%s" % (location(uri, d["range"]["start"]),
-                                SEVERITY.get(d.get("severity", 1), "error"),
-                                d["message"], code))
-        for related in d.get("relatedInformation", []):
-            print("  %s: note: %s" % (
-                location(related["location"]["uri"],
-                         related["location"]["range"]["start"]),
-                related["message"]))
+    for diagnostic in diagnostics:
+        for line in format_diagnostic(uri, diagnostic):
+            print(line)
     sys.stdout.flush()
 
-    try:
-        shutdown = server.request("shutdown", None)
-        server.wait_for(lambda m: m.get("id") == shutdown,
-                        time.time() + 10)
-        server.notify("exit", None)
-        server.proc.wait(timeout=10)
-    except (TimeoutError, EOFError, subprocess.TimeoutExpired):
-        server.proc.kill()
+    shut_down(server)
     return 0
 
 

@@ -2,8 +2,8 @@
 """Reduces acm-tidy, clang-tidy or lsp_diagnostics.py output to comparable
 lines: "<line>:<col>: <severity>: <message> [<check>]", notes included,
 sorted, with the file's directory dropped. clangd capitalises the first
-letter of messages; that is undone here. Only acm-* findings and their
-notes are kept.
+letter of messages and appends " (fix available)" to those with a fix-it;
+both are undone here. Only acm-* findings and their notes are kept.
 """
 import re
 import sys
@@ -19,6 +19,8 @@ for line in sys.stdin:
         continue
     _, row, col, severity, message, check = m.groups()
     message = message[:1].lower() + message[1:]
+    if message.endswith(" (fix available)"):
+        message = message[:-len(" (fix available)")]
     if severity == "note":
         if current is not None and \
                 not message.startswith("FIX-IT applied".lower()):
