@@ -6,6 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include <map>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -26,6 +27,43 @@ constexpr ListOption ListOptions[] = {
     {"ExitHelpers", &ModelOptions::ExitHelpers},
     {"GeneratorManagers", &ModelOptions::GeneratorManagers},
 };
+
+/// The findings of each coroutine in the current translation unit, shared
+/// by all acm checks so the analysis runs once however many are enabled.
+/// Each thread parses one translation unit at a time (clangd builds several
+/// in parallel, on different threads), hence thread_local.
+class AnalysisCache {
+public:
+  /// Called by every check before matching starts. The first call of a new
+  /// translation unit finds the cache used and clears it: declarations of
+  /// the previous unit may share addresses with this one's.
+  void startTranslationUnit() {
+    if (!Used)
+      return;
+    Entries.clear();
+    Used = false;
+  }
+
+  const std::vector<Finding> &findings(const FunctionDecl &Function,
+                                       ASTContext &Context,
+                                       const ProtocolModel &Model) {
+    Used = true;
+    auto Key = std::make_pair(&Function, Model.options().fingerprint());
+    auto It = Entries.find(Key);
+    if (It != Entries.end())
+      return It->second;
+    FindingList List;
+    analyzeCoroutine(Function, Context, Model, List);
+    return Entries.emplace(Key, std::move(List.Findings)).first->second;
+  }
+
+private:
+  bool Used = false;
+  std::map<std::pair<const FunctionDecl *, std::string>, std::vector<Finding>>
+      Entries;
+};
+
+thread_local AnalysisCache Cache;
 
 /// clang's diagnostic formatter gives '%' a meaning; findings are plain text.
 std::string escapeFormat(llvm::StringRef Text) {
@@ -62,6 +100,7 @@ void AcmCheck::onStartOfTranslationUnit() {
   Model = std::make_unique<ProtocolModel>(ModelOpts);
   Analyzed.clear();
   Reported.clear();
+  Cache.startTranslationUnit();
 }
 
 void AcmCheck::registerMatchers(MatchFinder *Finder) {
@@ -81,9 +120,7 @@ void AcmCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Model)
     Model = std::make_unique<ProtocolModel>(ModelOpts);
 
-  FindingList Findings;
-  analyzeCoroutine(*Function, *Result.Context, *Model, Findings);
-  for (const Finding &F : Findings.Findings) {
+  for (const Finding &F : Cache.findings(*Function, *Result.Context, *Model)) {
     if (checkNameFor(F.Kind) != Name)
       continue;
     if (!Reported.emplace(F.Loc.getRawEncoding(), F.Message).second)
