@@ -144,3 +144,64 @@ TEST(ExitAnalysis, LargeStraightLineBodyStaysSilentAndTerminates) {
 
 } // namespace
 } // namespace acm
+
+namespace acm {
+namespace {
+
+std::vector<FindingKind> generatorFindingsIn(const std::string &Code) {
+  auto AST = test::parse(Code);
+  EXPECT_TRUE(AST);
+  std::vector<FindingKind> Kinds;
+  if (!AST)
+    return Kinds;
+  ASTContext &Ctx = AST->getASTContext();
+  ProtocolModel Model({});
+  FindingList Findings;
+  analyzeCoroutine(*test::findNamed<FunctionDecl>(Ctx, "g"), Ctx, Model,
+                   Findings);
+  for (const Finding &F : Findings.Findings)
+    Kinds.push_back(F.Kind);
+  return Kinds;
+}
+
+TEST(GeneratorAnalysis, ExactlyOneYieldIsSilent) {
+  EXPECT_TRUE(generatorFindingsIn("rt::async_cm<int> g(bool b) {\n"
+                                  "  if (b) co_yield 1; else co_yield 2;\n"
+                                  "}\n")
+                  .empty());
+}
+
+TEST(GeneratorAnalysis, YieldInLoopIsMultiple) {
+  EXPECT_EQ(generatorFindingsIn("rt::async_cm<int> g(int n) {\n"
+                                "  for (int i = 0; i < n; ++i) co_yield i;\n"
+                                "}\n"),
+            (std::vector<FindingKind>{FindingKind::MissingYield,
+                                      FindingKind::MultipleYield}));
+}
+
+TEST(GeneratorAnalysis, ThrowIsNotAMissingYield) {
+  EXPECT_TRUE(generatorFindingsIn("rt::async_cm<int> g(bool b) {\n"
+                                  "  if (b) throw 1;\n"
+                                  "  co_yield 1;\n"
+                                  "}\n")
+                  .empty());
+}
+
+TEST(GeneratorAnalysis, AwaitAfterUnprotectedYield) {
+  EXPECT_EQ(generatorFindingsIn("rt::async_cm<int> g() {\n"
+                                "  co_yield 1;\n"
+                                "  co_await task();\n"
+                                "}\n"),
+            std::vector<FindingKind>{FindingKind::UnprotectedYield});
+}
+
+TEST(GeneratorAnalysis, OrdinaryGeneratorsAreNotManagers) {
+  EXPECT_TRUE(generatorFindingsIn("rt::generator<int> g() {\n"
+                                  "  co_yield 1; co_yield 2;\n"
+                                  "  co_await task();\n"
+                                  "}\n")
+                  .empty());
+}
+
+} // namespace
+} // namespace acm
