@@ -162,6 +162,16 @@ std::string buildPathOption() {
   return static_cast<cl::opt<std::string> *>(It->second)->getValue();
 }
 
+/// The values of one of CommonOptionsParser's list options.
+std::vector<std::string> listOption(StringRef Name) {
+  auto &Registered = cl::getRegisteredOptions();
+  auto It = Registered.find(Name);
+  if (It == Registered.end())
+    return {};
+  auto *List = static_cast<cl::list<std::string> *>(It->second);
+  return std::vector<std::string>(List->begin(), List->end());
+}
+
 bool isCompilerError(const ClangTidyError &Error) {
   return Error.DiagLevel == ClangTidyError::Error &&
          StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
@@ -188,7 +198,9 @@ int main(int argc, const char **argv) {
 
   std::vector<std::string> Files = Parser->getSourcePathList();
   std::unique_ptr<tooling::CompilationDatabase> Loaded;
-  if (Files.empty()) {
+  if (Files.empty() && (ListChecks || DumpConfig) && buildPathOption().empty())
+    Files.push_back("dummy.cpp"); // Only the configuration is needed.
+  else if (Files.empty()) {
     // With no files the parser loads no database: read the one -p names and
     // check everything in it.
     std::string BuildPath = buildPathOption();
@@ -204,6 +216,16 @@ int main(int argc, const char **argv) {
       errs() << "error: " << Message << "\n";
       return ExitError;
     }
+    // The parser applies --extra-arg(-before) to the database it loads;
+    // do the same for this one.
+    auto WithExtraArgs =
+        std::make_unique<tooling::ArgumentsAdjustingCompilations>(
+            std::move(Loaded));
+    WithExtraArgs->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        listOption("extra-arg-before"), tooling::ArgumentInsertPosition::BEGIN));
+    WithExtraArgs->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        listOption("extra-arg"), tooling::ArgumentInsertPosition::END));
+    Loaded = std::move(WithExtraArgs);
     Files = Loaded->getAllFiles();
   }
   tooling::CompilationDatabase &Database =
