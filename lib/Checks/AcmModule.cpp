@@ -5,7 +5,6 @@
 #include "Checks/UnawaitedEnterCheck.h"
 #include "Checks/UseAfterExitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 
 namespace acm {
 
