@@ -62,6 +62,7 @@ enum class EffectKind {
   OpObject,     // the object of one of its own ops: judged by the op
   CopyOut,      // copied into something else: a use, then handed off
   ResourceUse,  // a use of what the object's enter returned
+  EnterNow,     // a profile's enter: the call enters, awaited or not
 };
 
 struct Effect {
@@ -127,6 +128,16 @@ bool isMoveLike(const FunctionDecl *F) {
       Name != "exchange" && Name != "forward_like")
     return false;
   return F->isInStdNamespace();
+}
+
+/// The object an op is called on: "r" in "r.aexit()", and also in
+/// "std::move(r).cleanup()" (rvalue-qualified ops such as folly's).
+Expr *objectOf(const CXXMemberCallExpr *Call) {
+  Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
+  if (auto *Move = dyn_cast_or_null<CallExpr>(Object))
+    if (Move->getNumArgs() == 1 && isMoveLike(Move->getDirectCallee()))
+      return stripWrappers(Move->getArg(0));
+  return Object;
 }
 
 const VarDecl *referencedVar(const Expr *E) {
@@ -212,7 +223,7 @@ public:
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(Init))
       if (Model.classifyMethod(Call->getMethodDecl()) == OpKind::StackPopAll)
         if (auto From = trackedIndex(
-                stripWrappers(Call->getImplicitObjectArgument()))) {
+                objectOf(Call))) {
           DeclInits[V].InheritFrom = *From;
           PopAllIntoLocal.insert(Call);
         }
@@ -228,7 +239,7 @@ public:
     for (const CXXMemberCallExpr *Call : Calls) {
       AwaitedCalls.insert(Call);
       OpKind Op = Model.classifyMethod(Call->getMethodDecl());
-      Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
+      Expr *Object = objectOf(Call);
       if (auto Obj = trackedIndex(Object)) {
         if (Op == OpKind::Enter)
           addEffect(E, EffectKind::Enter, *Obj, E->getBeginLoc());
@@ -271,7 +282,10 @@ public:
       if (!trackedIndex(Arg))
         continue;
       if (MoveLike || !Callee) {
-        Roles[Arg] = EffectKind::Release;
+        // std::move(r).cleanup() calls r's own op; the op decides.
+        auto Role = Roles.find(Arg);
+        if (Role == Roles.end() || Role->second != EffectKind::OpObject)
+          Roles[Arg] = EffectKind::Release;
         continue;
       }
       if (Model.takesExit(Callee, I)) {
@@ -297,11 +311,16 @@ public:
     OpKind Op = Model.classifyMethod(Call->getMethodDecl());
     if (Op == OpKind::None)
       return true;
-    Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
+    Expr *Object = objectOf(Call);
     std::optional<unsigned> Obj = trackedIndex(Object);
     if (Obj)
       Roles[Object] = EffectKind::OpObject;
 
+    if (Op == OpKind::EnterNow) {
+      if (Obj)
+        addEffect(Call, EffectKind::EnterNow, *Obj, Call->getBeginLoc());
+      return true;
+    }
     switch (Op) {
     case OpKind::StackPush:
     case OpKind::StackEnterContext:
@@ -512,7 +531,7 @@ private:
     auto &Held = HeldOps[Self];
     for (const CXXMemberCallExpr *Call : Calls) {
       StoredCalls.insert(Call);
-      auto Obj = trackedIndex(stripWrappers(Call->getImplicitObjectArgument()));
+      auto Obj = trackedIndex(objectOf(Call));
       Held.push_back({Obj ? int(*Obj) : -1,
                       Model.classifyMethod(Call->getMethodDecl()), Call});
     }
@@ -545,7 +564,7 @@ private:
     if (Op != OpKind::Enter && Op != OpKind::StackEnterContext)
       return;
     if (auto Owner =
-            trackedIndex(stripWrappers(Call->getImplicitObjectArgument())))
+            trackedIndex(objectOf(Call)))
       Resources[V] = *Owner;
   }
 
@@ -915,6 +934,13 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
     return;
   case EffectKind::OpObject:
     return;
+  case EffectKind::EnterNow:
+    if (State && (State->Bits & Exited) && Object.SingleUse)
+      reportAfterExit(FindingKind::SingleUseReentered, E, *State);
+    // Further enters (another add) keep the first enter's site.
+    if (!State || State->Bits != Entered)
+      set(S, E.Object, {Entered, E.Loc, SourceLocation()});
+    return;
   }
 }
 
@@ -1022,7 +1048,7 @@ void Dataflow::objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
           if (Op.Op != OpKind::Exit)
             continue;
           std::string Target =
-              describeObject(Op.Call->getImplicitObjectArgument(), Ctx);
+              describeObject(objectOf(Op.Call), Ctx);
           Finding Stored = F;
           Stored.Kind = FindingKind::UnawaitedStoredExit;
           Stored.Message = "exit of '" + Target + "' stored in '" + Name +

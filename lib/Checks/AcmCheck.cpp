@@ -26,6 +26,7 @@ constexpr ListOption ListOptions[] = {
     {"CloseOps", &ModelOptions::CloseOps},
     {"ExitHelpers", &ModelOptions::ExitHelpers},
     {"GeneratorManagers", &ModelOptions::GeneratorManagers},
+    {"DisabledProfiles", &ModelOptions::DisabledProfiles},
 };
 
 /// The findings of each coroutine in the current translation unit, shared
@@ -87,12 +88,22 @@ AcmCheck::AcmCheck(StringRef Name, tidy::ClangTidyContext *Context)
       Value = Shared.get(Option.Name);
     ModelOpts.*Option.Field = ModelOptions::parseList(Value.value_or(""));
   }
+  std::optional<StringRef> Types = Options.get("Types");
+  if (!Types)
+    Types = Shared.get("Types");
+  ModelOpts.Types = Types.value_or("").str();
+  // Report a malformed Types option once, where configuration errors go.
+  std::string Error;
+  parseTypeSpecs(ModelOpts.Types, Error);
+  if (!Error.empty())
+    configurationDiag("invalid Types option for '%0': %1") << Name << Error;
 }
 
 void AcmCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   for (const ListOption &Option : ListOptions)
     Options.store(Opts, Option.Name,
                   ModelOptions::joinList(ModelOpts.*Option.Field));
+  Options.store(Opts, "Types", ModelOpts.Types);
 }
 
 void AcmCheck::onStartOfTranslationUnit() {

@@ -127,7 +127,8 @@ std::string ModelOptions::joinList(const std::vector<std::string> &Names) {
 std::string ModelOptions::fingerprint() const {
   return joinList(EnterOps) + "|" + joinList(ExitOps) + "|" +
          joinList(CloseOps) + "|" + joinList(ExitHelpers) + "|" +
-         joinList(GeneratorManagers);
+         joinList(GeneratorManagers) + "|" + joinList(DisabledProfiles) +
+         "|" + Types;
 }
 
 bool matchesQualifiedName(StringRef QualifiedName,
@@ -160,8 +161,32 @@ bool hasAnnotation(const Decl *D, StringRef Annotation) {
   return false;
 }
 
-ProtocolModel::ProtocolModel(ModelOptions Options)
-    : Options(std::move(Options)) {}
+ProtocolModel::ProtocolModel(ModelOptions Opts) : Options(std::move(Opts)) {
+  Specs = parseTypeSpecs(Options.Types, ConfigError);
+  ExitHelpers = Options.ExitHelpers;
+  for (const Profile &P : builtinProfiles()) {
+    if (llvm::is_contained(Options.DisabledProfiles, P.Name))
+      continue;
+    std::string Ignored; // The built-in texts are tested to parse.
+    for (TypeSpec &Spec : parseTypeSpecs(P.Types, Ignored))
+      Specs.push_back(std::move(Spec));
+    for (std::string &Helper : ModelOptions::parseList(P.Helpers))
+      ExitHelpers.push_back(std::move(Helper));
+  }
+}
+
+const TypeSpec *ProtocolModel::specFor(const CXXRecordDecl *Record) const {
+  if (!Record)
+    return nullptr;
+  auto [It, Inserted] = RecordSpecs.try_emplace(Record, nullptr);
+  if (Inserted)
+    for (const TypeSpec &Spec : Specs)
+      if (Spec.matches(Record)) {
+        It->second = &Spec;
+        break;
+      }
+  return It->second;
+}
 
 ObjectKind ProtocolModel::classifyType(QualType T) const {
   if (T.isNull() || T->isDependentType())
@@ -199,6 +224,9 @@ ProtocolModel::computeRecordKind(const CXXRecordDecl *Record) const {
     return ObjectKind::Closeable;
   if (Annotated("acm::manager") || Annotated("acm::generator_manager"))
     return ObjectKind::Manager;
+  if (const TypeSpec *Spec = specFor(Record))
+    return Spec->BornEntered || Spec->EnterOps.empty() ? ObjectKind::Closeable
+                                                       : ObjectKind::Manager;
 
   bool IsStack = false, HasEnter = false, HasExit = false;
   forEachMethod(Record, [&](const CXXMethodDecl *M) {
@@ -241,6 +269,11 @@ OpKind ProtocolModel::ownOpKind(const CXXMethodDecl *Method) const {
   StringRef Name = identifierOf(Method);
   if (Name.empty())
     return OpKind::None;
+  // Profiles may name ops any class can have (Boost.Cobalt's await_exit).
+  for (const TypeSpec &Spec : Specs)
+    if (Spec.isWildcard() && llvm::is_contained(Spec.ExitOps, Name) &&
+        isAwaitableType(Method->getReturnType()))
+      return OpKind::Exit;
   bool Enter = isOneOf(Name, EnterNames);
   bool Exit = isOneOf(Name, ExitNames) || isOneOf(Name, CloseNames);
   // A synchronous look-alike (void aexit()) is not the protocol.
@@ -276,6 +309,13 @@ OpKind ProtocolModel::classifyMethod(const CXXMethodDecl *Method) const {
   case ObjectKind::Manager:
   case ObjectKind::Closeable:
     Kind = ownOpKind(Method);
+    if (const TypeSpec *Spec = specFor(Method->getParent()->getDefinition())) {
+      StringRef Name = identifierOf(Method);
+      if (llvm::is_contained(Spec->EnterOps, Name))
+        Kind = OpKind::EnterNow;
+      else if (llvm::is_contained(Spec->ExitOps, Name))
+        Kind = OpKind::Exit;
+    }
     break;
   }
   MethodKinds[Method] = Kind;
@@ -340,8 +380,7 @@ bool ProtocolModel::takesExit(const FunctionDecl *Callee,
                               unsigned ParamIndex) const {
   if (!Callee)
     return false;
-  if (matchesQualifiedName(Callee->getQualifiedNameAsString(),
-                           Options.ExitHelpers))
+  if (matchesQualifiedName(Callee->getQualifiedNameAsString(), ExitHelpers))
     return true;
   auto ParamAnnotated = [&](const FunctionDecl *F) {
     return F && ParamIndex < F->getNumParams() &&
@@ -363,6 +402,9 @@ bool ProtocolModel::isSingleUseType(QualType T) const {
   const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
   if (!Record || !(Record = Record->getDefinition()))
     return false;
+  if (const TypeSpec *Spec = specFor(Record))
+    if (Spec->SingleUse)
+      return true;
   return hasAnnotation(Record, "acm::generator_manager") ||
          hasAnnotation(Record->getTemplateInstantiationPattern(),
                        "acm::generator_manager");

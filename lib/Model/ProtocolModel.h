@@ -10,6 +10,7 @@
 #ifndef ACM_MODEL_PROTOCOLMODEL_H
 #define ACM_MODEL_PROTOCOLMODEL_H
 
+#include "Model/Profiles.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -49,6 +50,9 @@ enum class OpKind {
   StackPush,
   /// ExitStack::pop_all: moves all pushed exits to a new stack.
   StackPopAll,
+  /// A profile's enter: the call itself enters, awaited or not
+  /// (AsyncScope::add, gate::enter).
+  EnterNow,
 };
 
 llvm::StringRef objectKindName(ObjectKind Kind);
@@ -65,6 +69,10 @@ struct ModelOptions {
   std::vector<std::string> ExitHelpers;
   /// Coroutines (qualified function names) that are generator-based managers.
   std::vector<std::string> GeneratorManagers;
+  /// Built-in library profiles switched off, by name.
+  std::vector<std::string> DisabledProfiles;
+  /// The user's own types, in the text form of Profiles.h.
+  std::string Types;
 
   /// Parses a semicolon- or comma-separated list, trimming blanks.
   static std::vector<std::string> parseList(llvm::StringRef List);
@@ -87,6 +95,9 @@ public:
   explicit ProtocolModel(ModelOptions Options);
 
   const ModelOptions &options() const { return Options; }
+
+  /// A problem with the Types option, or "" when there is none.
+  const std::string &configurationError() const { return ConfigError; }
 
   /// The protocol role of objects of type \p T (references and cv-qualifiers
   /// are looked through by the caller's choice: pass the object's type).
@@ -120,7 +131,17 @@ private:
   ObjectKind computeRecordKind(const clang::CXXRecordDecl *Record) const;
   bool computeAwaitable(const clang::CXXRecordDecl *Record) const;
 
+  /// The profile or user entry describing \p Record, if any.
+  const TypeSpec *specFor(const clang::CXXRecordDecl *Record) const;
+
   ModelOptions Options;
+  std::string ConfigError;
+  /// Entries of the user's Types and of the enabled profiles, in that order
+  /// so the user's win.
+  std::vector<TypeSpec> Specs;
+  std::vector<std::string> ExitHelpers;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, const TypeSpec *>
+      RecordSpecs;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, ObjectKind> RecordKinds;
   mutable llvm::DenseMap<const clang::CXXMethodDecl *, OpKind> MethodKinds;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> Awaitable;

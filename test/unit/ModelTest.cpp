@@ -108,3 +108,73 @@ TEST(ProtocolModel, ParseList) {
 
 } // namespace
 } // namespace acm
+
+namespace acm {
+namespace {
+
+TEST(Profiles, BuiltinProfilesParse) {
+  for (const Profile &P : builtinProfiles()) {
+    std::string Error;
+    std::vector<TypeSpec> Specs = parseTypeSpecs(P.Types, Error);
+    EXPECT_EQ(Error, "") << P.Name.str();
+    EXPECT_FALSE(Specs.empty()) << P.Name.str();
+    for (const TypeSpec &Spec : Specs)
+      EXPECT_FALSE(Spec.ExitOps.empty()) << Spec.Name;
+  }
+}
+
+TEST(Profiles, TextForm) {
+  std::string Error;
+  std::vector<TypeSpec> Specs = parseTypeSpecs(
+      "lib::Scope{enter: add, spawn; exit: join; once} "
+      "lib::Gen<*, true>{exit: cleanup; entered}",
+      Error);
+  EXPECT_EQ(Error, "");
+  ASSERT_EQ(Specs.size(), 2u);
+  EXPECT_EQ(Specs[0].Name, "lib::Scope");
+  EXPECT_EQ(Specs[0].EnterOps, (std::vector<std::string>{"add", "spawn"}));
+  EXPECT_EQ(Specs[0].ExitOps, std::vector<std::string>{"join"});
+  EXPECT_TRUE(Specs[0].SingleUse);
+  EXPECT_FALSE(Specs[0].BornEntered);
+  EXPECT_EQ(Specs[1].ArgPatterns, (std::vector<std::string>{"*", "true"}));
+  EXPECT_TRUE(Specs[1].BornEntered);
+
+  parseTypeSpecs("lib::Scope{exit: join; sometimes}", Error);
+  EXPECT_NE(Error.find("unknown clause 'sometimes'"), std::string::npos);
+  Error.clear();
+  parseTypeSpecs("lib::Scope exit: join", Error);
+  EXPECT_NE(Error.find("expected 'Type{...}'"), std::string::npos);
+}
+
+TEST(Profiles, TemplateArgumentPatterns) {
+  ModelOptions Options;
+  Options.Types = "lib::Gen<*, true>{exit: cleanup; entered}";
+  auto AST = test::parse("namespace lib { template <typename T, bool C> "
+                         "struct Gen { task cleanup(); }; }\n"
+                         "lib::Gen<int, true> clean; lib::Gen<int, false> plain;");
+  ASSERT_TRUE(AST);
+  ProtocolModel Model(Options);
+  ASTContext &Ctx = AST->getASTContext();
+  EXPECT_EQ(Model.classifyType(test::findNamed<VarDecl>(Ctx, "clean")->getType()),
+            ObjectKind::Closeable);
+  EXPECT_EQ(Model.classifyType(test::findNamed<VarDecl>(Ctx, "plain")->getType()),
+            ObjectKind::None);
+}
+
+TEST(Profiles, DisabledByName) {
+  const char *Code = "namespace seastar { template <typename... T> struct future "
+                     "{ bool await_ready(); void await_suspend("
+                     "std::coroutine_handle<>); void await_resume(); };\n"
+                     "struct gate { void enter(); future<> close(); }; }\n";
+  auto AST = test::parse(Code);
+  ASSERT_TRUE(AST);
+  const auto *Gate =
+      test::findNamed<CXXRecordDecl>(AST->getASTContext(), "gate");
+  EXPECT_EQ(ProtocolModel({}).classifyRecord(Gate), ObjectKind::Manager);
+  ModelOptions Off;
+  Off.DisabledProfiles = {"seastar"};
+  EXPECT_EQ(ProtocolModel(Off).classifyRecord(Gate), ObjectKind::None);
+}
+
+} // namespace
+} // namespace acm
