@@ -7,6 +7,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include <map>
+#include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -66,6 +68,14 @@ private:
 
 thread_local AnalysisCache Cache;
 
+/// True the first time \p Message is seen in this process.
+bool firstReport(const std::string &Message) {
+  static std::mutex Lock;
+  static std::set<std::string> Seen;
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Seen.insert(Message).second;
+}
+
 /// clang's diagnostic formatter gives '%' a meaning; findings are plain text.
 std::string escapeFormat(llvm::StringRef Text) {
   std::string Out;
@@ -92,11 +102,12 @@ AcmCheck::AcmCheck(StringRef Name, tidy::ClangTidyContext *Context)
   if (!Types)
     Types = Shared.get("Types");
   ModelOpts.Types = Types.value_or("").str();
-  // Report a malformed Types option once, where configuration errors go.
+  // Report a malformed Types option where configuration errors go, once:
+  // every acm check reads the same shared value.
   std::string Error;
   parseTypeSpecs(ModelOpts.Types, Error);
-  if (!Error.empty())
-    configurationDiag("invalid Types option for '%0': %1") << Name << Error;
+  if (!Error.empty() && firstReport(Error))
+    configurationDiag("invalid acm Types option: %0") << Error;
 }
 
 void AcmCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -27,17 +27,19 @@ constexpr Profile Profiles[] = {
      "folly::coro::co_scope_exit"},
     {"cppcoro", "cppcoro", "cppcoro::async_scope{exit: join; entered}", ""},
     {"unifex", "libunifex",
-     "unifex::v1::async_scope{enter: spawn, spawn_on, detached_spawn, attach;"
-     "  exit: cleanup, complete; once}"
-     "unifex::async_scope{enter: spawn, spawn_on, detached_spawn, attach;"
-     "  exit: cleanup, complete; once}"
-     "unifex::v2::async_scope{exit: join; entered}",
+     // unifex::async_scope and unifex::v1::async_scope name this type.
+     "unifex::_async_scope::async_scope{enter: spawn, spawn_on, "
+     "  detached_spawn, attach; exit: cleanup, complete; once}"
+     "unifex::v2::_async_scope::async_scope{exit: join; entered}",
      ""},
     {"stdexec", "stdexec",
+     // exec::async_scope names exec::__scope::async_scope.
+     "exec::__scope::async_scope{enter: spawn, spawn_future, nest;"
+     "  exit: on_empty, when_empty}"
      "exec::async_scope{enter: spawn, spawn_future, nest;"
      "  exit: on_empty, when_empty}"
-     "exec::simple_counting_scope{enter: get_token; exit: join; once}"
-     "exec::counting_scope{enter: get_token; exit: join; once}",
+     "stdexec::simple_counting_scope{enter: get_token; exit: join; once}"
+     "stdexec::counting_scope{enter: get_token; exit: join; once}",
      ""},
     {"execution", "std::execution (P3149)",
      "std::execution::simple_counting_scope{enter: get_token; exit: join; once}"

@@ -297,8 +297,11 @@ int main(int argc, const char **argv) {
                    /*EnableCheckProfile=*/false, "", /*Quiet=*/true);
 
   bool CompileErrors = llvm::any_of(Errors, isCompilerError);
-  unsigned Findings = llvm::count_if(
-      Errors, [](const ClangTidyError &E) { return !isCompilerError(E); });
+  // Configuration warnings (clang-tidy-config) are not findings.
+  unsigned Findings = llvm::count_if(Errors, [](const ClangTidyError &E) {
+    return !isCompilerError(E) &&
+           !StringRef(E.DiagnosticName).starts_with("clang-tidy-");
+  });
 
   unsigned WarningsAsErrorsCount = 0;
   FixBehaviour Behaviour =
