@@ -279,8 +279,11 @@ public:
     bool MoveLike = isMoveLike(Callee);
     for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
       Expr *Arg = stripWrappers(Call->getArg(I));
-      if (!trackedIndex(Arg))
+      auto Obj = trackedIndex(Arg);
+      if (!Obj)
         continue;
+      if (Model.entersArgument(Callee, I))
+        addEffect(Call, EffectKind::EnterNow, *Obj, Call->getBeginLoc());
       if (MoveLike || !Callee) {
         // std::move(r).cleanup() calls r's own op; the op decides.
         auto Role = Roles.find(Arg);

@@ -51,7 +51,7 @@ constexpr Profile Profiles[] = {
      "seastar::input_stream{exit: close; entered}"
      "seastar::file{exit: close; entered}"
      "seastar::sharded{enter: start; exit: stop}",
-     "seastar::with_closeable;seastar::with_stoppable"},
+     "seastar::with_closeable;seastar::with_stoppable", "seastar::with_gate"},
     {"cobalt", "Boost.Cobalt", "*{exit: await_exit; entered}",
      "boost::cobalt::with"},
 };

@@ -56,6 +56,8 @@ struct Profile {
   llvm::StringLiteral Types;
   /// Functions that take over the exit of the objects passed to them.
   llvm::StringLiteral Helpers;
+  /// Free functions that enter the object passed as their first argument.
+  llvm::StringLiteral EnterFunctions = "";
 };
 
 /// The built-in profiles, all enabled unless named in DisabledProfiles.

@@ -172,6 +172,8 @@ ProtocolModel::ProtocolModel(ModelOptions Opts) : Options(std::move(Opts)) {
       Specs.push_back(std::move(Spec));
     for (std::string &Helper : ModelOptions::parseList(P.Helpers))
       ExitHelpers.push_back(std::move(Helper));
+    for (std::string &Enter : ModelOptions::parseList(P.EnterFunctions))
+      EnterFunctions.push_back(std::move(Enter));
   }
 }
 
@@ -408,6 +410,13 @@ bool ProtocolModel::isSingleUseType(QualType T) const {
   return hasAnnotation(Record, "acm::generator_manager") ||
          hasAnnotation(Record->getTemplateInstantiationPattern(),
                        "acm::generator_manager");
+}
+
+bool ProtocolModel::entersArgument(const FunctionDecl *Callee,
+                                   unsigned ParamIndex) const {
+  return Callee && ParamIndex == 0 &&
+         matchesQualifiedName(Callee->getQualifiedNameAsString(),
+                              EnterFunctions);
 }
 
 bool ProtocolModel::isGeneratorManager(const FunctionDecl *Coroutine) const {

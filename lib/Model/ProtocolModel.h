@@ -120,6 +120,11 @@ public:
   /// annotated acm::generator_manager).
   bool isSingleUseType(clang::QualType T) const;
 
+  /// True if calling \p Callee enters its argument \p ParamIndex
+  /// (a profile's enter function, like seastar::with_gate(gate, ...)).
+  bool entersArgument(const clang::FunctionDecl *Callee,
+                      unsigned ParamIndex) const;
+
   /// True if \p Coroutine is a generator-based manager by annotation of its
   /// return type, by the options, or because its return type is a manager.
   bool isGeneratorManager(const clang::FunctionDecl *Coroutine) const;
@@ -140,6 +145,7 @@ private:
   /// so the user's win.
   std::vector<TypeSpec> Specs;
   std::vector<std::string> ExitHelpers;
+  std::vector<std::string> EnterFunctions;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, const TypeSpec *>
       RecordSpecs;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, ObjectKind> RecordKinds;

@@ -87,3 +87,14 @@ rt::task<> plain_generator() {
   folly::coro::AsyncGenerator<int> gen;
   co_return;
 }
+
+// co_scope_exit takes the exit over.
+rt::task<> scope_exit_helper() {
+  folly::coro::AsyncScope scope;
+  scope.add(work());
+  co_await folly::coro::co_scope_exit(
+      [](folly::coro::AsyncScope &s) -> folly::coro::Task<void> {
+        co_await s.joinAsync();
+      },
+      scope);
+}

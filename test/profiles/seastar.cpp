@@ -36,6 +36,20 @@ rt::task<> gate_not_closed() {
 // CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'g' is not awaited before the end of the coroutine [acm-missing-exit-await]
 // CHECK-NOTES: :[[@LINE-5]]:3: note: 'g' entered here
 
+rt::task<> with_gate_not_closed() {
+  seastar::gate g;
+  co_await seastar::with_gate(g, [] { return seastar::make_ready_future<>(); });
+  co_return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'g' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: 'g' entered here
+}
+
+rt::task<> with_gate_closed() {
+  seastar::gate g;
+  co_await seastar::with_gate(g, [] { return seastar::make_ready_future<>(); });
+  co_await g.close();
+}
+
 rt::task<> enter_after_close() {
   seastar::gate g;
   auto h = g.hold();
