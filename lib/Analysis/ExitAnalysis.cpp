@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/ExitAnalysis.h"
+#include "Analysis/ForwardFlow.h"
 #include "Analysis/GeneratorAnalysis.h"
 #include "Model/ProtocolModel.h"
 
@@ -782,7 +783,7 @@ private:
   void objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
                   StringRef Reason);
   void reportAtFunctionExit(const CFG &Graph,
-                            llvm::ArrayRef<std::optional<FlowState>> Out);
+                            const BlockStates<FlowState> &States);
   std::pair<SourceLocation, std::string> deathPoint(const Stmt *Trigger) const;
 
   void addFinding(Finding F, unsigned Obj, SourceLocation Key);
@@ -1101,93 +1102,52 @@ void Dataflow::addFinding(Finding F, unsigned Obj, SourceLocation Key) {
     It->second = std::move(F);
 }
 
-void Dataflow::reportAtFunctionExit(
-    const CFG &Graph, llvm::ArrayRef<std::optional<FlowState>> Out) {
-  const CFGBlock &Exit = Graph.getExit();
+void Dataflow::reportAtFunctionExit(const CFG &Graph,
+                                    const BlockStates<FlowState> &States) {
   SourceLocation EndLoc;
   if (const auto *CS = dyn_cast<CompoundStmt>(WrittenBody))
     EndLoc = CS->getRBracLoc();
   else
     EndLoc = WrittenBody->getEndLoc();
-  for (const CFGBlock *Pred : Exit.preds()) {
-    if (!Pred || !Out[Pred->getBlockID()])
-      continue;
-    if (Pred->hasNoReturnElement())
-      continue;
-    // Find how this path leaves the coroutine.
-    const Stmt *Last = nullptr;
-    for (auto It = Pred->rbegin(); It != Pred->rend(); ++It)
-      if (auto S = It->getAs<CFGStmt>()) {
-        Last = S->getStmt();
-        break;
-      }
-    if (Last && isa<CXXThrowExpr>(Last))
-      continue; // Exception paths are not checked.
-    SourceLocation Loc = EndLoc;
-    std::string Reason = "the end of the coroutine";
-    // The implicit co_return of a body that falls off its end is the end.
-    const auto *Coreturn = dyn_cast_or_null<CoreturnStmt>(Last);
-    if ((Coreturn && !Coreturn->isImplicit()) ||
-        isa_and_nonnull<ReturnStmt>(Last))
-      std::tie(Loc, Reason) = deathPoint(Last);
-    FlowState S = *Out[Pred->getBlockID()];
-    for (unsigned Obj = 0; Obj < C.Objects.size(); ++Obj)
-      if (C.Objects[Obj].IsParam)
-        objectDies(Obj, S, Loc, Reason);
-  }
+  forEachNormalReturn(
+      Graph, reachedBlocks(States),
+      [&](const CFGBlock &Pred, const Stmt *Written) {
+        auto [Loc, Reason] =
+            Written ? deathPoint(Written)
+                    : std::make_pair(EndLoc,
+                                     std::string("the end of the coroutine"));
+        FlowState S = *States.Out[Pred.getBlockID()];
+        for (unsigned Obj = 0; Obj < C.Objects.size(); ++Obj)
+          if (C.Objects[Obj].IsParam)
+            objectDies(Obj, S, Loc, Reason);
+      });
 }
 
 void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
-  unsigned NumBlocks = Graph.getNumBlockIDs();
-  std::vector<std::optional<FlowState>> In(NumBlocks), Out(NumBlocks);
-
   FlowState Entry;
   for (unsigned Obj = 0; Obj < C.Objects.size(); ++Obj)
     if (C.Objects[Obj].IsParam)
       set(Entry, Obj,
           initialState(C.Objects[Obj], C.Objects[Obj].Var->getLocation()));
-  In[Graph.getEntry().getBlockID()] = Entry;
 
-  // Iterate to a fixpoint in reverse post-order. States only grow (bits are
-  // or-ed, enter sites move earlier), so this terminates.
   PostOrderCFGView Order(&Graph);
-  bool Changed = true;
-  unsigned Rounds = 0;
-  while (Changed && Rounds++ < 64) {
-    Changed = false;
-    for (const CFGBlock *Block : Order) {
-      unsigned ID = Block->getBlockID();
-      if (!In[ID])
-        continue;
-      FlowState S = *In[ID];
-      transfer(*Block, S);
-      if (Out[ID] && *Out[ID] == S)
-        continue;
-      Out[ID] = S;
-      for (const CFGBlock *Succ : Block->succs()) {
-        if (!Succ)
-          continue;
-        auto &SuccIn = In[Succ->getBlockID()];
-        if (!SuccIn) {
-          SuccIn = S;
-          Changed = true;
-        } else if (join(*SuccIn, S)) {
-          Changed = true;
-        }
-      }
-    }
-  }
+  BlockStates<FlowState> States = solveForward(
+      Graph, Order, std::move(Entry),
+      [&](FlowState &S, const CFGBlock &Block) { transfer(Block, S); },
+      [&](FlowState &Into, const FlowState &From) {
+        return join(Into, From);
+      });
 
   // Report from the final states only, so nothing is reported twice.
   Reporting = true;
   for (const CFGBlock *Block : Order) {
     unsigned ID = Block->getBlockID();
-    if (!In[ID])
+    if (!States.In[ID])
       continue;
-    FlowState S = *In[ID];
+    FlowState S = *States.In[ID];
     transfer(*Block, S);
   }
-  reportAtFunctionExit(Graph, Out);
+  reportAtFunctionExit(Graph, States);
 
   std::vector<Finding> All;
   for (auto &Entry : Findings)

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/GeneratorAnalysis.h"
+#include "Analysis/ForwardFlow.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/ASTContext.h"
@@ -99,8 +100,7 @@ private:
   }
 
   void transfer(const CFGBlock &Block, YieldState &S);
-  void checkEnds(const CFG &Graph,
-                 llvm::ArrayRef<std::optional<YieldState>> Out);
+  void checkEnds(const CFG &Graph, const BlockStates<YieldState> &States);
   void checkUnprotected(const CFG &Graph);
 
   const FunctionDecl &Coroutine;
@@ -146,40 +146,34 @@ void GeneratorFlow::transfer(const CFGBlock &Block, YieldState &S) {
 }
 
 void GeneratorFlow::checkEnds(const CFG &Graph,
-                              llvm::ArrayRef<std::optional<YieldState>> Out) {
+                              const BlockStates<YieldState> &States) {
   std::optional<Finding> Earliest;
-  for (const CFGBlock *Pred : Graph.getExit().preds()) {
-    if (!Pred || !Out[Pred->getBlockID()] || Pred->hasNoReturnElement())
-      continue;
-    if (!(Out[Pred->getBlockID()]->Bits & NoYield))
-      continue;
-    const Stmt *Last = nullptr;
-    for (auto It = Pred->rbegin(); It != Pred->rend(); ++It)
-      if (auto S = It->getAs<CFGStmt>()) {
-        Last = S->getStmt();
-        break;
-      }
-    // Throwing is how a manager refuses to enter: not a missing yield.
-    if (Last && isa<CXXThrowExpr>(Last))
-      continue;
-    SourceLocation End;
-    if (Last && isa<CoreturnStmt>(Last) && !cast<CoreturnStmt>(Last)->isImplicit())
-      End = Last->getBeginLoc();
-    else if (const auto *CS = dyn_cast<CompoundStmt>(WrittenBody))
-      End = CS->getRBracLoc();
-    else
-      End = WrittenBody->getEndLoc();
-    if (Earliest && !before(End, Earliest->Notes.front().Loc))
-      continue;
-    Finding F;
-    F.Kind = FindingKind::MissingYield;
-    F.Loc = Coroutine.getLocation();
-    F.Message = "generator-based manager '" + Coroutine.getNameAsString() +
-                "' can finish without 'co_yield': it must yield exactly once "
-                "(Python raises \"generator didn't yield\")";
-    F.Notes.push_back({End, "finishes here without having yielded"});
-    Earliest = std::move(F);
-  }
+  // Throwing is how a manager refuses to enter: forEachNormalReturn skips
+  // those paths.
+  forEachNormalReturn(
+      Graph, reachedBlocks(States),
+      [&](const CFGBlock &Pred, const Stmt *Written) {
+        if (!(States.Out[Pred.getBlockID()]->Bits & NoYield))
+          return;
+        SourceLocation End;
+        if (Written)
+          End = Written->getBeginLoc();
+        else if (const auto *CS = dyn_cast<CompoundStmt>(WrittenBody))
+          End = CS->getRBracLoc();
+        else
+          End = WrittenBody->getEndLoc();
+        if (Earliest && !before(End, Earliest->Notes.front().Loc))
+          return;
+        Finding F;
+        F.Kind = FindingKind::MissingYield;
+        F.Loc = Coroutine.getLocation();
+        F.Message = "generator-based manager '" +
+                    Coroutine.getNameAsString() +
+                    "' can finish without 'co_yield': it must yield exactly "
+                    "once (Python raises \"generator didn't yield\")";
+        F.Notes.push_back({End, "finishes here without having yielded"});
+        Earliest = std::move(F);
+      });
   if (Earliest)
     Findings.push_back(std::move(*Earliest));
 }
@@ -256,48 +250,29 @@ void GeneratorFlow::checkUnprotected(const CFG &Graph) {
 }
 
 void GeneratorFlow::run(const CFG &Graph, FindingSink &Sink) {
-  unsigned NumBlocks = Graph.getNumBlockIDs();
-  std::vector<std::optional<YieldState>> In(NumBlocks), Out(NumBlocks);
-  In[Graph.getEntry().getBlockID()] = YieldState{NoYield, SourceLocation()};
-
   PostOrderCFGView Order(&Graph);
-  bool Changed = true;
-  for (unsigned Round = 0; Changed && Round < 64; ++Round) {
-    Changed = false;
-    for (const CFGBlock *Block : Order) {
-      unsigned ID = Block->getBlockID();
-      if (!In[ID])
-        continue;
-      YieldState S = *In[ID];
-      transfer(*Block, S);
-      if (Out[ID] && *Out[ID] == S)
-        continue;
-      Out[ID] = S;
-      for (const CFGBlock *Succ : Block->succs()) {
-        if (!Succ)
-          continue;
-        auto &SuccIn = In[Succ->getBlockID()];
-        YieldState Joined = SuccIn ? *SuccIn : YieldState{};
-        Joined.Bits |= S.Bits;
-        if (S.Bits & (OneYield | ManyYields))
-          Joined.FirstYield = earlier(Joined.FirstYield, S.FirstYield);
-        if (!SuccIn || !(*SuccIn == Joined)) {
-          SuccIn = Joined;
-          Changed = true;
-        }
-      }
-    }
-  }
+  BlockStates<YieldState> States = solveForward(
+      Graph, Order, YieldState{NoYield, SourceLocation()},
+      [&](YieldState &S, const CFGBlock &Block) { transfer(Block, S); },
+      [&](YieldState &Into, const YieldState &From) {
+        YieldState Joined = Into;
+        Joined.Bits |= From.Bits;
+        if (From.Bits & (OneYield | ManyYields))
+          Joined.FirstYield = earlier(Joined.FirstYield, From.FirstYield);
+        bool Changed = !(Joined == Into);
+        Into = Joined;
+        return Changed;
+      });
 
   Reporting = true;
   for (const CFGBlock *Block : Order) {
     unsigned ID = Block->getBlockID();
-    if (!In[ID])
+    if (!States.In[ID])
       continue;
-    YieldState S = *In[ID];
+    YieldState S = *States.In[ID];
     transfer(*Block, S);
   }
-  checkEnds(Graph, Out);
+  checkEnds(Graph, States);
   checkUnprotected(Graph);
 
   llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {

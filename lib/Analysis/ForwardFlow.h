@@ -1,0 +1,108 @@
+//===- ForwardFlow.h - What the analyses share about Clang's CFG ----------===//
+//
+// A forward fixpoint driver and the classification of how a path leaves the
+// function, used by both the exit analysis and the generator analysis.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_FORWARDFLOW_H
+#define ACM_ANALYSIS_FORWARDFLOW_H
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include <optional>
+#include <vector>
+
+namespace acm {
+
+/// The states entering and leaving each block; unreachable blocks have none.
+template <typename State> struct BlockStates {
+  std::vector<std::optional<State>> In, Out;
+};
+
+/// Iterates \p Transfer (State&, const CFGBlock&) to a fixpoint in reverse
+/// post-order, starting from \p Entry. \p Join (State &Into, const State &)
+/// returns true if Into changed. States must only grow, so this terminates;
+/// a bound on the rounds guards against a join that does not.
+template <typename State, typename TransferFn, typename JoinFn>
+BlockStates<State> solveForward(const clang::CFG &Graph,
+                                const clang::PostOrderCFGView &Order,
+                                State Entry, TransferFn Transfer, JoinFn Join) {
+  BlockStates<State> States;
+  States.In.resize(Graph.getNumBlockIDs());
+  States.Out.resize(Graph.getNumBlockIDs());
+  States.In[Graph.getEntry().getBlockID()] = std::move(Entry);
+  bool Changed = true;
+  for (unsigned Round = 0; Changed && Round < 64; ++Round) {
+    Changed = false;
+    for (const clang::CFGBlock *Block : Order) {
+      unsigned ID = Block->getBlockID();
+      if (!States.In[ID])
+        continue;
+      State S = *States.In[ID];
+      Transfer(S, *Block);
+      if (States.Out[ID] && *States.Out[ID] == S)
+        continue;
+      States.Out[ID] = S;
+      for (const clang::CFGBlock *Succ : Block->succs()) {
+        if (!Succ)
+          continue;
+        auto &SuccIn = States.In[Succ->getBlockID()];
+        if (!SuccIn) {
+          SuccIn = S;
+          Changed = true;
+        } else if (Join(*SuccIn, S)) {
+          Changed = true;
+        }
+      }
+    }
+  }
+  return States;
+}
+
+/// The last statement of \p Block, or null.
+inline const clang::Stmt *lastStmtOf(const clang::CFGBlock &Block) {
+  for (auto It = Block.rbegin(); It != Block.rend(); ++It)
+    if (auto S = It->getAs<clang::CFGStmt>())
+      return S->getStmt();
+  return nullptr;
+}
+
+/// Calls \p Visit (const CFGBlock &Pred, const Stmt *Written) for each
+/// reachable path into the function's exit that is a normal return: not a
+/// throw (exception paths are not checked) and not a noreturn call.
+/// Written is the written co_return or return ending the path, or null when
+/// the path falls off the end of the body.
+template <typename VisitFn>
+void forEachNormalReturn(const clang::CFG &Graph,
+                         llvm::ArrayRef<std::optional<bool>> Reachable,
+                         VisitFn Visit) {
+  for (const clang::CFGBlock *Pred : Graph.getExit().preds()) {
+    if (!Pred || !Reachable[Pred->getBlockID()] || Pred->hasNoReturnElement())
+      continue;
+    const clang::Stmt *Last = lastStmtOf(*Pred);
+    if (Last && clang::isa<clang::CXXThrowExpr>(Last))
+      continue;
+    // The implicit co_return of a body that falls off its end is the end.
+    const auto *Coreturn = clang::dyn_cast_or_null<clang::CoreturnStmt>(Last);
+    bool Written = (Coreturn && !Coreturn->isImplicit()) ||
+                   clang::isa_and_nonnull<clang::ReturnStmt>(Last);
+    Visit(*Pred, Written ? Last : nullptr);
+  }
+}
+
+/// Which blocks \p States reached, in the form forEachNormalReturn takes.
+template <typename State>
+std::vector<std::optional<bool>> reachedBlocks(const BlockStates<State> &S) {
+  std::vector<std::optional<bool>> Reached(S.Out.size());
+  for (size_t I = 0; I < S.Out.size(); ++I)
+    if (S.Out[I])
+      Reached[I] = true;
+  return Reached;
+}
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_FORWARDFLOW_H
