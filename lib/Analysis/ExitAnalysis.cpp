@@ -742,11 +742,7 @@ public:
 
 private:
   bool before(SourceLocation A, SourceLocation B) const {
-    if (A.isInvalid())
-      return false;
-    if (B.isInvalid())
-      return true;
-    return SM.isBeforeInTranslationUnit(A, B);
+    return locationBefore(SM, A, B);
   }
 
   ObjectState *find(FlowState &S, unsigned Obj) const {

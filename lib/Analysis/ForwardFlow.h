@@ -12,10 +12,21 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
 #include <optional>
 #include <vector>
 
 namespace acm {
+
+/// Source order for findings; an invalid location sorts last.
+inline bool locationBefore(const clang::SourceManager &SM,
+                           clang::SourceLocation A, clang::SourceLocation B) {
+  if (A.isInvalid())
+    return false;
+  if (B.isInvalid())
+    return true;
+  return SM.isBeforeInTranslationUnit(A, B);
+}
 
 /// The states entering and leaving each block; unreachable blocks have none.
 template <typename State> struct BlockStates {

@@ -85,11 +85,7 @@ public:
 
 private:
   bool before(SourceLocation A, SourceLocation B) const {
-    if (A.isInvalid())
-      return false;
-    if (B.isInvalid())
-      return true;
-    return SM.isBeforeInTranslationUnit(A, B);
+    return locationBefore(SM, A, B);
   }
   SourceLocation earlier(SourceLocation A, SourceLocation B) const {
     return before(B, A) ? B : A;
