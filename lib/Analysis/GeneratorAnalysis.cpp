@@ -62,7 +62,16 @@ private:
   unsigned ProtectedDepth = 0;
 };
 
-enum YieldBits : uint8_t { NoYield = 1, OneYield = 2, ManyYields = 4 };
+enum YieldBits : uint8_t {
+  NoYield = 1,
+  OneYield = 2,
+  ManyYields = 4,
+  /// No yield yet, on a path that went through a catch handler: it began
+  /// with an exception, thrown before the yield (the manager refusing to
+  /// enter) or at it (the caller's body failing). Either way, finishing
+  /// from there is not "generator didn't yield".
+  NoYieldCaught = 8,
+};
 
 struct YieldState {
   uint8_t Bits = 0;
@@ -109,6 +118,8 @@ private:
 };
 
 void GeneratorFlow::transfer(const CFGBlock &Block, YieldState &S) {
+  if (isa_and_nonnull<CXXCatchStmt>(Block.getLabel()) && (S.Bits & NoYield))
+    S.Bits = (S.Bits & ~NoYield) | NoYieldCaught;
   for (const CFGElement &Element : Block) {
     auto StmtElement = Element.getAs<CFGStmt>();
     if (!StmtElement || !isOwnYield(StmtElement->getStmt()))
@@ -131,11 +142,11 @@ void GeneratorFlow::transfer(const CFGBlock &Block, YieldState &S) {
       Findings.push_back(std::move(F));
     }
     uint8_t Bits = 0;
-    if (S.Bits & NoYield)
+    if (S.Bits & (NoYield | NoYieldCaught))
       Bits |= OneYield;
     if (S.Bits & (OneYield | ManyYields))
       Bits |= ManyYields;
-    if (S.Bits & NoYield)
+    if (S.Bits & (NoYield | NoYieldCaught))
       S.FirstYield = earlier(S.FirstYield, Loc);
     S.Bits = Bits;
   }
