@@ -161,7 +161,8 @@ class EffectCollector : public RecursiveASTVisitor<EffectCollector> {
 public:
   EffectCollector(ASTContext &Ctx, const ProtocolModel &Model,
                   const FunctionDecl &Function)
-      : Ctx(Ctx), Model(Model), Function(Function) {}
+      : Ctx(Ctx), Model(Model), Function(Function),
+        MayAwait(promiseAllowsAwait(Function)) {}
 
   std::vector<TrackedObject> Objects;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
@@ -681,9 +682,11 @@ private:
                 describeObject(Object, Ctx) + "' is not awaited: the result of '" +
                 Method->getNameAsString() + "' is discarded";
     SourceLocation Begin = Call->getBeginLoc();
-    // co_await is not allowed in a handler, and a macro's text is not ours
-    // to change: only then is the fix not certain.
-    if (HandlerDepth == 0 && Begin.isValid() && !Begin.isMacroID())
+    // co_await is not allowed in a handler nor in a coroutine whose promise
+    // deletes await_transform, and a macro's text is not ours to change:
+    // only then is the fix not certain.
+    if (HandlerDepth == 0 && MayAwait && Begin.isValid() &&
+        !Begin.isMacroID())
       F.Fix = FindingFix{Begin, "co_await "};
     Immediate.push_back(std::move(F));
   }
@@ -693,6 +696,7 @@ private:
   const FunctionDecl &Function;
   bool FindingObjects = true;
   unsigned HandlerDepth = 0;
+  bool MayAwait;
   llvm::DenseMap<const Expr *, EffectKind> Roles;
   llvm::DenseMap<const VarDecl *, unsigned> Resources;
   llvm::DenseSet<const CXXMemberCallExpr *> AwaitedCalls;

@@ -301,6 +301,36 @@ bool isGeneratorManagerCoroutine(const FunctionDecl &Coroutine,
   return !Yields.Yields.empty();
 }
 
+namespace {
+bool declaresDeletedAwaitTransform(const CXXRecordDecl *Record,
+                                   unsigned Depth = 0) {
+  if (!Record || !(Record = Record->getDefinition()) || Depth > 16)
+    return false;
+  for (const Decl *D : Record->decls()) {
+    const auto *Function = dyn_cast<FunctionDecl>(D);
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      Function = Template->getTemplatedDecl();
+    if (Function && Function->getIdentifier() &&
+        Function->getName() == "await_transform" && Function->isDeleted())
+      return true;
+  }
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (declaresDeletedAwaitTransform(Base.getType()->getAsCXXRecordDecl(),
+                                      Depth + 1))
+      return true;
+  return false;
+}
+} // namespace
+
+bool promiseAllowsAwait(const FunctionDecl &Coroutine) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
+  const VarDecl *Promise = Body ? Body->getPromiseDecl() : nullptr;
+  if (!Promise)
+    return false;
+  return !declaresDeletedAwaitTransform(
+      Promise->getType()->getAsCXXRecordDecl());
+}
+
 void analyzeGeneratorManager(const FunctionDecl &Coroutine,
                              const Stmt *WrittenBody, ASTContext &Context,
                              FindingSink &Sink) {

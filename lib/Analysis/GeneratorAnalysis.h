@@ -35,6 +35,11 @@ void analyzeGeneratorManager(const clang::FunctionDecl &Coroutine,
                              const clang::Stmt *WrittenBody,
                              clang::ASTContext &Context, FindingSink &Sink);
 
+/// False if the promise of \p Coroutine rejects co_await by declaring a
+/// deleted await_transform (std::generator does): inserting co_await in its
+/// body would not compile, so no fix-it may offer it.
+bool promiseAllowsAwait(const clang::FunctionDecl &Coroutine);
+
 } // namespace acm
 
 #endif // ACM_ANALYSIS_GENERATORANALYSIS_H

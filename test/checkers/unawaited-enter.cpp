@@ -55,3 +55,47 @@ rt::task<> lookalike() {
   s.aenter();
   co_return;
 }
+
+// No fix-it where the promise forbids co_await (as std::generator's does).
+template <typename T> struct no_await_generator {
+  struct promise_type {
+    no_await_generator get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(T) noexcept { return {}; }
+    template <typename U> void await_transform(U &&) = delete;
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+no_await_generator<int> in_generator() {
+  Resource r;
+  r.aenter();
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  r.aenter();{{$}}
+  co_yield 1;
+}
+
+// Other shapes of a discarded enter, with the fix-it where it is certain.
+#define ENTER(x) x.aenter()
+rt::task<> shapes(bool b) {
+  Resource r;
+  static_cast<void>(r.aenter());
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  static_cast<void>(co_await r.aenter());{{$}}
+  if (b)
+    std::move(r).aenter();
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}    co_await std::move(r).aenter();{{$}}
+  ENTER(r);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-NOTES: :[[@LINE-12]]:20: note: expanded from macro 'ENTER'
+  // CHECK-FIXES: {{^}}  ENTER(r);{{$}}
+  co_return;
+}
+
+// Not a coroutine: co_await cannot be added, and nothing is checked.
+void not_a_coroutine() {
+  Resource r;
+  r.aenter();
+}
