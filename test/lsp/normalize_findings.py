@@ -3,7 +3,9 @@
 lines: "<line>:<col>: <severity>: <message> [<check>]", notes included,
 sorted, with the file's directory dropped. clangd capitalises the first
 letter of messages and appends " (fix available)" to those with a fix-it;
-both are undone here. Only acm-* findings and their notes are kept.
+both are undone here. Only acm-* findings and their notes are kept, less
+clang's own "expanded from macro" notes, which clangd folds into the
+diagnostic instead of publishing them.
 """
 import re
 import sys
@@ -23,7 +25,8 @@ for line in sys.stdin:
         message = message[:-len(" (fix available)")]
     if severity == "note":
         if current is not None and \
-                not message.startswith("FIX-IT applied".lower()):
+                not message.startswith("FIX-IT applied".lower()) and \
+                not message.startswith("expanded from macro"):
             current[1].append("%s:%s: note: %s" % (row, col, message))
         continue
     current = None
