@@ -48,6 +48,9 @@ struct TrackedObject {
   bool IsAwaitable = false;
   /// May be entered only once (a generator-based manager).
   bool SingleUse = false;
+  /// A default-constructed placeholder of a default-empty type: not entered
+  /// until a value is assigned to it.
+  bool EmptyAtBirth = false;
 };
 
 enum class EffectKind {
@@ -223,7 +226,7 @@ public:
     if (It == Index.end())
       return true;
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(Init))
-      if (Model.classifyMethod(Call->getMethodDecl()) == OpKind::StackPopAll)
+      if (Model.classifyCall(Call) == OpKind::StackPopAll)
         if (auto From = trackedIndex(
                 objectOf(Call))) {
           DeclInits[V].InheritFrom = *From;
@@ -240,7 +243,7 @@ public:
     collectAwaited(E->getOperand(), Calls, Locals);
     for (const CXXMemberCallExpr *Call : Calls) {
       AwaitedCalls.insert(Call);
-      OpKind Op = Model.classifyMethod(Call->getMethodDecl());
+      OpKind Op = Model.classifyCall(Call);
       Expr *Object = objectOf(Call);
       if (auto Obj = trackedIndex(Object)) {
         if (Op == OpKind::Enter)
@@ -269,6 +272,10 @@ public:
     if (FindingObjects)
       return true;
     const FunctionDecl *Callee = Call->getDirectCallee();
+    // A call through a function object (a lambda, folly's co_scope_exit)
+    // passes its arguments as a function call does; its first argument is
+    // the function object itself.
+    unsigned First = 0;
     if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       // Assignment gives the left side a new value and copies or moves the
       // right side into it; other operators only use their operands.
@@ -276,11 +283,14 @@ public:
         setRole(Op->getArg(0), EffectKind::Reassign);
         setRole(Op->getArg(1), EffectKind::CopyOut);
       }
-      return true;
+      if (Op->getOperator() != OO_Call || !isa_and_nonnull<CXXMethodDecl>(Callee))
+        return true;
+      First = 1;
     }
     bool MoveLike = isMoveLike(Callee);
-    for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
-      Expr *Arg = stripWrappers(Call->getArg(I));
+    for (unsigned Index = First, N = Call->getNumArgs(); Index < N; ++Index) {
+      unsigned I = Index - First; // The parameter the argument binds to.
+      Expr *Arg = stripWrappers(Call->getArg(Index));
       auto Obj = trackedIndex(Arg);
       if (!Obj)
         continue;
@@ -313,7 +323,7 @@ public:
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     if (FindingObjects)
       return true;
-    OpKind Op = Model.classifyMethod(Call->getMethodDecl());
+    OpKind Op = Model.classifyCall(Call);
     if (Op == OpKind::None)
       return true;
     Expr *Object = objectOf(Call);
@@ -322,8 +332,16 @@ public:
       Roles[Object] = EffectKind::OpObject;
 
     if (Op == OpKind::EnterNow) {
-      if (Obj)
+      // Awaiting some enters (exec::async_scope::nest) runs the entered work
+      // to completion: nothing is left for the exit to wait for.
+      bool DoneByAwait = AwaitedCalls.count(Call) &&
+                         Model.isDoneWhenAwaited(Call->getMethodDecl());
+      if (Obj && !DoneByAwait)
         addEffect(Call, EffectKind::EnterNow, *Obj, Call->getBeginLoc());
+      // An enter that returns an awaitable (sharded::start, co_schedule)
+      // does its work only when awaited.
+      if (DiscardedCalls.count(Call) && Model.isAwaitableType(Call->getType()))
+        reportDiscarded(Call, Op, Object);
       return true;
     }
     switch (Op) {
@@ -538,7 +556,7 @@ private:
       StoredCalls.insert(Call);
       auto Obj = trackedIndex(objectOf(Call));
       Held.push_back({Obj ? int(*Obj) : -1,
-                      Model.classifyMethod(Call->getMethodDecl()), Call});
+                      Model.classifyCall(Call), Call});
     }
     // An awaitable built from other awaitable locals holds their ops.
     for (unsigned Local : Locals) {
@@ -565,12 +583,20 @@ private:
     auto *Call = dyn_cast<CXXMemberCallExpr>(stripWrappers(Await->getOperand()));
     if (!Call)
       return;
-    OpKind Op = Model.classifyMethod(Call->getMethodDecl());
+    OpKind Op = Model.classifyCall(Call);
     if (Op != OpKind::Enter && Op != OpKind::StackEnterContext)
       return;
     if (auto Owner =
             trackedIndex(objectOf(Call)))
       Resources[V] = *Owner;
+  }
+
+  static bool isDefaultConstructed(const VarDecl *V) {
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+        V->getInit() ? stripWrappers(const_cast<Expr *>(V->getInit()))
+                     : nullptr);
+    return Construct && Construct->getConstructor() &&
+           Construct->getConstructor()->isDefaultConstructor();
   }
 
   bool isSingleUse(const VarDecl *V) const {
@@ -596,9 +622,13 @@ private:
   unsigned addObject(const VarDecl *V, ObjectKind Kind, bool IsParam,
                      bool IsAwaitable) {
     auto [It, Inserted] = Index.try_emplace(V, Objects.size());
-    if (Inserted)
+    if (Inserted) {
       Objects.push_back({V, Kind, IsParam, IsAwaitable,
                          !IsAwaitable && isSingleUse(V)});
+      Objects.back().EmptyAtBirth =
+          !IsParam && !IsAwaitable && Model.isDefaultEmptyType(V->getType()) &&
+          isDefaultConstructed(V);
+    }
     return It->second;
   }
 
@@ -635,7 +665,7 @@ private:
       return;
     E = stripWrappers(E);
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-      if (Model.classifyMethod(Call->getMethodDecl()) != OpKind::None) {
+      if (Model.classifyCall(Call) != OpKind::None) {
         Calls.push_back(Call);
         return;
       }
@@ -673,7 +703,8 @@ private:
 
   void reportDiscarded(const CXXMemberCallExpr *Call, OpKind Op,
                        const Expr *Object) {
-    bool IsEnter = Op == OpKind::Enter || Op == OpKind::StackEnterContext;
+    bool IsEnter = Op == OpKind::Enter || Op == OpKind::StackEnterContext ||
+                   Op == OpKind::EnterNow;
     const CXXMethodDecl *Method = Call->getMethodDecl();
     Finding F;
     F.Kind = IsEnter ? FindingKind::DiscardedEnter : FindingKind::DiscardedExit;
@@ -854,6 +885,8 @@ void Dataflow::declare(const VarDecl *V, FlowState &S) {
       Loc = Held->second.front().Call->getExprLoc();
   }
   ObjectState State = initialState(Object, Loc);
+  if (Object.EmptyAtBirth)
+    State = {NotEntered, SourceLocation(), SourceLocation()};
   auto Init = C.DeclInits.find(V);
   if (Init != C.DeclInits.end() && Init->second.InheritFrom >= 0) {
     unsigned From = Init->second.InheritFrom;

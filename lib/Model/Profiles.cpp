@@ -18,40 +18,66 @@ namespace {
 // Each entry names the library's own types and operations. The run-time
 // consequence each finding prevents is listed in docs/profiles.md.
 constexpr Profile Profiles[] = {
+    // folly/coro/AsyncScope.h, folly/coro/AsyncGenerator.h. An unused scope
+    // needs no join; an empty (default-constructed) generator no cleanup.
     {"folly", "folly::coro",
      "folly::coro::AsyncScope{enter: add, addWithSourceLoc;"
-     "  exit: joinAsync, cleanup; once}"
-     "folly::coro::CancellableAsyncScope{enter: add, co_schedule;"
-     "  exit: cancelAndJoinAsync, joinAsync; once}"
-     "folly::coro::AsyncGenerator<*, *, true>{exit: cleanup; entered}",
-     "folly::coro::co_scope_exit"},
+     "  exit: joinAsync, cleanup; once; queries: remaining}"
+     "folly::coro::CancellableAsyncScope{"
+     "  enter: add, addWithSourceLoc, co_schedule;"
+     "  exit: cancelAndJoinAsync, joinAsync; once;"
+     "  queries: remaining, requestCancellation, isScopeCancellationRequested}"
+     "folly::coro::AsyncGenerator<*, *, true>{exit: cleanup; entered;"
+     "  default-empty}",
+     "folly::coro::co_scope_exit_fn::operator()"},
+    // cppcoro/async_scope.hpp: the destructor asserts the join even when
+    // nothing was spawned.
     {"cppcoro", "cppcoro", "cppcoro::async_scope{exit: join; entered}", ""},
+    // unifex/v1/async_scope.hpp and unifex/v2/async_scope.hpp: both
+    // destructors assert that the scope was ended, even when unused. v1 is
+    // declared in the inline namespace v1 (unifex::async_scope names it);
+    // v2 comes first so that its longer name wins.
     {"unifex", "libunifex",
-     // unifex::async_scope and unifex::v1::async_scope name this type.
-     "unifex::_async_scope::async_scope{enter: spawn, spawn_on, "
-     "  detached_spawn, attach; exit: cleanup, complete; once}"
-     "unifex::v2::_async_scope::async_scope{exit: join; entered}",
+     "unifex::v2::_async_scope::async_scope{exit: join; entered;"
+     "  queries: joined, join_started, use_count}"
+     "unifex::_async_scope::async_scope{enter: spawn, spawn_on, spawn_call_on,"
+     "  detached_spawn, detached_spawn_on, detached_spawn_call_on, attach,"
+     "  attach_call, attach_on, attach_call_on; exit: cleanup, complete;"
+     "  entered; once; queries: get_stop_token, request_stop}",
      ""},
+    // exec/async_scope.hpp (exec::async_scope names exec::__scope::
+    // async_scope) and stdexec/__detail/__counting_scopes.hpp. Awaiting a
+    // nested sender or a spawned future runs the work to its end.
     {"stdexec", "stdexec",
-     // exec::async_scope names exec::__scope::async_scope.
      "exec::__scope::async_scope{enter: spawn, spawn_future, nest;"
-     "  exit: on_empty, when_empty}"
-     "exec::async_scope{enter: spawn, spawn_future, nest;"
-     "  exit: on_empty, when_empty}"
-     "stdexec::simple_counting_scope{enter: get_token; exit: join; once}"
-     "stdexec::counting_scope{enter: get_token; exit: join; once}",
+     "  exit: on_empty, when_empty; done-when-awaited: spawn_future, nest;"
+     "  queries: get_stop_source, get_stop_token, request_stop}"
+     "stdexec::simple_counting_scope{enter: get_token; exit: join; once;"
+     "  queries: close}"
+     "stdexec::counting_scope{enter: get_token; exit: join; once;"
+     "  queries: close, request_stop}",
      ""},
+    // [exec.counting.scopes] of the C++26 working draft.
     {"execution", "std::execution (P3149)",
-     "std::execution::simple_counting_scope{enter: get_token; exit: join; once}"
-     "std::execution::counting_scope{enter: get_token; exit: join; once}",
+     "std::execution::simple_counting_scope{enter: get_token; exit: join;"
+     "  once; queries: close}"
+     "std::execution::counting_scope{enter: get_token; exit: join; once;"
+     "  queries: close, request_stop}",
      ""},
+    // seastar/core/gate.hh, iostream.hh, file.hh, sharded.hh,
+    // util/closeable.hh. After close() only gate::check (which throws) and
+    // a new enter are errors; a default-constructed stream or file is empty.
     {"seastar", "Seastar",
-     "seastar::gate{enter: enter, hold; exit: close; once}"
-     "seastar::output_stream{exit: close; entered}"
-     "seastar::input_stream{exit: close; entered}"
-     "seastar::file{exit: close; entered}"
-     "seastar::sharded{enter: start; exit: stop}",
+     "seastar::gate{enter: enter, hold; exit: close; once; uses: check}"
+     "seastar::output_stream{exit: close; entered; default-empty}"
+     "seastar::input_stream{exit: close; entered; default-empty;"
+     "  queries: eof}"
+     "seastar::file{exit: close; entered; default-empty;"
+     "  queries: operator bool}"
+     "seastar::sharded{enter: start, start_single; exit: stop;"
+     "  queries: local_is_initialized}",
      "seastar::with_closeable;seastar::with_stoppable", "seastar::with_gate"},
+    // boost/cobalt/with.hpp: with(x, f) awaits x.await_exit(ep) itself.
     {"cobalt", "Boost.Cobalt", "*{exit: await_exit; entered}",
      "boost::cobalt::with"},
 };
@@ -121,6 +147,14 @@ std::vector<TypeSpec> parseTypeSpecs(StringRef Text, std::string &Error) {
         Spec.BornEntered = true;
       else if (Key == "once")
         Spec.SingleUse = true;
+      else if (Key == "default-empty")
+        Spec.DefaultEmpty = true;
+      else if (Key == "uses")
+        Spec.UseOps = splitOps(Value);
+      else if (Key == "queries")
+        Spec.QueryOps = splitOps(Value);
+      else if (Key == "done-when-awaited")
+        Spec.DoneWhenAwaitedOps = splitOps(Value);
       else {
         Error = "unknown clause '" + Key.str() + "' for '" + Spec.Name + "'";
         return Specs;
@@ -130,6 +164,12 @@ std::vector<TypeSpec> parseTypeSpecs(StringRef Text, std::string &Error) {
     Text = Text.substr(Close + 1);
   }
   return Specs;
+}
+
+bool TypeSpec::isQuery(StringRef Op) const {
+  if (UseOps)
+    return !llvm::is_contained(*UseOps, Op);
+  return llvm::is_contained(QueryOps, Op);
 }
 
 bool TypeSpec::matches(const CXXRecordDecl *Record) const {

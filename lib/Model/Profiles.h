@@ -2,13 +2,26 @@
 //
 // A profile describes, per type of a library, which operations enter an
 // object (make its exit due; they may be synchronous, like AsyncScope::add),
-// which exit it (must be awaited), whether it is entered from birth, and
-// whether entering it again after its exit is an error. Users describe their
-// own types in the same text form through the Types option.
+// which exit it (must be awaited), whether it is entered from birth, whether
+// entering it again after its exit is an error, and which of its member
+// calls count as a use after its exit. Users describe their own types in the
+// same text form through the Types option.
 //
 // The text form is a sequence of entries:
 //
-//   ns::Type{enter: op, op; exit: op, op; entered; once}
+//   ns::Type{enter: op, op; exit: op, op; entered; once; default-empty;
+//            done-when-awaited: op, op; uses: op, op; queries: op, op}
+//
+// Without "uses" or "queries" every member call on an exited object is a use
+// after exit. "uses" lists the only member calls that are ("uses:" with no
+// op: none is); "queries" lists member calls that are not (harmless queries
+// such as AsyncScope::remaining or gate::is_closed). An op that is not an
+// identifier is named as written: "operator bool". "default-empty" says a
+// default-constructed object holds nothing: it is not entered until a value
+// is assigned to it (seastar::file f; f = co_await open_file_dma(...)).
+// "done-when-awaited" lists enter ops whose result, when awaited directly,
+// runs the entered work to completion (exec::async_scope::nest): such a call
+// leaves nothing for the exit to wait for.
 //
 // A type may carry a template-argument pattern, "*" matching any argument:
 // folly::coro::AsyncGenerator<*, *, true>. The type "*" stands for any class
@@ -21,6 +34,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +57,19 @@ struct TypeSpec {
   bool BornEntered = false;
   /// Entering it again after its exit is an error.
   bool SingleUse = false;
+  /// Default construction makes an empty object, entered only once a value
+  /// is assigned to it.
+  bool DefaultEmpty = false;
+  /// The only member calls that count as a use after exit, when given.
+  std::optional<std::vector<std::string>> UseOps;
+  /// Member calls that never count as a use after exit.
+  std::vector<std::string> QueryOps;
+  /// Enter ops whose directly awaited result completes the entered work.
+  std::vector<std::string> DoneWhenAwaitedOps;
+
+  /// True if calling the member named \p Op on an exited object is not a
+  /// use after exit. \p Op is neither an enter nor an exit op.
+  bool isQuery(llvm::StringRef Op) const;
 
   bool isWildcard() const { return Name == "*"; }
   /// True if \p Record is this type (ignores the wildcard).

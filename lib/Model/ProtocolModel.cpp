@@ -6,6 +6,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include <algorithm>
@@ -312,16 +313,49 @@ OpKind ProtocolModel::classifyMethod(const CXXMethodDecl *Method) const {
   case ObjectKind::Closeable:
     Kind = ownOpKind(Method);
     if (const TypeSpec *Spec = specFor(Method->getParent()->getDefinition())) {
-      StringRef Name = identifierOf(Method);
+      // Operators and conversions are named as written: "operator bool".
+      std::string Name = Method->getNameAsString();
       if (llvm::is_contained(Spec->EnterOps, Name))
         Kind = OpKind::EnterNow;
       else if (llvm::is_contained(Spec->ExitOps, Name))
         Kind = OpKind::Exit;
+      else if (Kind == OpKind::None && Spec->isQuery(Name))
+        Kind = OpKind::Query;
     }
     break;
   }
   MethodKinds[Method] = Kind;
   return Kind;
+}
+
+OpKind ProtocolModel::classifyCall(const CXXMemberCallExpr *Call) const {
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  OpKind Kind = classifyMethod(Method);
+  if (Kind != OpKind::None || !Method)
+    return Kind;
+  // The object as written, before its conversion to the method's class.
+  const Expr *ObjectExpr = Call->getImplicitObjectArgument();
+  if (!ObjectExpr)
+    return Kind;
+  QualType ObjectType = ObjectExpr->IgnoreParenImpCasts()->getType();
+  if (ObjectType->isPointerType())
+    ObjectType = ObjectType->getPointeeType();
+  const CXXRecordDecl *Object = ObjectType->getAsCXXRecordDecl();
+  if (!Object || !(Object = Object->getDefinition()) ||
+      Object == Method->getParent()->getDefinition())
+    return Kind;
+  ObjectKind ObjectRole = classifyRecord(Object);
+  if (ObjectRole != ObjectKind::Manager && ObjectRole != ObjectKind::Closeable)
+    return Kind;
+  const TypeSpec *Spec = specFor(Object);
+  if (!Spec)
+    return Kind;
+  std::string Name = Method->getNameAsString();
+  if (llvm::is_contained(Spec->EnterOps, Name))
+    return OpKind::EnterNow;
+  if (llvm::is_contained(Spec->ExitOps, Name))
+    return OpKind::Exit;
+  return Spec->isQuery(Name) ? OpKind::Query : OpKind::None;
 }
 
 bool ProtocolModel::isAwaitableType(QualType T) const {
@@ -410,6 +444,24 @@ bool ProtocolModel::isSingleUseType(QualType T) const {
   return hasAnnotation(Record, "acm::generator_manager") ||
          hasAnnotation(Record->getTemplateInstantiationPattern(),
                        "acm::generator_manager");
+}
+
+bool ProtocolModel::isDefaultEmptyType(QualType T) const {
+  if (T.isNull() || T->isDependentType())
+    return false;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record || !(Record = Record->getDefinition()))
+    return false;
+  const TypeSpec *Spec = specFor(Record);
+  return Spec && Spec->DefaultEmpty;
+}
+
+bool ProtocolModel::isDoneWhenAwaited(const CXXMethodDecl *Method) const {
+  if (!Method || classifyMethod(Method) != OpKind::EnterNow)
+    return false;
+  const TypeSpec *Spec = specFor(Method->getParent()->getDefinition());
+  return Spec &&
+         llvm::is_contained(Spec->DoneWhenAwaitedOps, Method->getNameAsString());
 }
 
 bool ProtocolModel::entersArgument(const FunctionDecl *Callee,

@@ -19,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXMemberCallExpr;
 class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
@@ -53,6 +54,9 @@ enum class OpKind {
   /// A profile's enter: the call itself enters, awaited or not
   /// (AsyncScope::add, gate::enter).
   EnterNow,
+  /// A member call that is harmless after the exit (AsyncScope::remaining,
+  /// gate::is_closed): not a use after exit.
+  Query,
 };
 
 llvm::StringRef objectKindName(ObjectKind Kind);
@@ -107,6 +111,12 @@ public:
   /// The protocol operation \p Method performs on its object, or None.
   OpKind classifyMethod(const clang::CXXMethodDecl *Method) const;
 
+  /// The protocol operation \p Call performs on its object: that of its
+  /// method, or for a member inherited from a base (brought in by a
+  /// using-declaration, as stdexec's counting scopes do with close()) what
+  /// the object's own class says of that name.
+  OpKind classifyCall(const clang::CXXMemberCallExpr *Call) const;
+
   /// True if awaiting a value of type \p T is plausible: it has
   /// await_ready/await_suspend/await_resume, an operator co_await, or is a
   /// coroutine type (has a promise_type).
@@ -119,6 +129,14 @@ public:
   /// True if objects of type \p T may be entered only once (the type is
   /// annotated acm::generator_manager).
   bool isSingleUseType(clang::QualType T) const;
+
+  /// True if a default-constructed object of type \p T is empty: not
+  /// entered until a value is assigned to it (a profile's default-empty).
+  bool isDefaultEmptyType(clang::QualType T) const;
+
+  /// True if \p Method is an enter op whose result, awaited directly, runs
+  /// the entered work to completion (a profile's done-when-awaited).
+  bool isDoneWhenAwaited(const clang::CXXMethodDecl *Method) const;
 
   /// True if calling \p Callee enters its argument \p ParamIndex
   /// (a profile's enter function, like seastar::with_gate(gate, ...)).

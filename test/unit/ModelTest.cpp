@@ -4,8 +4,10 @@
 #include "TestSupport.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "gtest/gtest.h"
+#include <map>
 
 using namespace clang;
 
@@ -144,6 +146,100 @@ TEST(Profiles, TextForm) {
   Error.clear();
   parseTypeSpecs("lib::Scope exit: join", Error);
   EXPECT_NE(Error.find("expected 'Type{...}'"), std::string::npos);
+}
+
+TEST(Profiles, UseClauses) {
+  std::string Error;
+  std::vector<TypeSpec> Specs = parseTypeSpecs(
+      "lib::Gate{enter: enter; exit: close; uses: check} "
+      "lib::Scope{enter: add; exit: join; queries: remaining, operator bool; "
+      "done-when-awaited: add} "
+      "lib::Silent{exit: close; entered; default-empty; uses:}",
+      Error);
+  EXPECT_EQ(Error, "");
+  ASSERT_EQ(Specs.size(), 3u);
+  EXPECT_FALSE(Specs[0].isQuery("check"));
+  EXPECT_TRUE(Specs[0].isQuery("is_closed"));
+  EXPECT_TRUE(Specs[1].isQuery("remaining"));
+  EXPECT_TRUE(Specs[1].isQuery("operator bool"));
+  EXPECT_FALSE(Specs[1].isQuery("write"));
+  EXPECT_EQ(Specs[1].DoneWhenAwaitedOps, std::vector<std::string>{"add"});
+  EXPECT_FALSE(Specs[1].DefaultEmpty);
+  EXPECT_TRUE(Specs[2].DefaultEmpty);
+  EXPECT_TRUE(Specs[2].isQuery("write"));
+}
+
+TEST(Profiles, QueriesAndInheritedMembers) {
+  ModelOptions Options;
+  Options.Types = "lib::Scope{enter: add; exit: join; queries: remaining, "
+                  "close, operator bool; done-when-awaited: add}";
+  auto AST = test::parse(R"cpp(
+namespace lib {
+struct Base { void close(); void other(); };
+struct Scope : private Base {
+  void add(int);
+  task join();
+  int remaining() const;
+  explicit operator bool() const;
+  void poke();
+  using Base::close;
+  using Base::other;
+};
+}
+void use(lib::Scope &s) { s.close(); s.other(); s.poke(); (void)s.remaining(); }
+)cpp");
+  ASSERT_TRUE(AST);
+  ProtocolModel Model(Options);
+  ASTContext &Ctx = AST->getASTContext();
+  const auto *Scope = test::findNamed<CXXRecordDecl>(Ctx, "Scope");
+  ASSERT_TRUE(Scope);
+  auto Method = [&](StringRef Name) -> const CXXMethodDecl * {
+    for (const CXXMethodDecl *M : Scope->methods())
+      if (M->getNameAsString() == Name)
+        return M;
+    return nullptr;
+  };
+  EXPECT_EQ(Model.classifyMethod(Method("add")), OpKind::EnterNow);
+  EXPECT_EQ(Model.classifyMethod(Method("join")), OpKind::Exit);
+  EXPECT_EQ(Model.classifyMethod(Method("remaining")), OpKind::Query);
+  EXPECT_EQ(Model.classifyMethod(Method("operator bool")), OpKind::Query);
+  EXPECT_EQ(Model.classifyMethod(Method("poke")), OpKind::None);
+  EXPECT_TRUE(Model.isDoneWhenAwaited(Method("add")));
+  EXPECT_FALSE(Model.isDoneWhenAwaited(Method("join")));
+
+  // Members brought in from a base are judged by the object's class.
+  std::map<std::string, OpKind> Calls;
+  struct Visitor : RecursiveASTVisitor<Visitor> {
+    const ProtocolModel &Model;
+    std::map<std::string, OpKind> &Calls;
+    Visitor(const ProtocolModel &M, std::map<std::string, OpKind> &C)
+        : Model(M), Calls(C) {}
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+      Calls[Call->getMethodDecl()->getNameAsString()] = Model.classifyCall(Call);
+      return true;
+    }
+  } V(Model, Calls);
+  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  EXPECT_EQ(Calls["close"], OpKind::Query);
+  EXPECT_EQ(Calls["other"], OpKind::None);
+  EXPECT_EQ(Calls["poke"], OpKind::None);
+  EXPECT_EQ(Calls["remaining"], OpKind::Query);
+}
+
+TEST(Profiles, DefaultEmpty) {
+  ModelOptions Options;
+  Options.Types = "lib::File{exit: close; entered; default-empty} "
+                  "lib::Scope{exit: join; entered}";
+  auto AST = test::parse("namespace lib { struct File { task close(); }; "
+                         "struct Scope { task join(); }; }\n"
+                         "lib::File f; lib::Scope s;");
+  ASSERT_TRUE(AST);
+  ProtocolModel Model(Options);
+  ASTContext &Ctx = AST->getASTContext();
+  EXPECT_TRUE(
+      Model.isDefaultEmptyType(test::findNamed<VarDecl>(Ctx, "f")->getType()));
+  EXPECT_FALSE(
+      Model.isDefaultEmptyType(test::findNamed<VarDecl>(Ctx, "s")->getType()));
 }
 
 TEST(Profiles, TemplateArgumentPatterns) {
