@@ -1,31 +1,51 @@
 // The Boost.Cobalt profile: any class with an awaitable await_exit.
 // RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t -- -I%S/Inputs
 
-#include "acm-task.h"
 #include "cobalt.h"
 
 struct Lock {
   boost::cobalt::promise<void> await_exit(std::exception_ptr) &&;
   boost::cobalt::promise<void> await_exit(std::exception_ptr) &;
+  void touch();
 };
 Lock make_lock();
+bool failed();
 
-rt::task<> teardown_skipped(bool fail) {
+boost::cobalt::promise<void> teardown_skipped() {
   Lock lock = make_lock();
-  if (fail)
+  if (failed())
     co_return;
   // CHECK-NOTES: :[[@LINE-1]]:5: warning: close of 'lock' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-4]]:8: note: 'lock' created here
   co_await lock.await_exit(nullptr);
 }
 
-rt::task<> teardown_awaited() {
+boost::cobalt::task<void> used_after_teardown() {
   Lock lock = make_lock();
+  co_await lock.await_exit(nullptr);
+  lock.touch();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'lock' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+// Correct.
+boost::cobalt::promise<void> teardown_awaited() {
+  Lock lock = make_lock();
+  lock.touch();
   co_await lock.await_exit(nullptr);
 }
 
-// cobalt::with takes the exit over.
-rt::task<> with_helper() {
+// cobalt::with awaits the teardown itself.
+boost::cobalt::promise<void> with_helper() {
   Lock lock = make_lock();
   co_await boost::cobalt::with(std::move(lock), [](Lock &) {});
+}
+
+// A synchronous await_exit is not the protocol.
+struct SyncExit {
+  void await_exit(std::exception_ptr);
+};
+boost::cobalt::promise<void> synchronous_look_alike() {
+  SyncExit s;
+  co_return;
 }

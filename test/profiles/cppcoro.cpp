@@ -1,20 +1,19 @@
 // The cppcoro profile.
 // RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t -- -I%S/Inputs
 
-#include "acm-task.h"
 #include "cppcoro.h"
 
 cppcoro::task<> work();
 
-// Must be joined even if nothing was spawned.
-rt::task<> never_joined() {
+// Must be joined even if nothing was spawned: the destructor asserts.
+cppcoro::task<> never_joined() {
   cppcoro::async_scope scope;
   co_return;
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-3]]:24: note: 'scope' created here
 }
 
-rt::task<> spawn_after_join() {
+cppcoro::task<> spawn_after_join() {
   cppcoro::async_scope scope;
   co_await scope.join();
   scope.spawn(work());
@@ -22,8 +21,24 @@ rt::task<> spawn_after_join() {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
 }
 
-rt::task<> joined() {
+cppcoro::task<> joined_twice() {
   cppcoro::async_scope scope;
   scope.spawn(work());
+  co_await scope.join();
+  co_await scope.join();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'scope' is awaited again after it was exited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
+}
+
+// Correct.
+cppcoro::task<> joined() {
+  cppcoro::async_scope scope;
+  scope.spawn(work());
+  scope.spawn(work());
+  co_await scope.join();
+}
+
+cppcoro::task<> unused_but_joined() {
+  cppcoro::async_scope scope;
   co_await scope.join();
 }

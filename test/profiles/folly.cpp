@@ -1,22 +1,24 @@
 // The folly::coro profile.
-// RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t -- -I%S/Inputs
+// RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit,acm-unawaited-enter %t -- -I%S/Inputs
 
-#include "acm-task.h"
 #include "folly.h"
 
 folly::coro::Task<void> work();
+folly::coro::CleanableAsyncGenerator<int> numbers();
+folly::coro::AsyncGenerator<int> plain_numbers();
+bool failed();
 
-rt::task<> scope_not_joined(bool fail) {
+folly::coro::Task<void> scope_not_joined() {
   folly::coro::AsyncScope scope;
   scope.add(work());
-  if (fail)
+  if (failed())
     co_return;
   // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'scope' entered here
   co_await scope.joinAsync();
 }
 
-rt::task<> add_after_join() {
+folly::coro::Task<void> add_after_join() {
   folly::coro::AsyncScope scope;
   scope.add(work());
   co_await scope.joinAsync();
@@ -26,75 +28,123 @@ rt::task<> add_after_join() {
   co_await scope.joinAsync();
 }
 
-rt::task<> joined_twice() {
+folly::coro::Task<void> joined_twice() {
   folly::coro::AsyncScope scope;
-  scope.add(work());
+  scope.addWithSourceLoc(work());
   co_await scope.joinAsync();
-  co_await scope.joinAsync();
+  co_await scope.cleanup();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'scope' is awaited again after it was exited [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
 }
 
-rt::task<> join_not_awaited() {
+folly::coro::Task<void> join_not_awaited() {
   folly::coro::CancellableAsyncScope scope;
   scope.add(work());
   scope.cancelAndJoinAsync();
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: exit of 'scope' is not awaited: the result of 'cancelAndJoinAsync' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  co_await scope.cancelAndJoinAsync();{{$}}
   co_return;
 }
 
-rt::task<> generator_not_cleaned() {
-  folly::coro::CleanableAsyncGenerator<int> gen;
-  co_return;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'gen' is not awaited before 'co_return' [acm-missing-exit-await]
-  // CHECK-NOTES: :[[@LINE-3]]:45: note: 'gen' created here
+// co_schedule returns a lazy Task: discarded, it never adds anything.
+folly::coro::Task<void> schedule_not_awaited() {
+  folly::coro::CancellableAsyncScope scope;
+  scope.co_schedule(work());
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: enter of 'scope' is not awaited: the result of 'co_schedule' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  co_await scope.co_schedule(work());{{$}}
+  co_await scope.joinAsync();
 }
 
-rt::task<> generator_cleaned_twice() {
-  folly::coro::CleanableAsyncGenerator<int> gen;
+folly::coro::Task<void> generator_not_cleaned() {
+  folly::coro::CleanableAsyncGenerator<int> gen = numbers();
+  co_await gen.next();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: close of 'gen' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-4]]:45: note: 'gen' created here
+
+folly::coro::Task<void> generator_cleaned_twice() {
+  folly::coro::CleanableAsyncGenerator<int> gen = numbers();
   co_await std::move(gen).cleanup();
+  co_await gen.next();
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'gen' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
   co_await std::move(gen).cleanup();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'gen' is awaited again after it was exited [acm-use-after-exit]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: first exit awaited here
+}
+
+// A placeholder generator is filled later; it is due only from then on.
+folly::coro::Task<void> assigned_generator_not_cleaned() {
+  folly::coro::CleanableAsyncGenerator<int> gen;
+  gen = numbers();
+  co_return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'gen' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'gen' created here
 }
 
 // Correct uses stay silent.
-rt::task<> unused_scope() {
+folly::coro::Task<void> unused_scope() {
   folly::coro::AsyncScope scope;
   co_return;
 }
 
-rt::task<> joined() {
+folly::coro::Task<void> joined() {
   folly::coro::AsyncScope scope;
   scope.add(work());
   scope.add(work());
   co_await scope.joinAsync();
 }
 
-rt::task<> cleaned_up() {
+folly::coro::Task<void> cleaned_up() {
   folly::coro::AsyncScope scope;
   scope.add(work());
   co_await scope.cleanup();
 }
 
-rt::task<> generator_cleaned() {
+// Queries after the join are not uses.
+folly::coro::Task<void> queries_after_join() {
+  folly::coro::AsyncScope scope;
+  scope.add(work());
+  co_await scope.joinAsync();
+  (void)scope.remaining();
+  folly::coro::CancellableAsyncScope cancellable;
+  co_await cancellable.co_schedule(work());
+  co_await cancellable.cancelAndJoinAsync();
+  cancellable.requestCancellation();
+  (void)cancellable.isScopeCancellationRequested();
+  (void)cancellable.remaining();
+}
+
+folly::coro::Task<void> generator_cleaned() {
+  folly::coro::CleanableAsyncGenerator<int> gen = numbers();
+  co_await gen.next();
+  co_await std::move(gen).cleanup();
+}
+
+// An empty generator needs no cleanup (cleanup() on it would CHECK-fail).
+folly::coro::Task<void> empty_generator() {
   folly::coro::CleanableAsyncGenerator<int> gen;
+  co_return;
+}
+
+folly::coro::Task<void> assigned_generator_cleaned() {
+  folly::coro::CleanableAsyncGenerator<int> gen;
+  gen = numbers();
   co_await std::move(gen).cleanup();
 }
 
 // A generator that needs no cleanup is not tracked.
-rt::task<> plain_generator() {
-  folly::coro::AsyncGenerator<int> gen;
-  co_return;
+folly::coro::Task<void> plain_generator() {
+  folly::coro::AsyncGenerator<int> gen = plain_numbers();
+  co_await gen.next();
 }
 
-// co_scope_exit takes the exit over.
-rt::task<> scope_exit_helper() {
-  folly::coro::AsyncScope scope;
-  scope.add(work());
+// co_scope_exit takes the cleanup over: it owns a copy of its arguments.
+folly::coro::Task<void> scope_exit_helper() {
+  folly::coro::CleanableAsyncGenerator<int> gen = numbers();
   co_await folly::coro::co_scope_exit(
-      [](folly::coro::AsyncScope &s) -> folly::coro::Task<void> {
-        co_await s.joinAsync();
+      [](folly::coro::CleanableAsyncGenerator<int> &&g) {
+        return std::move(g).cleanup();
       },
-      scope);
+      std::move(gen));
 }

@@ -1,25 +1,30 @@
 // The Seastar profile.
-// RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t -- -I%S/Inputs
+// RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit,acm-unawaited-enter %t -- -I%S/Inputs
 
-#include "acm-task.h"
 #include "seastar.h"
 
 seastar::output_stream<char> make_output();
+seastar::input_stream<char> make_input();
+seastar::future<> background();
+bool failed();
 struct Service {
   seastar::future<> stop();
 };
+struct Visit {
+  seastar::future<> operator()(Service &) const;
+};
 
-rt::task<> stream_not_closed(bool fail) {
+seastar::future<> stream_not_closed() {
   seastar::output_stream<char> out = make_output();
   co_await out.write("x", 1);
-  if (fail)
+  if (failed())
     co_return;
   // CHECK-NOTES: :[[@LINE-1]]:5: warning: close of 'out' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-5]]:32: note: 'out' created here
   co_await out.close();
 }
 
-rt::task<> write_after_close() {
+seastar::future<> write_after_close() {
   seastar::output_stream<char> out = make_output();
   co_await out.close();
   co_await out.write("x", 1);
@@ -27,48 +32,72 @@ rt::task<> write_after_close() {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
 }
 
-rt::task<> gate_not_closed() {
+// A request still running in the gate when it dies: "gate destroyed with
+// outstanding requests".
+seastar::future<> gate_not_closed() {
   seastar::gate g;
-  g.enter();
-  co_await rt::when_all();
-  g.leave();
-}
-// CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'g' is not awaited before the end of the coroutine [acm-missing-exit-await]
-// CHECK-NOTES: :[[@LINE-5]]:3: note: 'g' entered here
-
-rt::task<> with_gate_not_closed() {
-  seastar::gate g;
-  co_await seastar::with_gate(g, [] { return seastar::make_ready_future<>(); });
+  (void)seastar::with_gate(g, [] { return background(); });
   co_return;
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'g' is not awaited before 'co_return' [acm-missing-exit-await]
-  // CHECK-NOTES: :[[@LINE-3]]:12: note: 'g' entered here
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: 'g' entered here
 }
 
-rt::task<> with_gate_closed() {
-  seastar::gate g;
-  co_await seastar::with_gate(g, [] { return seastar::make_ready_future<>(); });
-  co_await g.close();
-}
-
-rt::task<> enter_after_close() {
+seastar::future<> held_gate_not_closed() {
   seastar::gate g;
   auto h = g.hold();
+  co_await background();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'g' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-4]]:12: note: 'g' entered here
+
+seastar::future<> enter_after_close() {
+  seastar::gate g;
+  auto h = g.hold();
+  h.release();
   co_await g.close();
   g.enter();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'g' is a single-use manager and is entered again after its exit [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+  g.leave();
   co_await g.close();
 }
 
-rt::task<> closed_twice() {
-  seastar::file f = co_await seastar::open_file_dma("x", seastar::open_flags{});
+// check() throws gate_closed_exception once the gate is closed.
+seastar::future<> check_after_close() {
+  seastar::gate g;
+  co_await g.close();
+  g.check();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'g' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+seastar::future<> closed_twice() {
+  seastar::file f = co_await seastar::open_file_dma("x", seastar::open_flags::ro);
   co_await f.close();
   co_await f.close();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'f' is awaited again after it was exited [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
 }
 
-rt::task<> sharded_not_stopped() {
+// close() resets the file: what it reads afterwards is gone.
+seastar::future<> file_used_after_close() {
+  seastar::file f = co_await seastar::open_file_dma("x", seastar::open_flags::ro);
+  co_await f.close();
+  (void)f.memory_dma_alignment();
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'f' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+// A placeholder file is due from the assignment on.
+seastar::future<> assigned_file_not_closed() {
+  seastar::file f;
+  f = co_await seastar::open_file_dma("x", seastar::open_flags::ro);
+  co_await f.flush();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: close of 'f' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-4]]:3: note: 'f' created here
+
+seastar::future<> sharded_not_stopped() {
   seastar::sharded<Service> svc;
   co_await svc.start();
   co_return;
@@ -76,34 +105,80 @@ rt::task<> sharded_not_stopped() {
   // CHECK-NOTES: :[[@LINE-3]]:12: note: 'svc' entered here
 }
 
+seastar::future<> sharded_start_not_awaited() {
+  seastar::sharded<Service> svc;
+  svc.start();
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: enter of 'svc' is not awaited: the result of 'start' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  co_await svc.start();{{$}}
+  co_await svc.stop();
+}
+
+seastar::future<> sharded_used_after_stop() {
+  seastar::sharded<Service> svc;
+  co_await svc.start_single();
+  co_await svc.stop();
+  co_await svc.invoke_on_all(Visit{});
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'svc' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
 // Correct uses stay silent.
-rt::task<> stream_closed() {
+seastar::future<> stream_closed() {
   seastar::output_stream<char> out = make_output();
   co_await out.write("x", 1);
   co_await out.flush();
   co_await out.close();
 }
 
-rt::task<> gate_unused() {
+seastar::future<> input_closed() {
+  seastar::input_stream<char> in = make_input();
+  co_await in.read();
+  co_await in.close();
+  (void)in.eof();
+}
+
+seastar::future<> gate_unused() {
   seastar::gate g;
   co_return;
 }
 
-rt::task<> gate_closed() {
+seastar::future<> gate_closed() {
   seastar::gate g;
-  g.enter();
-  g.leave();
+  (void)seastar::with_gate(g, [] { return background(); });
+  auto h = g.hold();
+  h.release();
   co_await g.close();
+  // Queries, and the calls made for closing gates, are not uses.
+  (void)g.is_closed();
+  (void)g.get_count();
+  (void)g.try_enter();
+  (void)g.try_hold();
 }
 
-rt::task<> sharded_stopped() {
+seastar::future<> sharded_stopped() {
   seastar::sharded<Service> svc;
   co_await svc.start();
   co_await svc.stop();
+  (void)svc.local_is_initialized();
+}
+
+seastar::future<> file_checked_after_close() {
+  seastar::file f = co_await seastar::open_file_dma("x", seastar::open_flags::ro);
+  co_await f.close();
+  if (f)
+    co_return;
+}
+
+// Default-constructed streams and files hold nothing.
+seastar::future<> placeholders() {
+  seastar::output_stream<char> out;
+  seastar::input_stream<char> in;
+  seastar::file f;
+  co_return;
 }
 
 // The helpers take the close over.
-rt::task<> with_closeable_helper() {
+seastar::future<> with_closeable_helper() {
   seastar::output_stream<char> out = make_output();
   co_await seastar::with_closeable(std::move(out), [](auto &o) {
     return o.write("x", 1);

@@ -1,10 +1,11 @@
 // The stdexec and std::execution (P3149) profiles.
 // RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t -- -I%S/Inputs
 
-#include "acm-task.h"
 #include "stdexec.h"
 
-rt::task<> counting_scope_not_joined() {
+struct some_sender {};
+
+exec::task<void> counting_scope_not_joined() {
   stdexec::counting_scope scope;
   auto token = scope.get_token();
   (void)token;
@@ -13,7 +14,7 @@ rt::task<> counting_scope_not_joined() {
   // CHECK-NOTES: :[[@LINE-4]]:16: note: 'scope' entered here
 }
 
-rt::task<> std_counting_scope_not_joined() {
+std::execution::task<void> std_counting_scope_not_joined() {
   std::execution::simple_counting_scope scope;
   auto token = scope.get_token();
   (void)token;
@@ -22,7 +23,7 @@ rt::task<> std_counting_scope_not_joined() {
   // CHECK-NOTES: :[[@LINE-4]]:16: note: 'scope' entered here
 }
 
-rt::task<> token_after_join() {
+exec::task<void> token_after_join() {
   stdexec::simple_counting_scope scope;
   (void)scope.get_token();
   co_await scope.join();
@@ -32,19 +33,73 @@ rt::task<> token_after_join() {
   co_await scope.join();
 }
 
+exec::task<void> async_scope_spawned_not_drained() {
+  exec::async_scope scope;
+  scope.spawn(some_sender{});
+  co_return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'scope' entered here
+}
+
+// A future dropped unawaited leaves its work running in the scope.
+exec::task<void> async_scope_future_dropped() {
+  exec::async_scope scope;
+  (void)scope.spawn_future(some_sender{});
+  co_return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: 'scope' entered here
+}
+
 // Correct: unused scopes are fine, joined ones too.
-rt::task<> unused() {
+exec::task<void> unused() {
   stdexec::counting_scope scope;
   co_return;
 }
 
-rt::task<> joined() {
+std::execution::task<void> joined() {
   std::execution::counting_scope scope;
   (void)scope.get_token();
   co_await scope.join();
+  scope.close();
+  scope.request_stop();
 }
 
-rt::task<> async_scope_drained() {
+// close() is a member of a private base, brought in by a using-declaration.
+exec::task<void> stdexec_queries_after_join() {
+  stdexec::counting_scope scope;
+  (void)scope.get_token();
+  scope.close();
+  co_await scope.join();
+  scope.close();
+  scope.request_stop();
+}
+
+exec::task<void> async_scope_drained() {
   exec::async_scope scope;
+  scope.spawn(some_sender{});
   co_await scope.on_empty();
+  (void)scope.get_stop_token();
+  scope.request_stop();
+}
+
+exec::task<void> async_scope_when_empty() {
+  exec::async_scope scope;
+  scope.spawn(some_sender{});
+  co_await scope.when_empty(some_sender{});
+}
+
+// The scope is reusable: spawning again after draining starts a new round.
+exec::task<void> async_scope_reused() {
+  exec::async_scope scope;
+  scope.spawn(some_sender{});
+  co_await scope.on_empty();
+  scope.spawn(some_sender{});
+  co_await scope.on_empty();
+}
+
+// Awaiting a nested sender or a future runs the work to its end.
+exec::task<void> async_scope_awaited_work() {
+  exec::async_scope scope;
+  co_await scope.nest(some_sender{});
+  co_await scope.spawn_future(some_sender{});
 }

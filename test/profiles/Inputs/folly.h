@@ -1,4 +1,8 @@
-// Declaration-only look-alike of folly::coro (Task, AsyncScope, AsyncGenerator, co_scope_exit) for tests.
+// Declaration-only look-alike of folly::coro for the profile tests: the
+// namespaces, class names, template parameters and member signatures of
+// folly/coro/AsyncScope.h, folly/coro/AsyncGenerator.h, folly/coro/Task.h,
+// folly/coro/ScopeExit.h and the co_await support of folly/futures/Future.h.
+// Bodies and private members are left out.
 #pragma once
 
 #include <coroutine>
@@ -48,10 +52,10 @@ template <typename T> class Future {
   T get() &&;
 };
 
+// folly/futures/Future.h. A SemiFuture is awaited inside a coro::Task, whose
+// promise turns it into a Future on the task's executor.
 template <typename T>
 detail::FutureAwaiter<T> operator co_await(Future<T>&& future) noexcept;
-template <typename T>
-detail::FutureAwaiter<T> operator co_await(SemiFuture<T>&& future) noexcept;
 
 namespace coro {
 
@@ -59,12 +63,21 @@ template <typename T = void> class Task;
 template <typename T> class TaskWithExecutor;
 
 namespace detail {
+// What a Task's promise makes of anything it awaits (co_viaIfAsync).
+struct ViaIfAsyncAwaiter {
+  bool await_ready() noexcept;
+  void await_suspend(std::coroutine_handle<> continuation) noexcept;
+  void await_resume();
+};
+
 template <typename T> class TaskPromiseBase {
  public:
   Task<T> get_return_object() noexcept;
   std::suspend_always initial_suspend() noexcept;
   std::suspend_always final_suspend() noexcept;
   void unhandled_exception() noexcept;
+  template <typename Awaitable>
+  ViaIfAsyncAwaiter await_transform(Awaitable&& awaitable);
 };
 template <typename T> class TaskPromise : public TaskPromiseBase<T> {
  public:
@@ -83,18 +96,12 @@ template <typename T> class [[nodiscard]] Task {
   ~Task();
   TaskWithExecutor<T> scheduleOn(Executor::KeepAlive<> executor) && noexcept;
   SemiFuture<T> semi() &&;
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  T await_resume();
 };
 
 template <typename T> class [[nodiscard]] TaskWithExecutor {
  public:
   TaskWithExecutor(TaskWithExecutor&&) noexcept;
   ~TaskWithExecutor();
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  T await_resume();
 };
 
 class AsyncScope {
@@ -136,44 +143,51 @@ class CancellableAsyncScope {
   void addWithSourceLoc(
       Awaitable&& awaitable,
       source_location sourceLocation = source_location::current());
-  template <class T> Task<void> co_schedule(Task<T>&& task);
+  template <class T>
+  folly::coro::Task<void> co_schedule(folly::coro::Task<T>&& task);
   void requestCancellation() const noexcept;
   bool isScopeCancellationRequested() const noexcept;
   Task<void> cancelAndJoinAsync() noexcept;
   Task<void> joinAsync() noexcept;
 };
 
-template <typename Reference, typename Value, bool RequiresCleanup>
+template <
+    typename Reference,
+    typename Value = std::remove_cvref_t<Reference>,
+    bool RequiresCleanup = false>
 class AsyncGenerator;
 
 namespace detail {
 template <typename Reference, typename Value, bool RequiresCleanup = false>
-class AsyncGeneratorPromise {
+class AsyncGeneratorPromise final {
  public:
   AsyncGenerator<Reference, Value, RequiresCleanup> get_return_object() noexcept;
   std::suspend_always initial_suspend() noexcept;
   std::suspend_always final_suspend() noexcept;
   std::suspend_always yield_value(Reference&& value) noexcept;
-  template <typename U,
-            std::enable_if_t<!std::is_reference_v<Reference> &&
-                                 std::is_convertible_v<U&&, Reference>,
-                             int> = 0>
+  template <
+      typename U,
+      std::enable_if_t<
+          !std::is_reference_v<Reference> &&
+              std::is_convertible_v<U&&, Reference>,
+          int> = 0>
   std::suspend_always yield_value(U&& value) noexcept;
   void return_void() noexcept;
   void unhandled_exception() noexcept;
+  template <typename Awaitable>
+  ViaIfAsyncAwaiter await_transform(Awaitable&& awaitable);
 };
 
+template <typename... Args> class ScopeExitTaskPromise;
 template <typename... Args> class [[nodiscard]] ScopeExitTask {
  public:
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  std::tuple<Args&...> await_resume() noexcept;
+  using promise_type = ScopeExitTaskPromise<Args...>;
+  ScopeExitTask(ScopeExitTask&& t) noexcept;
+  ~ScopeExitTask();
 };
 } // namespace detail
 
-template <typename Reference,
-          typename Value = std::remove_cvref_t<Reference>,
-          bool RequiresCleanup = false>
+template <typename Reference, typename Value, bool RequiresCleanup>
 class [[nodiscard]] AsyncGenerator {
  public:
   using promise_type =
@@ -184,42 +198,55 @@ class [[nodiscard]] AsyncGenerator {
   AsyncGenerator() noexcept;
   AsyncGenerator(AsyncGenerator&& other) noexcept;
   ~AsyncGenerator();
-  AsyncGenerator& operator=(AsyncGenerator&& other) noexcept;
 
-  class [[nodiscard]] CleanupSemiAwaitable {
+  class CleanupSemiAwaitable;
+  class [[nodiscard]] CleanupAwaitable {
    public:
     bool await_ready() noexcept;
-    void await_suspend(std::coroutine_handle<> continuation) noexcept;
+    template <typename Promise>
+    auto await_suspend(std::coroutine_handle<Promise> continuation) noexcept;
     void await_resume() noexcept;
+  };
+  class [[nodiscard]] CleanupSemiAwaitable {
+   public:
+    CleanupAwaitable viaIfAsync(Executor::KeepAlive<> executor) noexcept;
   };
   CleanupSemiAwaitable cleanup() &&;
 
+  AsyncGenerator& operator=(AsyncGenerator&& other) noexcept;
+  void swap(AsyncGenerator& other) noexcept;
+
+  class NextAwaitable;
+  class NextSemiAwaitable;
   class NextResult {
    public:
+    NextResult() noexcept;
     bool has_value() const noexcept;
     explicit operator bool() const noexcept;
-    Reference value() &;
-    Reference operator*() &;
   };
   class NextSemiAwaitable {
    public:
-    bool await_ready() noexcept;
-    void await_suspend(std::coroutine_handle<> continuation) noexcept;
-    NextResult await_resume();
+    NextAwaitable viaIfAsync(Executor::KeepAlive<> executor) noexcept;
   };
   NextSemiAwaitable next() noexcept;
 };
 
 template <typename Reference, typename Value = std::remove_cvref_t<Reference>>
-using CleanableAsyncGenerator = AsyncGenerator<Reference, Value, true>;
+using CleanableAsyncGenerator =
+    AsyncGenerator<Reference, Value, true /* RequiresCleanup */>;
 
-template <typename Action, typename... Args>
-detail::ScopeExitTask<std::decay_t<Args>...> co_scope_exit(
-    Action&& action, Args&&... args) {
-  (void)action;
-  ((void)args, ...);
-  std::terminate();
-}
+// folly/coro/ScopeExit.h: a function object. The action runs, awaited, when
+// the enclosing coroutine finishes, on copies of the arguments (move-only
+// objects are passed with std::move).
+class co_scope_exit_fn {
+ public:
+  template <typename Action, typename... Args>
+  detail::ScopeExitTask<std::decay_t<Args>...> operator()(
+      Action&& action, Args&&... args) const {
+    std::terminate(); // A body, so lambdas without linkage can be passed.
+  }
+};
+inline constexpr co_scope_exit_fn co_scope_exit{};
 
 } // namespace coro
 } // namespace folly

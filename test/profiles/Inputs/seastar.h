@@ -1,4 +1,8 @@
-// Declaration-only look-alike of Seastar (future, gate, streams, file, sharded, closeable helpers) for tests.
+// Declaration-only look-alike of Seastar for the profile tests: the
+// namespaces, class names and member signatures of seastar/core/future.hh
+// (future, its co_await and coroutine support), core/gate.hh,
+// core/iostream.hh, core/file.hh, core/sharded.hh and util/closeable.hh.
+// Bodies and private members are left out.
 #pragma once
 
 #include <concepts>
@@ -80,7 +84,8 @@ class gate {
  public:
   gate() noexcept;
   gate(const gate&) = delete;
-  gate(gate&&) noexcept;
+  gate(gate&& x) noexcept;
+  gate& operator=(gate&& x) noexcept;
   ~gate();
   bool try_enter() noexcept;
   void enter();
@@ -100,22 +105,18 @@ class gate {
     holder& operator=(const holder& x) noexcept;
     holder& operator=(holder&& x) noexcept;
     void release() noexcept;
-    future<> close() noexcept;
   };
   holder hold();
   std::optional<holder> try_hold() noexcept;
 };
 
 template <typename Func>
-futurize_t<std::invoke_result_t<Func>> with_gate(gate& g, Func&& func) {
-  (void)g;
-  (void)func;
-  std::terminate();
+auto with_gate(gate& g, Func&& func) -> futurize_t<std::invoke_result_t<Func>> {
+  std::terminate(); // A body, so lambdas without linkage can be passed.
 }
 template <typename Func>
-futurize_t<std::invoke_result_t<Func>> try_with_gate(gate& g, Func&& func) noexcept {
-  (void)g;
-  (void)func;
+auto try_with_gate(gate& g, Func&& func) noexcept
+    -> futurize_t<std::invoke_result_t<Func>> {
   std::terminate();
 }
 
@@ -127,12 +128,41 @@ template <typename CharType> class temporary_buffer {
   bool empty() const noexcept;
 };
 
-template <typename CharType> class output_stream {
+class data_source {};
+class data_sink {};
+
+template <typename CharType> class input_stream final {
+  using tmp_buf = temporary_buffer<CharType>;
+
  public:
   using char_type = CharType;
-  output_stream() noexcept;
-  output_stream(output_stream&&) noexcept;
-  output_stream& operator=(output_stream&&) noexcept;
+  input_stream() noexcept = default;
+  explicit input_stream(data_source fd) noexcept;
+  input_stream(input_stream&&) = default;
+  input_stream& operator=(input_stream&&) = default;
+  future<temporary_buffer<CharType>> read_exactly(size_t n) noexcept;
+  bool eof() const noexcept;
+  future<tmp_buf> read() noexcept;
+  future<tmp_buf> read_up_to(size_t n) noexcept;
+  future<> close() noexcept;
+  future<> skip(uint64_t n) noexcept;
+  data_source detach() &&;
+};
+
+struct output_stream_options {
+  bool trim_to_size = false;
+  bool batch_flushes = false;
+};
+
+template <typename CharType> class output_stream final {
+ public:
+  using char_type = CharType;
+  output_stream() noexcept = default;
+  output_stream(data_sink fd, size_t size,
+                output_stream_options opts = {}) noexcept;
+  output_stream(data_sink fd) noexcept;
+  output_stream(output_stream&&) noexcept = default;
+  output_stream& operator=(output_stream&&) noexcept = default;
   ~output_stream();
   future<> write(const char_type* buf, size_t n) noexcept;
   future<> write(const char_type* buf) noexcept;
@@ -140,21 +170,11 @@ template <typename CharType> class output_stream {
   future<> write(temporary_buffer<char_type>) noexcept;
   future<> flush() noexcept;
   future<> close() noexcept;
+  data_sink detach() &&;
 };
 
-template <typename CharType> class input_stream {
- public:
-  using tmp_buf = temporary_buffer<CharType>;
-  input_stream() noexcept;
-  input_stream(input_stream&&) noexcept;
-  input_stream& operator=(input_stream&&) noexcept;
-  ~input_stream();
-  future<tmp_buf> read() noexcept;
-  future<tmp_buf> read_exactly(size_t n) noexcept;
-  future<tmp_buf> read_up_to(size_t n) noexcept;
-  bool eof() const noexcept;
-  future<> close() noexcept;
-};
+template <typename CharType>
+future<> copy(input_stream<CharType>&, output_stream<CharType>&);
 
 class io_intent;
 enum class open_flags { rw = 2, ro = 0, wo = 1, create = 0100, truncate = 01000 };
@@ -162,11 +182,14 @@ enum class open_flags { rw = 2, ro = 0, wo = 1, create = 0100, truncate = 01000 
 class file {
  public:
   file() noexcept;
-  file(const file&) noexcept;
-  file(file&&) noexcept;
-  file& operator=(const file&) noexcept;
-  file& operator=(file&&) noexcept;
+  explicit operator bool() const noexcept;
+  file(const file& x) = default;
+  file(file&& x) noexcept;
+  file& operator=(const file& x) noexcept = default;
+  file& operator=(file&& x) noexcept = default;
   ~file();
+  uint64_t disk_read_dma_alignment() const noexcept;
+  uint64_t memory_dma_alignment() const noexcept;
   template <typename CharType>
   future<size_t> dma_read(uint64_t aligned_pos, CharType* aligned_buffer,
                           size_t aligned_len, io_intent* intent = nullptr) noexcept;
@@ -183,7 +206,10 @@ future<file> open_file_dma(std::string_view name, open_flags flags) noexcept;
 template <typename Service> class sharded {
  public:
   sharded() noexcept;
-  sharded(const sharded&) = delete;
+  sharded(const sharded& other) = delete;
+  sharded& operator=(const sharded& other) = delete;
+  sharded(sharded&& other) = delete;
+  sharded& operator=(sharded&& other) = delete;
   ~sharded();
   template <typename... Args> future<> start(Args&&... args) noexcept;
   template <typename... Args> future<> start_single(Args&&... args) noexcept;
@@ -205,25 +231,19 @@ concept stoppable = requires (Object o) {
   { o.stop() } -> std::same_as<future<>>;
 };
 
-template <typename Closeable, typename Func>
-  requires closeable<Closeable> && std::invocable<Func, Closeable&> &&
-           std::is_nothrow_move_constructible_v<Closeable> &&
+template <closeable Closeable, std::invocable<Closeable&> Func>
+  requires std::is_nothrow_move_constructible_v<Closeable> &&
            std::is_nothrow_move_constructible_v<Func>
 futurize_t<std::invoke_result_t<Func, Closeable&>>
 with_closeable(Closeable&& obj, Func func) noexcept {
-  (void)obj;
-  (void)func;
   std::terminate();
 }
 
-template <typename Stoppable, typename Func>
-  requires stoppable<Stoppable> && std::invocable<Func, Stoppable&> &&
-           std::is_nothrow_move_constructible_v<Stoppable> &&
+template <stoppable Stoppable, std::invocable<Stoppable&> Func>
+  requires std::is_nothrow_move_constructible_v<Stoppable> &&
            std::is_nothrow_move_constructible_v<Func>
 futurize_t<std::invoke_result_t<Func, Stoppable&>>
 with_stoppable(Stoppable&& obj, Func func) noexcept {
-  (void)obj;
-  (void)func;
   std::terminate();
 }
 

@@ -1,8 +1,16 @@
-// Declaration-only look-alike of stdexec (exec::async_scope, counting scopes) and std::execution counting scopes for tests.
+// Declaration-only look-alike of stdexec for the profile tests: the
+// namespaces, class names and member signatures of exec/async_scope.hpp
+// (exec::async_scope names exec::__scope::async_scope),
+// stdexec/__detail/__counting_scopes.hpp and exec/task.hpp, and of the
+// counting scopes of the C++26 working draft ([exec.counting.scopes]).
+// Senders are not awaitable by themselves: exec::task (and
+// std::execution::task) await them through their promise's await_transform.
+// Bodies and private members are left out.
 #pragma once
 
 #include <coroutine>
 #include <cstddef>
+#include <exception>
 #include <type_traits>
 
 namespace stdexec {
@@ -15,25 +23,34 @@ class inplace_stop_source {
 };
 template <class... Properties> struct env {};
 
-// Stand-in for the sender types the real library builds with __make_sexpr / just().
-template <class Tag> struct __basic_sender {
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  void await_resume();
-};
+template <class _Ty> struct __id_ {};
+template <class _Ty> using __id = __id_<_Ty>;
+template <class _Ty> using __decay_t = std::decay_t<_Ty>;
+
+// What __make_sexpr<Tag>(data) returns: a sender.
+template <class _Tag, class _Data> struct __basic_sender {};
 struct __just_t {};
-__basic_sender<__just_t> just() noexcept;
+__basic_sender<__just_t, void> just() noexcept;
 
 namespace __counting_scopes {
 struct __scope_join_t {};
+
 template <class _Scope> struct __association_t {
   __association_t() = default;
   explicit operator bool() const noexcept;
   [[nodiscard]] __association_t try_associate() const noexcept;
 };
+
+struct __base_scope {
+  static constexpr std::size_t max_associations = ~std::size_t(0) >> 3;
+  __base_scope() = default;
+  __base_scope(__base_scope&&) = delete;
+  ~__base_scope();
+  void close() noexcept;
+};
 } // namespace __counting_scopes
 
-class simple_counting_scope {
+class simple_counting_scope : private __counting_scopes::__base_scope {
  public:
   using __assoc_t = __counting_scopes::__association_t<simple_counting_scope>;
   struct token {
@@ -41,16 +58,15 @@ class simple_counting_scope {
     [[nodiscard]] _Sender&& wrap(_Sender&& __snd) const noexcept;
     [[nodiscard]] __assoc_t try_associate() const noexcept;
   };
-  static constexpr std::size_t max_associations = ~std::size_t(0) >> 3;
-  simple_counting_scope() = default;
-  simple_counting_scope(simple_counting_scope&&) = delete;
-  ~simple_counting_scope();
+  using __counting_scopes::__base_scope::max_associations;
   [[nodiscard]] token get_token() noexcept;
-  void close() noexcept;
-  [[nodiscard]] __basic_sender<__counting_scopes::__scope_join_t> join() noexcept;
+  using __counting_scopes::__base_scope::close;
+  [[nodiscard]] __basic_sender<__counting_scopes::__scope_join_t,
+                               simple_counting_scope*>
+  join() noexcept;
 };
 
-class counting_scope {
+class counting_scope : private __counting_scopes::__base_scope {
  public:
   using __assoc_t = __counting_scopes::__association_t<counting_scope>;
   struct token {
@@ -58,67 +74,100 @@ class counting_scope {
     [[nodiscard]] _Sender wrap(_Sender&& __snd) const;
     [[nodiscard]] __assoc_t try_associate() const noexcept;
   };
-  static constexpr std::size_t max_associations = ~std::size_t(0) >> 3;
-  counting_scope() = default;
-  counting_scope(counting_scope&&) = delete;
-  ~counting_scope();
+  using __counting_scopes::__base_scope::max_associations;
   [[nodiscard]] token get_token() noexcept;
-  void close() noexcept;
-  [[nodiscard]] __basic_sender<__counting_scopes::__scope_join_t> join() noexcept;
+  using __counting_scopes::__base_scope::close;
+  [[nodiscard]] __basic_sender<__counting_scopes::__scope_join_t,
+                               counting_scope*>
+  join() noexcept;
   void request_stop() noexcept;
 };
 
 } // namespace stdexec
 
 namespace exec {
+
+namespace __task {
+// What a task's promise (with_awaitable_senders) makes of a sender.
+struct __sender_awaitable {
+  bool await_ready() noexcept;
+  void await_suspend(std::coroutine_handle<> continuation) noexcept;
+  void await_resume();
+};
+template <class _Ty> struct default_task_context {};
+template <class _Ty, class _Context> class basic_task {
+ public:
+  struct promise_type {
+    basic_task get_return_object() noexcept;
+    std::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_void() noexcept;
+    void unhandled_exception() noexcept;
+    template <class _Value> __sender_awaitable await_transform(_Value&& __value);
+  };
+};
+} // namespace __task
+
+template <class _Ty>
+using default_task_context = __task::default_task_context<_Ty>;
+template <class _Ty, class _Context = default_task_context<_Ty>>
+using basic_task = __task::basic_task<_Ty, _Context>;
+template <class _Ty>
+using task = basic_task<_Ty, default_task_context<_Ty>>;
+
 namespace __scope {
+using namespace stdexec;
 
-template <class _Constrained> struct __when_empty_sender {
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  void await_resume();
+struct __immovable {
+  __immovable() = default;
+  __immovable(__immovable&&) = delete;
+};
+
+template <class _ConstrainedId> struct __when_empty_sender {
+  struct __t {};
 };
 template <class _Constrained>
-using __when_empty_sender_t = __when_empty_sender<std::remove_cvref_t<_Constrained>>;
+using __when_empty_sender_t =
+    typename __when_empty_sender<__id<__decay_t<_Constrained>>>::__t;
 
-template <class _Constrained> struct __nest_sender {
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  void await_resume();
+template <class _ConstrainedId> struct __nest_sender {
+  struct __t {};
 };
 template <class _Constrained>
-using __nest_sender_t = __nest_sender<std::remove_cvref_t<_Constrained>>;
+using __nest_sender_t =
+    typename __nest_sender<__id<__decay_t<_Constrained>>>::__t;
 
-template <class _Sender, class _Env> struct __future {
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  void await_resume();
+template <class _SenderId, class _EnvId> struct __future {
+  class __t {};
 };
 template <class _Sender, class _Env>
-using __future_t = __future<__nest_sender_t<_Sender>, std::decay_t<_Env>>;
+using __future_t = typename __future<__id<__nest_sender_t<_Sender>>,
+                                     __id<__decay_t<_Env>>>::__t;
 
-struct async_scope {
+struct async_scope : __immovable {
   async_scope() = default;
-  async_scope(async_scope&&) = delete;
 
   template <class _Constrained>
-  [[nodiscard]] __when_empty_sender_t<_Constrained> when_empty(_Constrained&& __c) const;
-  [[nodiscard]] __when_empty_sender_t<stdexec::__basic_sender<stdexec::__just_t>> on_empty() const;
+  [[nodiscard]] auto when_empty(_Constrained&& __c) const
+      -> __when_empty_sender_t<_Constrained>;
+  [[nodiscard]] __when_empty_sender_t<__basic_sender<__just_t, void>>
+  on_empty() const;
 
-  template <class _Constrained> using nest_result_t = __nest_sender_t<_Constrained>;
   template <class _Constrained>
-  [[nodiscard]] nest_result_t<_Constrained> nest(_Constrained&& __c);
+  using nest_result_t = __nest_sender_t<_Constrained>;
+  template <class _Constrained>
+  [[nodiscard]] auto nest(_Constrained&& __c) -> nest_result_t<_Constrained>;
 
-  template <class _Env = stdexec::env<>, class _Sender>
+  template <class _Env = env<>, class _Sender>
   void spawn(_Sender&& __sndr, _Env __env = {});
-  template <class _Env = stdexec::env<>, class _Sender>
-  __future_t<_Sender, _Env> spawn_future(_Sender&& __sndr, _Env __env = {});
+  template <class _Env = env<>, class _Sender>
+  auto spawn_future(_Sender&& __sndr, _Env __env = {})
+      -> __future_t<_Sender, _Env>;
 
-  stdexec::inplace_stop_source& get_stop_source() noexcept;
-  stdexec::inplace_stop_token get_stop_token() const noexcept;
-  bool request_stop() noexcept;
+  auto get_stop_source() noexcept -> inplace_stop_source&;
+  auto get_stop_token() const noexcept -> inplace_stop_token;
+  auto request_stop() noexcept -> bool;
 };
-
 } // namespace __scope
 
 using __scope::async_scope;
@@ -128,10 +177,24 @@ using __scope::async_scope;
 // C++26 [exec.counting.scopes] (P3149), as in the working draft.
 namespace std::execution {
 
-struct __counting_scope_join_sender {
+struct __scope_join_sender {};
+struct __task_awaitable {
   bool await_ready() noexcept;
   void await_suspend(std::coroutine_handle<> continuation) noexcept;
   void await_resume();
+};
+
+// [exec.task]: awaits senders through its promise's await_transform.
+template <class T, class Environment = void> class task {
+ public:
+  struct promise_type {
+    task get_return_object() noexcept;
+    std::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_void() noexcept;
+    void unhandled_exception() noexcept;
+    template <class Sender> __task_awaitable await_transform(Sender&& sndr);
+  };
 };
 
 class simple_counting_scope {
@@ -147,7 +210,7 @@ class simple_counting_scope {
   ~simple_counting_scope();
   token get_token() noexcept;
   void close() noexcept;
-  __counting_scope_join_sender join() noexcept;
+  __scope_join_sender join() noexcept;
 };
 
 class counting_scope {
@@ -163,7 +226,7 @@ class counting_scope {
   ~counting_scope();
   token get_token() noexcept;
   void close() noexcept;
-  __counting_scope_join_sender join() noexcept;
+  __scope_join_sender join() noexcept;
   void request_stop() noexcept;
 };
 

@@ -1,8 +1,15 @@
-// Declaration-only look-alike of libunifex (v1 and v2 async_scope) for tests.
+// Declaration-only look-alike of libunifex for the profile tests: the
+// namespaces, class names and member signatures of unifex/v1/async_scope.hpp
+// (declared in the inline namespace v1, so unifex::async_scope names it),
+// unifex/v2/async_scope.hpp, unifex/sequence.hpp (what complete(), cleanup()
+// and join() return) and unifex/task.hpp. Senders are not awaitable by
+// themselves: a unifex::task awaits them through its promise's
+// await_transform. Bodies and private members are left out.
 #pragma once
 
 #include <coroutine>
 #include <cstddef>
+#include <exception>
 #include <type_traits>
 
 namespace unifex {
@@ -10,43 +17,76 @@ namespace unifex {
 class inplace_stop_token {};
 
 namespace _seq {
-// Stand-in for the sequence(...) senders returned by complete()/cleanup()/join().
-struct sender {
+template <typename Predecessor, typename Successor> struct _sender {
+  class type;
+};
+template <typename Predecessor, typename Successor>
+class _sender<Predecessor, Successor>::type {
+ public:
+  template <template <typename...> class Variant,
+            template <typename...> class Tuple>
+  using value_types = Variant<Tuple<>>;
+};
+template <typename Predecessor, typename Successor>
+using sender = typename _sender<std::remove_cvref_t<Predecessor>,
+                                std::remove_cvref_t<Successor>>::type;
+} // namespace _seq
+
+// Stand-ins for the senders sequence() is given.
+struct _just_from_sender {};
+struct _async_wait_sender {};
+using _end_scope_sender = _seq::sender<_just_from_sender, _async_wait_sender>;
+
+namespace _task {
+// What a task's promise makes of the sender or awaitable it awaits.
+struct _awaiter {
   bool await_ready() noexcept;
   void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  void await_resume() noexcept;
+  void await_resume();
 };
-} // namespace _seq
+template <typename T, bool nothrow> struct _task {
+  struct type;
+};
+template <typename T, bool nothrow> struct _task<T, nothrow>::type {
+  struct promise_type {
+    type get_return_object() noexcept;
+    std::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_void() noexcept;
+    void unhandled_exception() noexcept;
+    template <typename Value> _awaiter await_transform(Value&& value);
+  };
+};
+} // namespace _task
+
+template <typename T>
+using task = typename _task::_task<T, false>::type;
 
 inline namespace v1 {
 namespace _async_scope {
 
-template <typename... Ts> struct future { struct type; };
-template <typename... Ts> struct future<Ts...>::type {
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  void await_resume();
-};
-
-template <typename Sender> struct _attached_sender final { class type; };
-template <typename Sender> class _attached_sender<Sender>::type final {
- public:
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  void await_resume();
+template <typename Sender> struct _attached_sender final {
+  class type;
 };
 template <typename Sender>
-using attached_sender = typename _attached_sender<std::remove_cvref_t<Sender>>::type;
+class _attached_sender<Sender>::type final {};
+template <typename Sender>
+using attached_sender =
+    typename _attached_sender<std::remove_cvref_t<Sender>>::type;
+
+// spawn() returns unifex::v2::future<v1::async_scope, ...>, a sender.
+struct _spawn_future_sender {};
 
 struct async_scope {
+ public:
   async_scope() noexcept = default;
   ~async_scope();
 
-  template <typename Sender> typename future<>::type spawn(Sender&& sender);
+  template <typename Sender> _spawn_future_sender spawn(Sender&& sender);
   template <typename Sender, typename Scheduler>
-  typename future<>::type spawn_on(Scheduler&& scheduler, Sender&& sender);
+  _spawn_future_sender spawn_on(Scheduler&& scheduler, Sender&& sender);
   template <typename Scheduler, typename Fun>
-  typename future<>::type spawn_call_on(Scheduler&& scheduler, Fun&& fun);
+  _spawn_future_sender spawn_call_on(Scheduler&& scheduler, Fun&& fun);
 
   template <typename Sender> void detached_spawn(Sender&& sender);
   template <typename Sender, typename Scheduler>
@@ -56,11 +96,17 @@ struct async_scope {
 
   template <typename Sender>
   [[nodiscard]] attached_sender<Sender> attach(Sender&& sender) noexcept;
+  template <typename Fun>
+  [[nodiscard]] attached_sender<_just_from_sender> attach_call(Fun&& fun) noexcept;
   template <typename Sender, typename Scheduler>
-  [[nodiscard]] attached_sender<Sender> attach_on(Scheduler&& scheduler, Sender&& sender) noexcept;
+  [[nodiscard]] attached_sender<Sender> attach_on(Scheduler&& scheduler,
+                                                  Sender&& sender) noexcept;
+  template <typename Scheduler, typename Fun>
+  [[nodiscard]] attached_sender<_just_from_sender>
+  attach_call_on(Scheduler&& scheduler, Fun&& fun) noexcept;
 
-  [[nodiscard]] _seq::sender complete() noexcept;
-  [[nodiscard]] _seq::sender cleanup() noexcept;
+  [[nodiscard]] _end_scope_sender complete() noexcept;
+  [[nodiscard]] _end_scope_sender cleanup() noexcept;
 
   inplace_stop_token get_stop_token() noexcept;
   void request_stop() noexcept;
@@ -68,22 +114,17 @@ struct async_scope {
 
 } // namespace _async_scope
 
-using _async_scope::async_scope;
-
-template <typename... Ts>
-using future = typename _async_scope::future<Ts...>::type;
+using v1::_async_scope::async_scope;
 
 } // namespace v1
 
 namespace v2 {
 namespace _async_scope {
 
-template <typename Sender> struct _nest_sender final { struct type; };
-template <typename Sender> struct _nest_sender<Sender>::type final {
-  bool await_ready() noexcept;
-  void await_suspend(std::coroutine_handle<> continuation) noexcept;
-  void await_resume();
+template <typename Sender> struct _nest_sender final {
+  struct type;
 };
+template <typename Sender> struct _nest_sender<Sender>::type final {};
 template <typename Sender>
 using nest_sender = typename _nest_sender<Sender>::type;
 
@@ -92,10 +133,11 @@ struct async_scope final {
   async_scope(async_scope&&) = delete;
   ~async_scope();
 
-  [[nodiscard]] _seq::sender join() noexcept;
+  [[nodiscard]] _end_scope_sender join() noexcept;
   bool joined() const noexcept;
   template <typename Sender>
-  [[nodiscard]] nest_sender<std::remove_cvref_t<Sender>> nest(Sender&& sender) noexcept;
+  [[nodiscard]] nest_sender<std::remove_cvref_t<Sender>> nest(
+      Sender&& sender) noexcept;
   bool join_started() const noexcept;
   std::size_t use_count() const noexcept;
 };
