@@ -37,7 +37,14 @@ public:
   std::vector<const CoyieldExpr *> Yields;
   llvm::DenseSet<const CoyieldExpr *> Protected;
 
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  // A lambda's body is a function of its own; its init-captures are
+  // evaluated by the enclosing one.
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    for (Expr *Init : L->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseCXXTryStmt(CXXTryStmt *S) {
     bool CatchesAll = false;
@@ -174,9 +181,12 @@ void GeneratorFlow::checkEnds(const CFG &Graph,
         Finding F;
         F.Kind = FindingKind::MissingYield;
         F.Loc = Coroutine.getLocation();
-        F.Message = "generator-based manager '" +
-                    Coroutine.getNameAsString() +
-                    "' can finish without 'co_yield': it must yield exactly "
+        const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
+        std::string Name = Method && Method->getParent()->isLambda()
+                               ? "lambda"
+                               : "'" + Coroutine.getNameAsString() + "'";
+        F.Message = "generator-based manager " + Name +
+                    " can finish without 'co_yield': it must yield exactly "
                     "once (Python raises \"generator didn't yield\")";
         F.Notes.push_back({End, "finishes here without having yielded"});
         Earliest = std::move(F);

@@ -112,3 +112,30 @@ template <typename G> G generic(bool b) {
     co_yield 1;
 }
 template rt::generator<int> generic<rt::generator<int>>(bool);
+
+// A coroutine lambda is named as a lambda.
+void lambda_manager() {
+  auto maybe = [](bool b) -> rt::async_cm<int> {
+    // CHECK-NOTES: :[[@LINE-1]]:16: warning: generator-based manager lambda can finish without 'co_yield': it must yield exactly once (Python raises "generator didn't yield") [acm-generator-missing-yield]
+    if (b)
+      co_yield 1;
+  };
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: finishes here without having yielded
+  (void)maybe;
+}
+
+// Member functions are managers like free functions.
+struct Service {
+  rt::async_cm<int> session(bool b) {
+    // CHECK-NOTES: :[[@LINE-1]]:21: warning: generator-based manager 'session' can finish without 'co_yield': it must yield exactly once (Python raises "generator didn't yield") [acm-generator-missing-yield]
+    if (b)
+      co_yield 1;
+  }
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: finishes here without having yielded
+};
+
+// Correct: a function-try-block around the yield.
+rt::async_cm<int> function_try_block() try {
+  co_yield 1;
+} catch (...) {
+}

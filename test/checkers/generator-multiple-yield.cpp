@@ -91,3 +91,66 @@ void lambdas() {
   };
   (void)twice;
 }
+
+// A yield in a lambda's init-capture belongs to the enclosing manager.
+rt::async_cm<int> init_capture() {
+  auto get = [v = (co_yield 1, 0)] { return v; };
+  (void)get;
+  co_yield 2;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: first 'co_yield' here
+}
+
+// ... but a yield in a nested lambda's body belongs to the lambda.
+rt::async_cm<int> nested_generator() {
+  auto inner = []() -> rt::generator<int> {
+    co_yield 1;
+    co_yield 2;
+  };
+  (void)inner;
+  co_yield 3;
+}
+
+// Templates: each instantiation is checked, and reported once.
+template <typename T> rt::async_cm<T> twice_in_template() {
+  co_yield T{};
+  co_yield T{};
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: first 'co_yield' here
+}
+template rt::async_cm<int> twice_in_template<int>();
+template rt::async_cm<long> twice_in_template<long>();
+
+// Generic code: an ordinary generator when instantiated with one.
+template <typename G> G generic_counter(int n) {
+  for (int i = 0; i < n; ++i)
+    co_yield i;
+}
+template rt::generator<int> generic_counter<rt::generator<int>>(int);
+
+// A loop that leaves right after its yield yields once.
+rt::async_cm<int> retry_until_ready(bool (*ready)()) {
+  while (true) {
+    if (ready()) {
+      co_yield 1;
+      break;
+    }
+    co_await release(0);
+  }
+}
+
+// Fallthrough from one case into the next yields twice.
+rt::async_cm<int> switch_fallthrough(int k) {
+  switch (k) {
+  case 0:
+    co_yield 0;
+    [[fallthrough]];
+  case 1:
+    co_yield 1;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: first 'co_yield' here
+    break;
+  default:
+    co_yield 2;
+  }
+}
