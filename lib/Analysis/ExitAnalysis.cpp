@@ -283,7 +283,8 @@ public:
         setRole(Op->getArg(0), EffectKind::Reassign);
         setRole(Op->getArg(1), EffectKind::CopyOut);
       }
-      if (Op->getOperator() != OO_Call || !isa_and_nonnull<CXXMethodDecl>(Callee))
+      if (Op->getOperator() != OO_Call ||
+          !isa_and_nonnull<CXXMethodDecl>(Callee))
         return true;
       First = 1;
     }

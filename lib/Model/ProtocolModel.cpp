@@ -460,8 +460,8 @@ bool ProtocolModel::isDoneWhenAwaited(const CXXMethodDecl *Method) const {
   if (!Method || classifyMethod(Method) != OpKind::EnterNow)
     return false;
   const TypeSpec *Spec = specFor(Method->getParent()->getDefinition());
-  return Spec &&
-         llvm::is_contained(Spec->DoneWhenAwaitedOps, Method->getNameAsString());
+  return Spec && llvm::is_contained(Spec->DoneWhenAwaitedOps,
+                                    Method->getNameAsString());
 }
 
 bool ProtocolModel::entersArgument(const FunctionDecl *Callee,

@@ -1,6 +1,7 @@
 // The folly::coro profile.
 // RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit,acm-unawaited-enter %t -- -I%S/Inputs
 
+#include "acm-task.h"
 #include "folly.h"
 
 folly::coro::Task<void> work();
@@ -147,4 +148,13 @@ folly::coro::Task<void> scope_exit_helper() {
         return std::move(g).cleanup();
       },
       std::move(gen));
+}
+
+// co_scope_exit is a function object; the copy it keeps of a closeable
+// handle is closed when the coroutine finishes.
+folly::coro::Task<void> scope_exit_keeps_a_copy() {
+  Stream s = open_stream();
+  co_await folly::coro::co_scope_exit(
+      [](Stream copy) -> folly::coro::Task<void> { co_await copy.aclose(); },
+      s);
 }

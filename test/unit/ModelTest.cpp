@@ -215,7 +215,8 @@ void use(lib::Scope &s) { s.close(); s.other(); s.poke(); (void)s.remaining(); }
     Visitor(const ProtocolModel &M, std::map<std::string, OpKind> &C)
         : Model(M), Calls(C) {}
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-      Calls[Call->getMethodDecl()->getNameAsString()] = Model.classifyCall(Call);
+      Calls[Call->getMethodDecl()->getNameAsString()] =
+          Model.classifyCall(Call);
       return true;
     }
   } V(Model, Calls);
