@@ -4,13 +4,20 @@
 //   acm-tidy -p <build-dir> [<file>...]
 //
 // Runs the acm checks through clang-tidy's library, so configuration
-// (.clang-tidy, --config-file), NOLINT comments and the output format are
-// those of clang-tidy. Exit status: 0 clean, 1 findings, 2 usage or compile
+// (.clang-tidy, --config-file), NOLINT comments and the text output are
+// those of clang-tidy. Translation units are checked in parallel; the
+// results are merged, filtered (--baseline, --diff) and written as text,
+// SARIF or JSON. Exit status: 0 clean, 1 findings, 2 usage or compile
 // error.
 //
 //===----------------------------------------------------------------------===//
 
 #include "../common/ResourceDir.h"
+#include "Baseline.h"
+#include "Diff.h"
+#include "Reports.h"
+#include "Results.h"
+#include "Runner.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -18,12 +25,18 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <mutex>
+#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -59,8 +72,13 @@ Globs of checks whose warnings are reported as errors.)"),
 
 cl::opt<std::string> HeaderFilter("header-filter", cl::desc(R"(
 Regular expression of headers whose findings are shown,
-as in clang-tidy.)"),
+as in clang-tidy (default: all non-system headers).)"),
                                   cl::init(""), cl::cat(AcmCategory));
+
+cl::opt<std::string> ExcludeHeaderFilter("exclude-header-filter", cl::desc(R"(
+Regular expression of headers whose findings are not
+shown, even when --header-filter matches them.)"),
+                                         cl::init(""), cl::cat(AcmCategory));
 
 cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes."),
                   cl::init(false), cl::cat(AcmCategory));
@@ -81,6 +99,53 @@ cl::opt<bool> DumpConfig("dump-config",
 
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<unsigned> Jobs("j", cl::desc(R"(
+Check this many translation units in parallel
+(default: all cores). The output does not depend on it.)"),
+                       cl::value_desc("N"), cl::init(0), cl::cat(AcmCategory));
+
+cl::opt<std::string> Format("format", cl::desc(R"(
+Output format: text (default), sarif (SARIF 2.1.0)
+or json.)"),
+                            cl::init("text"), cl::cat(AcmCategory));
+
+cl::opt<std::string> Output("output", cl::desc(R"(
+Write the findings to this file instead of stdout.)"),
+                            cl::value_desc("filename"), cl::init(""),
+                            cl::cat(AcmCategory));
+
+cl::opt<std::string> SourceRoot("source-root", cl::desc(R"(
+The project's root directory. SARIF and JSON name files
+inside it relative to it (SARIF: against SRCROOT);
+baselines and --diff name files relative to it
+(default: the current directory).)"),
+                                cl::value_desc("dir"), cl::init(""),
+                                cl::cat(AcmCategory));
+
+cl::opt<std::string> WriteBaseline("write-baseline", cl::desc(R"(
+Record the findings of this run in a baseline file
+and exit with 0 (2 if a file does not compile).)"),
+                                   cl::value_desc("filename"), cl::init(""),
+                                   cl::cat(AcmCategory));
+
+cl::opt<std::string> BaselineFile("baseline", cl::desc(R"(
+Report only findings that are not in this baseline file
+(written by --write-baseline).)"),
+                                  cl::value_desc("filename"), cl::init(""),
+                                  cl::cat(AcmCategory));
+
+cl::opt<bool> DiffMode("diff", cl::desc(R"(
+Read a unified diff (git diff -U0) from stdin and report
+only findings on the lines it adds or changes. With no
+files, check the changed files.)"),
+                       cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<std::string> Shard("shard", cl::desc(R"(
+Check only part K of N of the files (1 <= K <= N), so N
+CI jobs share a project; every file is in one part.)"),
+                           cl::value_desc("K/N"), cl::init(""),
+                           cl::cat(AcmCategory));
 
 const char Overview[] = R"(
 acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
@@ -103,6 +168,8 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
     OverrideOptions.WarningsAsErrors = WarningsAsErrors;
   if (HeaderFilter.getNumOccurrences())
     OverrideOptions.HeaderFilterRegex = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    OverrideOptions.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
 
   auto FromText = [&](StringRef Text, StringRef Source)
       -> std::unique_ptr<ClangTidyOptionsProvider> {
@@ -153,6 +220,39 @@ tooling::ArgumentsAdjuster resourceDirAdjuster(std::string Dir) {
   };
 }
 
+/// The database the checks use: every command gets a resource directory,
+/// and the threads that check files in parallel take turns to read it.
+class CheckingDatabase : public tooling::CompilationDatabase {
+public:
+  CheckingDatabase(tooling::CompilationDatabase &Inner,
+                   tooling::ArgumentsAdjuster Adjust)
+      : Inner(Inner), Adjust(std::move(Adjust)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    std::lock_guard<std::mutex> Guard(Lock);
+    return adjust(Inner.getCompileCommands(File));
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::lock_guard<std::mutex> Guard(Lock);
+    return Inner.getAllFiles();
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    std::lock_guard<std::mutex> Guard(Lock);
+    return adjust(Inner.getAllCompileCommands());
+  }
+
+private:
+  std::vector<tooling::CompileCommand>
+  adjust(std::vector<tooling::CompileCommand> Commands) const {
+    for (tooling::CompileCommand &Command : Commands)
+      Command.CommandLine = Adjust(Command.CommandLine, Command.Filename);
+    return Commands;
+  }
+  mutable std::mutex Lock;
+  tooling::CompilationDatabase &Inner;
+  tooling::ArgumentsAdjuster Adjust;
+};
+
 /// The value of CommonOptionsParser's -p option.
 std::string buildPathOption() {
   auto &Registered = cl::getRegisteredOptions();
@@ -172,9 +272,114 @@ std::vector<std::string> listOption(StringRef Name) {
   return std::vector<std::string>(List->begin(), List->end());
 }
 
-bool isCompilerError(const ClangTidyError &Error) {
-  return Error.DiagLevel == ClangTidyError::Error &&
-         StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
+/// Loads the database -p names, as CommonOptionsParser would have: with
+/// --extra-arg(-before) applied and commands inferred for files it lacks
+/// (headers named by --diff).
+std::unique_ptr<tooling::CompilationDatabase>
+loadDatabase(StringRef BuildPath) {
+  std::string Message;
+  auto Loaded =
+      tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Message);
+  if (!Loaded) {
+    errs() << "error: " << Message << "\n";
+    return nullptr;
+  }
+  auto Adjusted = std::make_unique<tooling::ArgumentsAdjustingCompilations>(
+      tooling::inferMissingCompileCommands(std::move(Loaded)));
+  Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      listOption("extra-arg-before"), tooling::ArgumentInsertPosition::BEGIN));
+  Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      listOption("extra-arg"), tooling::ArgumentInsertPosition::END));
+  return Adjusted;
+}
+
+bool isCxxFile(StringRef Path) {
+  static const StringSet<> Extensions = {
+      ".c",   ".cc",  ".cpp", ".cxx", ".c++", ".C",   ".cppm", ".ixx",
+      ".h",   ".hh",  ".hpp", ".hxx", ".h++", ".H",   ".inl",  ".ipp",
+      ".tcc", ".tpp", ".cu",  ".cuh", ".m",   ".mm"};
+  return Extensions.contains(sys::path::extension(Path));
+}
+
+/// Parses --shard's "K/N".
+bool parseShard(StringRef Text, unsigned &Part, unsigned &Parts) {
+  auto [K, N] = Text.split('/');
+  return !K.getAsInteger(10, Part) && !N.getAsInteger(10, Parts) &&
+         Parts >= 1 && Part >= 1 && Part <= Parts;
+}
+
+/// "[37/412] src/net/conn.cpp" on a terminal; nothing otherwise.
+class Progress {
+public:
+  explicit Progress(size_t Total)
+      : Total(Total), Shown(sys::Process::StandardErrIsDisplayed()) {
+    sys::fs::current_path(WorkingDirectory);
+  }
+  void start(StringRef File, size_t Started) {
+    if (!Shown)
+      return;
+    std::string Line = ("[" + Twine(Started) + "/" + Twine(Total) + "] " +
+                        acm::relativePath(File, WorkingDirectory))
+                           .str();
+    // One line that overwrites itself: never wider than the terminal.
+    unsigned Width = sys::Process::StandardErrColumns();
+    if (Width > 1 && Line.size() >= Width)
+      Line.resize(Width - 1);
+    std::lock_guard<std::mutex> Guard(Lock);
+    errs() << "\r\x1b[K" << Line;
+    errs().flush();
+    Dirty = true;
+  }
+  void finish() {
+    if (Dirty)
+      errs() << "\r\x1b[K";
+  }
+
+private:
+  std::mutex Lock;
+  size_t Total;
+  bool Shown, Dirty = false;
+  SmallString<256> WorkingDirectory;
+};
+
+/// Runs \p Print with the process's standard output sent to \p Path:
+/// clang-tidy's reporter prints to stdout only.
+bool withStdoutTo(StringRef Path, function_ref<void()> Print) {
+  int FD;
+  if (std::error_code EC = sys::fs::openFileForWrite(Path, FD)) {
+    errs() << "error: cannot write '" << Path << "': " << EC.message() << "\n";
+    return false;
+  }
+  outs().flush();
+  int Saved = ::dup(STDOUT_FILENO);
+  ::dup2(FD, STDOUT_FILENO);
+  ::close(FD);
+  Print();
+  outs().flush();
+  ::dup2(Saved, STDOUT_FILENO);
+  ::close(Saved);
+  return true;
+}
+
+/// Opens \p Path ("" or "-": stdout) and runs \p Write on it.
+bool writeTo(StringRef Path, function_ref<void(raw_ostream &)> Write) {
+  if (Path.empty() || Path == "-") {
+    Write(outs());
+    outs().flush();
+    return true;
+  }
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC, sys::fs::OF_None);
+  if (EC) {
+    errs() << "error: cannot write '" << Path << "': " << EC.message() << "\n";
+    return false;
+  }
+  Write(OS);
+  return true;
+}
+
+std::string plural(size_t Count, StringRef Noun) {
+  return (Twine(Count) + " " + Noun + (Count == 1 ? "" : "s")).str();
 }
 
 } // namespace
@@ -190,6 +395,50 @@ int main(int argc, const char **argv) {
     return ExitError;
   }
 
+  if (Format != "text" && Format != "sarif" && Format != "json") {
+    errs() << "error: unknown --format '" << Format
+           << "' (expected text, sarif or json)\n";
+    return ExitError;
+  }
+  unsigned ShardPart = 1, ShardParts = 1;
+  if (!Shard.empty() && !parseShard(Shard, ShardPart, ShardParts)) {
+    errs() << "error: --shard expects K/N with 1 <= K <= N, not '" << Shard
+           << "'\n";
+    return ExitError;
+  }
+  if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot)) {
+    errs() << "error: --source-root '" << SourceRoot
+           << "' is not a directory\n";
+    return ExitError;
+  }
+  // Where baselines and --diff name files from.
+  std::string ProjectRoot = acm::canonicalPath(SourceRoot.empty() ? StringRef(".") : StringRef(SourceRoot));
+
+  std::optional<acm::Baseline> Known;
+  if (!BaselineFile.empty()) {
+    auto Read = acm::readBaseline(BaselineFile);
+    if (!Read) {
+      errs() << "error: " << toString(Read.takeError()) << "\n";
+      return ExitError;
+    }
+    Known = std::move(*Read);
+  }
+  std::optional<acm::ChangedLines> Changed;
+  if (DiffMode) {
+    auto Input = MemoryBuffer::getSTDIN();
+    if (!Input) {
+      errs() << "error: cannot read the diff from stdin: "
+             << Input.getError().message() << "\n";
+      return ExitError;
+    }
+    auto Parsed = acm::ChangedLines::parse((*Input)->getBuffer(), ProjectRoot);
+    if (!Parsed) {
+      errs() << "error: --diff: " << toString(Parsed.takeError()) << "\n";
+      return ExitError;
+    }
+    Changed = std::move(*Parsed);
+  }
+
   auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
       vfs::getRealFileSystem());
   auto Provider = createOptionsProvider(BaseFS);
@@ -197,35 +446,22 @@ int main(int argc, const char **argv) {
     return ExitError;
 
   std::vector<std::string> Files = Parser->getSourcePathList();
+  bool NamedFiles = !Files.empty();
   std::unique_ptr<tooling::CompilationDatabase> Loaded;
   if (Files.empty() && (ListChecks || DumpConfig) && buildPathOption().empty())
     Files.push_back("dummy.cpp"); // Only the configuration is needed.
   else if (Files.empty()) {
     // With no files the parser loads no database: read the one -p names and
-    // check everything in it.
+    // check everything in it (with --diff: the changed files).
     std::string BuildPath = buildPathOption();
     if (BuildPath.empty()) {
       errs() << "error: no input files (name files, or pass -p <build-dir> "
                 "with a compile_commands.json)\n";
       return ExitError;
     }
-    std::string Message;
-    Loaded = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                                   Message);
-    if (!Loaded) {
-      errs() << "error: " << Message << "\n";
+    Loaded = loadDatabase(BuildPath);
+    if (!Loaded)
       return ExitError;
-    }
-    // The parser applies --extra-arg(-before) to the database it loads;
-    // do the same for this one.
-    auto WithExtraArgs =
-        std::make_unique<tooling::ArgumentsAdjustingCompilations>(
-            std::move(Loaded));
-    WithExtraArgs->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        listOption("extra-arg-before"), tooling::ArgumentInsertPosition::BEGIN));
-    WithExtraArgs->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        listOption("extra-arg"), tooling::ArgumentInsertPosition::END));
-    Loaded = std::move(WithExtraArgs);
     Files = Loaded->getAllFiles();
   }
   tooling::CompilationDatabase &Database =
@@ -252,80 +488,186 @@ int main(int argc, const char **argv) {
               "with a compile_commands.json)\n";
     return ExitError;
   }
+  for (std::string &File : Files)
+    File = acm::absolutePath(File);
 
-  // Wrap the database so every command carries a resource directory.
-  class ResourceDirDatabase : public tooling::CompilationDatabase {
-  public:
-    ResourceDirDatabase(tooling::CompilationDatabase &Inner,
-                        tooling::ArgumentsAdjuster Adjust)
-        : Inner(Inner), Adjust(std::move(Adjust)) {}
-    std::vector<tooling::CompileCommand>
-    getCompileCommands(StringRef File) const override {
-      return adjust(Inner.getCompileCommands(File));
+  if (Changed && !NamedFiles) {
+    // The changed C and C++ files, named as the database names them when it
+    // has them; others (headers) get commands inferred from similar files.
+    StringMap<std::string> DatabaseName;
+    for (const std::string &File : Files)
+      DatabaseName[acm::canonicalPath(File)] = File;
+    Files.clear();
+    for (const std::string &File : Changed->files()) {
+      auto It = DatabaseName.find(File);
+      if (It != DatabaseName.end())
+        Files.push_back(It->second);
+      else if (isCxxFile(File))
+        Files.push_back(File);
     }
-    std::vector<std::string> getAllFiles() const override {
-      return Inner.getAllFiles();
-    }
-    std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
-      return adjust(Inner.getAllCompileCommands());
-    }
+  }
 
-  private:
-    std::vector<tooling::CompileCommand>
-    adjust(std::vector<tooling::CompileCommand> Commands) const {
-      for (tooling::CompileCommand &Command : Commands)
-        Command.CommandLine = Adjust(Command.CommandLine, Command.Filename);
-      return Commands;
-    }
-    tooling::CompilationDatabase &Inner;
-    tooling::ArgumentsAdjuster Adjust;
-  };
-  ResourceDirDatabase WithResourceDir(
-      Database, resourceDirAdjuster(acm::preferredResourceDir(
-                    argv[0], reinterpret_cast<void *>(&main))));
+  // The same order whatever the database's, so shards are stable.
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  if (ShardParts > 1) {
+    std::vector<std::string> Part;
+    for (size_t I = ShardPart - 1; I < Files.size(); I += ShardParts)
+      Part.push_back(Files[I]);
+    Files = std::move(Part);
+  }
 
-  if (getCheckNames(Provider->getOptions(Files.front()), false, false)
+  if (!Files.empty() &&
+      getCheckNames(Provider->getOptions(Files.front()), false, false)
           .empty()) {
     errs() << "error: no checks enabled (see --checks and .clang-tidy)\n";
     return ExitError;
   }
 
-  ClangTidyContext Context(std::move(Provider));
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, WithResourceDir, Files, BaseFS,
-                   /*ApplyAnyFix=*/Fix || !ExportFixes.empty(),
-                   /*EnableCheckProfile=*/false, "", /*Quiet=*/true);
+  CheckingDatabase Checking(
+      Database, resourceDirAdjuster(acm::preferredResourceDir(
+                    argv[0], reinterpret_cast<void *>(&main))));
+  acm::SharedOptions Options(std::move(Provider));
 
-  bool CompileErrors = llvm::any_of(Errors, isCompilerError);
-  // Configuration warnings (clang-tidy-config) are not findings.
-  unsigned Findings = llvm::count_if(Errors, [](const ClangTidyError &E) {
-    return !isCompilerError(E) &&
-           !StringRef(E.DiagnosticName).starts_with("clang-tidy-");
-  });
+  bool Fixing = Fix || !ExportFixes.empty();
+  acm::RunOptions Run;
+  Run.Jobs = Jobs ? unsigned(Jobs)
+                  : llvm::hardware_concurrency().compute_thread_count();
+  Run.FixesFromNotes = Fixing;
+  Run.FindFunctions = Format != "text" || !BaselineFile.empty() ||
+                      !WriteBaseline.empty();
+  Progress Bar(Files.size());
+  Run.OnStart = [&Bar](StringRef File, size_t Started) {
+    Bar.start(File, Started);
+  };
+  std::vector<acm::FileResults> PerFile =
+      acm::checkFiles(Files, Checking, Options, Run);
+  Bar.finish();
 
-  unsigned WarningsAsErrorsCount = 0;
-  FixBehaviour Behaviour =
-      Fix && !CompileErrors ? FB_Fix : FB_NoFix;
-  handleErrors(Errors, Context, Behaviour, WarningsAsErrorsCount, BaseFS);
-
-  if (!ExportFixes.empty() && !Errors.empty()) {
-    std::error_code EC;
-    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
-    if (EC) {
-      errs() << "error: cannot write '" << ExportFixes << "': "
-             << EC.message() << "\n";
-      return ExitError;
+  std::vector<acm::Result> Results;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    acm::FileResults &Checked = PerFile[I];
+    if (Checked.FailedSilently) {
+      // Say which file could not be checked, as a compile error would.
+      acm::Result Failure(ClangTidyError("clang-diagnostic-error",
+                                         ClangTidyError::Error, "", false));
+      Failure.Error.Message.Message = "the file could not be checked";
+      Failure.Error.Message.FilePath = Files[I];
+      Failure.Main = {Files[I], {}, {}, Failure.Error.Message.Message};
+      Results.push_back(std::move(Failure));
     }
-    exportReplacements(Files.front(), Errors, OS);
+    for (acm::Result &R : Checked.Results)
+      Results.push_back(std::move(R));
+  }
+  acm::sortAndDeduplicate(Results);
+
+  size_t Recorded = llvm::count_if(
+      Results, [](const acm::Result &R) { return R.isFinding(); });
+  if (!WriteBaseline.empty() &&
+      !writeTo(WriteBaseline, [&](raw_ostream &OS) {
+        acm::writeBaseline(Results, ProjectRoot, OS);
+      }))
+    return ExitError;
+
+  unsigned InBaseline = 0, OutsideDiff = 0;
+  if (Known)
+    InBaseline = acm::subtractBaseline(Results, std::move(*Known), ProjectRoot);
+  if (Changed) {
+    StringMap<std::string> Canonical;
+    auto OnChangedLine = [&](const acm::Located &L) {
+      if (L.File.empty() || !L.Pos.Line)
+        return false;
+      auto [It, New] = Canonical.try_emplace(L.File);
+      if (New)
+        It->second = acm::canonicalPath(L.File);
+      return Changed->contains(It->second, L.Pos.Line);
+    };
+    // A finding is on the change when its warning or one of its notes is:
+    // adding an enter can make a warning at a return further down.
+    size_t Before = Results.size();
+    llvm::erase_if(Results, [&](const acm::Result &R) {
+      return R.isFinding() && !OnChangedLine(R.Main) &&
+             llvm::none_of(R.Notes, OnChangedLine);
+    });
+    OutsideDiff = Before - Results.size();
   }
 
-  if (!Quiet && Findings)
-    errs() << Findings << " finding" << (Findings == 1 ? "" : "s")
-           << " in " << Files.size() << " file"
-           << (Files.size() == 1 ? "" : "s") << ".\n";
+  bool CompileErrors = llvm::any_of(
+      Results, [](const acm::Result &R) { return R.isCompilerError(); });
+  size_t Findings = llvm::count_if(
+      Results, [](const acm::Result &R) { return R.isFinding(); });
+  size_t TreatedAsErrors = llvm::count_if(Results, [](const acm::Result &R) {
+    return R.isFinding() && R.Error.IsWarningAsError;
+  });
+
+  std::vector<ClangTidyError> Errors;
+  for (const acm::Result &R : Results)
+    Errors.push_back(R.Error);
+  // clang-tidy's reporter prints the text format and applies fixes.
+  ClangTidyContext ReportContext(Options.view(BaseFS));
+  FixBehaviour Behaviour = Fix && !CompileErrors ? FB_Fix : FB_NoFix;
+  auto Report = [&](FixBehaviour B) {
+    unsigned Ignored = 0;
+    handleErrors(Errors, ReportContext, B, Ignored, BaseFS);
+  };
+  if (Format == "text") {
+    if (Output.empty())
+      Report(Behaviour);
+    else if (!withStdoutTo(Output, [&] { Report(Behaviour); }))
+      return ExitError;
+  } else {
+    if (Behaviour == FB_Fix && !withStdoutTo("/dev/null", [&] {
+          Report(FB_Fix);
+        }))
+      return ExitError;
+    acm::ReportOptions ReportOptions{
+        ACM_VERSION, ACM_DOCS_URI,
+        SourceRoot.empty() ? "" : acm::canonicalPath(SourceRoot)};
+    if (!writeTo(Output, [&](raw_ostream &OS) {
+          if (Format == "sarif")
+            acm::writeSarif(Results, ReportOptions, OS);
+          else
+            acm::writeJson(Results, ReportOptions, OS);
+        }))
+      return ExitError;
+  }
+
+  if (!ExportFixes.empty()) {
+    // The fixes of the findings reported; not the compiler's own fix-its.
+    std::vector<ClangTidyError> Fixable;
+    for (const acm::Result &R : Results)
+      if (R.isFinding())
+        Fixable.push_back(R.Error);
+    if (!writeTo(ExportFixes, [&](raw_ostream &OS) {
+          exportReplacements(Files.size() == 1 ? Files.front() : "",
+                             Fixable, OS);
+        }))
+      return ExitError;
+  }
+
+  if (!Quiet && (Findings || InBaseline || OutsideDiff)) {
+    errs() << plural(Findings, "finding") << " in "
+           << plural(Files.size(), "file");
+    SmallVector<std::string, 2> Hidden;
+    if (InBaseline)
+      Hidden.push_back(Twine(InBaseline).str() + " in the baseline");
+    if (OutsideDiff)
+      Hidden.push_back(Twine(OutsideDiff).str() + " outside the diff");
+    if (!Hidden.empty())
+      errs() << " (not shown: " << join(Hidden, ", ") << ")";
+    errs() << ".\n";
+  }
+  if (TreatedAsErrors)
+    errs() << plural(TreatedAsErrors, "warning") << " treated as "
+           << (TreatedAsErrors == 1 ? "error" : "errors") << "\n";
+  if (!WriteBaseline.empty() && !Quiet)
+    errs() << "Recorded " << plural(Recorded, "finding")
+           << " in " << WriteBaseline << ".\n";
   if (CompileErrors) {
     errs() << "error: compilation failed; see the errors above\n";
     return ExitError;
   }
+  if (!WriteBaseline.empty())
+    return ExitClean;
   return Findings ? ExitFindings : ExitClean;
 }

@@ -1,0 +1,58 @@
+//===- Baseline.h - Known findings, for adopting acm-tidy gradually -------===//
+//
+// A baseline records the findings of a codebase at one point; later runs
+// report only findings that are not in it. Findings are matched without
+// line numbers, on (check, file, enclosing function, object name,
+// message), so edits elsewhere in a file do not turn known findings into
+// new ones. Identical keys are counted: a second identical finding in the
+// same function is new.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_TOOL_BASELINE_H
+#define ACM_TOOL_BASELINE_H
+
+#include "Results.h"
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace acm {
+
+struct BaselineKey {
+  std::string File; ///< Relative to the project root, with '/'.
+  std::string Function;
+  std::string Check;
+  std::string Object;
+  std::string Message;
+
+  bool operator<(const BaselineKey &Other) const {
+    return std::tie(File, Function, Check, Object, Message) <
+           std::tie(Other.File, Other.Function, Other.Check, Other.Object,
+                    Other.Message);
+  }
+};
+
+/// How many findings of each key a baseline holds.
+using Baseline = std::map<BaselineKey, unsigned>;
+
+/// The key of finding \p R; \p Root is the canonical project root.
+BaselineKey baselineKey(const Result &R, llvm::StringRef Root);
+
+/// Writes the findings among \p Results as a baseline file.
+void writeBaseline(llvm::ArrayRef<Result> Results, llvm::StringRef Root,
+                   llvm::raw_ostream &OS);
+
+llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
+
+/// Removes from \p Results the findings \p Known accounts for, earliest
+/// first; returns how many.
+unsigned subtractBaseline(std::vector<Result> &Results, Baseline Known,
+                          llvm::StringRef Root);
+
+} // namespace acm
+
+#endif // ACM_TOOL_BASELINE_H

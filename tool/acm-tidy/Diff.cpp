@@ -1,0 +1,145 @@
+//===- Diff.cpp -----------------------------------------------------------===//
+
+#include "Diff.h"
+#include "Results.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+namespace acm {
+
+namespace {
+
+/// The file name of a "--- " or "+++ " line: up to a tab (diff -u puts a
+/// date there), unquoted when git quoted it.
+std::string headerPath(llvm::StringRef Line) {
+  llvm::StringRef Path = Line.drop_front(4).rtrim("\r");
+  if (!Path.starts_with("\"")) {
+    return Path.split('\t').first.rtrim(' ').str();
+  }
+  // Git quotes names with unusual characters, C-style.
+  std::string Out;
+  for (size_t I = 1; I < Path.size() && Path[I] != '"'; ++I) {
+    char C = Path[I];
+    if (C != '\\' || I + 1 == Path.size()) {
+      Out += C;
+      continue;
+    }
+    char Next = Path[++I];
+    if (Next >= '0' && Next <= '7' && I + 2 < Path.size()) {
+      unsigned Value = 0;
+      llvm::StringRef(Path.data() + I, 3).getAsInteger(8, Value);
+      Out += static_cast<char>(Value);
+      I += 2;
+    } else {
+      Out += Next == 'n' ? '\n' : Next == 't' ? '\t' : Next;
+    }
+  }
+  return Out;
+}
+
+/// Parses "a[,b]" of a hunk header; the count defaults to 1.
+bool parseRange(llvm::StringRef Text, unsigned &Start, unsigned &Count) {
+  auto [First, Second] = Text.split(',');
+  Count = 1;
+  return !First.getAsInteger(10, Start) &&
+         (Second.empty() || !Second.getAsInteger(10, Count));
+}
+
+} // namespace
+
+llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
+                                                 llvm::StringRef Root) {
+  ChangedLines Result;
+  bool GitPrefixes = false;
+  std::string OldPath;
+  std::set<unsigned> *Current = nullptr; // null: a deleted file
+  unsigned NewLine = 0, OldLeft = 0, NewLeft = 0;
+  unsigned LineNumber = 0;
+  llvm::SmallVector<llvm::StringRef> DiffLines;
+  Diff.split(DiffLines, '\n');
+  for (llvm::StringRef Line : DiffLines) {
+    ++LineNumber;
+    if (OldLeft || NewLeft) {
+      // Inside a hunk: its header said how many lines of each side follow.
+      char Kind = Line.empty() ? ' ' : Line.front();
+      if (Kind == '\\')
+        continue; // "\ No newline at end of file"
+      if (Kind == '+') {
+        if (Current)
+          Current->insert(NewLine);
+        ++NewLine;
+        --NewLeft;
+      } else if (Kind == '-') {
+        // A deletion touches the lines on either side of it.
+        if (Current) {
+          if (NewLine > 1)
+            Current->insert(NewLine - 1);
+          Current->insert(NewLine);
+        }
+        --OldLeft;
+      } else if (Kind == ' ') {
+        ++NewLine;
+        --OldLeft;
+        --NewLeft;
+      } else {
+        return llvm::createStringError(
+            "malformed diff at line %u: hunk shorter than its header says",
+            LineNumber);
+      }
+      if (static_cast<int>(OldLeft) < 0 || static_cast<int>(NewLeft) < 0)
+        return llvm::createStringError(
+            "malformed diff at line %u: hunk longer than its header says",
+            LineNumber);
+      continue;
+    }
+    if (Line.starts_with("diff --git ")) {
+      GitPrefixes = Line.drop_front(11).starts_with("a/") ||
+                    Line.drop_front(11).starts_with("\"a/");
+    } else if (Line.starts_with("--- ")) {
+      OldPath = headerPath(Line);
+    } else if (Line.starts_with("+++ ")) {
+      std::string Path = headerPath(Line);
+      if (Path == "/dev/null") {
+        Current = nullptr;
+        continue;
+      }
+      bool Prefixed = GitPrefixes || llvm::StringRef(OldPath).starts_with("a/");
+      llvm::StringRef Name = Path;
+      if (Prefixed)
+        Name.consume_front("b/");
+      Current = &Result.Lines[canonicalPath(absolutePath(Name, Root))];
+    } else if (Line.starts_with("@@ ")) {
+      // "@@ -old[,count] +new[,count] @@ context"
+      llvm::SmallVector<llvm::StringRef, 4> Parts;
+      Line.split(Parts, ' ', /*MaxSplit=*/3);
+      unsigned OldStart, NewStart;
+      if (Parts.size() < 3 || !Parts[1].starts_with("-") ||
+          !Parts[2].starts_with("+") ||
+          !parseRange(Parts[1].drop_front(), OldStart, OldLeft) ||
+          !parseRange(Parts[2].drop_front(), NewStart, NewLeft))
+        return llvm::createStringError("malformed hunk header at line %u",
+                                       LineNumber);
+      // With no new lines, the start is the line before the hunk.
+      NewLine = NewLeft == 0 ? NewStart + 1 : NewStart;
+    }
+  }
+  if (OldLeft || NewLeft)
+    return llvm::createStringError("the diff ends inside a hunk");
+  return Result;
+}
+
+std::vector<std::string> ChangedLines::files() const {
+  std::vector<std::string> Files;
+  for (const auto &[File, Changed] : Lines)
+    if (!Changed.empty())
+      Files.push_back(File);
+  return Files;
+}
+
+bool ChangedLines::contains(llvm::StringRef CanonicalFile,
+                            unsigned Line) const {
+  auto It = Lines.find(CanonicalFile);
+  return It != Lines.end() && It->second.count(Line);
+}
+
+} // namespace acm

@@ -1,0 +1,394 @@
+//===- Reports.cpp --------------------------------------------------------===//
+
+#include "Reports.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MD5.h"
+
+namespace json = llvm::json;
+using llvm::StringRef;
+
+namespace acm {
+
+namespace {
+
+/// What code-scanning services show about a check.
+struct CheckHelp {
+  const char *Id;
+  /// PascalCase name, as SARIF rules are named.
+  const char *Name;
+  const char *Summary;
+  /// A paragraph: what is wrong and how to fix it.
+  const char *Help;
+};
+
+// One entry per check of the acm module; a lit test compares this list
+// with --list-checks.
+constexpr CheckHelp Checks[] = {
+    {"acm-generator-missing-yield", "GeneratorMissingYield",
+     "A generator-based manager can finish without co_yield.",
+     "A generator-based manager (the C++ form of Python's "
+     "@asynccontextmanager) must co_yield exactly once on every path. This "
+     "one has a path that falls off the end or reaches co_return without "
+     "yielding, so the caller's enter has no value to produce (Python raises "
+     "\"generator didn't yield\"). Yield on that path too, or throw."},
+    {"acm-generator-multiple-yield", "GeneratorMultipleYield",
+     "A generator-based manager can co_yield more than once.",
+     "A generator-based manager must co_yield exactly once. On some path "
+     "this co_yield runs after another one (in sequence, in a loop, or after "
+     "branches that each yield), so the caller's exit resumes the coroutine "
+     "only up to the second co_yield and its cleanup never runs (Python "
+     "raises \"generator didn't stop\"). Keep a single co_yield on each "
+     "path."},
+    {"acm-generator-unprotected-yield", "GeneratorUnprotectedYield",
+     "A co_yield whose asynchronous cleanup an exception would skip.",
+     "When the body that uses a generator-based manager throws, the "
+     "exception is raised at the co_yield and the co_await cleanup after it "
+     "is skipped. C++ forbids co_await in a handler, so wrap the co_yield "
+     "in try { ... } catch (...) { error = std::current_exception(); }, "
+     "await the cleanup after the try, then rethrow the captured "
+     "exception."},
+    {"acm-missing-exit-await", "MissingExitAwait",
+     "An entered object's exit is not awaited on some path.",
+     "An object with asynchronous cleanup (aexit(), aclose(), an exit "
+     "stack's aclose()) must have that cleanup awaited before it dies, on "
+     "every path: a destructor cannot co_await. This finding marks the path "
+     "where the exit is missing (co_return, return, break, continue, goto, "
+     "the end of the scope), an exit called without co_await, an exit "
+     "stored and never awaited, or an entered temporary. Await the exit on "
+     "that path; for a discarded exit the fix inserts co_await."},
+    {"acm-unawaited-enter", "UnawaitedEnter",
+     "An enter is called without co_await.",
+     "The awaitable an enter op returns is discarded, so with a lazy task "
+     "the object is never entered, and the code after it uses an object "
+     "that is not ready. Await the enter; the fix inserts co_await."},
+    {"acm-use-after-exit", "UseAfterExit",
+     "An object, or the resource its enter returned, is used after its "
+     "exit.",
+     "After its exit was awaited, an object's resource is gone (a closed "
+     "connection, a committed transaction, a joined scope). This finding "
+     "marks a use of the object, or of what its enter returned, on a path "
+     "after the exit; an exit awaited twice; or a single-use manager "
+     "entered again. Move the use before the exit, or enter the object "
+     "again first."},
+};
+
+const CheckHelp *helpFor(StringRef Id) {
+  for (const CheckHelp &Help : Checks)
+    if (Id == Help.Id)
+      return &Help;
+  return nullptr;
+}
+
+/// A file: URI for an absolute path, percent-encoding what URIs reserve.
+std::string encodePath(StringRef Path) {
+  std::string Out;
+  for (char C : Path) {
+    if (llvm::isAlnum(C) || StringRef("/-_.~").contains(C))
+      Out += C;
+    else
+      Out += llvm::formatv("%{0:X-2}", static_cast<unsigned char>(C)).str();
+  }
+  return Out;
+}
+
+std::string fileUri(StringRef AbsolutePath) {
+  return "file://" + encodePath(AbsolutePath);
+}
+
+/// Paths as the outputs show them: relative to the source root when
+/// inside it.
+class PathStyle {
+public:
+  explicit PathStyle(const ReportOptions &Options)
+      : Root(Options.SourceRoot) {}
+
+  std::string forJson(StringRef File) const {
+    if (Root.empty() || File.empty())
+      return File.str();
+    return relativePath(canonicalPath(File), Root);
+  }
+
+  json::Object artifactLocation(StringRef File) const {
+    if (!Root.empty()) {
+      std::string Canonical = canonicalPath(File);
+      std::string Relative = relativePath(Canonical, Root);
+      if (Relative != Canonical)
+        return json::Object{{"uri", encodePath(Relative)},
+                            {"uriBaseId", "SRCROOT"}};
+    }
+    return json::Object{{"uri", fileUri(File)}};
+  }
+
+private:
+  std::string Root;
+};
+
+/// Text of a SARIF message whose text may hold embedded links, where
+/// brackets are markup.
+std::string escapeLinkText(StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    if (C == '[' || C == ']')
+      Out += '\\';
+    Out += C;
+  }
+  return Out;
+}
+
+json::Object region(const Position &Begin, const Position &End) {
+  json::Object Region{{"startLine", Begin.Line},
+                      {"startColumn", Begin.CharColumn}};
+  if (End.Line) {
+    Region["endLine"] = End.Line;
+    Region["endColumn"] = End.CharColumn;
+  }
+  return Region;
+}
+
+json::Object physicalLocation(const Located &L, const PathStyle &Paths) {
+  json::Object Physical{{"artifactLocation", Paths.artifactLocation(L.File)}};
+  if (L.Pos.Line)
+    Physical["region"] = region(L.Pos, L.End);
+  return Physical;
+}
+
+/// Identifies a finding across edits that move it: the same fields a
+/// baseline matches on, plus how many identical findings came before it.
+std::string fingerprint(const Result &R, const PathStyle &Paths,
+                        unsigned Ordinal) {
+  llvm::MD5 Hash;
+  for (StringRef Part :
+       {R.check(), StringRef(Paths.forJson(R.Main.File)),
+        StringRef(R.Function), StringRef(R.Main.Message)}) {
+    Hash.update(Part);
+    Hash.update(StringRef("\0", 1));
+  }
+  llvm::MD5::MD5Result Digest;
+  Hash.final(Digest);
+  return (Digest.digest() + ":" + llvm::Twine(Ordinal)).str();
+}
+
+json::Object sarifRule(StringRef Id, const ReportOptions &Options) {
+  json::Object Rule{{"id", Id}};
+  const CheckHelp *Help = helpFor(Id);
+  if (!Help) {
+    // A check from another module, enabled through --checks.
+    Rule["shortDescription"] = json::Object{{"text", ("Check " + Id).str()}};
+    return Rule;
+  }
+  std::string Uri = Options.DocsUri + "/" + checkDocPath(Id);
+  Rule["name"] = Help->Name;
+  Rule["shortDescription"] = json::Object{{"text", Help->Summary}};
+  Rule["fullDescription"] = json::Object{{"text", Help->Help}};
+  Rule["help"] = json::Object{
+      {"text", (llvm::Twine(Help->Help) + " See " + Uri).str()},
+      {"markdown",
+       (llvm::Twine(Help->Help) + "\n\n[Documentation](" + Uri + ")").str()}};
+  Rule["helpUri"] = Uri;
+  Rule["defaultConfiguration"] = json::Object{{"level", "warning"}};
+  Rule["properties"] = json::Object{
+      {"tags", json::Array{"correctness", "coroutines"}},
+      {"precision", "high"},
+      {"problem.severity", "warning"}};
+  return Rule;
+}
+
+json::Object sarifFix(const Result &R, const PathStyle &Paths) {
+  json::Array Changes;
+  for (size_t I = 0; I < R.Edits.size();) {
+    const std::string &File = R.Edits[I].File;
+    json::Array Replacements;
+    for (; I < R.Edits.size() && R.Edits[I].File == File; ++I) {
+      const Edit &E = R.Edits[I];
+      json::Object Deleted = region(E.Begin, E.End);
+      Replacements.push_back(
+          json::Object{{"deletedRegion", std::move(Deleted)},
+                       {"insertedContent", json::Object{{"text", E.Text}}}});
+    }
+    Changes.push_back(json::Object{{"artifactLocation",
+                                    Paths.artifactLocation(File)},
+                                   {"replacements", std::move(Replacements)}});
+  }
+  std::string Description;
+  if (R.Edits.size() == 1 && R.Edits[0].Length == 0)
+    Description = "Insert '" + R.Edits[0].Text + "'";
+  else
+    Description = "Apply the suggested replacement";
+  return json::Object{
+      {"description", json::Object{{"text", Description}}},
+      {"artifactChanges", std::move(Changes)}};
+}
+
+json::Object sarifResult(const Result &R, size_t RuleIndex,
+                         const PathStyle &Paths, unsigned Ordinal) {
+  // Code-scanning services show related locations when the message links
+  // to them: "... ([note](1))".
+  std::string Text = escapeLinkText(R.Main.Message);
+  json::Array Related;
+  std::string Links;
+  for (const Located &Note : R.Notes) {
+    if (Note.File.empty())
+      continue;
+    int64_t Id = Related.size() + 1;
+    Related.push_back(json::Object{
+        {"id", Id},
+        {"physicalLocation", physicalLocation(Note, Paths)},
+        {"message", json::Object{{"text", Note.Message}}}});
+    Links += (Links.empty() ? "" : "; ");
+    Links += "[" + escapeLinkText(Note.Message) + "](" + std::to_string(Id) +
+             ")";
+  }
+  if (!Links.empty())
+    Text += " (" + Links + ")";
+
+  json::Object Location{{"physicalLocation", physicalLocation(R.Main, Paths)}};
+  if (!R.Function.empty())
+    Location["logicalLocations"] = json::Array{json::Object{
+        {"fullyQualifiedName", R.Function}, {"kind", "function"}}};
+
+  json::Object Out{
+      {"ruleId", R.check()},
+      {"ruleIndex", static_cast<int64_t>(RuleIndex)},
+      {"level", R.level()},
+      {"message", json::Object{{"text", Text}}},
+      {"locations", json::Array{std::move(Location)}},
+      {"partialFingerprints",
+       json::Object{{"acmFindingKey/v1", fingerprint(R, Paths, Ordinal)}}},
+  };
+  if (!Related.empty())
+    Out["relatedLocations"] = std::move(Related);
+  if (!R.Edits.empty())
+    Out["fixes"] = json::Array{sarifFix(R, Paths)};
+  return Out;
+}
+
+json::Object sarifNotification(const Result &R, const PathStyle &Paths) {
+  json::Object Out{{"level", R.level()},
+                   {"message", json::Object{{"text", R.Main.Message}}},
+                   {"descriptor", json::Object{{"id", R.check()}}}};
+  if (!R.Main.File.empty())
+    Out["locations"] =
+        json::Array{json::Object{{"physicalLocation",
+                                  physicalLocation(R.Main, Paths)}}};
+  return Out;
+}
+
+} // namespace
+
+std::string checkDocPath(StringRef CheckName) {
+  StringRef Page = CheckName;
+  Page.consume_front("acm-");
+  return ("checks/" + Page + ".md").str();
+}
+
+void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
+                llvm::raw_ostream &OS) {
+  PathStyle Paths(Options);
+
+  // Every acm check is a rule, in a fixed order, so the logs of several
+  // shards have the same rules and merge; checks of other modules that
+  // reported something follow.
+  std::vector<std::string> RuleIds;
+  for (const CheckHelp &Help : Checks)
+    RuleIds.push_back(Help.Id);
+  std::vector<std::string> Others;
+  for (const Result &R : Results)
+    if (R.isFinding() && !helpFor(R.check()))
+      Others.push_back(R.check().str());
+  llvm::sort(Others);
+  Others.erase(std::unique(Others.begin(), Others.end()), Others.end());
+  RuleIds.insert(RuleIds.end(), Others.begin(), Others.end());
+
+  json::Array Rules;
+  for (const std::string &Id : RuleIds)
+    Rules.push_back(sarifRule(Id, Options));
+
+  json::Array SarifResults, Failures, ConfigurationProblems;
+  llvm::StringMap<unsigned> Seen;
+  for (const Result &R : Results) {
+    if (R.isCompilerError()) {
+      Failures.push_back(sarifNotification(R, Paths));
+      continue;
+    }
+    if (R.isConfigurationWarning()) {
+      ConfigurationProblems.push_back(sarifNotification(R, Paths));
+      continue;
+    }
+    size_t RuleIndex = llvm::find(RuleIds, R.check()) - RuleIds.begin();
+    std::string Key = fingerprint(R, Paths, 0);
+    SarifResults.push_back(sarifResult(R, RuleIndex, Paths, Seen[Key]++));
+  }
+
+  json::Object Invocation{{"executionSuccessful", Failures.empty()}};
+  if (!Failures.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Failures);
+  if (!ConfigurationProblems.empty())
+    Invocation["toolConfigurationNotifications"] =
+        std::move(ConfigurationProblems);
+
+  json::Object Run{
+      {"tool",
+       json::Object{
+           {"driver",
+            json::Object{{"name", "acm-tidy"},
+                         {"fullName", "acm-tidy " + Options.ToolVersion},
+                         {"version", Options.ToolVersion},
+                         {"semanticVersion", Options.ToolVersion},
+                         {"informationUri", Options.DocsUri + "/index.md"},
+                         {"rules", std::move(Rules)}}}}},
+      {"invocations", json::Array{std::move(Invocation)}},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", std::move(SarifResults)},
+  };
+  if (!Options.SourceRoot.empty())
+    Run["originalUriBaseIds"] = json::Object{
+        {"SRCROOT",
+         json::Object{{"uri", fileUri(Options.SourceRoot + "/")}}}};
+  json::Value Log = json::Object{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", json::Array{std::move(Run)}},
+  };
+  OS << llvm::formatv("{0:2}", Log) << "\n";
+}
+
+void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
+               llvm::raw_ostream &OS) {
+  PathStyle Paths(Options);
+  auto Place = [&](const Located &L) {
+    json::Object Out{{"file", Paths.forJson(L.File)},
+                     {"line", L.Pos.Line},
+                     {"column", L.Pos.Column},
+                     {"message", L.Message}};
+    return Out;
+  };
+  json::Array Out;
+  for (const Result &R : Results) {
+    json::Object Finding = Place(R.Main);
+    Finding["check"] = R.check();
+    Finding["level"] = R.level();
+    Finding["function"] = R.Function;
+    json::Array Notes;
+    for (const Located &Note : R.Notes)
+      if (!Note.File.empty())
+        Notes.push_back(Place(Note));
+    Finding["notes"] = std::move(Notes);
+    json::Array Fixes;
+    for (const Edit &E : R.Edits)
+      Fixes.push_back(json::Object{{"file", Paths.forJson(E.File)},
+                                   {"line", E.Begin.Line},
+                                   {"column", E.Begin.Column},
+                                   {"offset", E.Offset},
+                                   {"length", E.Length},
+                                   {"replacement", E.Text}});
+    Finding["fixes"] = std::move(Fixes);
+    Out.push_back(std::move(Finding));
+  }
+  OS << llvm::formatv("{0:2}", json::Value(std::move(Out))) << "\n";
+}
+
+} // namespace acm

@@ -1,0 +1,44 @@
+//===- Reports.h - acm-tidy's machine-readable outputs --------------------===//
+//
+// SARIF 2.1.0 (for code-scanning services) and a plain JSON list, written
+// from the located results of a run.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_TOOL_REPORTS_H
+#define ACM_TOOL_REPORTS_H
+
+#include "Results.h"
+
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace acm {
+
+struct ReportOptions {
+  std::string ToolVersion;
+  /// Base address of the documentation: rules link to
+  /// <DocsUri>/checks/<page>.md.
+  std::string DocsUri;
+  /// When set (canonical, absolute), locations inside it are written
+  /// relative to it; in SARIF, against the base id SRCROOT.
+  std::string SourceRoot;
+};
+
+/// Writes \p Results as one SARIF 2.1.0 run: findings as results, compile
+/// errors and configuration problems as notifications of the invocation.
+void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
+                llvm::raw_ostream &OS);
+
+/// Writes \p Results as a JSON array, one object per diagnostic with its
+/// notes and fixes.
+void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
+               llvm::raw_ostream &OS);
+
+/// The documentation page of \p CheckName, relative to the docs directory.
+std::string checkDocPath(llvm::StringRef CheckName);
+
+} // namespace acm
+
+#endif // ACM_TOOL_REPORTS_H

@@ -1,0 +1,192 @@
+//===- Results.cpp --------------------------------------------------------===//
+
+#include "Results.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+#include <tuple>
+
+using namespace clang::tidy;
+
+namespace acm {
+
+bool Result::isCompilerError() const {
+  return Error.DiagLevel == ClangTidyError::Error &&
+         check().starts_with("clang-diagnostic-");
+}
+
+bool Result::isConfigurationWarning() const {
+  return check().starts_with("clang-tidy-");
+}
+
+llvm::StringRef Result::level() const {
+  return Error.DiagLevel == ClangTidyError::Error || Error.IsWarningAsError
+             ? "error"
+             : "warning";
+}
+
+std::string Result::objectName() const {
+  // Keywords the messages quote, which name no object.
+  static constexpr llvm::StringLiteral Keywords[] = {
+      "co_return", "co_yield", "co_await", "return",
+      "break",     "continue", "goto",     "throw"};
+  llvm::StringRef Rest = Error.Message.Message;
+  while (true) {
+    size_t Open = Rest.find('\'');
+    if (Open == llvm::StringRef::npos)
+      return "";
+    size_t Close = Rest.find('\'', Open + 1);
+    if (Close == llvm::StringRef::npos)
+      return "";
+    llvm::StringRef Quoted = Rest.slice(Open + 1, Close);
+    Rest = Rest.drop_front(Close + 1);
+    if (!Quoted.empty() && !llvm::is_contained(Keywords, Quoted))
+      return Quoted.str();
+  }
+}
+
+const SourcePositions::FileLines &
+SourcePositions::lines(llvm::StringRef File) {
+  std::unique_ptr<FileLines> &Entry = Files[File];
+  if (!Entry) {
+    Entry = std::make_unique<FileLines>();
+    if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
+      Entry->Text = (*Buffer)->getBuffer().str();
+      Entry->LineStarts.push_back(0);
+      for (size_t I = 0; I < Entry->Text.size(); ++I)
+        if (Entry->Text[I] == '\n')
+          Entry->LineStarts.push_back(I + 1);
+    }
+  }
+  return *Entry;
+}
+
+Position SourcePositions::position(llvm::StringRef File, unsigned Offset) {
+  const FileLines &Lines = lines(File);
+  if (Lines.LineStarts.empty() || Offset > Lines.Text.size())
+    return {};
+  auto Next = std::upper_bound(Lines.LineStarts.begin(),
+                               Lines.LineStarts.end(), Offset);
+  unsigned LineStart = *(Next - 1);
+  Position Pos;
+  Pos.Line = Next - Lines.LineStarts.begin();
+  Pos.Column = Offset - LineStart + 1;
+  // Count code points: every byte that does not continue a UTF-8 sequence.
+  Pos.CharColumn = 1;
+  for (unsigned I = LineStart; I < Offset; ++I)
+    if ((static_cast<unsigned char>(Lines.Text[I]) & 0xC0) != 0x80)
+      ++Pos.CharColumn;
+  return Pos;
+}
+
+unsigned SourcePositions::tokenEnd(llvm::StringRef File, unsigned Offset) {
+  const std::string &Text = lines(File).Text;
+  auto IsIdentifier = [](char C) {
+    return llvm::isAlnum(C) || C == '_' || (C & 0x80);
+  };
+  if (Offset >= Text.size())
+    return Offset;
+  unsigned End = Offset;
+  while (End < Text.size() && IsIdentifier(Text[End]))
+    ++End;
+  if (End == Offset && Text[End] != '\n')
+    ++End;
+  return End;
+}
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
+  llvm::SmallString<256> Full;
+  if (llvm::sys::path::is_absolute(Path)) {
+    Full = Path;
+  } else {
+    if (Directory.empty())
+      llvm::sys::fs::current_path(Full);
+    else
+      Full = Directory;
+    if (!llvm::sys::path::is_absolute(Full))
+      llvm::sys::fs::make_absolute(Full);
+    llvm::sys::path::append(Full, Path);
+  }
+  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+  return std::string(Full);
+}
+
+std::string canonicalPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    return std::string(Real);
+  return absolutePath(Path);
+}
+
+std::string relativePath(llvm::StringRef Path, llvm::StringRef Root) {
+  llvm::SmallString<256> Prefix(Root);
+  if (!Prefix.empty() && !llvm::sys::path::is_separator(Prefix.back()))
+    Prefix += llvm::sys::path::get_separator();
+  if (Prefix.empty() || !Path.starts_with(Prefix))
+    return Path.str();
+  return llvm::sys::path::convert_to_slash(Path.drop_front(Prefix.size()));
+}
+
+std::vector<Result> locate(std::vector<ClangTidyError> Errors,
+                           SourcePositions &Positions) {
+  std::vector<Result> Results;
+  Results.reserve(Errors.size());
+  for (ClangTidyError &Reported : Errors) {
+    Result R(std::move(Reported));
+    const ClangTidyError &Error = R.Error;
+    auto Place = [&](const clang::tooling::DiagnosticMessage &M) {
+      Located L;
+      L.Message = M.Message;
+      if (!M.FilePath.empty()) {
+        L.File = absolutePath(M.FilePath, Error.BuildDirectory);
+        L.Pos = Positions.position(L.File, M.FileOffset);
+        L.End = Positions.position(
+            L.File, Positions.tokenEnd(L.File, M.FileOffset));
+      }
+      return L;
+    };
+    R.Main = Place(Error.Message);
+    for (const auto &Note : Error.Notes)
+      R.Notes.push_back(Place(Note));
+    for (const auto &FileFix : Error.Message.Fix) {
+      std::string File = absolutePath(FileFix.first(), Error.BuildDirectory);
+      for (const clang::tooling::Replacement &Replacement : FileFix.second) {
+        Edit E;
+        E.File = File;
+        E.Offset = Replacement.getOffset();
+        E.Length = Replacement.getLength();
+        E.Begin = Positions.position(File, E.Offset);
+        E.End = Positions.position(File, E.Offset + E.Length);
+        E.Text = Replacement.getReplacementText().str();
+        R.Edits.push_back(std::move(E));
+      }
+    }
+    // StringMap iterates in hash order; keep edits in file order.
+    llvm::stable_sort(R.Edits, [](const Edit &A, const Edit &B) {
+      return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
+    });
+    Results.push_back(std::move(R));
+  }
+  return Results;
+}
+
+void sortAndDeduplicate(std::vector<Result> &Results) {
+  auto Key = [](const Result &R) {
+    return std::make_tuple(llvm::StringRef(R.Main.File),
+                           R.Error.Message.FileOffset, R.check(),
+                           llvm::StringRef(R.Main.Message));
+  };
+  llvm::stable_sort(Results, [&](const Result &A, const Result &B) {
+    return Key(A) < Key(B);
+  });
+  Results.erase(std::unique(Results.begin(), Results.end(),
+                            [&](const Result &A, const Result &B) {
+                              return Key(A) == Key(B);
+                            }),
+                Results.end());
+}
+
+} // namespace acm

@@ -1,0 +1,118 @@
+//===- Results.h - What one acm-tidy run found ----------------------------===//
+//
+// clang-tidy's library describes each diagnostic by file name and byte
+// offset, with file names relative to the build directory of the
+// translation unit that produced it. The outputs, baselines and --diff need
+// more: absolute paths, lines and columns (read before --fix changes the
+// files) and the function the finding is in. A Result carries all of it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_TOOL_RESULTS_H
+#define ACM_TOOL_RESULTS_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace acm {
+
+/// A place in a source file. Lines and columns are 1-based; 0 means
+/// unknown (the file could not be read).
+struct Position {
+  unsigned Line = 0;
+  /// Column in bytes, as clang prints it.
+  unsigned Column = 0;
+  /// Column in Unicode code points, as SARIF counts it.
+  unsigned CharColumn = 0;
+};
+
+/// A diagnostic message (the warning, or one of its notes) located.
+struct Located {
+  std::string File; ///< Absolute, or "" for a diagnostic without location.
+  Position Pos;
+  /// The end of the token at Pos (an identifier or keyword), or of the one
+  /// character there.
+  Position End;
+  std::string Message;
+};
+
+/// One replacement of a fix-it, located.
+struct Edit {
+  std::string File; ///< Absolute.
+  unsigned Offset = 0, Length = 0;
+  Position Begin, End;
+  std::string Text;
+};
+
+struct Result {
+  explicit Result(clang::tidy::ClangTidyError Error)
+      : Error(std::move(Error)) {}
+
+  /// What clang-tidy's library reported, unchanged: the text output and
+  /// --fix/--export-fixes hand it back to the library.
+  clang::tidy::ClangTidyError Error;
+  Located Main;
+  std::vector<Located> Notes;
+  std::vector<Edit> Edits;
+  /// The qualified name of the function definition the warning is in
+  /// ("app::Server::serve"), or "" when it is in none.
+  std::string Function;
+
+  bool isCompilerError() const;
+  /// A problem with the configuration ([clang-tidy-config]); not a finding.
+  bool isConfigurationWarning() const;
+  bool isFinding() const {
+    return !isCompilerError() && !isConfigurationWarning();
+  }
+  llvm::StringRef check() const { return Error.DiagnosticName; }
+  /// "error" for errors and warnings treated as errors, else "warning".
+  llvm::StringRef level() const;
+  /// The name of the object the finding is about: the first quoted name in
+  /// the message that is not a keyword ('r' in "exit of 'r' is not
+  /// awaited before 'co_return'"), or "".
+  std::string objectName() const;
+};
+
+/// Reads each source file once and turns byte offsets into positions.
+class SourcePositions {
+public:
+  Position position(llvm::StringRef AbsoluteFile, unsigned Offset);
+  /// The offset just past the token that starts at \p Offset.
+  unsigned tokenEnd(llvm::StringRef AbsoluteFile, unsigned Offset);
+
+private:
+  struct FileLines {
+    std::string Text;
+    std::vector<unsigned> LineStarts;
+  };
+  const FileLines &lines(llvm::StringRef File);
+  llvm::StringMap<std::unique_ptr<FileLines>> Files;
+};
+
+/// \p Path made absolute against \p Directory (or the current directory),
+/// with "." and ".." removed.
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory = "");
+
+/// \p Path with symbolic links resolved when it exists, for comparing paths
+/// that reach one file by different routes.
+std::string canonicalPath(llvm::StringRef Path);
+
+/// \p Path relative to \p Root when it is inside it, using '/' as the
+/// separator; otherwise \p Path unchanged.
+std::string relativePath(llvm::StringRef Path, llvm::StringRef Root);
+
+/// Locates every message and replacement of \p Errors, which one
+/// translation unit produced, reading the files as they are now.
+std::vector<Result> locate(std::vector<clang::tidy::ClangTidyError> Errors,
+                           SourcePositions &Positions);
+
+/// Sorts \p Results by file, offset, check and message, and drops the
+/// copies that translation units sharing a header report for it.
+void sortAndDeduplicate(std::vector<Result> &Results);
+
+} // namespace acm
+
+#endif // ACM_TOOL_RESULTS_H

@@ -1,0 +1,287 @@
+//===- Runner.cpp ---------------------------------------------------------===//
+//
+// What clang-tidy's runClangTidy() does for a list of files, for one file
+// at a time on many threads, with one more AST consumer beside the checks:
+// it records where the user's function definitions are, so a finding can be
+// keyed on the function it is in.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Runner.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <atomic>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace acm {
+
+const ClangTidyGlobalOptions &SharedOptions::globalOptions() {
+  // Fixed when the provider is made; no lock needed.
+  return Provider->getGlobalOptions();
+}
+
+std::vector<ClangTidyOptionsProvider::OptionsSource>
+SharedOptions::rawOptions(StringRef AbsoluteFile) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Provider->getRawOptions(AbsoluteFile);
+}
+
+ClangTidyOptions SharedOptions::options(StringRef AbsoluteFile) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Provider->getOptions(AbsoluteFile);
+}
+
+namespace {
+
+/// The shared options as one translation unit sees them. clang-tidy names
+/// files as the compile command does, often relative to its directory;
+/// the unit's file system has that directory as its working directory.
+class UnitOptionsProvider : public ClangTidyOptionsProvider {
+public:
+  UnitOptionsProvider(SharedOptions &Shared,
+                      IntrusiveRefCntPtr<vfs::FileSystem> FS)
+      : Shared(Shared), FS(std::move(FS)) {}
+
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Shared.globalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(StringRef FileName) override {
+    SmallString<256> Path(FileName);
+    if (FS->makeAbsolute(Path))
+      return Shared.rawOptions(FileName);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    return Shared.rawOptions(Path);
+  }
+
+private:
+  SharedOptions &Shared;
+  IntrusiveRefCntPtr<vfs::FileSystem> FS;
+};
+
+} // namespace
+
+std::unique_ptr<ClangTidyOptionsProvider>
+SharedOptions::view(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
+  return std::make_unique<UnitOptionsProvider>(*this, std::move(FS));
+}
+
+namespace {
+
+/// A function definition: its byte range in a file and its name.
+struct FunctionRange {
+  unsigned Begin, End;
+  std::string Name;
+};
+/// Function definitions by file name, named as diagnostics name files.
+using FunctionIndex = StringMap<std::vector<FunctionRange>>;
+
+/// Records the function definitions outside system headers. Lambdas are
+/// left out: a finding in a lambda belongs to the function around it.
+class FunctionCollector : public ASTConsumer,
+                          public RecursiveASTVisitor<FunctionCollector> {
+public:
+  explicit FunctionCollector(FunctionIndex &Index) : Index(Index) {}
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    SM = &Context.getSourceManager();
+    for (Decl *D : Context.getTranslationUnitDecl()->decls())
+      if (!SM->isInSystemHeader(D->getLocation()))
+        TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    if (!Function->doesThisDeclarationHaveABody())
+      return true;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+      if (Method->getParent()->isLambda())
+        return true;
+    SourceLocation Begin = SM->getExpansionLoc(Function->getBeginLoc());
+    SourceLocation End = SM->getExpansionLoc(Function->getEndLoc());
+    if (Begin.isInvalid() || End.isInvalid() ||
+        SM->getFileID(Begin) != SM->getFileID(End))
+      return true;
+    StringRef File = SM->getFilename(Begin);
+    if (File.empty())
+      return true;
+    Index[File].push_back({SM->getFileOffset(Begin), SM->getFileOffset(End),
+                           Function->getQualifiedNameAsString()});
+    return true;
+  }
+
+private:
+  FunctionIndex &Index;
+  SourceManager *SM = nullptr;
+};
+
+/// The innermost function of \p Index around \p Offset in \p File.
+std::string enclosingFunction(const FunctionIndex &Index, StringRef File,
+                              unsigned Offset) {
+  auto It = Index.find(File);
+  if (It == Index.end())
+    return "";
+  const FunctionRange *Best = nullptr;
+  for (const FunctionRange &Range : It->second)
+    if (Range.Begin <= Offset && Offset <= Range.End &&
+        (!Best || Range.End - Range.Begin < Best->End - Best->Begin))
+      Best = &Range;
+  return Best ? Best->Name : "";
+}
+
+class CheckAction : public ASTFrontendAction {
+public:
+  CheckAction(ClangTidyASTConsumerFactory &Checks, FunctionIndex *Index)
+      : Checks(Checks), Index(Index) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                 StringRef File) override {
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(Checks.createASTConsumer(Compiler, File));
+    if (Index)
+      Consumers.push_back(std::make_unique<FunctionCollector>(*Index));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+  }
+
+private:
+  ClangTidyASTConsumerFactory &Checks;
+  FunctionIndex *Index;
+};
+
+class CheckActionFactory : public tooling::FrontendActionFactory {
+public:
+  CheckActionFactory(ClangTidyContext &Context,
+                     IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS,
+                     FunctionIndex *Index)
+      : Checks(Context, std::move(FS)), Index(Index) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<CheckAction>(Checks, Index);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy: code may test __clang_analyzer__ to hide itself from
+    // static analysis.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // No "N warnings generated." per file: acm-tidy prints one summary.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  ClangTidyASTConsumerFactory Checks;
+  FunctionIndex *Index;
+};
+
+/// Adds the ExtraArgs and ExtraArgsBefore of the file's configuration, as
+/// clang-tidy does.
+tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
+  return [&Context](const tooling::CommandLineArguments &Args,
+                    StringRef File) {
+    ClangTidyOptions Options = Context.getOptionsForFile(File);
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Options.ExtraArgsBefore) {
+      auto At = Adjusted.begin();
+      if (At != Adjusted.end() && !StringRef(*At).starts_with("-"))
+        ++At; // After the compiler's name.
+      Adjusted.insert(At, Options.ExtraArgsBefore->begin(),
+                      Options.ExtraArgsBefore->end());
+    }
+    if (Options.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Options.ExtraArgs->begin(),
+                      Options.ExtraArgs->end());
+    return Adjusted;
+  };
+}
+
+FileResults checkFile(const std::string &File,
+                      const tooling::CompilationDatabase &Database,
+                      SharedOptions &Options, const RunOptions &Run) {
+  // ClangTool moves into each compile command's directory; a file system
+  // of its own keeps that from the other threads.
+  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+      vfs::createPhysicalFileSystem());
+  ClangTidyContext Context(Options.view(FS));
+
+  tooling::ClangTool Tool(Database, File,
+                          std::make_shared<PCHContainerOperations>(), FS);
+  // Failures are reported with the results, not as they happen.
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(configuredArguments(Context));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+
+  ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
+                                       /*RemoveIncompatibleErrors=*/true,
+                                       Run.FixesFromNotes);
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  DiagnosticsEngine Diags(makeIntrusiveRefCnt<DiagnosticIDs>(), *DiagOpts,
+                          &Consumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Diags);
+  Tool.setDiagnosticConsumer(&Consumer);
+
+  FunctionIndex Functions;
+  CheckActionFactory Factory(Context, FS,
+                             Run.FindFunctions ? &Functions : nullptr);
+  bool Failed = Tool.run(&Factory) != 0;
+
+  std::vector<ClangTidyError> Errors = Consumer.take();
+  std::vector<std::string> Names;
+  for (const ClangTidyError &Error : Errors)
+    Names.push_back(enclosingFunction(Functions, Error.Message.FilePath,
+                                      Error.Message.FileOffset));
+  SourcePositions Positions;
+  FileResults Out;
+  Out.Results = locate(std::move(Errors), Positions);
+  for (size_t I = 0; I < Names.size(); ++I)
+    Out.Results[I].Function = std::move(Names[I]);
+  Out.FailedSilently =
+      Failed && llvm::none_of(Out.Results, [](const Result &R) {
+        return R.isCompilerError();
+      });
+  return Out;
+}
+
+} // namespace
+
+std::vector<FileResults>
+checkFiles(ArrayRef<std::string> Files,
+           const tooling::CompilationDatabase &Database,
+           SharedOptions &Options, RunOptions &Run) {
+  std::vector<FileResults> Results(Files.size());
+  std::atomic<size_t> Started{0};
+  auto CheckOne = [&](size_t I) {
+    size_t Number = ++Started;
+    if (Run.OnStart)
+      Run.OnStart(Files[I], Number);
+    Results[I] = checkFile(Files[I], Database, Options, Run);
+  };
+  if (Run.Jobs <= 1 || Files.size() <= 1) {
+    for (size_t I = 0; I < Files.size(); ++I)
+      CheckOne(I);
+    return Results;
+  }
+  DefaultThreadPool Pool(hardware_concurrency(Run.Jobs));
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pool.async([&CheckOne, I] { CheckOne(I); });
+  Pool.wait();
+  return Results;
+}
+
+} // namespace acm

@@ -1,0 +1,76 @@
+//===- Runner.h - Checking translation units in parallel ------------------===//
+//
+// Each translation unit is parsed once, with every enabled check, on one of
+// N threads. The results come back per file, in the order of the input, so
+// the output does not depend on which thread finished first.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_TOOL_RUNNER_H
+#define ACM_TOOL_RUNNER_H
+
+#include "Results.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/FunctionExtras.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <memory>
+#include <mutex>
+
+namespace acm {
+
+/// One options provider (the .clang-tidy files and the command line) used
+/// by every thread: the configuration is read and reported once.
+class SharedOptions {
+public:
+  explicit SharedOptions(
+      std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider)
+      : Provider(std::move(Provider)) {}
+
+  const clang::tidy::ClangTidyGlobalOptions &globalOptions();
+  /// The options of \p AbsoluteFile, in order of increasing priority.
+  std::vector<clang::tidy::ClangTidyOptionsProvider::OptionsSource>
+  rawOptions(llvm::StringRef AbsoluteFile);
+  clang::tidy::ClangTidyOptions options(llvm::StringRef AbsoluteFile);
+
+  /// A provider for one clang-tidy context that forwards here; relative
+  /// file names are resolved in the working directory of \p FS.
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+  view(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+
+private:
+  std::mutex Lock;
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+};
+
+/// What checking one file produced.
+struct FileResults {
+  std::vector<Result> Results;
+  /// The file could not be checked (no compile command, unreadable, or the
+  /// compiler gave up) without an error diagnostic saying why.
+  bool FailedSilently = false;
+};
+
+struct RunOptions {
+  unsigned Jobs = 1;
+  /// Take fix-its from notes too (for --fix and --export-fixes, as
+  /// clang-tidy does).
+  bool FixesFromNotes = false;
+  /// Find the function each finding is in.
+  bool FindFunctions = false;
+  /// Called when a file is started, from the thread that checks it, with
+  /// the number of files started so far.
+  llvm::unique_function<void(llvm::StringRef File, size_t Started)> OnStart;
+};
+
+/// Checks \p Files, each with its commands from \p Database; the result
+/// for Files[I] is at index I.
+std::vector<FileResults>
+checkFiles(llvm::ArrayRef<std::string> Files,
+           const clang::tooling::CompilationDatabase &Database,
+           SharedOptions &Options, RunOptions &Run);
+
+} // namespace acm
+
+#endif // ACM_TOOL_RUNNER_H
