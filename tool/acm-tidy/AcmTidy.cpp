@@ -27,6 +27,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -103,7 +104,8 @@ cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
 cl::opt<unsigned> Jobs("j", cl::desc(R"(
 Check this many translation units in parallel
 (default: all cores). The output does not depend on it.)"),
-                       cl::value_desc("N"), cl::init(0), cl::cat(AcmCategory));
+                       cl::value_desc("N"), cl::Prefix, cl::init(0),
+                       cl::cat(AcmCategory));
 
 cl::opt<std::string> Format("format", cl::desc(R"(
 Output format: text (default), sarif (SARIF 2.1.0)
@@ -147,12 +149,18 @@ CI jobs share a project; every file is in one part.)"),
                            cl::value_desc("K/N"), cl::init(""),
                            cl::cat(AcmCategory));
 
+cl::opt<bool> MergeSarif("merge-sarif", cl::desc(R"(
+Merge the SARIF logs named as inputs (from the shards of
+one project) into one log, and exit.)"),
+                         cl::init(false), cl::cat(AcmCategory));
+
 const char Overview[] = R"(
 acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
 coroutines: exits that are never awaited, awaited twice or used after.
 
   acm-tidy [options] <file>... [-- <compiler args>]
   acm-tidy -p <build-dir> [<file>...]   (no file: every file in the database)
+  acm-tidy --merge-sarif [--output=<file>] <log.sarif>...
 )";
 
 std::unique_ptr<ClangTidyOptionsProvider>
@@ -388,11 +396,32 @@ int main(int argc, const char **argv) {
   InitLLVM Init(argc, argv);
   (void)AcmModuleAnchorSource;
 
+  // --merge-sarif takes logs, not sources: an empty "--" keeps the parser
+  // from looking for a compilation database for them.
+  std::vector<const char *> Args(argv, argv + argc);
+  if (llvm::is_contained(Args, StringRef("--merge-sarif")) &&
+      !llvm::is_contained(Args, StringRef("--")))
+    Args.push_back("--");
+  int ArgCount = Args.size();
   auto Parser = tooling::CommonOptionsParser::create(
-      argc, argv, AcmCategory, cl::ZeroOrMore, Overview);
+      ArgCount, Args.data(), AcmCategory, cl::ZeroOrMore, Overview);
   if (!Parser) {
     errs() << toString(Parser.takeError());
     return ExitError;
+  }
+
+  if (MergeSarif) {
+    auto Merged = acm::mergeSarif(Parser->getSourcePathList());
+    if (!Merged) {
+      errs() << "error: --merge-sarif: " << toString(Merged.takeError())
+             << "\n";
+      return ExitError;
+    }
+    return writeTo(Output, [&](raw_ostream &OS) {
+             OS << formatv("{0:2}", *Merged) << "\n";
+           })
+               ? ExitClean
+               : ExitError;
   }
 
   if (Format != "text" && Format != "sarif" && Format != "json") {

@@ -7,6 +7,8 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MD5.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <map>
 
 namespace json = llvm::json;
 using llvm::StringRef;
@@ -161,9 +163,9 @@ json::Object physicalLocation(const Located &L, const PathStyle &Paths) {
 std::string fingerprint(const Result &R, const PathStyle &Paths,
                         unsigned Ordinal) {
   llvm::MD5 Hash;
-  for (StringRef Part :
-       {R.check(), StringRef(Paths.forJson(R.Main.File)),
-        StringRef(R.Function), StringRef(R.Main.Message)}) {
+  std::string File = Paths.forJson(R.Main.File);
+  for (StringRef Part : {R.check(), StringRef(File), StringRef(R.Function),
+                         StringRef(R.Main.Message)}) {
     Hash.update(Part);
     Hash.update(StringRef("\0", 1));
   }
@@ -215,7 +217,7 @@ json::Object sarifFix(const Result &R, const PathStyle &Paths) {
   }
   std::string Description;
   if (R.Edits.size() == 1 && R.Edits[0].Length == 0)
-    Description = "Insert '" + R.Edits[0].Text + "'";
+    Description = "Insert '" + StringRef(R.Edits[0].Text).trim().str() + "'";
   else
     Description = "Apply the suggested replacement";
   return json::Object{
@@ -354,6 +356,168 @@ void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
       {"runs", json::Array{std::move(Run)}},
   };
   OS << llvm::formatv("{0:2}", Log) << "\n";
+}
+
+namespace {
+
+/// Where a SARIF result or notification is, for ordering: its file (as a
+/// URI, against the base when it has one), line, column.
+std::tuple<std::string, int64_t, int64_t>
+sarifPlace(const json::Object &Item, const json::Object *BaseIds) {
+  const json::Array *Locations = Item.getArray("locations");
+  if (!Locations || Locations->empty())
+    return {};
+  const json::Object *Physical =
+      Locations->front().getAsObject()
+          ? Locations->front().getAsObject()->getObject("physicalLocation")
+          : nullptr;
+  if (!Physical)
+    return {};
+  std::string Uri;
+  if (const json::Object *Artifact = Physical->getObject("artifactLocation")) {
+    Uri = Artifact->getString("uri").value_or("").str();
+    if (auto Base = Artifact->getString("uriBaseId"); Base && BaseIds)
+      if (const json::Object *Id = BaseIds->getObject(*Base))
+        Uri = Id->getString("uri").value_or("").str() + Uri;
+  }
+  int64_t Line = 0, Column = 0;
+  if (const json::Object *Region = Physical->getObject("region")) {
+    Line = Region->getInteger("startLine").value_or(0);
+    Column = Region->getInteger("startColumn").value_or(0);
+  }
+  return {Uri, Line, Column};
+}
+
+std::string serialize(const json::Value &V) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << V;
+  return Text;
+}
+
+/// Appends the items of \p From not yet in \p Seen to \p To.
+void appendNew(const json::Array *From, std::vector<json::Value> &To,
+               llvm::StringSet<> &Seen) {
+  if (From)
+    for (const json::Value &Item : *From)
+      if (Seen.insert(serialize(Item)).second)
+        To.push_back(Item);
+}
+
+/// Sorts SARIF results or notifications as acm-tidy orders findings.
+void sortByPlace(std::vector<json::Value> &Items,
+                 const json::Object *BaseIds) {
+  auto Key = [&](const json::Value &V) {
+    const json::Object &Item = *V.getAsObject();
+    auto [Uri, Line, Column] = sarifPlace(Item, BaseIds);
+    std::string Rule = Item.getString("ruleId").value_or("").str();
+    std::string Text;
+    if (const json::Object *Message = Item.getObject("message"))
+      Text = Message->getString("text").value_or("").str();
+    return std::make_tuple(Uri, Line, Column, Rule, Text);
+  };
+  llvm::stable_sort(Items, [&](const json::Value &A, const json::Value &B) {
+    return Key(A) < Key(B);
+  });
+}
+
+} // namespace
+
+llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
+  std::optional<json::Object> Merged; // The first run, to update.
+  std::vector<json::Value> Rules, Results, Failures, ConfigurationProblems;
+  llvm::StringSet<> SeenRules, SeenResults, SeenFailures, SeenProblems;
+  bool Successful = true;
+  for (const std::string &Path : Paths) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
+                                     Path.c_str(),
+                                     Buffer.getError().message().c_str());
+    auto Log = json::parse((*Buffer)->getBuffer());
+    if (!Log)
+      return llvm::createStringError("'%s' is not JSON: %s", Path.c_str(),
+                                     toString(Log.takeError()).c_str());
+    const json::Object *Top = Log->getAsObject();
+    const json::Array *Runs = Top ? Top->getArray("runs") : nullptr;
+    const json::Object *Run =
+        Runs && Runs->size() == 1 ? Runs->front().getAsObject() : nullptr;
+    const json::Object *Tool = Run ? Run->getObject("tool") : nullptr;
+    const json::Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
+    if (!Driver || Driver->getString("name") != "acm-tidy")
+      return llvm::createStringError(
+          "'%s' is not a SARIF log of one acm-tidy run", Path.c_str());
+    if (!Merged)
+      Merged = *Run;
+    appendNew(Driver->getArray("rules"), Rules, SeenRules);
+    appendNew(Run->getArray("results"), Results, SeenResults);
+    if (const json::Array *Invocations = Run->getArray("invocations"))
+      for (const json::Value &Invocation : *Invocations) {
+        const json::Object *I = Invocation.getAsObject();
+        if (!I)
+          continue;
+        Successful &= I->getBoolean("executionSuccessful").value_or(false);
+        appendNew(I->getArray("toolExecutionNotifications"), Failures,
+                  SeenFailures);
+        appendNew(I->getArray("toolConfigurationNotifications"),
+                  ConfigurationProblems, SeenProblems);
+      }
+  }
+  if (!Merged)
+    return llvm::createStringError("no SARIF logs to merge");
+
+  // Rules in the order acm-tidy writes them: the checks of the module, then
+  // the others by name; results point into that list.
+  auto RuleKey = [](const json::Value &Rule) {
+    std::string Id =
+        Rule.getAsObject()->getString("id").value_or("").str();
+    const CheckHelp *Help = helpFor(Id);
+    return std::make_pair(Help ? Help - Checks : std::size(Checks), Id);
+  };
+  llvm::stable_sort(Rules, [&](const json::Value &A, const json::Value &B) {
+    return RuleKey(A) < RuleKey(B);
+  });
+  // Rules with the same id (from different versions) count once.
+  Rules.erase(std::unique(Rules.begin(), Rules.end(),
+                          [&](const json::Value &A, const json::Value &B) {
+                            return RuleKey(A) == RuleKey(B);
+                          }),
+              Rules.end());
+  std::map<std::string, int64_t> RuleIndex;
+  for (const json::Value &Rule : Rules)
+    RuleIndex.emplace(RuleKey(Rule).second, RuleIndex.size());
+
+  const json::Object *BaseIds = Merged->getObject("originalUriBaseIds");
+  sortByPlace(Results, BaseIds);
+  sortByPlace(Failures, BaseIds);
+  sortByPlace(ConfigurationProblems, BaseIds);
+  json::Array MergedResults;
+  for (json::Value &Result : Results) {
+    json::Object &R = *Result.getAsObject();
+    auto Index = RuleIndex.find(R.getString("ruleId").value_or("").str());
+    if (Index != RuleIndex.end())
+      R["ruleIndex"] = Index->second;
+    else
+      R.erase("ruleIndex");
+    MergedResults.push_back(std::move(Result));
+  }
+
+  json::Object Invocation{{"executionSuccessful", Successful}};
+  if (!Failures.empty())
+    Invocation["toolExecutionNotifications"] =
+        json::Array(std::move(Failures));
+  if (!ConfigurationProblems.empty())
+    Invocation["toolConfigurationNotifications"] =
+        json::Array(std::move(ConfigurationProblems));
+  (*Merged->getObject("tool")->getObject("driver"))["rules"] =
+      json::Array(std::move(Rules));
+  (*Merged)["results"] = std::move(MergedResults);
+  (*Merged)["invocations"] = json::Array{std::move(Invocation)};
+  return json::Object{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", json::Array{std::move(*Merged)}},
+  };
 }
 
 void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,

@@ -10,6 +10,8 @@
 
 #include "Results.h"
 
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
@@ -35,6 +37,13 @@ void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
 /// notes and fixes.
 void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
                llvm::raw_ostream &OS);
+
+/// Merges SARIF logs that acm-tidy wrote for parts of one project (the
+/// shards of --shard) into one run, as if one acm-tidy run had checked it
+/// all: results that several parts report (from a shared header) appear
+/// once.
+llvm::Expected<llvm::json::Value>
+mergeSarif(llvm::ArrayRef<std::string> Paths);
 
 /// The documentation page of \p CheckName, relative to the docs directory.
 std::string checkDocPath(llvm::StringRef CheckName);
