@@ -52,3 +52,19 @@ config.substitutions.append(("%acm_include",
                              os.path.join(config.acm_source_dir, "include")))
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%not", os.path.join(config.llvm_tools_dir, "not")))
+config.substitutions.append(("%clang-apply-replacements", os.path.join(
+    config.llvm_tools_dir, "clang-apply-replacements")))
+
+# The SARIF validator: scripts/install-deps.sh puts it in .deps/ of the
+# source tree; ACM_SARIF_MULTITOOL names another. validate_sarif.py fails
+# when there is none.
+sarif_multitool = os.environ.get("ACM_SARIF_MULTITOOL") or os.path.join(
+    config.acm_source_dir, ".deps", "npm", "node_modules", "@microsoft",
+    "sarif-multitool-linux", "Sarif.Multitool")
+config.substitutions.append(("%validate_sarif", " ".join([
+    config.python,
+    os.path.join(config.test_source_root, "tool", "validate_sarif.py"),
+    "--multitool=" + sarif_multitool])))
+config.substitutions.append(("%in_terminal", " ".join([
+    config.python,
+    os.path.join(config.test_source_root, "tool", "in_terminal.py")])))
