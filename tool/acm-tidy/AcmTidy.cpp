@@ -574,20 +574,9 @@ int main(int argc, const char **argv) {
   Bar.finish();
 
   std::vector<acm::Result> Results;
-  for (size_t I = 0; I < Files.size(); ++I) {
-    acm::FileResults &Checked = PerFile[I];
-    if (Checked.FailedSilently) {
-      // Say which file could not be checked, as a compile error would.
-      acm::Result Failure(ClangTidyError("clang-diagnostic-error",
-                                         ClangTidyError::Error, "", false));
-      Failure.Error.Message.Message = "the file could not be checked";
-      Failure.Error.Message.FilePath = Files[I];
-      Failure.Main = {Files[I], {}, {}, Failure.Error.Message.Message};
-      Results.push_back(std::move(Failure));
-    }
+  for (acm::FileResults &Checked : PerFile)
     for (acm::Result &R : Checked.Results)
       Results.push_back(std::move(R));
-  }
   acm::sortAndDeduplicate(Results);
 
   size_t Recorded = llvm::count_if(

@@ -18,6 +18,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -211,9 +212,26 @@ tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
   };
 }
 
+/// A compile error without a location, as the compiler would report it.
+Result unitError(const std::string &Message) {
+  Result R(ClangTidyError("clang-diagnostic-error", ClangTidyError::Error, "",
+                          false));
+  R.Error.Message.Message = Message;
+  R.Main.Message = Message;
+  return R;
+}
+
 FileResults checkFile(const std::string &File,
                       const tooling::CompilationDatabase &Database,
                       SharedOptions &Options, const RunOptions &Run) {
+  // A database can list files that are gone; the compiler driver would say
+  // so in three messages, two without the file's name.
+  if (std::error_code EC = sys::fs::access(File, sys::fs::AccessMode::Exist)) {
+    FileResults Missing;
+    Missing.Results.push_back(
+        unitError("cannot read '" + File + "': " + EC.message()));
+    return Missing;
+  }
   // ClangTool moves into each compile command's directory; a file system
   // of its own keeps that from the other threads.
   auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
@@ -251,10 +269,11 @@ FileResults checkFile(const std::string &File,
   Out.Results = locate(std::move(Errors), Positions);
   for (size_t I = 0; I < Names.size(); ++I)
     Out.Results[I].Function = std::move(Names[I]);
-  Out.FailedSilently =
-      Failed && llvm::none_of(Out.Results, [](const Result &R) {
+  // Say which file could not be checked when nothing else does.
+  if (Failed && llvm::none_of(Out.Results, [](const Result &R) {
         return R.isCompilerError();
-      });
+      }))
+    Out.Results.push_back(unitError("'" + File + "' could not be checked"));
   return Out;
 }
 

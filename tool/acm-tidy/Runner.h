@@ -44,12 +44,10 @@ private:
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
 };
 
-/// What checking one file produced.
+/// What checking one file produced. A file that could not be checked has
+/// at least one compile error among them.
 struct FileResults {
   std::vector<Result> Results;
-  /// The file could not be checked (no compile command, unreadable, or the
-  /// compiler gave up) without an error diagnostic saying why.
-  bool FailedSilently = false;
 };
 
 struct RunOptions {
