@@ -19,21 +19,28 @@ BaselineKey baselineKey(const Result &R, llvm::StringRef Root) {
           R.check().str(), R.objectName(), R.Main.Message};
 }
 
+unsigned placeInFunction(const Result &R) {
+  if (R.FunctionLine && R.Main.Pos.Line >= R.FunctionLine)
+    return R.Main.Pos.Line - R.FunctionLine;
+  return R.Main.Pos.Line;
+}
+
 void writeBaseline(llvm::ArrayRef<Result> Results, llvm::StringRef Root,
                    llvm::raw_ostream &OS) {
-  std::vector<BaselineKey> Keys;
+  std::vector<std::pair<BaselineKey, unsigned>> Entries;
   for (const Result &R : Results)
     if (R.isFinding())
-      Keys.push_back(baselineKey(R, Root));
+      Entries.emplace_back(baselineKey(R, Root), placeInFunction(R));
   // Sorted, so the file changes little when findings come and go.
-  llvm::sort(Keys);
+  llvm::sort(Entries);
   json::Array Findings;
-  for (const BaselineKey &Key : Keys)
+  for (const auto &[Key, Line] : Entries)
     Findings.push_back(json::Object{{"file", Key.File},
                                     {"function", Key.Function},
                                     {"check", Key.Check},
                                     {"object", Key.Object},
-                                    {"message", Key.Message}});
+                                    {"message", Key.Message},
+                                    {"line_in_function", Line}});
   json::Value File = json::Object{{"acm-tidy-baseline", FormatVersion},
                                   {"findings", std::move(Findings)}};
   OS << llvm::formatv("{0:2}", File) << "\n";
@@ -82,24 +89,58 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
         return Malformed("a finding lacks a string field");
       Key.*Field = Value->str();
     }
-    ++Known[Key];
+    // Only tells identical findings apart.
+    Known[Key].push_back(Finding->getInteger("line_in_function").value_or(0));
   }
   return Known;
 }
 
 unsigned subtractBaseline(std::vector<Result> &Results, Baseline Known,
                           llvm::StringRef Root) {
+  // The findings of each key that the baseline has.
+  std::map<BaselineKey, std::vector<size_t>> Candidates;
+  for (size_t I = 0; I < Results.size(); ++I)
+    if (Results[I].isFinding()) {
+      BaselineKey Key = baselineKey(Results[I], Root);
+      if (Known.count(Key))
+        Candidates[Key].push_back(I);
+    }
+
+  std::vector<bool> IsKnown(Results.size());
+  for (const auto &[Key, Indices] : Candidates) {
+    const std::vector<unsigned> &Lines = Known[Key];
+    if (Indices.size() <= Lines.size()) {
+      for (size_t I : Indices)
+        IsKnown[I] = true;
+      continue;
+    }
+    // More findings than the baseline knows: pair recorded lines with the
+    // nearest findings, closest pairs first; the findings left are new.
+    std::vector<std::tuple<unsigned, size_t, size_t>> Pairs;
+    for (size_t L = 0; L < Lines.size(); ++L)
+      for (size_t I : Indices) {
+        unsigned Line = placeInFunction(Results[I]);
+        unsigned Distance = Line > Lines[L] ? Line - Lines[L] : Lines[L] - Line;
+        Pairs.emplace_back(Distance, I, L);
+      }
+    llvm::sort(Pairs);
+    std::vector<bool> LineUsed(Lines.size());
+    for (const auto &[Distance, I, L] : Pairs)
+      if (!IsKnown[I] && !LineUsed[L]) {
+        IsKnown[I] = true;
+        LineUsed[L] = true;
+      }
+  }
+
   unsigned Removed = 0;
-  llvm::erase_if(Results, [&](const Result &R) {
-    if (!R.isFinding())
-      return false;
-    auto It = Known.find(baselineKey(R, Root));
-    if (It == Known.end() || It->second == 0)
-      return false;
-    --It->second;
-    ++Removed;
-    return true;
-  });
+  std::vector<Result> Kept;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    if (IsKnown[I])
+      ++Removed;
+    else
+      Kept.push_back(std::move(Results[I]));
+  }
+  Results = std::move(Kept);
   return Removed;
 }
 

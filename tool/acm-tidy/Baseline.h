@@ -5,7 +5,9 @@
 // line numbers, on (check, file, enclosing function, object name,
 // message), so edits elsewhere in a file do not turn known findings into
 // new ones. Identical keys are counted: a second identical finding in the
-// same function is new.
+// same function is new. Which of them is new is decided by where in its
+// function each was recorded: the findings nearest to those lines are the
+// known ones.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +21,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace acm {
 
@@ -36,8 +39,14 @@ struct BaselineKey {
   }
 };
 
-/// How many findings of each key a baseline holds.
-using Baseline = std::map<BaselineKey, unsigned>;
+/// The findings of a baseline: for each key, where each finding with that
+/// key was when it was recorded (see placeInFunction()).
+using Baseline = std::map<BaselineKey, std::vector<unsigned>>;
+
+/// The line of finding \p R counted from the first line of its function
+/// (its line when it is in none): what edits above the function leave
+/// alone.
+unsigned placeInFunction(const Result &R);
 
 /// The key of finding \p R; \p Root is the canonical project root.
 BaselineKey baselineKey(const Result &R, llvm::StringRef Root);
@@ -48,8 +57,8 @@ void writeBaseline(llvm::ArrayRef<Result> Results, llvm::StringRef Root,
 
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
 
-/// Removes from \p Results the findings \p Known accounts for, earliest
-/// first; returns how many.
+/// Removes from \p Results the findings \p Known accounts for; returns how
+/// many.
 unsigned subtractBaseline(std::vector<Result> &Results, Baseline Known,
                           llvm::StringRef Root);
 

@@ -60,6 +60,8 @@ struct Result {
   /// The qualified name of the function definition the warning is in
   /// ("app::Server::serve"), or "" when it is in none.
   std::string Function;
+  /// The line where that function's definition starts, or 0.
+  unsigned FunctionLine = 0;
 
   bool isCompilerError() const;
   /// A problem with the configuration ([clang-tidy-config]); not a finding.

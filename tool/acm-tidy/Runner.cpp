@@ -130,17 +130,17 @@ private:
 };
 
 /// The innermost function of \p Index around \p Offset in \p File.
-std::string enclosingFunction(const FunctionIndex &Index, StringRef File,
-                              unsigned Offset) {
+const FunctionRange *enclosingFunction(const FunctionIndex &Index,
+                                       StringRef File, unsigned Offset) {
   auto It = Index.find(File);
   if (It == Index.end())
-    return "";
+    return nullptr;
   const FunctionRange *Best = nullptr;
   for (const FunctionRange &Range : It->second)
     if (Range.Begin <= Offset && Offset <= Range.End &&
         (!Best || Range.End - Range.Begin < Best->End - Best->Begin))
       Best = &Range;
-  return Best ? Best->Name : "";
+  return Best;
 }
 
 class CheckAction : public ASTFrontendAction {
@@ -260,15 +260,20 @@ FileResults checkFile(const std::string &File,
   bool Failed = Tool.run(&Factory) != 0;
 
   std::vector<ClangTidyError> Errors = Consumer.take();
-  std::vector<std::string> Names;
+  std::vector<const FunctionRange *> Enclosing;
   for (const ClangTidyError &Error : Errors)
-    Names.push_back(enclosingFunction(Functions, Error.Message.FilePath,
-                                      Error.Message.FileOffset));
+    Enclosing.push_back(enclosingFunction(Functions, Error.Message.FilePath,
+                                          Error.Message.FileOffset));
   SourcePositions Positions;
   FileResults Out;
   Out.Results = locate(std::move(Errors), Positions);
-  for (size_t I = 0; I < Names.size(); ++I)
-    Out.Results[I].Function = std::move(Names[I]);
+  for (size_t I = 0; I < Enclosing.size(); ++I) {
+    if (!Enclosing[I])
+      continue;
+    Result &R = Out.Results[I];
+    R.Function = Enclosing[I]->Name;
+    R.FunctionLine = Positions.position(R.Main.File, Enclosing[I]->Begin).Line;
+  }
   // Say which file could not be checked when nothing else does.
   if (Failed && llvm::none_of(Out.Results, [](const Result &R) {
         return R.isCompilerError();
