@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""in_terminal.py CMD...: runs CMD with stdout and stderr on a pseudo-terminal
-and prints what it wrote there, with carriage returns and the ANSI "erase
-line" sequence shown as <CR> and <EL> so FileCheck can see them. Exits with
-CMD's status."""
+"""in_terminal.py CMD...: runs CMD with stdin, stdout and stderr on a
+pseudo-terminal and prints what it wrote there, with carriage returns and
+the ANSI "erase line" sequence shown as <CR> and <EL> so FileCheck can see
+them. Exits with CMD's status."""
 import os
 import pty
 import subprocess
@@ -11,7 +11,7 @@ import sys
 
 def main():
     master, slave = pty.openpty()
-    process = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL,
+    process = subprocess.Popen(sys.argv[1:], stdin=slave,
                                stdout=slave, stderr=slave)
     os.close(slave)
     output = b""

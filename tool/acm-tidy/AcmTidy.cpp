@@ -454,6 +454,11 @@ int main(int argc, const char **argv) {
   }
   std::optional<acm::ChangedLines> Changed;
   if (DiffMode) {
+    if (sys::Process::StandardInIsUserInput()) {
+      errs() << "error: --diff reads a unified diff from stdin, e.g. "
+                "git diff -U0 | acm-tidy --diff -p build\n";
+      return ExitError;
+    }
     auto Input = MemoryBuffer::getSTDIN();
     if (!Input) {
       errs() << "error: cannot read the diff from stdin: "
