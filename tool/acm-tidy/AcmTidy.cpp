@@ -26,6 +26,7 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/FileSystem.h"
@@ -403,6 +404,10 @@ int main(int argc, const char **argv) {
       !llvm::is_contained(Args, StringRef("--")))
     Args.push_back("--");
   int ArgCount = Args.size();
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "acm-tidy " << ACM_VERSION << "\n  built with LLVM "
+       << LLVM_VERSION_STRING << "\n";
+  });
   auto Parser = tooling::CommonOptionsParser::create(
       ArgCount, Args.data(), AcmCategory, cl::ZeroOrMore, Overview);
   if (!Parser) {
