@@ -16,7 +16,7 @@ PACKAGES=(
   clang-22 libclang-22-dev llvm-22-dev llvm-22-tools
   clang-tidy-22 clangd-22 clang-tools-22
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
-  ninja-build cmake libgtest-dev python3 git
+  ninja-build cmake libgtest-dev python3 python3-yaml git
 )
 # npm only when there is none (CI images often bring their own Node.js).
 if ! command -v npm >/dev/null 2>&1; then
