@@ -28,8 +28,8 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -180,8 +180,9 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   if (ExcludeHeaderFilter.getNumOccurrences())
     OverrideOptions.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
 
-  auto FromText = [&](StringRef Text, StringRef Source)
-      -> std::unique_ptr<ClangTidyOptionsProvider> {
+  auto FromText =
+      [&](StringRef Text,
+          StringRef Source) -> std::unique_ptr<ClangTidyOptionsProvider> {
     auto Parsed = parseConfiguration(MemoryBufferRef(Text, Source));
     if (!Parsed) {
       errs() << "error: invalid configuration in " << Source << ": "
@@ -208,9 +209,9 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   }
   if (!Config.empty())
     return FromText(Config, "<command line>");
-  return std::make_unique<FileOptionsProvider>(
-      std::move(GlobalOptions), std::move(DefaultOptions),
-      std::move(OverrideOptions), FS);
+  return std::make_unique<FileOptionsProvider>(std::move(GlobalOptions),
+                                               std::move(DefaultOptions),
+                                               std::move(OverrideOptions), FS);
 }
 
 /// Adds -resource-dir to compile commands that lack one, so builtin headers
@@ -304,8 +305,8 @@ loadDatabase(StringRef BuildPath) {
 
 bool isCxxFile(StringRef Path) {
   static const StringSet<> Extensions = {
-      ".c",   ".cc",  ".cpp", ".cxx", ".c++", ".C",   ".cppm", ".ixx",
-      ".h",   ".hh",  ".hpp", ".hxx", ".h++", ".H",   ".inl",  ".ipp",
+      ".c",   ".cc",  ".cpp", ".cxx", ".c++", ".C", ".cppm", ".ixx",
+      ".h",   ".hh",  ".hpp", ".hxx", ".h++", ".H", ".inl",  ".ipp",
       ".tcc", ".tpp", ".cu",  ".cuh", ".m",   ".mm"};
   return Extensions.contains(sys::path::extension(Path));
 }
@@ -391,6 +392,160 @@ std::string plural(size_t Count, StringRef Noun) {
   return (Twine(Count) + " " + Noun + (Count == 1 ? "" : "s")).str();
 }
 
+/// Reads --baseline and the diff of --diff; false after reporting an error.
+bool readFilters(StringRef ProjectRoot, std::optional<acm::Baseline> &Known,
+                 std::optional<acm::ChangedLines> &Changed) {
+  if (!BaselineFile.empty()) {
+    auto Read = acm::readBaseline(BaselineFile);
+    if (!Read) {
+      errs() << "error: " << toString(Read.takeError()) << "\n";
+      return false;
+    }
+    Known = std::move(*Read);
+  }
+  if (DiffMode) {
+    if (sys::Process::StandardInIsUserInput()) {
+      errs() << "error: --diff reads a unified diff from stdin, e.g. "
+                "git diff -U0 | acm-tidy --diff -p build\n";
+      return false;
+    }
+    auto Input = MemoryBuffer::getSTDIN();
+    if (!Input) {
+      errs() << "error: cannot read the diff from stdin: "
+             << Input.getError().message() << "\n";
+      return false;
+    }
+    auto Parsed = acm::ChangedLines::parse((*Input)->getBuffer(), ProjectRoot);
+    if (!Parsed) {
+      errs() << "error: --diff: " << toString(Parsed.takeError()) << "\n";
+      return false;
+    }
+    Changed = std::move(*Parsed);
+  }
+  return true;
+}
+
+/// The files to check, absolute and sorted: \p Files (named, or the
+/// database's), with no file named only those \p Changed has, then the
+/// part --shard asks for.
+std::vector<std::string> selectFiles(std::vector<std::string> Files, bool Named,
+                                     const acm::ChangedLines *Changed,
+                                     unsigned Part, unsigned Parts) {
+  for (std::string &File : Files)
+    File = acm::absolutePath(File);
+  if (Changed && !Named) {
+    // The changed C and C++ files, named as the database names them when it
+    // has them; others (headers) get commands inferred from similar files.
+    StringMap<std::string> DatabaseName;
+    for (const std::string &File : Files)
+      DatabaseName[acm::canonicalPath(File)] = File;
+    Files.clear();
+    for (const std::string &File : Changed->files()) {
+      auto It = DatabaseName.find(File);
+      if (It != DatabaseName.end())
+        Files.push_back(It->second);
+      else if (isCxxFile(File))
+        Files.push_back(File);
+    }
+  }
+  // The same order whatever the database's, so shards are stable.
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  if (Parts <= 1)
+    return Files;
+  std::vector<std::string> Selected;
+  for (size_t I = Part - 1; I < Files.size(); I += Parts)
+    Selected.push_back(Files[I]);
+  return Selected;
+}
+
+/// Findings that --baseline and --diff hide.
+struct Hidden {
+  unsigned InBaseline = 0;
+  unsigned OutsideDiff = 0;
+};
+
+Hidden filterResults(std::vector<acm::Result> &Results,
+                     std::optional<acm::Baseline> Known,
+                     const acm::ChangedLines *Changed, StringRef ProjectRoot) {
+  Hidden Out;
+  if (Known)
+    Out.InBaseline =
+        acm::subtractBaseline(Results, std::move(*Known), ProjectRoot);
+  if (!Changed)
+    return Out;
+  StringMap<std::string> Canonical;
+  auto OnChangedLine = [&](const acm::Located &L) {
+    if (L.File.empty() || !L.Pos.Line)
+      return false;
+    auto [It, New] = Canonical.try_emplace(L.File);
+    if (New)
+      It->second = acm::canonicalPath(L.File);
+    return Changed->contains(It->second, L.Pos.Line);
+  };
+  // A finding is on the change when its warning or one of its notes is:
+  // adding an enter can make a warning at a return further down.
+  size_t Before = Results.size();
+  llvm::erase_if(Results, [&](const acm::Result &R) {
+    return R.isFinding() && !OnChangedLine(R.Main) &&
+           llvm::none_of(R.Notes, OnChangedLine);
+  });
+  Out.OutsideDiff = Before - Results.size();
+  return Out;
+}
+
+/// Prints \p Results in the chosen format and applies or exports their
+/// fixes; false after reporting an error.
+bool report(ArrayRef<acm::Result> Results, ArrayRef<std::string> Files,
+            acm::SharedOptions &Options,
+            IntrusiveRefCntPtr<vfs::FileSystem> BaseFS) {
+  bool CompileErrors = llvm::any_of(
+      Results, [](const acm::Result &R) { return R.isCompilerError(); });
+  std::vector<ClangTidyError> Errors;
+  for (const acm::Result &R : Results)
+    Errors.push_back(R.Error);
+  // clang-tidy's reporter prints the text format and applies fixes.
+  ClangTidyContext ReportContext(Options.view(BaseFS));
+  FixBehaviour Behaviour = Fix && !CompileErrors ? FB_Fix : FB_NoFix;
+  auto PrintText = [&](FixBehaviour B) {
+    unsigned Ignored = 0;
+    handleErrors(Errors, ReportContext, B, Ignored, BaseFS);
+  };
+  if (Format == "text") {
+    if (Output.empty())
+      PrintText(Behaviour);
+    else if (!withStdoutTo(Output, [&] { PrintText(Behaviour); }))
+      return false;
+  } else {
+    // Positions were read before the fixes change the files.
+    if (Behaviour == FB_Fix &&
+        !withStdoutTo("/dev/null", [&] { PrintText(FB_Fix); }))
+      return false;
+    acm::ReportOptions ReportOptions{
+        ACM_VERSION, ACM_DOCS_URI,
+        SourceRoot.empty() ? "" : acm::canonicalPath(SourceRoot)};
+    if (!writeTo(Output, [&](raw_ostream &OS) {
+          if (Format == "sarif")
+            acm::writeSarif(Results, ReportOptions, OS);
+          else
+            acm::writeJson(Results, ReportOptions, OS);
+        }))
+      return false;
+  }
+
+  if (ExportFixes.empty())
+    return true;
+  // The fixes of the findings reported; not the compiler's own fix-its.
+  std::vector<ClangTidyError> Fixable;
+  for (const acm::Result &R : Results)
+    if (R.isFinding())
+      Fixable.push_back(R.Error);
+  return writeTo(ExportFixes, [&](raw_ostream &OS) {
+    // One main file, or none for a run over several.
+    exportReplacements(Files.size() == 1 ? Files.front() : "", Fixable, OS);
+  });
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -422,11 +577,10 @@ int main(int argc, const char **argv) {
              << "\n";
       return ExitError;
     }
-    return writeTo(Output, [&](raw_ostream &OS) {
-             OS << formatv("{0:2}", *Merged) << "\n";
-           })
-               ? ExitClean
-               : ExitError;
+    bool Written = writeTo(Output, [&](raw_ostream &OS) {
+      OS << formatv("{0:2}", *Merged) << "\n";
+    });
+    return Written ? ExitClean : ExitError;
   }
 
   if (Format != "text" && Format != "sarif" && Format != "json") {
@@ -446,40 +600,15 @@ int main(int argc, const char **argv) {
     return ExitError;
   }
   // Where baselines and --diff name files from.
-  std::string ProjectRoot = acm::canonicalPath(SourceRoot.empty() ? StringRef(".") : StringRef(SourceRoot));
-
+  std::string ProjectRoot = acm::canonicalPath(
+      SourceRoot.empty() ? StringRef(".") : StringRef(SourceRoot));
   std::optional<acm::Baseline> Known;
-  if (!BaselineFile.empty()) {
-    auto Read = acm::readBaseline(BaselineFile);
-    if (!Read) {
-      errs() << "error: " << toString(Read.takeError()) << "\n";
-      return ExitError;
-    }
-    Known = std::move(*Read);
-  }
   std::optional<acm::ChangedLines> Changed;
-  if (DiffMode) {
-    if (sys::Process::StandardInIsUserInput()) {
-      errs() << "error: --diff reads a unified diff from stdin, e.g. "
-                "git diff -U0 | acm-tidy --diff -p build\n";
-      return ExitError;
-    }
-    auto Input = MemoryBuffer::getSTDIN();
-    if (!Input) {
-      errs() << "error: cannot read the diff from stdin: "
-             << Input.getError().message() << "\n";
-      return ExitError;
-    }
-    auto Parsed = acm::ChangedLines::parse((*Input)->getBuffer(), ProjectRoot);
-    if (!Parsed) {
-      errs() << "error: --diff: " << toString(Parsed.takeError()) << "\n";
-      return ExitError;
-    }
-    Changed = std::move(*Parsed);
-  }
+  if (!readFilters(ProjectRoot, Known, Changed))
+    return ExitError;
 
-  auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-      vfs::getRealFileSystem());
+  auto BaseFS =
+      makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
   auto Provider = createOptionsProvider(BaseFS);
   if (!Provider)
     return ExitError;
@@ -527,34 +656,9 @@ int main(int argc, const char **argv) {
               "with a compile_commands.json)\n";
     return ExitError;
   }
-  for (std::string &File : Files)
-    File = acm::absolutePath(File);
-
-  if (Changed && !NamedFiles) {
-    // The changed C and C++ files, named as the database names them when it
-    // has them; others (headers) get commands inferred from similar files.
-    StringMap<std::string> DatabaseName;
-    for (const std::string &File : Files)
-      DatabaseName[acm::canonicalPath(File)] = File;
-    Files.clear();
-    for (const std::string &File : Changed->files()) {
-      auto It = DatabaseName.find(File);
-      if (It != DatabaseName.end())
-        Files.push_back(It->second);
-      else if (isCxxFile(File))
-        Files.push_back(File);
-    }
-  }
-
-  // The same order whatever the database's, so shards are stable.
-  llvm::sort(Files);
-  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
-  if (ShardParts > 1) {
-    std::vector<std::string> Part;
-    for (size_t I = ShardPart - 1; I < Files.size(); I += ShardParts)
-      Part.push_back(Files[I]);
-    Files = std::move(Part);
-  }
+  // No file left (a diff without C++ changes, an empty shard) is clean.
+  Files = selectFiles(std::move(Files), NamedFiles,
+                      Changed ? &*Changed : nullptr, ShardPart, ShardParts);
 
   if (!Files.empty() &&
       getCheckNames(Provider->getOptions(Files.front()), false, false)
@@ -563,18 +667,16 @@ int main(int argc, const char **argv) {
     return ExitError;
   }
 
-  CheckingDatabase Checking(
-      Database, resourceDirAdjuster(acm::preferredResourceDir(
-                    argv[0], reinterpret_cast<void *>(&main))));
+  CheckingDatabase Checking(Database,
+                            resourceDirAdjuster(acm::preferredResourceDir(
+                                argv[0], reinterpret_cast<void *>(&main))));
   acm::SharedOptions Options(std::move(Provider));
-
-  bool Fixing = Fix || !ExportFixes.empty();
   acm::RunOptions Run;
   Run.Jobs = Jobs ? unsigned(Jobs)
                   : llvm::hardware_concurrency().compute_thread_count();
-  Run.FixesFromNotes = Fixing;
-  Run.FindFunctions = Format != "text" || !BaselineFile.empty() ||
-                      !WriteBaseline.empty();
+  Run.FixesFromNotes = Fix || !ExportFixes.empty();
+  Run.FindFunctions =
+      Format != "text" || !BaselineFile.empty() || !WriteBaseline.empty();
   Progress Bar(Files.size());
   Run.OnStart = [&Bar](StringRef File, size_t Started) {
     Bar.start(File, Started);
@@ -589,109 +691,42 @@ int main(int argc, const char **argv) {
       Results.push_back(std::move(R));
   acm::sortAndDeduplicate(Results);
 
-  size_t Recorded = llvm::count_if(
-      Results, [](const acm::Result &R) { return R.isFinding(); });
-  if (!WriteBaseline.empty() &&
-      !writeTo(WriteBaseline, [&](raw_ostream &OS) {
+  auto IsFinding = [](const acm::Result &R) { return R.isFinding(); };
+  size_t Recorded = llvm::count_if(Results, IsFinding);
+  if (!WriteBaseline.empty() && !writeTo(WriteBaseline, [&](raw_ostream &OS) {
         acm::writeBaseline(Results, ProjectRoot, OS);
       }))
     return ExitError;
 
-  unsigned InBaseline = 0, OutsideDiff = 0;
-  if (Known)
-    InBaseline = acm::subtractBaseline(Results, std::move(*Known), ProjectRoot);
-  if (Changed) {
-    StringMap<std::string> Canonical;
-    auto OnChangedLine = [&](const acm::Located &L) {
-      if (L.File.empty() || !L.Pos.Line)
-        return false;
-      auto [It, New] = Canonical.try_emplace(L.File);
-      if (New)
-        It->second = acm::canonicalPath(L.File);
-      return Changed->contains(It->second, L.Pos.Line);
-    };
-    // A finding is on the change when its warning or one of its notes is:
-    // adding an enter can make a warning at a return further down.
-    size_t Before = Results.size();
-    llvm::erase_if(Results, [&](const acm::Result &R) {
-      return R.isFinding() && !OnChangedLine(R.Main) &&
-             llvm::none_of(R.Notes, OnChangedLine);
-    });
-    OutsideDiff = Before - Results.size();
-  }
+  Hidden Hid = filterResults(Results, std::move(Known),
+                             Changed ? &*Changed : nullptr, ProjectRoot);
+  if (!report(Results, Files, Options, BaseFS))
+    return ExitError;
 
-  bool CompileErrors = llvm::any_of(
-      Results, [](const acm::Result &R) { return R.isCompilerError(); });
-  size_t Findings = llvm::count_if(
-      Results, [](const acm::Result &R) { return R.isFinding(); });
+  size_t Findings = llvm::count_if(Results, IsFinding);
   size_t TreatedAsErrors = llvm::count_if(Results, [](const acm::Result &R) {
     return R.isFinding() && R.Error.IsWarningAsError;
   });
-
-  std::vector<ClangTidyError> Errors;
-  for (const acm::Result &R : Results)
-    Errors.push_back(R.Error);
-  // clang-tidy's reporter prints the text format and applies fixes.
-  ClangTidyContext ReportContext(Options.view(BaseFS));
-  FixBehaviour Behaviour = Fix && !CompileErrors ? FB_Fix : FB_NoFix;
-  auto Report = [&](FixBehaviour B) {
-    unsigned Ignored = 0;
-    handleErrors(Errors, ReportContext, B, Ignored, BaseFS);
-  };
-  if (Format == "text") {
-    if (Output.empty())
-      Report(Behaviour);
-    else if (!withStdoutTo(Output, [&] { Report(Behaviour); }))
-      return ExitError;
-  } else {
-    if (Behaviour == FB_Fix && !withStdoutTo("/dev/null", [&] {
-          Report(FB_Fix);
-        }))
-      return ExitError;
-    acm::ReportOptions ReportOptions{
-        ACM_VERSION, ACM_DOCS_URI,
-        SourceRoot.empty() ? "" : acm::canonicalPath(SourceRoot)};
-    if (!writeTo(Output, [&](raw_ostream &OS) {
-          if (Format == "sarif")
-            acm::writeSarif(Results, ReportOptions, OS);
-          else
-            acm::writeJson(Results, ReportOptions, OS);
-        }))
-      return ExitError;
-  }
-
-  if (!ExportFixes.empty()) {
-    // The fixes of the findings reported; not the compiler's own fix-its.
-    std::vector<ClangTidyError> Fixable;
-    for (const acm::Result &R : Results)
-      if (R.isFinding())
-        Fixable.push_back(R.Error);
-    if (!writeTo(ExportFixes, [&](raw_ostream &OS) {
-          exportReplacements(Files.size() == 1 ? Files.front() : "",
-                             Fixable, OS);
-        }))
-      return ExitError;
-  }
-
-  if (!Quiet && (Findings || InBaseline || OutsideDiff)) {
+  if (!Quiet && (Findings || Hid.InBaseline || Hid.OutsideDiff)) {
     errs() << plural(Findings, "finding") << " in "
            << plural(Files.size(), "file");
-    SmallVector<std::string, 2> Hidden;
-    if (InBaseline)
-      Hidden.push_back(Twine(InBaseline).str() + " in the baseline");
-    if (OutsideDiff)
-      Hidden.push_back(Twine(OutsideDiff).str() + " outside the diff");
-    if (!Hidden.empty())
-      errs() << " (not shown: " << join(Hidden, ", ") << ")";
+    SmallVector<std::string, 2> NotShown;
+    if (Hid.InBaseline)
+      NotShown.push_back(Twine(Hid.InBaseline).str() + " in the baseline");
+    if (Hid.OutsideDiff)
+      NotShown.push_back(Twine(Hid.OutsideDiff).str() + " outside the diff");
+    if (!NotShown.empty())
+      errs() << " (not shown: " << join(NotShown, ", ") << ")";
     errs() << ".\n";
   }
   if (TreatedAsErrors)
     errs() << plural(TreatedAsErrors, "warning") << " treated as "
            << (TreatedAsErrors == 1 ? "error" : "errors") << "\n";
   if (!WriteBaseline.empty() && !Quiet)
-    errs() << "Recorded " << plural(Recorded, "finding")
-           << " in " << WriteBaseline << ".\n";
-  if (CompileErrors) {
+    errs() << "Recorded " << plural(Recorded, "finding") << " in "
+           << WriteBaseline << ".\n";
+  if (llvm::any_of(Results,
+                   [](const acm::Result &R) { return R.isCompilerError(); })) {
     errs() << "error: compilation failed; see the errors above\n";
     return ExitError;
   }

@@ -78,12 +78,11 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
     if (!Finding)
       return Malformed("a finding is not an object");
     BaselineKey Key;
-    for (auto [Name, Field] :
-         {std::pair{"file", &BaselineKey::File},
-          std::pair{"function", &BaselineKey::Function},
-          std::pair{"check", &BaselineKey::Check},
-          std::pair{"object", &BaselineKey::Object},
-          std::pair{"message", &BaselineKey::Message}}) {
+    for (auto [Name, Field] : {std::pair{"file", &BaselineKey::File},
+                               std::pair{"function", &BaselineKey::Function},
+                               std::pair{"check", &BaselineKey::Check},
+                               std::pair{"object", &BaselineKey::Object},
+                               std::pair{"message", &BaselineKey::Message}}) {
       std::optional<llvm::StringRef> Value = Finding->getString(Name);
       if (!Value)
         return Malformed("a finding lacks a string field");

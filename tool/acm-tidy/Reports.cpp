@@ -105,8 +105,7 @@ std::string fileUri(StringRef AbsolutePath) {
 /// inside it.
 class PathStyle {
 public:
-  explicit PathStyle(const ReportOptions &Options)
-      : Root(Options.SourceRoot) {}
+  explicit PathStyle(const ReportOptions &Options) : Root(Options.SourceRoot) {}
 
   std::string forJson(StringRef File) const {
     if (Root.empty() || File.empty())
@@ -192,10 +191,10 @@ json::Object sarifRule(StringRef Id, const ReportOptions &Options) {
        (llvm::Twine(Help->Help) + "\n\n[Documentation](" + Uri + ")").str()}};
   Rule["helpUri"] = Uri;
   Rule["defaultConfiguration"] = json::Object{{"level", "warning"}};
-  Rule["properties"] = json::Object{
-      {"tags", json::Array{"correctness", "coroutines"}},
-      {"precision", "high"},
-      {"problem.severity", "warning"}};
+  Rule["properties"] =
+      json::Object{{"tags", json::Array{"correctness", "coroutines"}},
+                   {"precision", "high"},
+                   {"problem.severity", "warning"}};
   return Rule;
 }
 
@@ -211,18 +210,17 @@ json::Object sarifFix(const Result &R, const PathStyle &Paths) {
           json::Object{{"deletedRegion", std::move(Deleted)},
                        {"insertedContent", json::Object{{"text", E.Text}}}});
     }
-    Changes.push_back(json::Object{{"artifactLocation",
-                                    Paths.artifactLocation(File)},
-                                   {"replacements", std::move(Replacements)}});
+    Changes.push_back(
+        json::Object{{"artifactLocation", Paths.artifactLocation(File)},
+                     {"replacements", std::move(Replacements)}});
   }
   std::string Description;
   if (R.Edits.size() == 1 && R.Edits[0].Length == 0)
     Description = "Insert '" + StringRef(R.Edits[0].Text).trim().str() + "'";
   else
     Description = "Apply the suggested replacement";
-  return json::Object{
-      {"description", json::Object{{"text", Description}}},
-      {"artifactChanges", std::move(Changes)}};
+  return json::Object{{"description", json::Object{{"text", Description}}},
+                      {"artifactChanges", std::move(Changes)}};
 }
 
 json::Object sarifResult(const Result &R, size_t RuleIndex,
@@ -236,21 +234,21 @@ json::Object sarifResult(const Result &R, size_t RuleIndex,
     if (Note.File.empty())
       continue;
     int64_t Id = Related.size() + 1;
-    Related.push_back(json::Object{
-        {"id", Id},
-        {"physicalLocation", physicalLocation(Note, Paths)},
-        {"message", json::Object{{"text", Note.Message}}}});
+    Related.push_back(
+        json::Object{{"id", Id},
+                     {"physicalLocation", physicalLocation(Note, Paths)},
+                     {"message", json::Object{{"text", Note.Message}}}});
     Links += (Links.empty() ? "" : "; ");
-    Links += "[" + escapeLinkText(Note.Message) + "](" + std::to_string(Id) +
-             ")";
+    Links +=
+        "[" + escapeLinkText(Note.Message) + "](" + std::to_string(Id) + ")";
   }
   if (!Links.empty())
     Text += " (" + Links + ")";
 
   json::Object Location{{"physicalLocation", physicalLocation(R.Main, Paths)}};
   if (!R.Function.empty())
-    Location["logicalLocations"] = json::Array{json::Object{
-        {"fullyQualifiedName", R.Function}, {"kind", "function"}}};
+    Location["logicalLocations"] = json::Array{
+        json::Object{{"fullyQualifiedName", R.Function}, {"kind", "function"}}};
 
   json::Object Out{
       {"ruleId", R.check()},
@@ -273,9 +271,8 @@ json::Object sarifNotification(const Result &R, const PathStyle &Paths) {
                    {"message", json::Object{{"text", R.Main.Message}}},
                    {"descriptor", json::Object{{"id", R.check()}}}};
   if (!R.Main.File.empty())
-    Out["locations"] =
-        json::Array{json::Object{{"physicalLocation",
-                                  physicalLocation(R.Main, Paths)}}};
+    Out["locations"] = json::Array{
+        json::Object{{"physicalLocation", physicalLocation(R.Main, Paths)}}};
   return Out;
 }
 
@@ -348,8 +345,7 @@ void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
   };
   if (!Options.SourceRoot.empty())
     Run["originalUriBaseIds"] = json::Object{
-        {"SRCROOT",
-         json::Object{{"uri", fileUri(Options.SourceRoot + "/")}}}};
+        {"SRCROOT", json::Object{{"uri", fileUri(Options.SourceRoot + "/")}}}};
   json::Value Log = json::Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
@@ -405,8 +401,7 @@ void appendNew(const json::Array *From, std::vector<json::Value> &To,
 }
 
 /// Sorts SARIF results or notifications as acm-tidy orders findings.
-void sortByPlace(std::vector<json::Value> &Items,
-                 const json::Object *BaseIds) {
+void sortByPlace(std::vector<json::Value> &Items, const json::Object *BaseIds) {
   auto Key = [&](const json::Value &V) {
     const json::Object &Item = *V.getAsObject();
     auto [Uri, Line, Column] = sarifPlace(Item, BaseIds);
@@ -469,8 +464,7 @@ llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
   // Rules in the order acm-tidy writes them: the checks of the module, then
   // the others by name; results point into that list.
   auto RuleKey = [](const json::Value &Rule) {
-    std::string Id =
-        Rule.getAsObject()->getString("id").value_or("").str();
+    std::string Id = Rule.getAsObject()->getString("id").value_or("").str();
     const CheckHelp *Help = helpFor(Id);
     return std::make_pair(Help ? Help - Checks : std::size(Checks), Id);
   };
@@ -504,8 +498,7 @@ llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
 
   json::Object Invocation{{"executionSuccessful", Successful}};
   if (!Failures.empty())
-    Invocation["toolExecutionNotifications"] =
-        json::Array(std::move(Failures));
+    Invocation["toolExecutionNotifications"] = json::Array(std::move(Failures));
   if (!ConfigurationProblems.empty())
     Invocation["toolConfigurationNotifications"] =
         json::Array(std::move(ConfigurationProblems));

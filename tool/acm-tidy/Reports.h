@@ -42,8 +42,7 @@ void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
 /// shards of --shard) into one run, as if one acm-tidy run had checked it
 /// all: results that several parts report (from a shared header) appear
 /// once.
-llvm::Expected<llvm::json::Value>
-mergeSarif(llvm::ArrayRef<std::string> Paths);
+llvm::Expected<llvm::json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths);
 
 /// The documentation page of \p CheckName, relative to the docs directory.
 std::string checkDocPath(llvm::StringRef CheckName);

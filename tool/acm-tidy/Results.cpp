@@ -48,8 +48,7 @@ std::string Result::objectName() const {
   }
 }
 
-const SourcePositions::FileLines &
-SourcePositions::lines(llvm::StringRef File) {
+const SourcePositions::FileLines &SourcePositions::lines(llvm::StringRef File) {
   std::unique_ptr<FileLines> &Entry = Files[File];
   if (!Entry) {
     Entry = std::make_unique<FileLines>();
@@ -68,8 +67,8 @@ Position SourcePositions::position(llvm::StringRef File, unsigned Offset) {
   const FileLines &Lines = lines(File);
   if (Lines.LineStarts.empty() || Offset > Lines.Text.size())
     return {};
-  auto Next = std::upper_bound(Lines.LineStarts.begin(),
-                               Lines.LineStarts.end(), Offset);
+  auto Next = std::upper_bound(Lines.LineStarts.begin(), Lines.LineStarts.end(),
+                               Offset);
   unsigned LineStart = *(Next - 1);
   Position Pos;
   Pos.Line = Next - Lines.LineStarts.begin();
@@ -143,8 +142,8 @@ std::vector<Result> locate(std::vector<ClangTidyError> Errors,
       if (!M.FilePath.empty()) {
         L.File = absolutePath(M.FilePath, Error.BuildDirectory);
         L.Pos = Positions.position(L.File, M.FileOffset);
-        L.End = Positions.position(
-            L.File, Positions.tokenEnd(L.File, M.FileOffset));
+        L.End = Positions.position(L.File,
+                                   Positions.tokenEnd(L.File, M.FileOffset));
       }
       return L;
     };

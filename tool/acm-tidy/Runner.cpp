@@ -194,8 +194,7 @@ private:
 /// Adds the ExtraArgs and ExtraArgsBefore of the file's configuration, as
 /// clang-tidy does.
 tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
-  return [&Context](const tooling::CommandLineArguments &Args,
-                    StringRef File) {
+  return [&Context](const tooling::CommandLineArguments &Args, StringRef File) {
     ClangTidyOptions Options = Context.getOptionsForFile(File);
     tooling::CommandLineArguments Adjusted = Args;
     if (Options.ExtraArgsBefore) {
@@ -286,8 +285,8 @@ FileResults checkFile(const std::string &File,
 
 std::vector<FileResults>
 checkFiles(ArrayRef<std::string> Files,
-           const tooling::CompilationDatabase &Database,
-           SharedOptions &Options, RunOptions &Run) {
+           const tooling::CompilationDatabase &Database, SharedOptions &Options,
+           RunOptions &Run) {
   std::vector<FileResults> Results(Files.size());
   std::atomic<size_t> Started{0};
   auto CheckOne = [&](size_t I) {
