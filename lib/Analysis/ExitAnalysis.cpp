@@ -171,13 +171,19 @@ public:
   /// Findings that do not depend on the flow (discarded ops, temporaries).
   std::vector<Finding> Immediate;
 
+  /// True if the body has compile errors: its AST is a guess, and so would
+  /// any finding be.
+  bool HasErrors = false;
+
   /// True if awaitable local \p Obj was folded into another one, which then
   /// owes its exits.
   bool isHeldByOuter(unsigned Obj) const { return HeldByOuter.count(Obj); }
 
   void collect(Stmt *Body) {
-    for (const ParmVarDecl *P : Function.parameters())
+    for (const ParmVarDecl *P : Function.parameters()) {
+      HasErrors |= P->isInvalidDecl();
       trackParam(P);
+    }
     // First find what is tracked, then what statements do to it.
     FindingObjects = true;
     TraverseStmt(Body);
@@ -196,6 +202,28 @@ public:
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
+  // Unevaluated operands neither use nor hand off anything.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    if (!E->isPotentiallyEvaluated())
+      return true;
+    return RecursiveASTVisitor::TraverseCXXTypeidExpr(E);
+  }
+
+  bool VisitExpr(Expr *E) {
+    if (FindingObjects && E->containsErrors())
+      HasErrors = true;
+    return true;
+  }
+  bool VisitDecl(Decl *D) {
+    if (FindingObjects && D->isInvalidDecl())
+      HasErrors = true;
+    return true;
+  }
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
     ++HandlerDepth;
     bool Result = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
@@ -1177,11 +1205,13 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   if (!WrittenBody)
     return;
 
-  if (isGeneratorManagerCoroutine(Function, Model))
-    analyzeGeneratorManager(Function, WrittenBody, Context, Sink);
-
   EffectCollector Collector(Context, Model, Function);
   Collector.collect(WrittenBody);
+  if (Collector.HasErrors)
+    return;
+
+  if (isGeneratorManagerCoroutine(Function, Model))
+    analyzeGeneratorManager(Function, WrittenBody, Context, Sink);
   if (Collector.Objects.empty()) {
     // Nothing to follow through the flow; report what needs no flow.
     for (const Finding &F : Collector.Immediate)

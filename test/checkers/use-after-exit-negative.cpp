@@ -86,3 +86,15 @@ rt::task<> by_reference(Resource &r) {
   co_await r.aexit();
   r.use();
 }
+
+// Unevaluated operands do not touch the object.
+rt::task<> unevaluated() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  static_assert(sizeof(r) > 0);
+  bool nothrow = noexcept(r.use());
+  decltype(r.value()) copy = 0;
+  (void)nothrow;
+  (void)copy;
+}
