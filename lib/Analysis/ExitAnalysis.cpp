@@ -669,8 +669,11 @@ private:
     }
     if (const VarDecl *V = referencedVar(E)) {
       auto It = Index.find(V);
-      if (It != Index.end() && Objects[It->second].IsAwaitable)
+      if (It != Index.end() && Objects[It->second].IsAwaitable) {
         Locals.push_back(It->second);
+        // Awaiting it is what the local is for, not a use of it.
+        Roles[E] = EffectKind::OpObject;
+      }
       return;
     }
     if (!isa<InitListExpr>(E) && !Model.isAwaitableType(E->getType()))

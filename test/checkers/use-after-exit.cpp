@@ -164,3 +164,15 @@ rt::task<> single_use() {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
   co_await once.aexit();
 }
+
+// A stored exit awaited twice is one double exit, not also a use of the
+// local that holds it.
+rt::task<> stored_exit_awaited_twice() {
+  Resource r;
+  co_await r.aenter();
+  auto pending = r.aexit();
+  co_await pending;
+  co_await pending;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
+}
