@@ -79,6 +79,22 @@ struct HeldOp {
   int Object; // -1 when the op's object is not tracked
   OpKind Op;
   const CXXMemberCallExpr *Call;
+  /// Held in one arm of a conditional: awaiting the local may or may not
+  /// run it.
+  bool Conditional = false;
+};
+
+/// An op call or awaitable local whose awaitable flows into an awaited (or
+/// stored) value.
+struct AwaitedItem {
+  const CXXMemberCallExpr *Call = nullptr;
+  /// The awaitable local, when Call is null.
+  unsigned Local = 0;
+  /// The call or the reference to the local.
+  const Expr *Ref = nullptr;
+  /// Inside an arm of a conditional operator: it runs only on that arm's
+  /// path, so its effect belongs to the arm, not to the whole await.
+  bool InArm = false;
 };
 
 /// How a tracked local starts its life at its declaration.
@@ -262,20 +278,27 @@ public:
   bool VisitCoawaitExpr(CoawaitExpr *E) {
     if (FindingObjects || E->isImplicit())
       return true;
-    llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
-    llvm::SmallVector<unsigned, 1> Locals;
-    collectAwaited(E->getOperand(), Calls, Locals);
-    for (const CXXMemberCallExpr *Call : Calls) {
+    llvm::SmallVector<AwaitedItem, 2> Items;
+    collectAwaited(E->getOperand(), Items);
+    for (const AwaitedItem &Item : Items) {
+      // An item in an arm of "b ? r.aexit() : s.aexit()" takes effect in
+      // that arm's block of the CFG, on that arm's path only.
+      const Stmt *Site = Item.InArm ? Item.Ref : E;
+      if (!Item.Call) {
+        addEffect(Site, EffectKind::AwaitLocal, Item.Local, E->getBeginLoc());
+        continue;
+      }
+      const CXXMemberCallExpr *Call = Item.Call;
       AwaitedCalls.insert(Call);
       OpKind Op = Model.classifyMethod(Call->getMethodDecl());
       Expr *Object = objectOf(Call);
       if (auto Obj = trackedIndex(Object)) {
         if (Op == OpKind::Enter)
-          addEffect(E, EffectKind::Enter, *Obj, E->getBeginLoc());
+          addEffect(Site, EffectKind::Enter, *Obj, E->getBeginLoc());
         else if (Op == OpKind::Exit)
-          addEffect(E, EffectKind::Exit, *Obj, E->getBeginLoc());
+          addEffect(Site, EffectKind::Exit, *Obj, E->getBeginLoc());
         else if (Op == OpKind::StackEnterContext)
-          addEffect(E, EffectKind::StackPushed, *Obj, E->getBeginLoc());
+          addEffect(Site, EffectKind::StackPushed, *Obj, E->getBeginLoc());
       } else if (Op == OpKind::Enter && Object->isPRValue() &&
                  Object->getType()->isRecordType()) {
         Finding F;
@@ -287,8 +310,6 @@ public:
         Immediate.push_back(std::move(F));
       }
     }
-    for (unsigned Local : Locals)
-      addEffect(E, EffectKind::AwaitLocal, Local, E->getBeginLoc());
     return true;
   }
 
@@ -554,24 +575,28 @@ private:
     // A local holding the awaitable of an op, awaited later (or not).
     if (!V->getInit() || !Model.isAwaitableType(V->getType()))
       return;
-    llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
-    llvm::SmallVector<unsigned, 1> Locals;
-    collectAwaited(V->getInit(), Calls, Locals);
-    if (Calls.empty() && Locals.empty())
+    llvm::SmallVector<AwaitedItem, 2> Items;
+    collectAwaited(V->getInit(), Items);
+    if (Items.empty())
       return;
     unsigned Self = addObject(V, ObjectKind::None, false, true);
     auto &Held = HeldOps[Self];
-    for (const CXXMemberCallExpr *Call : Calls) {
-      StoredCalls.insert(Call);
-      auto Obj = trackedIndex(objectOf(Call));
-      Held.push_back({Obj ? int(*Obj) : -1,
-                      Model.classifyMethod(Call->getMethodDecl()), Call});
-    }
-    // An awaitable built from other awaitable locals holds their ops.
-    for (unsigned Local : Locals) {
-      auto Inner = HeldOps.lookup(Local);
-      Held.append(Inner.begin(), Inner.end());
-      HeldByOuter.insert(Local);
+    for (const AwaitedItem &Item : Items) {
+      if (Item.Call) {
+        StoredCalls.insert(Item.Call);
+        auto Obj = trackedIndex(objectOf(Item.Call));
+        Held.push_back({Obj ? int(*Obj) : -1,
+                        Model.classifyMethod(Item.Call->getMethodDecl()),
+                        Item.Call, Item.InArm});
+        continue;
+      }
+      // An awaitable built from other awaitable locals holds their ops.
+      auto Inner = HeldOps.lookup(Item.Local);
+      for (HeldOp Op : Inner) {
+        Op.Conditional |= Item.InArm;
+        Held.push_back(Op);
+      }
+      HeldByOuter.insert(Item.Local);
     }
   }
 
@@ -652,44 +677,48 @@ private:
   }
 
   /// Finds the op calls and awaitable locals whose awaitables flow into the
-  /// value of \p E: directly, or as arguments of combinators (when_all) and
-  /// adaptors whose result is itself awaitable.
-  void collectAwaited(Expr *E,
-                      llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Calls,
-                      llvm::SmallVectorImpl<unsigned> &Locals,
-                      unsigned Depth = 0) {
+  /// value of \p E: directly, in an arm of a conditional operator, or as
+  /// arguments of combinators (when_all) and adaptors whose result is itself
+  /// awaitable.
+  void collectAwaited(Expr *E, llvm::SmallVectorImpl<AwaitedItem> &Items,
+                      bool InArm = false, unsigned Depth = 0) {
     if (!E || Depth > 8)
       return;
     E = stripWrappers(E);
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
       if (Model.classifyMethod(Call->getMethodDecl()) != OpKind::None) {
-        Calls.push_back(Call);
+        Items.push_back({Call, 0, Call, InArm});
         return;
       }
     }
     if (const VarDecl *V = referencedVar(E)) {
       auto It = Index.find(V);
       if (It != Index.end() && Objects[It->second].IsAwaitable) {
-        Locals.push_back(It->second);
+        Items.push_back({nullptr, It->second, E, InArm});
         // Awaiting it is what the local is for, not a use of it.
         Roles[E] = EffectKind::OpObject;
       }
+      return;
+    }
+    if (auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+      collectAwaited(Cond->getTrueExpr(), Items, true, Depth + 1);
+      collectAwaited(Cond->getFalseExpr(), Items, true, Depth + 1);
       return;
     }
     if (!isa<InitListExpr>(E) && !Model.isAwaitableType(E->getType()))
       return;
     if (auto *Call = dyn_cast<CallExpr>(E)) {
       if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-        collectAwaited(Member->getImplicitObjectArgument(), Calls, Locals,
+        collectAwaited(Member->getImplicitObjectArgument(), Items, InArm,
                        Depth + 1);
       for (Expr *Arg : Call->arguments())
-        collectAwaited(Arg, Calls, Locals, Depth + 1);
+        collectAwaited(Arg, Items, InArm, Depth + 1);
     } else if (auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
       for (Expr *Arg : Construct->arguments())
-        collectAwaited(Arg, Calls, Locals, Depth + 1);
+        collectAwaited(Arg, Items, InArm, Depth + 1);
     } else if (auto *List = dyn_cast<InitListExpr>(E)) {
       for (Expr *Init : List->inits())
-        collectAwaited(Init, Calls, Locals, Depth + 1);
+        collectAwaited(Init, Items, InArm, Depth + 1);
     }
   }
 
@@ -944,6 +973,12 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
     for (const HeldOp &Op : Held->second) {
       if (Op.Object < 0)
         continue;
+      // Which arm ran is not known here: the object's fate is settled by
+      // this await either way, so stop following it.
+      if (Op.Conditional) {
+        erase(S, unsigned(Op.Object));
+        continue;
+      }
       if (Op.Op == OpKind::Enter)
         applyEffect({EffectKind::Enter, unsigned(Op.Object), E.Loc}, S);
       else if (Op.Op == OpKind::Exit)
