@@ -240,6 +240,13 @@ public:
       HasErrors = true;
     return true;
   }
+  bool TraverseVarDecl(VarDecl *V) {
+    bool Static = !V->hasLocalStorage();
+    StaticInitDepth += Static;
+    bool Result = RecursiveASTVisitor::TraverseVarDecl(V);
+    StaticInitDepth -= Static;
+    return Result;
+  }
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
     ++HandlerDepth;
     bool Result = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
@@ -741,9 +748,11 @@ private:
                 describeObject(Object, Ctx) + "' is not awaited: the result of '" +
                 Method->getNameAsString() + "' is discarded";
     SourceLocation Begin = Call->getBeginLoc();
-    // co_await is not allowed in a handler, and a macro's text is not ours
-    // to change: only then is the fix not certain.
-    if (HandlerDepth == 0 && Begin.isValid() && !Begin.isMacroID())
+    // co_await is not allowed in a handler or in the initializer of a
+    // static or thread_local variable, and a macro's text is not ours to
+    // change: only then is the fix not certain.
+    if (HandlerDepth == 0 && StaticInitDepth == 0 && Begin.isValid() &&
+        !Begin.isMacroID())
       F.Fix = FindingFix{Begin, "co_await "};
     Immediate.push_back(std::move(F));
   }
@@ -753,6 +762,7 @@ private:
   const FunctionDecl &Function;
   bool FindingObjects = true;
   unsigned HandlerDepth = 0;
+  unsigned StaticInitDepth = 0;
   llvm::DenseMap<const Expr *, EffectKind> Roles;
   llvm::DenseMap<const VarDecl *, unsigned> Resources;
   llvm::DenseSet<const CXXMemberCallExpr *> AwaitedCalls;
