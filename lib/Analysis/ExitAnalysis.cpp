@@ -48,6 +48,11 @@ struct TrackedObject {
   bool IsAwaitable = false;
   /// May be entered only once (a generator-based manager).
   bool SingleUse = false;
+  /// For a variable bound to what an enter returned (a resource): the
+  /// object whose exit ends the resource's life; -1 for other objects.
+  int Owner = -1;
+
+  bool isResource() const { return Owner >= 0; }
 };
 
 enum class EffectKind {
@@ -62,7 +67,7 @@ enum class EffectKind {
   Use,          // any other reference
   OpObject,     // the object of one of its own ops: judged by the op
   CopyOut,      // copied into something else: a use, then handed off
-  ResourceUse,  // a use of what the object's enter returned
+  ResourceUse,  // a use of a resource (what an enter returned)
   EnterNow,     // a profile's enter: the call enters, awaited or not
 };
 
@@ -70,8 +75,6 @@ struct Effect {
   EffectKind Kind;
   unsigned Object;
   SourceLocation Loc;
-  /// For ResourceUse: the variable bound to the resource.
-  const VarDecl *Via = nullptr;
 };
 
 /// What awaiting an awaitable local does, per op it holds.
@@ -184,6 +187,8 @@ public:
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
   llvm::DenseMap<const VarDecl *, DeclInit> DeclInits;
   llvm::DenseMap<unsigned, llvm::SmallVector<HeldOp, 2>> HeldOps;
+  /// The resources bound from each object's enters.
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 1>> ResourcesOf;
   /// Findings that do not depend on the flow (discarded ops, temporaries).
   std::vector<Finding> Immediate;
 
@@ -490,19 +495,20 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (FindingObjects)
       return true;
-    if (const auto *V = dyn_cast<VarDecl>(E->getDecl())) {
-      auto Resource = Resources.find(V);
-      if (Resource != Resources.end()) {
-        Effects[E].push_back(
-            {EffectKind::ResourceUse, Resource->second, E->getBeginLoc(), V});
-        return true;
-      }
-    }
     auto Obj = trackedIndex(E);
     if (!Obj)
       return true;
     auto It = Roles.find(E);
     EffectKind Role = It == Roles.end() ? EffectKind::Use : It->second;
+    if (Objects[*Obj].isResource()) {
+      // A new value in a variable that holds the resource (not a reference
+      // to it) replaces it; anything else touches the resource.
+      if (Role == EffectKind::Reassign &&
+          !Objects[*Obj].Var->getType()->isReferenceType())
+        Role = EffectKind::Release;
+      else
+        Role = EffectKind::ResourceUse;
+    }
     addEffect(E, Role, *Obj, E->getBeginLoc());
     return true;
   }
@@ -627,9 +633,13 @@ private:
     OpKind Op = Model.classifyMethod(Call->getMethodDecl());
     if (Op != OpKind::Enter && Op != OpKind::StackEnterContext)
       return;
-    if (auto Owner =
-            trackedIndex(objectOf(Call)))
-      Resources[V] = *Owner;
+    auto Owner = trackedIndex(objectOf(Call));
+    if (!Owner || Index.count(V))
+      return;
+    unsigned Self = addObject(V, ObjectKind::None, false, false);
+    Objects[Self].Owner = int(*Owner);
+    Objects[Self].SingleUse = false;
+    ResourcesOf[*Owner].push_back(Self);
   }
 
   bool isSingleUse(const VarDecl *V) const {
@@ -764,7 +774,6 @@ private:
   unsigned HandlerDepth = 0;
   unsigned StaticInitDepth = 0;
   llvm::DenseMap<const Expr *, EffectKind> Roles;
-  llvm::DenseMap<const VarDecl *, unsigned> Resources;
   llvm::DenseSet<const CXXMemberCallExpr *> AwaitedCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> StoredCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> DiscardedCalls;
@@ -837,6 +846,13 @@ private:
       S.erase(It);
   }
 
+  /// Stops following the resources of \p Owner: pop_all moved their exits
+  /// to another stack.
+  void forgetResources(unsigned Owner, FlowState &S) const {
+    for (unsigned Resource : C.ResourcesOf.lookup(Owner))
+      erase(S, Resource);
+  }
+
   /// Joins \p From into \p Into; returns true if \p Into changed.
   bool join(FlowState &Into, const FlowState &From) const;
   void transfer(const CFGBlock &Block, FlowState &S);
@@ -900,9 +916,10 @@ bool Dataflow::join(FlowState &Into, const FlowState &From) const {
 
 ObjectState Dataflow::initialState(const TrackedObject &Object,
                                    SourceLocation Loc) const {
-  // A closeable (and a pending awaitable) is live from its birth; the
-  // others owe nothing until entered.
-  if (Object.Kind == ObjectKind::Closeable || Object.IsAwaitable)
+  // A closeable (and a pending awaitable, and a resource) is live from its
+  // birth; the others owe nothing until entered.
+  if (Object.Kind == ObjectKind::Closeable || Object.IsAwaitable ||
+      Object.isResource())
     return {Entered, Loc, SourceLocation()};
   return {NotEntered, SourceLocation(), SourceLocation()};
 }
@@ -927,6 +944,7 @@ void Dataflow::declare(const VarDecl *V, FlowState &S) {
       State = *Source;
       Source->Bits = NotEntered;
     }
+    forgetResources(From, S);
   }
   set(S, Obj, State);
 }
@@ -941,6 +959,13 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
     set(S, E.Object, {Entered, E.Loc, SourceLocation()});
     return;
   case EffectKind::Exit:
+    // What the object's enters handed out dies with the exit, whatever
+    // became of the object itself.
+    for (unsigned Resource : C.ResourcesOf.lookup(E.Object))
+      if (ObjectState *Held = find(S, Resource)) {
+        Held->Bits = Exited;
+        Held->ExitLoc = E.Loc;
+      }
     if (!State)
       return;
     if (State->Bits & Exited)
@@ -971,6 +996,7 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
   case EffectKind::StackReset:
     if (State)
       State->Bits = NotEntered;
+    forgetResources(E.Object, S);
     return;
   case EffectKind::AwaitLocal: {
     if (State) {
@@ -1039,9 +1065,9 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
     F.Notes.push_back({State.ExitLoc, "exit awaited here"});
     break;
   default:
-    if (E.Via)
-      F.Message = "'" + E.Via->getNameAsString() + "' is used after the exit of '" +
-                  Name + "' was awaited";
+    if (int Owner = C.Objects[E.Object].Owner; Owner >= 0)
+      F.Message = "'" + Name + "' is used after the exit of '" +
+                  C.Objects[Owner].Var->getNameAsString() + "' was awaited";
     else
       F.Message = "'" + Name + "' is used after its exit was awaited";
     F.Notes.push_back({State.ExitLoc, "exit awaited here"});
@@ -1111,8 +1137,9 @@ void Dataflow::objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
   if (!State) {
     return;
   }
-  if (Reporting && (State->Bits & Entered) && Loc.isValid()) {
-    const TrackedObject &Object = C.Objects[Obj];
+  const TrackedObject &Object = C.Objects[Obj];
+  if (Reporting && (State->Bits & Entered) && Loc.isValid() &&
+      !Object.isResource()) {
     std::string Name = Object.Var->getNameAsString();
     Finding F;
     F.Loc = Loc;

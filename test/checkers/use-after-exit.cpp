@@ -176,3 +176,26 @@ rt::task<> stored_exit_awaited_twice() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
 }
+
+// Entering the manager again does not bring back what the first enter
+// handed out.
+rt::task<> resource_after_reenter() {
+  Pool pool;
+  Connection &first = co_await pool.aenter();
+  co_await pool.aexit();
+  co_await pool.aenter();
+  first.send(1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'first' is used after the exit of 'pool' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: exit awaited here
+  co_await pool.aexit();
+}
+
+// Assigning through a reference to the resource writes to it.
+rt::task<> resource_reference_assigned() {
+  Pool pool;
+  Connection &conn = co_await pool.aenter();
+  co_await pool.aexit();
+  conn = Connection{};
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'conn' is used after the exit of 'pool' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
