@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/ExitAnalysis.h"
+#include "Analysis/BranchFacts.h"
 #include "Analysis/ForwardFlow.h"
 #include "Analysis/GeneratorAnalysis.h"
 #include "Model/ProtocolModel.h"
@@ -27,7 +28,11 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/bit.h"
+#include <algorithm>
+#include <iterator>
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace clang;
@@ -788,15 +793,20 @@ private:
 enum StateBits : uint8_t {
   NotEntered = 1,
   Entered = 2,
+  /// Exited, on a path that has not gone round a loop since the exit.
   Exited = 4,
   ExitDeferred = 8,
+  /// Exited, on a path that went back round a loop since the exit: what
+  /// follows runs in a later iteration than the exit.
+  ExitedEarlierIteration = 16,
 };
+constexpr uint8_t AnyExited = Exited | ExitedEarlierIteration;
 
 struct ObjectState {
   uint8_t Bits = 0;
   /// Where the object was (first) entered on the paths in Bits & Entered.
   SourceLocation EnterLoc;
-  /// Where its exit was (first) awaited on the paths in Bits & Exited.
+  /// Where its exit was (first) awaited on the paths in Bits & AnyExited.
   SourceLocation ExitLoc;
 
   friend bool operator==(const ObjectState &A, const ObjectState &B) {
@@ -805,17 +815,86 @@ struct ObjectState {
   }
 };
 
-/// Per-object states, sorted by object index. An object that is absent is
-/// not this body's to exit at this point: not yet declared, dead, or handed
-/// off. Keeping only live objects keeps states small in long functions.
-using FlowState = llvm::SmallVector<std::pair<unsigned, ObjectState>, 4>;
+/// What some paths know of the condition variables (see BranchFacts.h): bit
+/// I of Known is set if variable I's truth value is known, and bit I of
+/// Values is then that value.
+struct FactSet {
+  uint32_t Known = 0;
+  uint32_t Values = 0;
+
+  std::optional<bool> get(unsigned Var) const {
+    if (!((Known >> Var) & 1))
+      return std::nullopt;
+    return bool((Values >> Var) & 1);
+  }
+  /// Sets the value of \p Var, or forgets it.
+  void set(unsigned Var, std::optional<bool> Value) {
+    uint32_t Bit = uint32_t(1) << Var;
+    Known &= ~Bit;
+    Values &= ~Bit;
+    if (!Value)
+      return;
+    Known |= Bit;
+    if (*Value)
+      Values |= Bit;
+  }
+  /// The facts both \p A and \p B know.
+  static FactSet common(FactSet A, FactSet B) {
+    uint32_t Agreed = A.Known & B.Known & ~(A.Values ^ B.Values);
+    return {Agreed, A.Values & Agreed};
+  }
+
+  friend bool operator==(FactSet A, FactSet B) {
+    return A.Known == B.Known && A.Values == B.Values;
+  }
+  friend bool operator<(FactSet A, FactSet B) {
+    return std::tie(A.Known, A.Values) < std::tie(B.Known, B.Values);
+  }
+};
+static_assert(BranchFacts::MaxVars <= 32, "FactSet holds 32 variables");
+
+/// An object's state on the paths on which the facts hold.
+struct Variant {
+  unsigned Obj;
+  FactSet Facts;
+  ObjectState State;
+
+  friend bool operator==(const Variant &A, const Variant &B) {
+    return A.Obj == B.Obj && A.Facts == B.Facts && A.State == B.State;
+  }
+};
+
+/// More variants of one object than this are merged into one: the analysis
+/// stays linear, and falls back to plain flow-sensitivity for an object
+/// whose state depends on many tested variables.
+constexpr unsigned MaxVariants = 8;
+
+struct FlowState {
+  /// Facts every path reaching this point knows; objects born here start
+  /// with them.
+  FactSet Common;
+  /// The states of the objects, sorted by object index then facts. An
+  /// object has one variant per set of paths that know different facts and
+  /// see it in different states: usually one. An object without variants
+  /// is not this body's to exit at this point: not yet declared, dead, or
+  /// handed off. Keeping only live objects keeps states small in long
+  /// functions.
+  llvm::SmallVector<Variant, 4> Variants;
+
+  friend bool operator==(const FlowState &A, const FlowState &B) {
+    return A.Common == B.Common && A.Variants == B.Variants;
+  }
+};
+
+using VariantList = llvm::SmallVector<Variant, 4>;
 
 class Dataflow {
 public:
   Dataflow(const FunctionDecl &Function, const Stmt *WrittenBody,
-           ASTContext &Ctx, const EffectCollector &Effects)
+           ASTContext &Ctx, const EffectCollector &Effects,
+           const BranchFacts &Facts)
       : Function(Function), WrittenBody(WrittenBody), Ctx(Ctx),
-        SM(Ctx.getSourceManager()), C(Effects) {}
+        SM(Ctx.getSourceManager()), C(Effects), Facts(Facts) {}
 
   void run(const CFG &Graph, FindingSink &Sink);
 
@@ -824,26 +903,34 @@ private:
     return locationBefore(SM, A, B);
   }
 
-  ObjectState *find(FlowState &S, unsigned Obj) const {
-    auto It = llvm::lower_bound(
-        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
-    if (It != S.end() && It->first == Obj)
-      return &It->second;
-    return nullptr;
+  /// The index range of \p Obj's variants in \p S.
+  std::pair<unsigned, unsigned> range(const FlowState &S, unsigned Obj) const {
+    auto Begin = llvm::lower_bound(
+        S.Variants, Obj, [](const Variant &V, unsigned O) { return V.Obj < O; });
+    auto End = std::find_if(Begin, S.Variants.end(),
+                            [&](const Variant &V) { return V.Obj != Obj; });
+    return {unsigned(Begin - S.Variants.begin()),
+            unsigned(End - S.Variants.begin())};
   }
+  llvm::MutableArrayRef<Variant> variantsOf(FlowState &S, unsigned Obj) const {
+    auto [Begin, End] = range(S, Obj);
+    return llvm::MutableArrayRef<Variant>(S.Variants).slice(Begin,
+                                                            End - Begin);
+  }
+  /// Gives \p Obj state \p State on every path.
   void set(FlowState &S, unsigned Obj, ObjectState State) const {
-    auto It = llvm::lower_bound(
-        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
-    if (It != S.end() && It->first == Obj)
-      It->second = State;
-    else
-      S.insert(It, {Obj, State});
+    auto [Begin, End] = range(S, Obj);
+    if (Begin == End) {
+      S.Variants.insert(S.Variants.begin() + Begin, {Obj, S.Common, State});
+      return;
+    }
+    for (unsigned I = Begin; I < End; ++I)
+      S.Variants[I].State = State;
+    normalizeObject(S, Obj);
   }
   void erase(FlowState &S, unsigned Obj) const {
-    auto It = llvm::lower_bound(
-        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
-    if (It != S.end() && It->first == Obj)
-      S.erase(It);
+    auto [Begin, End] = range(S, Obj);
+    S.Variants.erase(S.Variants.begin() + Begin, S.Variants.begin() + End);
   }
 
   /// Stops following the resources of \p Owner: pop_all moved their exits
@@ -853,8 +940,19 @@ private:
       erase(S, Resource);
   }
 
+  void joinState(ObjectState &Into, const ObjectState &From) const;
+  /// Brings the variants of one object into their canonical form (see
+  /// FlowState).
+  void normalize(VariantList &Vs) const;
+  void normalizeObject(FlowState &S, unsigned Obj) const;
+  void normalizeAll(FlowState &S) const;
   /// Joins \p From into \p Into; returns true if \p Into changed.
   bool join(FlowState &Into, const FlowState &From) const;
+  void applyFactUpdate(FlowState &S, const FactUpdate &Update) const;
+  bool edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
+            bool BackEdge) const;
+  void findLoops(const CFG &Graph, const PostOrderCFGView &Order);
+  bool leavesLoop(const CFGBlock &From, const CFGBlock &To) const;
   void transfer(const CFGBlock &Block, FlowState &S);
   void applyEffect(const Effect &E, FlowState &S);
   void reportAfterExit(FindingKind Kind, const Effect &E,
@@ -864,6 +962,8 @@ private:
                            SourceLocation Loc) const;
   void objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
                   StringRef Reason);
+  void reportMissingExit(unsigned Obj, const ObjectState &State,
+                         SourceLocation Loc, StringRef Reason);
   void reportAtFunctionExit(const CFG &Graph,
                             const BlockStates<FlowState> &States);
   std::pair<SourceLocation, std::string> deathPoint(const Stmt *Trigger) const;
@@ -875,43 +975,225 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   const EffectCollector &C;
+  const BranchFacts &Facts;
   bool Reporting = false;
-  /// One finding per (kind, object, enter site): the earliest is kept.
+  /// The loops each block belongs to, by the block IDs of their headers.
+  std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf;
+  /// One finding per (kind, object, enter or exit site): the earliest is
+  /// kept.
   std::map<std::tuple<int, unsigned, unsigned>, Finding> Findings;
 };
 
-bool Dataflow::join(FlowState &Into, const FlowState &From) const {
-  bool Changed = false;
-  FlowState Result;
-  Result.reserve(Into.size() + From.size());
-  auto A = Into.begin(), AE = Into.end();
-  auto B = From.begin(), BE = From.end();
-  while (A != AE || B != BE) {
-    if (B == BE || (A != AE && A->first < B->first)) {
-      Result.push_back(*A++);
-    } else if (A == AE || B->first < A->first) {
-      Result.push_back(*B++);
-      Changed = true;
-    } else {
-      ObjectState Merged = A->second;
-      Merged.Bits |= B->second.Bits;
-      if ((B->second.Bits & Entered) &&
-          (!(A->second.Bits & Entered) ||
-           before(B->second.EnterLoc, A->second.EnterLoc)))
-        Merged.EnterLoc = B->second.EnterLoc;
-      if ((B->second.Bits & Exited) &&
-          (!(A->second.Bits & Exited) ||
-           before(B->second.ExitLoc, A->second.ExitLoc)))
-        Merged.ExitLoc = B->second.ExitLoc;
-      if (!(Merged == A->second))
+void Dataflow::joinState(ObjectState &Into, const ObjectState &From) const {
+  if ((From.Bits & Entered) &&
+      (!(Into.Bits & Entered) || before(From.EnterLoc, Into.EnterLoc)))
+    Into.EnterLoc = From.EnterLoc;
+  if ((From.Bits & AnyExited) &&
+      (!(Into.Bits & AnyExited) || before(From.ExitLoc, Into.ExitLoc)))
+    Into.ExitLoc = From.ExitLoc;
+  Into.Bits |= From.Bits;
+}
+
+void Dataflow::normalize(VariantList &Vs) const {
+  bool Changed = true;
+  while (Changed && Vs.size() > 1) {
+    Changed = false;
+    // Paths that know the same facts share one state.
+    llvm::stable_sort(Vs, [](const Variant &A, const Variant &B) {
+      return A.Facts < B.Facts;
+    });
+    VariantList Merged;
+    for (Variant &V : Vs) {
+      if (!Merged.empty() && Merged.back().Facts == V.Facts) {
+        joinState(Merged.back().State, V.State);
         Changed = true;
-      Result.push_back({A->first, Merged});
-      ++A;
-      ++B;
+      } else {
+        Merged.push_back(V);
+      }
+    }
+    Vs = std::move(Merged);
+    // Paths on which the object is in the same state need not be told
+    // apart when nothing is lost by merging them: when one set of paths
+    // contains the other, or the two differ only in the value of one
+    // variable ("a && b" and "a && !b" are "a").
+    for (unsigned I = 0; I < Vs.size() && !Changed; ++I)
+      for (unsigned J = 0; J < Vs.size(); ++J) {
+        if (I == J || !(Vs[I].State == Vs[J].State))
+          continue;
+        FactSet A = Vs[I].Facts, B = Vs[J].Facts;
+        bool Contains = (A.Known & ~B.Known) == 0 &&
+                        FactSet::common(A, B) == A;
+        uint32_t Differ = A.Known & B.Known & (A.Values ^ B.Values);
+        bool Complement = A.Known == B.Known && llvm::popcount(Differ) == 1;
+        if (!Contains && !Complement)
+          continue;
+        if (Complement)
+          Vs[I].Facts = FactSet::common(A, B);
+        Vs.erase(Vs.begin() + J);
+        Changed = true;
+        break;
+      }
+  }
+  if (Vs.size() <= MaxVariants)
+    return;
+  Variant All = Vs.front();
+  for (unsigned I = 1; I < Vs.size(); ++I) {
+    All.Facts = FactSet::common(All.Facts, Vs[I].Facts);
+    joinState(All.State, Vs[I].State);
+  }
+  Vs.clear();
+  Vs.push_back(All);
+}
+
+void Dataflow::normalizeObject(FlowState &S, unsigned Obj) const {
+  auto [Begin, End] = range(S, Obj);
+  if (End - Begin <= 1)
+    return;
+  VariantList Vs(S.Variants.begin() + Begin, S.Variants.begin() + End);
+  normalize(Vs);
+  S.Variants.erase(S.Variants.begin() + Begin, S.Variants.begin() + End);
+  S.Variants.insert(S.Variants.begin() + Begin, Vs.begin(), Vs.end());
+}
+
+void Dataflow::normalizeAll(FlowState &S) const {
+  for (unsigned I = 0; I < S.Variants.size();) {
+    unsigned Obj = S.Variants[I].Obj;
+    normalizeObject(S, Obj);
+    I = range(S, Obj).second;
+  }
+}
+
+bool Dataflow::join(FlowState &Into, const FlowState &From) const {
+  FlowState Result;
+  Result.Common = FactSet::common(Into.Common, From.Common);
+  Result.Variants.reserve(Into.Variants.size() + From.Variants.size());
+  auto A = Into.Variants.begin(), AE = Into.Variants.end();
+  auto B = From.Variants.begin(), BE = From.Variants.end();
+  auto GroupEnd = [](auto It, auto End) {
+    return std::find_if(It, End,
+                        [&](const Variant &V) { return V.Obj != It->Obj; });
+  };
+  while (A != AE || B != BE) {
+    if (B == BE || (A != AE && A->Obj < B->Obj)) {
+      auto Next = GroupEnd(A, AE);
+      Result.Variants.append(A, Next);
+      A = Next;
+    } else if (A == AE || B->Obj < A->Obj) {
+      auto Next = GroupEnd(B, BE);
+      Result.Variants.append(B, Next);
+      B = Next;
+    } else {
+      auto NextA = GroupEnd(A, AE);
+      auto NextB = GroupEnd(B, BE);
+      if (std::equal(A, NextA, B, NextB)) {
+        Result.Variants.append(A, NextA);
+      } else {
+        VariantList Merged(A, NextA);
+        Merged.append(B, NextB);
+        normalize(Merged);
+        Result.Variants.append(Merged.begin(), Merged.end());
+      }
+      A = NextA;
+      B = NextB;
     }
   }
+  if (Result == Into)
+    return false;
   Into = std::move(Result);
-  return Changed;
+  return true;
+}
+
+void Dataflow::applyFactUpdate(FlowState &S, const FactUpdate &Update) const {
+  S.Common.set(Update.Var, Update.Value);
+  for (Variant &V : S.Variants)
+    V.Facts.set(Update.Var, Update.Value);
+  normalizeAll(S);
+}
+
+bool Dataflow::edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
+                    bool BackEdge) const {
+  bool Changed = false;
+  if (std::optional<FactTest> Test = Facts.testAt(From)) {
+    bool Value = (SuccIndex == 0) == Test->TrueOnFirst;
+    // Every path knows the other value: none takes this edge.
+    if (std::optional<bool> Known = S.Common.get(Test->Var);
+        Known && *Known != Value)
+      return false;
+    S.Common.set(Test->Var, Value);
+    // Paths that know the variable's value take only their side; an object
+    // left without variants is on no path along this edge.
+    llvm::erase_if(S.Variants, [&](const Variant &V) {
+      std::optional<bool> Fact = V.Facts.get(Test->Var);
+      return Fact && *Fact != Value;
+    });
+    for (Variant &V : S.Variants)
+      V.Facts.set(Test->Var, Value);
+    Changed = true;
+  }
+  // Going round a loop, an exit becomes one of an earlier iteration; out
+  // of the loop, what follows is no longer in a later iteration.
+  const CFGBlock *To = *(From.succ_begin() + SuccIndex);
+  uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
+  uint8_t New = BackEdge ? ExitedEarlierIteration : Exited;
+  if (BackEdge || (To && leavesLoop(From, *To)))
+    for (Variant &V : S.Variants)
+      if (V.State.Bits & Old) {
+        V.State.Bits &= ~Old;
+        V.State.Bits |= New;
+        Changed = true;
+      }
+  if (Changed)
+    normalizeAll(S);
+  return true;
+}
+
+void Dataflow::findLoops(const CFG &Graph, const PostOrderCFGView &Order) {
+  LoopsOf.assign(Graph.getNumBlockIDs(), {});
+  std::vector<unsigned> Position(Graph.getNumBlockIDs(), 0);
+  std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
+  unsigned Next = 0;
+  for (const CFGBlock *Block : Order) {
+    Position[Block->getBlockID()] = Next++;
+    Reached[Block->getBlockID()] = true;
+  }
+  // A back edge Latch -> Header makes a loop of the header and every block
+  // that reaches the latch without passing the header.
+  std::vector<unsigned> Mark(Graph.getNumBlockIDs(), ~0u);
+  for (const CFGBlock *Latch : Order)
+    for (const CFGBlock *Header : Latch->succs()) {
+      if (!Header ||
+          Position[Header->getBlockID()] > Position[Latch->getBlockID()])
+        continue;
+      unsigned H = Header->getBlockID();
+      llvm::SmallVector<const CFGBlock *, 16> Work;
+      auto Visit = [&](const CFGBlock *B) {
+        if (!B || !Reached[B->getBlockID()] || Mark[B->getBlockID()] == H)
+          return;
+        Mark[B->getBlockID()] = H;
+        auto &Loops = LoopsOf[B->getBlockID()];
+        if (llvm::find(Loops, H) == Loops.end())
+          Loops.push_back(H);
+        if (B != Header)
+          Work.push_back(B);
+      };
+      // The header may already be marked by another latch of its loop.
+      Mark[H] = ~0u;
+      Visit(Header);
+      Visit(Latch);
+      while (!Work.empty()) {
+        const CFGBlock *B = Work.pop_back_val();
+        for (const CFGBlock *Pred : B->preds())
+          Visit(Pred);
+      }
+    }
+}
+
+bool Dataflow::leavesLoop(const CFGBlock &From, const CFGBlock &To) const {
+  const auto &Inside = LoopsOf[To.getBlockID()];
+  for (unsigned Header : LoopsOf[From.getBlockID()])
+    if (llvm::find(Inside, Header) == Inside.end())
+      return true;
+  return false;
 }
 
 ObjectState Dataflow::initialState(const TrackedObject &Object,
@@ -936,46 +1218,60 @@ void Dataflow::declare(const VarDecl *V, FlowState &S) {
     if (Held != C.HeldOps.end() && !Held->second.empty())
       Loc = Held->second.front().Call->getExprLoc();
   }
-  ObjectState State = initialState(Object, Loc);
+  erase(S, Obj);
   auto Init = C.DeclInits.find(V);
-  if (Init != C.DeclInits.end() && Init->second.InheritFrom >= 0) {
-    unsigned From = Init->second.InheritFrom;
-    if (ObjectState *Source = find(S, From)) {
-      State = *Source;
-      Source->Bits = NotEntered;
-    }
-    forgetResources(From, S);
+  if (Init == C.DeclInits.end() || Init->second.InheritFrom < 0) {
+    set(S, Obj, initialState(Object, Loc));
+    return;
   }
-  set(S, Obj, State);
+  // pop_all: the new stack takes over the old one's exits.
+  unsigned From = Init->second.InheritFrom;
+  VariantList Taken(variantsOf(S, From));
+  for (Variant &Source : variantsOf(S, From))
+    Source.State.Bits = NotEntered;
+  normalizeObject(S, From);
+  forgetResources(From, S);
+  if (Taken.empty()) {
+    set(S, Obj, initialState(Object, Loc));
+    return;
+  }
+  for (Variant &T : Taken)
+    T.Obj = Obj;
+  unsigned At = range(S, Obj).first;
+  S.Variants.insert(S.Variants.begin() + At, Taken.begin(), Taken.end());
 }
 
 void Dataflow::applyEffect(const Effect &E, FlowState &S) {
   const TrackedObject &Object = C.Objects[E.Object];
-  ObjectState *State = find(S, E.Object);
+  llvm::MutableArrayRef<Variant> Vs = variantsOf(S, E.Object);
   switch (E.Kind) {
   case EffectKind::Enter:
-    if (State && (State->Bits & Exited) && Object.SingleUse)
-      reportAfterExit(FindingKind::SingleUseReentered, E, *State);
+    if (Object.SingleUse)
+      for (const Variant &V : Vs)
+        if (V.State.Bits & AnyExited)
+          reportAfterExit(FindingKind::SingleUseReentered, E, V.State);
     set(S, E.Object, {Entered, E.Loc, SourceLocation()});
     return;
   case EffectKind::Exit:
+    for (Variant &V : Vs) {
+      if (V.State.Bits & AnyExited)
+        reportAfterExit(FindingKind::DoubleExit, E, V.State);
+      V.State.Bits = Exited;
+      V.State.ExitLoc = E.Loc;
+    }
+    normalizeObject(S, E.Object);
     // What the object's enters handed out dies with the exit, whatever
     // became of the object itself.
-    for (unsigned Resource : C.ResourcesOf.lookup(E.Object))
-      if (ObjectState *Held = find(S, Resource)) {
-        Held->Bits = Exited;
-        Held->ExitLoc = E.Loc;
-      }
-    if (!State)
-      return;
-    if (State->Bits & Exited)
-      reportAfterExit(FindingKind::DoubleExit, E, *State);
-    State->Bits = Exited;
-    State->ExitLoc = E.Loc;
+    for (unsigned Resource : C.ResourcesOf.lookup(E.Object)) {
+      for (Variant &V : variantsOf(S, Resource))
+        V.State = {Exited, V.State.EnterLoc, E.Loc};
+      normalizeObject(S, Resource);
+    }
     return;
   case EffectKind::ExitDeferred:
-    if (State)
-      State->Bits = ExitDeferred;
+    for (Variant &V : Vs)
+      V.State.Bits = ExitDeferred;
+    normalizeObject(S, E.Object);
     return;
   case EffectKind::Release:
     erase(S, E.Object);
@@ -985,24 +1281,37 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
       erase(S, E.Object);
       return;
     }
-    if (State && (State->Bits & Entered))
-      objectDies(E.Object, S, E.Loc, "it is assigned a new value");
+    objectDies(E.Object, S, E.Loc, "it is assigned a new value");
     set(S, E.Object, initialState(Object, E.Loc));
     return;
   case EffectKind::StackPushed:
-    if (!State || State->Bits != Entered)
+  case EffectKind::EnterNow:
+    if (Vs.empty()) {
       set(S, E.Object, {Entered, E.Loc, SourceLocation()});
+      return;
+    }
+    for (Variant &V : Vs) {
+      if (E.Kind == EffectKind::EnterNow && Object.SingleUse &&
+          (V.State.Bits & AnyExited))
+        reportAfterExit(FindingKind::SingleUseReentered, E, V.State);
+      // Further pushes or enters keep the first one's site.
+      if (V.State.Bits != Entered)
+        V.State = {Entered, E.Loc, SourceLocation()};
+    }
+    normalizeObject(S, E.Object);
     return;
   case EffectKind::StackReset:
-    if (State)
-      State->Bits = NotEntered;
+    for (Variant &V : Vs)
+      V.State.Bits = NotEntered;
+    normalizeObject(S, E.Object);
     forgetResources(E.Object, S);
     return;
   case EffectKind::AwaitLocal: {
-    if (State) {
-      State->Bits = Exited;
-      State->ExitLoc = E.Loc;
+    for (Variant &V : Vs) {
+      V.State.Bits = Exited;
+      V.State.ExitLoc = E.Loc;
     }
+    normalizeObject(S, E.Object);
     auto Held = C.HeldOps.find(E.Object);
     if (Held == C.HeldOps.end())
       return;
@@ -1026,22 +1335,14 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
   }
   case EffectKind::Use:
   case EffectKind::ResourceUse:
-    if (State && (State->Bits & Exited))
-      reportAfterExit(FindingKind::UseAfterExit, E, *State);
-    return;
   case EffectKind::CopyOut:
-    if (State && (State->Bits & Exited))
-      reportAfterExit(FindingKind::UseAfterExit, E, *State);
-    erase(S, E.Object);
+    for (const Variant &V : Vs)
+      if (V.State.Bits & AnyExited)
+        reportAfterExit(FindingKind::UseAfterExit, E, V.State);
+    if (E.Kind == EffectKind::CopyOut)
+      erase(S, E.Object);
     return;
   case EffectKind::OpObject:
-    return;
-  case EffectKind::EnterNow:
-    if (State && (State->Bits & Exited) && Object.SingleUse)
-      reportAfterExit(FindingKind::SingleUseReentered, E, *State);
-    // Further enters (another add) keep the first enter's site.
-    if (!State || State->Bits != Entered)
-      set(S, E.Object, {Entered, E.Loc, SourceLocation()});
     return;
   }
 }
@@ -1051,6 +1352,8 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
   if (!Reporting)
     return;
   std::string Name = C.Objects[E.Object].Var->getNameAsString();
+  // Reached only round a loop: say so, as bugprone-use-after-move does.
+  bool LaterIteration = !(State.Bits & Exited);
   Finding F;
   F.Kind = Kind;
   F.Loc = E.Loc;
@@ -1058,11 +1361,17 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
   case FindingKind::DoubleExit:
     F.Message = "exit of '" + Name + "' is awaited again after it was exited";
     F.Notes.push_back({State.ExitLoc, "first exit awaited here"});
+    if (LaterIteration)
+      F.Notes.push_back({E.Loc, "the second exit happens in a later loop "
+                                "iteration than the first"});
     break;
   case FindingKind::SingleUseReentered:
     F.Message = "'" + Name +
                 "' is a single-use manager and is entered again after its exit";
     F.Notes.push_back({State.ExitLoc, "exit awaited here"});
+    if (LaterIteration)
+      F.Notes.push_back(
+          {E.Loc, "the enter happens in a later loop iteration than the exit"});
     break;
   default:
     if (int Owner = C.Objects[E.Object].Owner; Owner >= 0)
@@ -1071,8 +1380,7 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
     else
       F.Message = "'" + Name + "' is used after its exit was awaited";
     F.Notes.push_back({State.ExitLoc, "exit awaited here"});
-    // Reached round a loop: say so, as bugprone-use-after-move does.
-    if (before(E.Loc, State.ExitLoc))
+    if (LaterIteration)
       F.Notes.push_back(
           {E.Loc, "the use happens in a later loop iteration than the exit"});
     break;
@@ -1086,12 +1394,17 @@ void Dataflow::transfer(const CFGBlock &Block, FlowState &S) {
       const Stmt *St = StmtElement->getStmt();
       if (const auto *DS = dyn_cast<DeclStmt>(St))
         for (const Decl *D : DS->decls())
-          if (const auto *V = dyn_cast<VarDecl>(D))
+          if (const auto *V = dyn_cast<VarDecl>(D)) {
+            if (std::optional<FactUpdate> Update = Facts.atDeclaration(V))
+              applyFactUpdate(S, *Update);
             declare(V, S);
+          }
       auto It = C.Effects.find(St);
       if (It != C.Effects.end())
         for (const Effect &E : It->second)
           applyEffect(E, S);
+      for (const FactUpdate &Update : Facts.updatesAt(St))
+        applyFactUpdate(S, Update);
       continue;
     }
     if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
@@ -1133,61 +1446,60 @@ Dataflow::deathPoint(const Stmt *Trigger) const {
 
 void Dataflow::objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
                           StringRef Reason) {
-  ObjectState *State = find(S, Obj);
-  if (!State) {
+  for (const Variant &V : variantsOf(S, Obj))
+    reportMissingExit(Obj, V.State, Loc, Reason);
+  erase(S, Obj);
+}
+
+void Dataflow::reportMissingExit(unsigned Obj, const ObjectState &State,
+                                 SourceLocation Loc, StringRef Reason) {
+  const TrackedObject &Object = C.Objects[Obj];
+  if (!Reporting || !(State.Bits & Entered) || Loc.isInvalid() ||
+      Object.isResource())
+    return;
+  std::string Name = Object.Var->getNameAsString();
+  Finding F;
+  F.Loc = Loc;
+  if (Object.IsAwaitable) {
+    // Only exits are owed; an unawaited enter is the enter check's job.
+    auto Held = C.HeldOps.find(Obj);
+    if (Held == C.HeldOps.end() || C.isHeldByOuter(Obj))
+      return;
+    for (const HeldOp &Op : Held->second) {
+      if (Op.Op != OpKind::Exit)
+        continue;
+      std::string Target = describeObject(objectOf(Op.Call), Ctx);
+      Finding Stored = F;
+      Stored.Kind = FindingKind::UnawaitedStoredExit;
+      Stored.Message = "exit of '" + Target + "' stored in '" + Name +
+                       "' is not awaited before " + Reason.str();
+      Stored.Notes.push_back({Op.Call->getExprLoc(), "exit of '" + Target +
+                                                         "' stored in '" +
+                                                         Name + "' here"});
+      addFinding(std::move(Stored), Obj, Op.Call->getExprLoc());
+    }
     return;
   }
-  const TrackedObject &Object = C.Objects[Obj];
-  if (Reporting && (State->Bits & Entered) && Loc.isValid() &&
-      !Object.isResource()) {
-    std::string Name = Object.Var->getNameAsString();
-    Finding F;
-    F.Loc = Loc;
-    if (Object.IsAwaitable) {
-      // Only exits are owed; an unawaited enter is the enter check's job.
-      auto Held = C.HeldOps.find(Obj);
-      if (Held != C.HeldOps.end() && !C.isHeldByOuter(Obj))
-        for (const HeldOp &Op : Held->second) {
-          if (Op.Op != OpKind::Exit)
-            continue;
-          std::string Target =
-              describeObject(objectOf(Op.Call), Ctx);
-          Finding Stored = F;
-          Stored.Kind = FindingKind::UnawaitedStoredExit;
-          Stored.Message = "exit of '" + Target + "' stored in '" + Name +
-                           "' is not awaited before " + Reason.str();
-          Stored.Notes.push_back({Op.Call->getExprLoc(),
-                                  "exit of '" + Target + "' stored in '" +
-                                      Name + "' here"});
-          addFinding(std::move(Stored), Obj, Op.Call->getExprLoc());
-        }
-    } else {
-      F.Kind = FindingKind::MissingExit;
-      switch (Object.Kind) {
-      case ObjectKind::ExitStack:
-        F.Message = "exit stack '" + Name + "' is not closed before " +
-                    Reason.str() + "; its pushed exits never run";
-        F.Notes.push_back(
-            {State->EnterLoc, "exit pushed onto '" + Name + "' here"});
-        break;
-      case ObjectKind::Closeable:
-        F.Message =
-            "close of '" + Name + "' is not awaited before " + Reason.str();
-        F.Notes.push_back({State->EnterLoc,
-                           "'" + Name + "' " +
-                               (Object.IsParam ? "received" : "created") +
-                               " here"});
-        break;
-      default:
-        F.Message =
-            "exit of '" + Name + "' is not awaited before " + Reason.str();
-        F.Notes.push_back({State->EnterLoc, "'" + Name + "' entered here"});
-        break;
-      }
-      addFinding(std::move(F), Obj, State->EnterLoc);
-    }
+  F.Kind = FindingKind::MissingExit;
+  switch (Object.Kind) {
+  case ObjectKind::ExitStack:
+    F.Message = "exit stack '" + Name + "' is not closed before " +
+                Reason.str() + "; its pushed exits never run";
+    F.Notes.push_back({State.EnterLoc, "exit pushed onto '" + Name + "' here"});
+    break;
+  case ObjectKind::Closeable:
+    F.Message = "close of '" + Name + "' is not awaited before " + Reason.str();
+    F.Notes.push_back(
+        {State.EnterLoc, "'" + Name + "' " +
+                             (Object.IsParam ? "received" : "created") +
+                             " here"});
+    break;
+  default:
+    F.Message = "exit of '" + Name + "' is not awaited before " + Reason.str();
+    F.Notes.push_back({State.EnterLoc, "'" + Name + "' entered here"});
+    break;
   }
-  erase(S, Obj);
+  addFinding(std::move(F), Obj, State.EnterLoc);
 }
 
 void Dataflow::addFinding(Finding F, unsigned Obj, SourceLocation Key) {
@@ -1197,7 +1509,10 @@ void Dataflow::addFinding(Finding F, unsigned Obj, SourceLocation Key) {
     Findings.emplace(K, std::move(F));
     return;
   }
-  if (before(F.Loc, It->second.Loc))
+  // The earliest place; at the same place, the plainer report (a path that
+  // does not go round a loop explains it best).
+  if (before(F.Loc, It->second.Loc) ||
+      (F.Loc == It->second.Loc && F.Notes.size() < It->second.Notes.size()))
     It->second = std::move(F);
 }
 
@@ -1230,12 +1545,15 @@ void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
           initialState(C.Objects[Obj], C.Objects[Obj].Var->getLocation()));
 
   PostOrderCFGView Order(&Graph);
+  findLoops(Graph, Order);
   BlockStates<FlowState> States = solveForward(
       Graph, Order, std::move(Entry),
       [&](FlowState &S, const CFGBlock &Block) { transfer(Block, S); },
       [&](FlowState &Into, const FlowState &From) {
         return join(Into, From);
-      });
+      },
+      [&](FlowState &S, const CFGBlock &From, unsigned SuccIndex,
+          bool BackEdge) { return edge(S, From, SuccIndex, BackEdge); });
 
   // Report from the final states only, so nothing is reported twice.
   Reporting = true;
@@ -1248,9 +1566,28 @@ void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
   }
   reportAtFunctionExit(Graph, States);
 
+  // Paths kept apart can each find the same bug, seen from different
+  // enters or exits: report each (kind, object, place) once, with the
+  // earliest enter or exit.
+  struct Keyed {
+    unsigned Obj;
+    SourceLocation Key;
+    Finding *F;
+  };
+  std::vector<Keyed> ByKey;
+  for (auto &[K, F] : Findings)
+    ByKey.push_back({std::get<1>(K),
+                     SourceLocation::getFromRawEncoding(std::get<2>(K)), &F});
+  llvm::stable_sort(ByKey, [&](const Keyed &A, const Keyed &B) {
+    return before(A.Key, B.Key);
+  });
+  std::set<std::tuple<int, unsigned, unsigned>> Seen;
   std::vector<Finding> All;
-  for (auto &Entry : Findings)
-    All.push_back(std::move(Entry.second));
+  for (const Keyed &Entry : ByKey)
+    if (Seen.insert({int(Entry.F->Kind), Entry.Obj,
+                     Entry.F->Loc.getRawEncoding()})
+            .second)
+      All.push_back(std::move(*Entry.F));
   for (const Finding &F : C.Immediate)
     All.push_back(F);
   llvm::stable_sort(All, [&](const Finding &A, const Finding &B) {
@@ -1301,7 +1638,8 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
       CFG::buildCFG(&Function, Function.getBody(), &Context, Options);
   if (!Graph)
     return;
-  Dataflow Flow(Function, WrittenBody, Context, Collector);
+  BranchFacts Facts(Function, WrittenBody);
+  Dataflow Flow(Function, WrittenBody, Context, Collector, Facts);
   Flow.run(*Graph, Sink);
 }
 

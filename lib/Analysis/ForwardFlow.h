@@ -35,16 +35,26 @@ template <typename State> struct BlockStates {
 
 /// Iterates \p Transfer (State&, const CFGBlock&) to a fixpoint in reverse
 /// post-order, starting from \p Entry. \p Join (State &Into, const State &)
-/// returns true if Into changed. States must only grow, so this terminates;
-/// a bound on the rounds guards against a join that does not.
-template <typename State, typename TransferFn, typename JoinFn>
+/// returns true if Into changed. \p Edge (State&, const CFGBlock &From,
+/// unsigned SuccIndex, bool BackEdge) refines the state leaving From along
+/// one successor edge (BackEdge: the edge goes back in reverse post-order,
+/// round a loop) and returns false if the edge cannot be taken in that
+/// state. States must only grow, so this terminates; a bound on the rounds
+/// guards against a join that does not.
+template <typename State, typename TransferFn, typename JoinFn,
+          typename EdgeFn>
 BlockStates<State> solveForward(const clang::CFG &Graph,
                                 const clang::PostOrderCFGView &Order,
-                                State Entry, TransferFn Transfer, JoinFn Join) {
+                                State Entry, TransferFn Transfer, JoinFn Join,
+                                EdgeFn Edge) {
   BlockStates<State> States;
   States.In.resize(Graph.getNumBlockIDs());
   States.Out.resize(Graph.getNumBlockIDs());
   States.In[Graph.getEntry().getBlockID()] = std::move(Entry);
+  std::vector<unsigned> Position(Graph.getNumBlockIDs(), 0);
+  unsigned Next = 0;
+  for (const clang::CFGBlock *Block : Order)
+    Position[Block->getBlockID()] = Next++;
   bool Changed = true;
   for (unsigned Round = 0; Changed && Round < 64; ++Round) {
     Changed = false;
@@ -57,20 +67,38 @@ BlockStates<State> solveForward(const clang::CFG &Graph,
       if (States.Out[ID] && *States.Out[ID] == S)
         continue;
       States.Out[ID] = S;
+      unsigned Index = 0;
       for (const clang::CFGBlock *Succ : Block->succs()) {
+        unsigned SuccIndex = Index++;
         if (!Succ)
           continue;
-        auto &SuccIn = States.In[Succ->getBlockID()];
+        unsigned SuccID = Succ->getBlockID();
+        State EdgeState = S;
+        if (!Edge(EdgeState, *Block, SuccIndex,
+                  Position[SuccID] <= Position[ID]))
+          continue;
+        auto &SuccIn = States.In[SuccID];
         if (!SuccIn) {
-          SuccIn = S;
+          SuccIn = std::move(EdgeState);
           Changed = true;
-        } else if (Join(*SuccIn, S)) {
+        } else if (Join(*SuccIn, EdgeState)) {
           Changed = true;
         }
       }
     }
   }
   return States;
+}
+
+/// As above, with every edge passing the state on unchanged.
+template <typename State, typename TransferFn, typename JoinFn>
+BlockStates<State> solveForward(const clang::CFG &Graph,
+                                const clang::PostOrderCFGView &Order,
+                                State Entry, TransferFn Transfer, JoinFn Join) {
+  return solveForward(Graph, Order, std::move(Entry), Transfer, Join,
+                      [](State &, const clang::CFGBlock &, unsigned, bool) {
+                        return true;
+                      });
 }
 
 /// The last statement of \p Block, or null.

@@ -147,6 +147,7 @@ rt::task<> loop(int n) {
     co_await r.aexit();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
     // CHECK-NOTES: :[[@LINE-2]]:5: note: first exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: the second exit happens in a later loop iteration than the first
   }
 }
 
@@ -198,4 +199,56 @@ rt::task<> resource_reference_assigned() {
   conn = Connection{};
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'conn' is used after the exit of 'pool' was awaited [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+// The use is textually after the exit but only reached in a later
+// iteration.
+rt::task<> other_branch_in_loop(int n) {
+  Resource r;
+  co_await r.aenter();
+  for (int i = 0; i < n; ++i) {
+    if (i == 1)
+      co_await r.aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-2]]:7: note: first exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the second exit happens in a later loop iteration than the first
+    else
+      r.use();
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-7]]:7: note: exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the use happens in a later loop iteration than the exit
+  }
+  // One double exit is reported per first exit: the one in the loop.
+  co_await r.aexit();
+}
+
+// After the loop, a use follows the exit in the same run, not in a later
+// iteration.
+rt::task<> after_the_loop() {
+  Resource r;
+  co_await r.aenter();
+  while (ready()) {
+    co_await r.aexit();
+    co_await r.aenter();
+  }
+  co_await r.aexit();
+  r.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+rt::task<> exit_in_inner_loop(int n) {
+  Resource r;
+  co_await r.aenter();
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j)
+      if (j == i)
+        co_await r.aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:9: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-2]]:9: note: first exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:9: note: the second exit happens in a later loop iteration than the first
+    r.use();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-6]]:9: note: exit awaited here
+  }
 }
