@@ -25,6 +25,7 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -171,12 +172,49 @@ const VarDecl *referencedVar(const Expr *E) {
   return nullptr;
 }
 
-std::string describeObject(const Expr *Object, const ASTContext &Ctx) {
-  Object = stripWrappers(const_cast<Expr *>(Object));
+/// The type an expression constructs as written ("T" in "T{}"), if any.
+const TypeSourceInfo *writtenType(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Temp = dyn_cast<CXXTemporaryObjectExpr>(E))
+      return Temp->getTypeSourceInfo();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      return Cast->getTypeInfoAsWritten();
+    if (const auto *Full = dyn_cast<FullExpr>(E))
+      E = Full->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// How to name the object \p Call is made on in a message.
+std::string describeObject(const CXXMemberCallExpr *Call,
+                           const ASTContext &Ctx) {
+  // A type written in the source ("T{}" in a template) is named as written,
+  // so every instantiation says the same.
+  const TypeSourceInfo *Written =
+      writtenType(Call->getImplicitObjectArgument());
+  const Expr *Object = objectOf(Call);
   if (const VarDecl *V = referencedVar(Object))
     return V->getNameAsString();
   if (const auto *ME = dyn_cast<MemberExpr>(Object))
     return ME->getMemberDecl()->getNameAsString();
+  if (Written) {
+    SourceRange Range = Written->getTypeLoc().getSourceRange();
+    if (Range.isValid() && !Range.getBegin().isMacroID() &&
+        !Range.getEnd().isMacroID()) {
+      StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(Range), Ctx.getSourceManager(),
+          Ctx.getLangOpts());
+      if (!Text.empty())
+        return Text.str();
+    }
+  }
   return Object->getType().getUnqualifiedType().getAsString(
       Ctx.getPrintingPolicy());
 }
@@ -321,7 +359,8 @@ public:
         Finding F;
         F.Kind = FindingKind::EnteredTemporary;
         F.Loc = Call->getExprLoc();
-        F.Message = "temporary '" + describeObject(Object, Ctx) +
+        F.Message = "temporary '" +
+                    describeObject(Call, Ctx) +
                     "' is entered but its exit can never be awaited; it is "
                     "destroyed at the end of the full-expression";
         Immediate.push_back(std::move(F));
@@ -760,7 +799,8 @@ private:
     F.Kind = IsEnter ? FindingKind::DiscardedEnter : FindingKind::DiscardedExit;
     F.Loc = Call->getExprLoc();
     F.Message = std::string(IsEnter ? "enter" : "exit") + " of '" +
-                describeObject(Object, Ctx) + "' is not awaited: the result of '" +
+                describeObject(Call, Ctx) +
+                "' is not awaited: the result of '" +
                 Method->getNameAsString() + "' is discarded";
     SourceLocation Begin = Call->getBeginLoc();
     // co_await is not allowed in a handler or in the initializer of a
@@ -1468,7 +1508,8 @@ void Dataflow::reportMissingExit(unsigned Obj, const ObjectState &State,
     for (const HeldOp &Op : Held->second) {
       if (Op.Op != OpKind::Exit)
         continue;
-      std::string Target = describeObject(objectOf(Op.Call), Ctx);
+      std::string Target =
+          describeObject(Op.Call, Ctx);
       Finding Stored = F;
       Stored.Kind = FindingKind::UnawaitedStoredExit;
       Stored.Message = "exit of '" + Target + "' stored in '" + Name +

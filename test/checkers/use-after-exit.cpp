@@ -252,3 +252,20 @@ rt::task<> exit_in_inner_loop(int n) {
     // CHECK-NOTES: :[[@LINE-6]]:9: note: exit awaited here
   }
 }
+
+// Reported once, at the template, for each of its instantiations.
+struct OtherResource {
+  rt::task<> aenter();
+  rt::task<> aexit();
+  void use();
+};
+template <typename M> rt::task<> use_in_template() {
+  M m;
+  co_await m.aenter();
+  co_await m.aexit();
+  m.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'm' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+template rt::task<> use_in_template<Resource>();
+template rt::task<> use_in_template<OtherResource>();
