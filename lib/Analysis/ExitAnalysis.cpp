@@ -418,8 +418,12 @@ public:
     if (FindingObjects)
       return true;
     OpKind Op = Model.classifyMethod(Call->getMethodDecl());
-    if (Op == OpKind::None)
+    if (Op == OpKind::None) {
+      Expr *Object = objectOf(Call);
+      if (trackedIndex(Object) && !Roles.count(Object))
+        Roles[Object] = roleOfCall(Call->getMethodDecl());
       return true;
+    }
     Expr *Object = objectOf(Call);
     std::optional<unsigned> Obj = trackedIndex(Object);
     if (Obj)
@@ -684,6 +688,16 @@ private:
     Objects[Self].Owner = int(*Owner);
     Objects[Self].SingleUse = false;
     ResourcesOf[*Owner].push_back(Self);
+  }
+
+  /// What calling \p Method, which is none of the protocol's operations,
+  /// does to the object it is called on: it uses it, so after the exit it
+  /// is reported. This is the one place that decides; a library profile
+  /// that names operations still valid after the exit (a closed stream's
+  /// is_closed()) would answer OpObject here through the model.
+  EffectKind roleOfCall(const CXXMethodDecl *Method) const {
+    (void)Method;
+    return EffectKind::Use;
   }
 
   bool isSingleUse(const VarDecl *V) const {
