@@ -142,6 +142,16 @@ public:
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->getOpcode() == BO_Assign)
       assign(B, B->getLHS(), B->getRHS());
+    else if (B->isCompoundAssignmentOp())
+      assign(B, B->getLHS(), nullptr);
+    return true;
+  }
+
+  // ++n, n-- change the value in a way the analysis sees, to one it does
+  // not know.
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp())
+      assign(U, U->getSubExpr(), nullptr);
     return true;
   }
 

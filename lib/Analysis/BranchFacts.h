@@ -54,9 +54,9 @@ public:
 
   /// Finds the condition variables among the parameters of \p Function and
   /// the locals of \p Body. A variable qualifies if every reference to it
-  /// reads it or assigns it; one whose address is taken, that is bound to a
-  /// non-const reference, captured by reference, incremented, or used any
-  /// other way does not.
+  /// reads it, assigns it, or increments or decrements it; one whose
+  /// address is taken, that is bound to a non-const reference, captured by
+  /// reference, or used any other way does not.
   BranchFacts(const clang::FunctionDecl &Function, const clang::Stmt *Body);
 
   /// How many condition variables there are; they are numbered from 0.

@@ -112,6 +112,27 @@ rt::task<> exit_in_try_then_on_error() {
   }
 }
 
+// A counter counted down: what is known after the decrement comes from the
+// tests that follow it. After the break the counter is known to be zero, so
+// the exit after the loop is not a second one.
+rt::task<> counted_down(int n) {
+  Resource r;
+  co_await r.aenter();
+  while (n > 0) {
+    --n;
+    if (n == 0) {
+      co_await r.aexit();
+      break;
+    }
+    r.use();
+  }
+  if (n != 0)
+    co_await r.aexit();
+}
+// A real leak: when n starts at zero, nothing exits.
+// CHECK-NOTES: :[[@LINE-2]]:1: warning: exit of 'r' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-14]]:3: note: 'r' entered here
+
 // Captured by copy, the lambda changes only its own copy.
 rt::task<> captured_by_copy(bool a) {
   Resource r;
