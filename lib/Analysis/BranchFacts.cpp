@@ -87,6 +87,16 @@ std::optional<bool> literalTruth(const Expr *E) {
   return std::nullopt;
 }
 
+/// True if \p E calls std::current_exception().
+bool callsCurrentException(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit()
+                                                  : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() &&
+         Callee->getName() == "current_exception" &&
+         Callee->isInStdNamespace();
+}
+
 /// Finds the candidate variables and classifies every reference to them.
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
@@ -101,6 +111,8 @@ public:
     std::optional<bool> Value;
   };
   std::vector<Assignment> Assignments;
+  /// Declarations initialised from std::current_exception() in a handler.
+  llvm::DenseSet<const VarDecl *> CaughtAtDeclaration;
 
   void addCandidate(const VarDecl *V) {
     if (isConditionType(V->getType()) && IsCandidate.insert(V).second)
@@ -121,6 +133,12 @@ public:
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
+    ++HandlerDepth;
+    bool Result = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
+    --HandlerDepth;
+    return Result;
+  }
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
     return true;
   }
@@ -128,8 +146,11 @@ public:
   bool TraverseRequiresExpr(RequiresExpr *) { return true; }
 
   bool VisitVarDecl(VarDecl *V) {
-    if (V->hasLocalStorage() && !isa<ParmVarDecl>(V))
+    if (V->hasLocalStorage() && !isa<ParmVarDecl>(V)) {
       addCandidate(V);
+      if (HandlerDepth && callsCurrentException(V->getInit()))
+        CaughtAtDeclaration.insert(V);
+    }
     return true;
   }
 
@@ -218,8 +239,14 @@ private:
     if (!V || !IsCandidate.count(V))
       return;
     Accepted.insert(Ref);
-    Assignments.push_back({At, V, literalTruth(Value)});
+    // In a handler, the exception being handled is not null.
+    std::optional<bool> Truth = literalTruth(Value);
+    if (HandlerDepth && callsCurrentException(Value))
+      Truth = true;
+    Assignments.push_back({At, V, Truth});
   }
+
+  unsigned HandlerDepth = 0;
 };
 
 } // namespace
@@ -233,7 +260,9 @@ BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
     if (F.Disqualified.count(V) || NumVars == MaxVars)
       continue;
     Index[V] = NumVars++;
-    if (!isa<ParmVarDecl>(V))
+    if (F.CaughtAtDeclaration.count(V))
+      Initial[V] = true;
+    else if (!isa<ParmVarDecl>(V))
       Initial[V] = V->getInit() ? literalTruth(V->getInit())
                                 : (isExceptionPtr(V->getType())
                                        ? std::optional<bool>(false)

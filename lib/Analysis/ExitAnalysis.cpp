@@ -232,6 +232,16 @@ public:
   llvm::DenseMap<unsigned, llvm::SmallVector<HeldOp, 2>> HeldOps;
   /// The resources bound from each object's enters.
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 1>> ResourcesOf;
+  /// The calls made by awaiting an exit (the op and the awaiter's
+  /// functions), and the objects exited: if one throws, the exit was
+  /// attempted, not skipped.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> ExitCalls;
+  /// The co_await each call of an awaiter's functions (await_ready,
+  /// await_suspend, await_resume) belongs to.
+  llvm::DenseMap<const Stmt *, const CoawaitExpr *> AwaiterCalls;
+  /// Calls the coroutine machinery makes (the promise's return_void, the
+  /// implicit suspends): not the body's own calls.
+  llvm::DenseSet<const Stmt *> MachineryCalls;
   /// Findings that do not depend on the flow (discarded ops, temporaries).
   std::vector<Finding> Immediate;
 
@@ -331,10 +341,15 @@ public:
   }
 
   bool VisitCoawaitExpr(CoawaitExpr *E) {
-    if (FindingObjects || E->isImplicit())
+    if (FindingObjects)
       return true;
+    if (E->isImplicit()) {
+      recordMachinery(E);
+      return true;
+    }
     llvm::SmallVector<AwaitedItem, 2> Items;
     collectAwaited(E->getOperand(), Items);
+    recordAwaiterCalls(E, Items);
     for (const AwaitedItem &Item : Items) {
       // An item in an arm of "b ? r.aexit() : s.aexit()" takes effect in
       // that arm's block of the CFG, on that arm's path only.
@@ -516,8 +531,11 @@ public:
   }
 
   bool VisitCoreturnStmt(CoreturnStmt *S) {
-    if (!FindingObjects && S->getOperand())
+    if (FindingObjects)
+      return true;
+    if (S->getOperand())
       setRole(S->getOperand(), EffectKind::Release);
+    recordMachinery(S->getPromiseCall());
     return true;
   }
 
@@ -797,6 +815,50 @@ private:
     }
   }
 
+  void recordMachinery(const Stmt *S) {
+    if (!S)
+      return;
+    if (isa<CallExpr>(S))
+      MachineryCalls.insert(S);
+    for (const Stmt *Child : S->children())
+      recordMachinery(Child);
+  }
+
+  /// Records the calls \p Await makes, for the paths on which they throw.
+  void recordAwaiterCalls(const CoawaitExpr *Await,
+                          llvm::ArrayRef<AwaitedItem> Items) {
+    llvm::SmallVector<unsigned, 2> Exited;
+    for (const AwaitedItem &Item : Items) {
+      if (Item.Call) {
+        auto Obj = trackedIndex(objectOf(Item.Call));
+        if (Obj && Model.classifyMethod(Item.Call->getMethodDecl()) ==
+                       OpKind::Exit)
+          Exited.push_back(*Obj);
+        continue;
+      }
+      for (const HeldOp &Op : HeldOps.lookup(Item.Local))
+        if (Op.Object >= 0 && Op.Op == OpKind::Exit)
+          Exited.push_back(unsigned(Op.Object));
+    }
+    auto Record = [&](const Stmt *S, bool Implicit, auto &Self) -> void {
+      if (!S || isa<LambdaExpr>(S) ||
+          (isa<CoawaitExpr>(S) && S != Await))
+        return;
+      if (isa<CallExpr>(S)) {
+        if (!Exited.empty())
+          ExitCalls[S].append(Exited.begin(), Exited.end());
+        if (Implicit)
+          AwaiterCalls.try_emplace(S, Await);
+      }
+      for (const Stmt *Child : S->children())
+        Self(Child, Implicit, Self);
+    };
+    Record(Await->getOperand(), false, Record);
+    for (const Expr *Part : {Await->getReadyExpr(), Await->getSuspendExpr(),
+                             Await->getResumeExpr()})
+      Record(Part, true, Record);
+  }
+
   void markDiscarded(Stmt *S) {
     auto *E = dyn_cast_or_null<Expr>(S);
     if (!E)
@@ -942,13 +1004,35 @@ struct FlowState {
 
 using VariantList = llvm::SmallVector<Variant, 4>;
 
+/// True if \p Call may throw. Clang's CFG adds exception edges for every
+/// member call, whatever its exception specification says.
+bool mayThrow(const CallExpr *Call) {
+  QualType Type;
+  if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+    if (Callee->hasAttr<NoThrowAttr>())
+      return false;
+    Type = Callee->getType();
+  } else {
+    Type = Call->getCallee()->getType();
+    if (Type->isPointerType() || Type->isReferenceType())
+      Type = Type->getPointeeType();
+  }
+  const auto *Proto = Type.isNull() ? nullptr
+                                    : Type->getAs<FunctionProtoType>();
+  if (Proto && !isUnresolvedExceptionSpec(Proto->getExceptionSpecType()) &&
+      Proto->isNothrow())
+    return false;
+  return true;
+}
+
 class Dataflow {
 public:
   Dataflow(const FunctionDecl &Function, const Stmt *WrittenBody,
            ASTContext &Ctx, const EffectCollector &Effects,
-           const BranchFacts &Facts)
+           const BranchFacts &Facts, bool ExceptionPaths)
       : Function(Function), WrittenBody(WrittenBody), Ctx(Ctx),
-        SM(Ctx.getSourceManager()), C(Effects), Facts(Facts) {}
+        SM(Ctx.getSourceManager()), C(Effects), Facts(Facts),
+        ExceptionPaths(ExceptionPaths) {}
 
   void run(const CFG &Graph, FindingSink &Sink);
 
@@ -1004,8 +1088,18 @@ private:
   bool join(FlowState &Into, const FlowState &From) const;
   void applyFactUpdate(FlowState &S, const FactUpdate &Update) const;
   bool edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
-            bool BackEdge) const;
+            bool BackEdge);
   void findLoops(const CFG &Graph, const PostOrderCFGView &Order);
+  /// True if \p Obj is destroyed when an exception reaches \p Target (the
+  /// exit, or a try's dispatch).
+  bool diesByException(unsigned Obj, const CFGBlock &Target) const;
+  /// True if the call that ends \p Block is one of the body's own and may
+  /// throw.
+  bool throwsHere(const CFGBlock &Block) const {
+    const auto *Call = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
+    return Call && !C.MachineryCalls.count(Call) && mayThrow(Call);
+  }
+  void reportExceptions(const CFGBlock &Block, const FlowState &AfterBlock);
   bool leavesLoop(const CFGBlock &From, const CFGBlock &To) const;
   void transfer(const CFGBlock &Block, FlowState &S);
   void applyEffect(const Effect &E, FlowState &S);
@@ -1017,7 +1111,8 @@ private:
   void objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
                   StringRef Reason);
   void reportMissingExit(unsigned Obj, const ObjectState &State,
-                         SourceLocation Loc, StringRef Reason);
+                         SourceLocation Loc, StringRef Reason,
+                         FindingKind Kind = FindingKind::MissingExit);
   void reportAtFunctionExit(const CFG &Graph,
                             const BlockStates<FlowState> &States);
   std::pair<SourceLocation, std::string> deathPoint(const Stmt *Trigger) const;
@@ -1030,7 +1125,13 @@ private:
   const SourceManager &SM;
   const EffectCollector &C;
   const BranchFacts &Facts;
+  /// Follow the paths on which calls throw (the CFG has their edges).
+  bool ExceptionPaths;
   bool Reporting = false;
+  /// The state before the last call of block BeforeThrowBlock, the one
+  /// transfer saw last: what an exception from that call leaves behind.
+  FlowState BeforeThrow;
+  unsigned BeforeThrowBlock = ~0u;
   /// The loops each block belongs to, by the block IDs of their headers.
   std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf;
   /// One finding per (kind, object, enter or exit site): the earliest is
@@ -1165,8 +1266,24 @@ void Dataflow::applyFactUpdate(FlowState &S, const FactUpdate &Update) const {
 }
 
 bool Dataflow::edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
-                    bool BackEdge) const {
+                    bool BackEdge) {
   bool Changed = false;
+  const CFGBlock *Target = *(From.succ_begin() + SuccIndex);
+  if (ExceptionPaths && Target && isExceptionEdge(From, SuccIndex)) {
+    if (!throwsHere(From))
+      return false;
+    // The call did not complete: its own effects (a push, an enter) did
+    // not happen.
+    if (BeforeThrowBlock == From.getBlockID())
+      S = BeforeThrow;
+    // An exit that throws was attempted: its object is settled. Objects
+    // the unwinding destroys are reported at the call and gone after it.
+    for (unsigned Obj : C.ExitCalls.lookup(lastStmtOf(From)))
+      erase(S, Obj);
+    llvm::erase_if(S.Variants, [&](const Variant &V) {
+      return diesByException(V.Obj, *Target);
+    });
+  }
   if (std::optional<FactTest> Test = Facts.testAt(From)) {
     bool Value = (SuccIndex == 0) == Test->TrueOnFirst;
     // Every path knows the other value: none takes this edge.
@@ -1186,7 +1303,7 @@ bool Dataflow::edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
   }
   // Going round a loop, an exit becomes one of an earlier iteration; out
   // of the loop, what follows is no longer in a later iteration.
-  const CFGBlock *To = *(From.succ_begin() + SuccIndex);
+  const CFGBlock *To = Target;
   uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
   uint8_t New = BackEdge ? ExitedEarlierIteration : Exited;
   if (BackEdge || (To && leavesLoop(From, *To)))
@@ -1240,6 +1357,94 @@ void Dataflow::findLoops(const CFG &Graph, const PostOrderCFGView &Order) {
           Visit(Pred);
       }
     }
+}
+
+/// The try statement whose handlers \p Block dispatches to, if it is one.
+const CXXTryStmt *dispatchedTry(const CFGBlock &Block) {
+  return dyn_cast_or_null<CXXTryStmt>(Block.getTerminatorStmt());
+}
+
+bool Dataflow::diesByException(unsigned Obj, const CFGBlock &Target) const {
+  const CXXTryStmt *Try = dispatchedTry(Target);
+  if (!Try)
+    return true; // the exit: the exception leaves the coroutine
+  // Unwinding to the handlers destroys what the try block declared.
+  const VarDecl *V = C.Objects[Obj].Var;
+  SourceRange Block = Try->getTryBlock()->getSourceRange();
+  SourceLocation Loc = V->getLocation();
+  if (!isa<ParmVarDecl>(V) && !before(Loc, Block.getBegin()) &&
+      !before(Block.getEnd(), Loc))
+    return true;
+  // Without a catch (...), the exception may go on to an outer try, or
+  // leave the coroutine.
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+    if (!Try->getHandler(I)->getExceptionDecl())
+      return false;
+  for (const CFGBlock *Next : Target.succs())
+    if (Next && !isa_and_nonnull<CXXCatchStmt>(Next->getLabel()))
+      return diesByException(Obj, *Next);
+  return false;
+}
+
+void Dataflow::reportExceptions(const CFGBlock &Block,
+                                const FlowState &AfterBlock) {
+  const Stmt *Last = lastStmtOf(Block);
+  const auto *Throw = dyn_cast_or_null<CXXThrowExpr>(Last);
+  unsigned Index = 0;
+  for (const CFGBlock *Target : Block.succs()) {
+    unsigned SuccIndex = Index++;
+    if (!Target)
+      continue;
+    bool ByCall = isExceptionEdge(Block, SuccIndex);
+    if (ByCall && !throwsHere(Block))
+      continue;
+    if (!ByCall &&
+        !(Throw && (Target->getBlockID() == Block.getParent()->getExit()
+                                               .getBlockID() ||
+                    dispatchedTry(*Target))))
+      continue;
+    // Where the exception comes from, and how to say it.
+    SourceLocation Loc;
+    std::string Reason;
+    if (Throw) {
+      Loc = Throw->getThrowLoc();
+      Reason = Throw->getSubExpr() ? "before 'throw'"
+                                   : "before the exception is rethrown";
+    } else {
+      const auto *Call = cast<CallExpr>(Last);
+      const Expr *Site = Call;
+      if (const CoawaitExpr *Await = C.AwaiterCalls.lookup(Call)) {
+        Site = Await;
+        if (auto *Operand = dyn_cast<CallExpr>(
+                stripWrappers(const_cast<Expr *>(Await->getOperand()))))
+          Site = Operand;
+      }
+      const auto *SiteCall = dyn_cast<CallExpr>(Site);
+      const FunctionDecl *Callee =
+          SiteCall ? SiteCall->getDirectCallee() : nullptr;
+      Loc = SiteCall ? SiteCall->getExprLoc() : Site->getBeginLoc();
+      if (Callee && Callee->getDeclName().isIdentifier())
+        Reason = "if '" + Callee->getName().str() + "' throws";
+      else if (SiteCall)
+        Reason = "if the call throws";
+      else
+        Reason = "if the 'co_await' throws";
+    }
+    llvm::ArrayRef<unsigned> Attempted;
+    if (ByCall)
+      if (auto It = C.ExitCalls.find(Last); It != C.ExitCalls.end())
+        Attempted = It->second;
+    const FlowState &S =
+        ByCall && BeforeThrowBlock == Block.getBlockID() ? BeforeThrow
+                                                         : AfterBlock;
+    for (const Variant &V : S.Variants) {
+      if (llvm::is_contained(Attempted, V.Obj) ||
+          !diesByException(V.Obj, *Target))
+        continue;
+      reportMissingExit(V.Obj, V.State, Loc, Reason,
+                        FindingKind::ExceptionSkipsExit);
+    }
+  }
 }
 
 bool Dataflow::leavesLoop(const CFGBlock &From, const CFGBlock &To) const {
@@ -1443,9 +1648,18 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
 }
 
 void Dataflow::transfer(const CFGBlock &Block, FlowState &S) {
+  // A block that ends with a call that may throw also has an edge for the
+  // exception, which leaves before the call's own effects.
+  const Stmt *Thrower = nullptr;
+  if (ExceptionPaths && Block.succ_size() > 1 && !Block.getTerminatorStmt())
+    Thrower = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
   for (const CFGElement &Element : Block) {
     if (auto StmtElement = Element.getAs<CFGStmt>()) {
       const Stmt *St = StmtElement->getStmt();
+      if (St == Thrower) {
+        BeforeThrow = S;
+        BeforeThrowBlock = Block.getBlockID();
+      }
       if (const auto *DS = dyn_cast<DeclStmt>(St))
         for (const Decl *D : DS->decls())
           if (const auto *V = dyn_cast<VarDecl>(D)) {
@@ -1506,12 +1720,17 @@ void Dataflow::objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
 }
 
 void Dataflow::reportMissingExit(unsigned Obj, const ObjectState &State,
-                                 SourceLocation Loc, StringRef Reason) {
+                                 SourceLocation Loc, StringRef Reason,
+                                 FindingKind Kind) {
   const TrackedObject &Object = C.Objects[Obj];
   if (!Reporting || !(State.Bits & Entered) || Loc.isInvalid() ||
       Object.isResource())
     return;
   std::string Name = Object.Var->getNameAsString();
+  // Deaths are "before 'co_return'"; exceptions say how they happen.
+  std::string Where = Kind == FindingKind::ExceptionSkipsExit
+                          ? Reason.str()
+                          : "before " + Reason.str();
   Finding F;
   F.Loc = Loc;
   if (Object.IsAwaitable) {
@@ -1525,9 +1744,12 @@ void Dataflow::reportMissingExit(unsigned Obj, const ObjectState &State,
       std::string Target =
           describeObject(Op.Call, Ctx);
       Finding Stored = F;
-      Stored.Kind = FindingKind::UnawaitedStoredExit;
+      if (Kind == FindingKind::MissingExit)
+        Stored.Kind = FindingKind::UnawaitedStoredExit;
+      else
+        Stored.Kind = Kind;
       Stored.Message = "exit of '" + Target + "' stored in '" + Name +
-                       "' is not awaited before " + Reason.str();
+                       "' is not awaited " + Where;
       Stored.Notes.push_back({Op.Call->getExprLoc(), "exit of '" + Target +
                                                          "' stored in '" +
                                                          Name + "' here"});
@@ -1535,22 +1757,22 @@ void Dataflow::reportMissingExit(unsigned Obj, const ObjectState &State,
     }
     return;
   }
-  F.Kind = FindingKind::MissingExit;
+  F.Kind = Kind;
   switch (Object.Kind) {
   case ObjectKind::ExitStack:
-    F.Message = "exit stack '" + Name + "' is not closed before " +
-                Reason.str() + "; its pushed exits never run";
+    F.Message = "exit stack '" + Name + "' is not closed " + Where +
+                "; its pushed exits never run";
     F.Notes.push_back({State.EnterLoc, "exit pushed onto '" + Name + "' here"});
     break;
   case ObjectKind::Closeable:
-    F.Message = "close of '" + Name + "' is not awaited before " + Reason.str();
+    F.Message = "close of '" + Name + "' is not awaited " + Where;
     F.Notes.push_back(
         {State.EnterLoc, "'" + Name + "' " +
                              (Object.IsParam ? "received" : "created") +
                              " here"});
     break;
   default:
-    F.Message = "exit of '" + Name + "' is not awaited before " + Reason.str();
+    F.Message = "exit of '" + Name + "' is not awaited " + Where;
     F.Notes.push_back({State.EnterLoc, "'" + Name + "' entered here"});
     break;
   }
@@ -1618,6 +1840,8 @@ void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
       continue;
     FlowState S = *States.In[ID];
     transfer(*Block, S);
+    if (ExceptionPaths)
+      reportExceptions(*Block, S);
   }
   reportAtFunctionExit(Graph, States);
 
@@ -1686,15 +1910,21 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     return;
   }
 
+  // With exception paths, a call that may throw also branches to the
+  // handlers of the try around it, or to the exit.
+  bool ExceptionPaths = Model.options().CheckExceptionPaths &&
+                        Context.getLangOpts().CXXExceptions;
   CFG::BuildOptions Options;
   Options.AddLifetime = true;
+  Options.AddEHEdges = ExceptionPaths;
   Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
       CFG::buildCFG(&Function, Function.getBody(), &Context, Options);
   if (!Graph)
     return;
   BranchFacts Facts(Function, WrittenBody);
-  Dataflow Flow(Function, WrittenBody, Context, Collector, Facts);
+  Dataflow Flow(Function, WrittenBody, Context, Collector, Facts,
+                ExceptionPaths);
   Flow.run(*Graph, Sink);
 }
 

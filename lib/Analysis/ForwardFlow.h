@@ -109,6 +109,15 @@ inline const clang::Stmt *lastStmtOf(const clang::CFGBlock &Block) {
   return nullptr;
 }
 
+/// True if the edge from \p From to its successor \p SuccIndex is taken only
+/// when the call that ends From throws: an edge CFG::BuildOptions::AddEHEdges
+/// adds to the enclosing try's dispatch, or to the exit.
+inline bool isExceptionEdge(const clang::CFGBlock &From, unsigned SuccIndex) {
+  if (SuccIndex == 0 || From.getTerminatorStmt())
+    return false;
+  return clang::isa_and_nonnull<clang::CallExpr>(lastStmtOf(From));
+}
+
 /// Calls \p Visit (const CFGBlock &Pred, const Stmt *Written) for each
 /// reachable path into the function's exit that is a normal return: not a
 /// throw (exception paths are not checked) and not a noreturn call.
@@ -120,6 +129,16 @@ void forEachNormalReturn(const clang::CFG &Graph,
                          VisitFn Visit) {
   for (const clang::CFGBlock *Pred : Graph.getExit().preds()) {
     if (!Pred || !Reachable[Pred->getBlockID()] || Pred->hasNoReturnElement())
+      continue;
+    // A call's exception edge to the exit is not a return.
+    bool Normal = false;
+    unsigned Index = 0;
+    for (const clang::CFGBlock *Succ : Pred->succs()) {
+      if (Succ == &Graph.getExit() && !isExceptionEdge(*Pred, Index))
+        Normal = true;
+      ++Index;
+    }
+    if (!Normal)
       continue;
     const clang::Stmt *Last = lastStmtOf(*Pred);
     if (Last && clang::isa<clang::CXXThrowExpr>(Last))
