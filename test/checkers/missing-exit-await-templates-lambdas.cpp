@@ -102,3 +102,14 @@ template <typename M> rt::task<> discarded_in_template(M &m) {
 }
 template rt::task<> discarded_in_template<Resource>(Resource &);
 template rt::task<> discarded_in_template<Pool>(Pool &);
+
+// A generic coroutine lambda instantiated twice: one finding.
+void generic_lambda_twice() {
+  auto leak = [](auto manager) -> rt::task<> {
+    co_await manager.aenter();
+  };
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'manager' is not awaited before the end of the coroutine [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: 'manager' entered here
+  (void)leak(Resource{});
+  (void)leak(Pool{});
+}
