@@ -55,13 +55,17 @@ BlockStates<State> solveForward(const clang::CFG &Graph,
   unsigned Next = 0;
   for (const clang::CFGBlock *Block : Order)
     Position[Block->getBlockID()] = Next++;
+  // Only blocks whose incoming state changed are computed again.
+  std::vector<bool> Dirty(Graph.getNumBlockIDs(), false);
+  Dirty[Graph.getEntry().getBlockID()] = true;
   bool Changed = true;
   for (unsigned Round = 0; Changed && Round < 64; ++Round) {
     Changed = false;
     for (const clang::CFGBlock *Block : Order) {
       unsigned ID = Block->getBlockID();
-      if (!States.In[ID])
+      if (!States.In[ID] || !Dirty[ID])
         continue;
+      Dirty[ID] = false;
       State S = *States.In[ID];
       Transfer(S, *Block);
       if (States.Out[ID] && *States.Out[ID] == S)
@@ -80,10 +84,11 @@ BlockStates<State> solveForward(const clang::CFG &Graph,
         auto &SuccIn = States.In[SuccID];
         if (!SuccIn) {
           SuccIn = std::move(EdgeState);
-          Changed = true;
-        } else if (Join(*SuccIn, EdgeState)) {
-          Changed = true;
+        } else if (!Join(*SuccIn, EdgeState)) {
+          continue;
         }
+        Dirty[SuccID] = true;
+        Changed = true;
       }
     }
   }
