@@ -16,7 +16,8 @@ namespace {
 
 /// Analyzes coroutine \p Name in \p Code and returns "kind:line:message".
 std::vector<std::string> findingsIn(const std::string &Code,
-                                    StringRef Name = "f") {
+                                    StringRef Name = "f",
+                                    ModelOptions Options = {}) {
   auto AST = test::parse(Code);
   EXPECT_TRUE(AST);
   std::vector<std::string> Out;
@@ -27,7 +28,7 @@ std::vector<std::string> findingsIn(const std::string &Code,
   EXPECT_TRUE(Function);
   if (!Function)
     return Out;
-  ProtocolModel Model({});
+  ProtocolModel Model(std::move(Options));
   FindingList Findings;
   analyzeCoroutine(*Function, Ctx, Model, Findings);
   unsigned PreludeLines =
@@ -140,6 +141,38 @@ TEST(ExitAnalysis, LargeStraightLineBodyStaysSilentAndTerminates) {
             ".aexit(); }\n";
   Body += "}\n";
   EXPECT_TRUE(findingsIn(Body).empty());
+}
+
+TEST(ExitAnalysis, ExceptionPathsOnlyWithTheOption) {
+  std::string Code = "void may_throw();\n"
+                     "task f() {\n"
+                     "  Res r; co_await r.aenter();\n"
+                     "  may_throw();\n"
+                     "  co_await r.aexit();\n"
+                     "}\n";
+  EXPECT_TRUE(findingsIn(Code).empty());
+  ModelOptions Options;
+  Options.CheckExceptionPaths = true;
+  EXPECT_EQ(findingsIn(Code, "f", Options),
+            std::vector<std::string>{
+                std::to_string(int(FindingKind::ExceptionSkipsExit)) +
+                ":4:exit of 'r' is not awaited if 'may_throw' throws"});
+}
+
+TEST(ExitAnalysis, CapturedExceptionPatternIsSilentWithExceptionPaths) {
+  ModelOptions Options;
+  Options.CheckExceptionPaths = true;
+  EXPECT_TRUE(findingsIn("void may_throw();\n"
+                         "task f() {\n"
+                         "  Res r; co_await r.aenter();\n"
+                         "  std::exception_ptr error;\n"
+                         "  try { may_throw(); }\n"
+                         "  catch (...) { error = std::current_exception(); }\n"
+                         "  co_await r.aexit(error);\n"
+                         "  if (error) std::rethrow_exception(error);\n"
+                         "}\n",
+                         "f", Options)
+                  .empty());
 }
 
 TEST(ExitAnalysis, CorrelatedTestsOfOneVariableAreOnePath) {
