@@ -269,3 +269,15 @@ template <typename M> rt::task<> use_in_template() {
 }
 template rt::task<> use_in_template<Resource>();
 template rt::task<> use_in_template<OtherResource>();
+
+// A single-use manager entered in every iteration.
+rt::task<> single_use_in_loop(int n) {
+  Once once;
+  for (int i = 0; i < n; ++i) {
+    co_await once.aenter();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'once' is a single-use manager and is entered again after its exit [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE+2]]:5: note: exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: the enter happens in a later loop iteration than the exit
+    co_await once.aexit();
+  }
+}
