@@ -388,6 +388,9 @@ public:
     if (FindingObjects)
       return true;
     const FunctionDecl *Callee = Call->getDirectCallee();
+    // A call operator's first argument is the callable (a lambda's
+    // closure); the parameters start after it.
+    unsigned First = 0;
     if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       // Assignment gives the left side a new value and copies or moves the
       // right side into it; other operators only use their operands.
@@ -395,15 +398,18 @@ public:
         setRole(Op->getArg(0), EffectKind::Reassign);
         setRole(Op->getArg(1), EffectKind::CopyOut);
       }
-      return true;
+      if (Op->getOperator() != OO_Call || !isa_and_nonnull<CXXMethodDecl>(Callee))
+        return true;
+      First = 1;
     }
     bool MoveLike = isMoveLike(Callee);
-    for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
+    for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I) {
       Expr *Arg = stripWrappers(Call->getArg(I));
       auto Obj = trackedIndex(Arg);
       if (!Obj)
         continue;
-      if (Model.entersArgument(Callee, I))
+      unsigned Param = I - First;
+      if (Model.entersArgument(Callee, Param))
         addEffect(Call, EffectKind::EnterNow, *Obj, Call->getBeginLoc());
       if (MoveLike || !Callee) {
         // std::move(r).cleanup() calls r's own op; the op decides.
@@ -412,16 +418,18 @@ public:
           Roles[Arg] = EffectKind::Release;
         continue;
       }
-      if (Model.takesExit(Callee, I)) {
+      if (Model.takesExit(Callee, Param)) {
         Roles[Arg] = EffectKind::Release;
         continue;
       }
-      QualType ParamType = I < Callee->getNumParams()
-                               ? Callee->getParamDecl(I)->getType()
+      QualType ParamType = Param < Callee->getNumParams()
+                               ? Callee->getParamDecl(Param)->getType()
                                : QualType();
       // An lvalue reference parameter borrows the object; the caller keeps
-      // the duty to exit it. Anything else takes it over.
-      if (!ParamType.isNull() && ParamType->isLValueReferenceType())
+      // the duty to exit it, unless the callee is seen to take it over.
+      // Anything else takes it over.
+      if (!ParamType.isNull() && ParamType->isLValueReferenceType() &&
+          !takesOverParameter(Callee, Param))
         Roles[Arg] = EffectKind::Use;
       else
         Roles[Arg] = EffectKind::Release;
@@ -708,6 +716,50 @@ private:
     ResourcesOf[*Owner].push_back(Self);
   }
 
+  /// True if the visible definition of \p Callee takes over the object
+  /// passed by reference as parameter \p Index: it calls an exit op on it
+  /// (a helper such as "task<> close(Conn &c) { co_await c.aclose(); }"),
+  /// moves it, or hands it to an exit stack. Whether it does so on every
+  /// path is the callee's business; the caller stops following the object.
+  bool takesOverParameter(const FunctionDecl *Callee, unsigned Index) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee->hasBody(Definition) || Index >= Definition->getNumParams())
+      return false;
+    auto Key = std::make_pair(Definition, Index);
+    auto Cached = TakesOver.find(Key);
+    if (Cached != TakesOver.end())
+      return Cached->second;
+    const ParmVarDecl *Param = Definition->getParamDecl(Index);
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const ProtocolModel &Model;
+      const ParmVarDecl *Param;
+      bool Found = false;
+      Finder(const ProtocolModel &Model, const ParmVarDecl *Param)
+          : Model(Model), Param(Param) {}
+      bool isParam(Expr *E) const {
+        return referencedVar(stripWrappers(E)) == Param;
+      }
+      bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+        OpKind Op = Model.classifyMethod(Call->getMethodDecl());
+        if (Op == OpKind::Exit && isParam(objectOf(Call)))
+          Found = true;
+        if (Op == OpKind::StackPush || Op == OpKind::StackEnterContext)
+          for (Expr *Arg : Call->arguments())
+            Found |= isParam(Arg);
+        return !Found;
+      }
+      bool VisitCallExpr(CallExpr *Call) {
+        if (isMoveLike(Call->getDirectCallee()) && Call->getNumArgs() == 1 &&
+            isParam(Call->getArg(0)))
+          Found = true;
+        return !Found;
+      }
+    } Finder(Model, Param);
+    Finder.TraverseStmt(Definition->getBody());
+    TakesOver[Key] = Finder.Found;
+    return Finder.Found;
+  }
+
   /// What calling \p Method, which is none of the protocol's operations,
   /// does to the object it is called on: it uses it, so after the exit it
   /// is reported. This is the one place that decides; a library profile
@@ -900,6 +952,7 @@ private:
   llvm::DenseSet<const CXXMemberCallExpr *> DiscardedCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> PopAllIntoLocal;
   llvm::DenseSet<unsigned> HeldByOuter;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> TakesOver;
 };
 
 //===----------------------------------------------------------------------===//

@@ -174,3 +174,25 @@ rt::task<> generic_lambda() {
   co_await run(Resource{});
   co_await run(Pool{});
 }
+
+// Helpers whose visible definition exits, moves or stacks the object they
+// borrow take the exit over.
+rt::task<> close_helper(Resource &r) { co_await r.aexit(); }
+rt::task<> close_later(Resource &r) { return r.aexit(); }
+template <typename M> rt::task<> close_any(M &m) { co_await m.aexit(); }
+void keep_forever(Resource &r) { consume(std::move(r)); }
+
+rt::task<> exits_through_helpers() {
+  Resource a, b, c, d, e;
+  co_await a.aenter();
+  co_await b.aenter();
+  co_await c.aenter();
+  co_await d.aenter();
+  co_await e.aenter();
+  co_await close_helper(a);
+  co_await close_later(b);
+  co_await close_any(c);
+  keep_forever(d);
+  auto close_lambda = [](Resource &r) -> rt::task<> { co_await r.aexit(); };
+  co_await close_lambda(e);
+}
