@@ -762,12 +762,35 @@ private:
 
   /// What calling \p Method, which is none of the protocol's operations,
   /// does to the object it is called on: it uses it, so after the exit it
-  /// is reported. This is the one place that decides; a library profile
-  /// that names operations still valid after the exit (a closed stream's
-  /// is_closed()) would answer OpObject here through the model.
-  EffectKind roleOfCall(const CXXMethodDecl *Method) const {
-    (void)Method;
-    return EffectKind::Use;
+  /// is reported. A method whose visible definition exits its own object
+  /// ("task<> shutdown() { ...; co_await aexit(); }") takes the exit over.
+  /// This is the one place that decides; a library profile that names
+  /// operations still valid after the exit (a closed stream's is_closed())
+  /// would answer OpObject here through the model.
+  EffectKind roleOfCall(const CXXMethodDecl *Method) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Method || !Method->hasBody(Definition))
+      return EffectKind::Use;
+    auto Key = std::make_pair(Definition, ~0u);
+    auto Cached = TakesOver.find(Key);
+    if (Cached == TakesOver.end()) {
+      struct Finder : RecursiveASTVisitor<Finder> {
+        const ProtocolModel &Model;
+        bool Found = false;
+        explicit Finder(const ProtocolModel &Model) : Model(Model) {}
+        bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+          if (Model.classifyMethod(Call->getMethodDecl()) == OpKind::Exit &&
+              isa_and_nonnull<CXXThisExpr>(objectOf(Call)))
+            Found = true;
+          return !Found;
+        }
+        // Lambdas in the method have their own this-captures; keep it simple.
+        bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+      } Finder(Model);
+      Finder.TraverseStmt(Definition->getBody());
+      Cached = TakesOver.try_emplace(Key, Finder.Found).first;
+    }
+    return Cached->second ? EffectKind::Release : EffectKind::Use;
   }
 
   bool isSingleUse(const VarDecl *V) const {

@@ -196,3 +196,20 @@ rt::task<> exits_through_helpers() {
   auto close_lambda = [](Resource &r) -> rt::task<> { co_await r.aexit(); };
   co_await close_lambda(e);
 }
+
+// A member function that exits its own object takes the exit over.
+struct Session {
+  rt::task<> aenter();
+  rt::task<> aexit();
+  rt::task<> finish() {
+    flush();
+    co_await aexit();
+  }
+  void flush();
+};
+rt::task<> finished_by_a_member() {
+  Session s;
+  co_await s.aenter();
+  s.flush();
+  co_await s.finish();
+}
