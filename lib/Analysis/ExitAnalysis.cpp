@@ -1103,10 +1103,10 @@ bool mayThrow(const CallExpr *Call) {
 
 class Dataflow {
 public:
-  Dataflow(const FunctionDecl &Function, const Stmt *WrittenBody,
-           ASTContext &Ctx, const EffectCollector &Effects,
-           const BranchFacts &Facts, bool ExceptionPaths)
-      : Function(Function), WrittenBody(WrittenBody), Ctx(Ctx),
+  Dataflow(const Stmt *WrittenBody, ASTContext &Ctx,
+           const EffectCollector &Effects, const BranchFacts &Facts,
+           bool ExceptionPaths)
+      : WrittenBody(WrittenBody), Ctx(Ctx),
         SM(Ctx.getSourceManager()), C(Effects), Facts(Facts),
         ExceptionPaths(ExceptionPaths) {}
 
@@ -1195,7 +1195,6 @@ private:
 
   void addFinding(Finding F, unsigned Obj, SourceLocation Key);
 
-  const FunctionDecl &Function;
   const Stmt *WrittenBody;
   ASTContext &Ctx;
   const SourceManager &SM;
@@ -1999,8 +1998,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   if (!Graph)
     return;
   BranchFacts Facts(Function, WrittenBody);
-  Dataflow Flow(Function, WrittenBody, Context, Collector, Facts,
-                ExceptionPaths);
+  Dataflow Flow(WrittenBody, Context, Collector, Facts, ExceptionPaths);
   Flow.run(*Graph, Sink);
 }
 
