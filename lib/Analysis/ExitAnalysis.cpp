@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/ExitAnalysis.h"
+#include "Analysis/BranchFacts.h"
 #include "Analysis/ForwardFlow.h"
 #include "Analysis/GeneratorAnalysis.h"
 #include "Model/ProtocolModel.h"
@@ -24,10 +25,15 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/bit.h"
+#include <algorithm>
+#include <iterator>
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace clang;
@@ -51,6 +57,11 @@ struct TrackedObject {
   /// A default-constructed placeholder of a default-empty type: not entered
   /// until a value is assigned to it.
   bool EmptyAtBirth = false;
+  /// For a variable bound to what an enter returned (a resource): the
+  /// object whose exit ends the resource's life; -1 for other objects.
+  int Owner = -1;
+
+  bool isResource() const { return Owner >= 0; }
 };
 
 enum class EffectKind {
@@ -65,7 +76,7 @@ enum class EffectKind {
   Use,          // any other reference
   OpObject,     // the object of one of its own ops: judged by the op
   CopyOut,      // copied into something else: a use, then handed off
-  ResourceUse,  // a use of what the object's enter returned
+  ResourceUse,  // a use of a resource (what an enter returned)
   EnterNow,     // a profile's enter: the call enters, awaited or not
 };
 
@@ -73,8 +84,6 @@ struct Effect {
   EffectKind Kind;
   unsigned Object;
   SourceLocation Loc;
-  /// For ResourceUse: the variable bound to the resource.
-  const VarDecl *Via = nullptr;
 };
 
 /// What awaiting an awaitable local does, per op it holds.
@@ -82,6 +91,22 @@ struct HeldOp {
   int Object; // -1 when the op's object is not tracked
   OpKind Op;
   const CXXMemberCallExpr *Call;
+  /// Held in one arm of a conditional: awaiting the local may or may not
+  /// run it.
+  bool Conditional = false;
+};
+
+/// An op call or awaitable local whose awaitable flows into an awaited (or
+/// stored) value.
+struct AwaitedItem {
+  const CXXMemberCallExpr *Call = nullptr;
+  /// The awaitable local, when Call is null.
+  unsigned Local = 0;
+  /// The call or the reference to the local.
+  const Expr *Ref = nullptr;
+  /// Inside an arm of a conditional operator: it runs only on that arm's
+  /// path, so its effect belongs to the arm, not to the whole await.
+  bool InArm = false;
 };
 
 /// How a tracked local starts its life at its declaration.
@@ -150,12 +175,49 @@ const VarDecl *referencedVar(const Expr *E) {
   return nullptr;
 }
 
-std::string describeObject(const Expr *Object, const ASTContext &Ctx) {
-  Object = stripWrappers(const_cast<Expr *>(Object));
+/// The type an expression constructs as written ("T" in "T{}"), if any.
+const TypeSourceInfo *writtenType(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Temp = dyn_cast<CXXTemporaryObjectExpr>(E))
+      return Temp->getTypeSourceInfo();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      return Cast->getTypeInfoAsWritten();
+    if (const auto *Full = dyn_cast<FullExpr>(E))
+      E = Full->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// How to name the object \p Call is made on in a message.
+std::string describeObject(const CXXMemberCallExpr *Call,
+                           const ASTContext &Ctx) {
+  // A type written in the source ("T{}" in a template) is named as written,
+  // so every instantiation says the same.
+  const TypeSourceInfo *Written =
+      writtenType(Call->getImplicitObjectArgument());
+  const Expr *Object = objectOf(Call);
   if (const VarDecl *V = referencedVar(Object))
     return V->getNameAsString();
   if (const auto *ME = dyn_cast<MemberExpr>(Object))
     return ME->getMemberDecl()->getNameAsString();
+  if (Written) {
+    SourceRange Range = Written->getTypeLoc().getSourceRange();
+    if (Range.isValid() && !Range.getBegin().isMacroID() &&
+        !Range.getEnd().isMacroID()) {
+      StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(Range), Ctx.getSourceManager(),
+          Ctx.getLangOpts());
+      if (!Text.empty())
+        return Text.str();
+    }
+  }
   return Object->getType().getUnqualifiedType().getAsString(
       Ctx.getPrintingPolicy());
 }
@@ -172,16 +234,34 @@ public:
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
   llvm::DenseMap<const VarDecl *, DeclInit> DeclInits;
   llvm::DenseMap<unsigned, llvm::SmallVector<HeldOp, 2>> HeldOps;
+  /// The resources bound from each object's enters.
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 1>> ResourcesOf;
+  /// The calls made by awaiting an exit (the op and the awaiter's
+  /// functions), and the objects exited: if one throws, the exit was
+  /// attempted, not skipped.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> ExitCalls;
+  /// The co_await each call of an awaiter's functions (await_ready,
+  /// await_suspend, await_resume) belongs to.
+  llvm::DenseMap<const Stmt *, const CoawaitExpr *> AwaiterCalls;
+  /// Calls the coroutine machinery makes (the promise's return_void, the
+  /// implicit suspends): not the body's own calls.
+  llvm::DenseSet<const Stmt *> MachineryCalls;
   /// Findings that do not depend on the flow (discarded ops, temporaries).
   std::vector<Finding> Immediate;
+
+  /// True if the body has compile errors: its AST is a guess, and so would
+  /// any finding be.
+  bool HasErrors = false;
 
   /// True if awaitable local \p Obj was folded into another one, which then
   /// owes its exits.
   bool isHeldByOuter(unsigned Obj) const { return HeldByOuter.count(Obj); }
 
   void collect(Stmt *Body) {
-    for (const ParmVarDecl *P : Function.parameters())
+    for (const ParmVarDecl *P : Function.parameters()) {
+      HasErrors |= P->isInvalidDecl();
       trackParam(P);
+    }
     // First find what is tracked, then what statements do to it.
     FindingObjects = true;
     TraverseStmt(Body);
@@ -200,6 +280,35 @@ public:
   }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
+  // Unevaluated operands neither use nor hand off anything.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    if (!E->isPotentiallyEvaluated())
+      return true;
+    return RecursiveASTVisitor::TraverseCXXTypeidExpr(E);
+  }
+
+  bool VisitExpr(Expr *E) {
+    if (FindingObjects && E->containsErrors())
+      HasErrors = true;
+    return true;
+  }
+  bool VisitDecl(Decl *D) {
+    if (FindingObjects && D->isInvalidDecl())
+      HasErrors = true;
+    return true;
+  }
+  bool TraverseVarDecl(VarDecl *V) {
+    bool Static = !V->hasLocalStorage();
+    StaticInitDepth += Static;
+    bool Result = RecursiveASTVisitor::TraverseVarDecl(V);
+    StaticInitDepth -= Static;
+    return Result;
+  }
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
     ++HandlerDepth;
     bool Result = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
@@ -236,35 +345,46 @@ public:
   }
 
   bool VisitCoawaitExpr(CoawaitExpr *E) {
-    if (FindingObjects || E->isImplicit())
+    if (FindingObjects)
       return true;
-    llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
-    llvm::SmallVector<unsigned, 1> Locals;
-    collectAwaited(E->getOperand(), Calls, Locals);
-    for (const CXXMemberCallExpr *Call : Calls) {
+    if (E->isImplicit()) {
+      recordMachinery(E);
+      return true;
+    }
+    llvm::SmallVector<AwaitedItem, 2> Items;
+    collectAwaited(E->getOperand(), Items);
+    recordAwaiterCalls(E, Items);
+    for (const AwaitedItem &Item : Items) {
+      // An item in an arm of "b ? r.aexit() : s.aexit()" takes effect in
+      // that arm's block of the CFG, on that arm's path only.
+      const Stmt *Site = Item.InArm ? Item.Ref : E;
+      if (!Item.Call) {
+        addEffect(Site, EffectKind::AwaitLocal, Item.Local, E->getBeginLoc());
+        continue;
+      }
+      const CXXMemberCallExpr *Call = Item.Call;
       AwaitedCalls.insert(Call);
       OpKind Op = Model.classifyCall(Call);
       Expr *Object = objectOf(Call);
       if (auto Obj = trackedIndex(Object)) {
         if (Op == OpKind::Enter)
-          addEffect(E, EffectKind::Enter, *Obj, E->getBeginLoc());
+          addEffect(Site, EffectKind::Enter, *Obj, E->getBeginLoc());
         else if (Op == OpKind::Exit)
-          addEffect(E, EffectKind::Exit, *Obj, E->getBeginLoc());
+          addEffect(Site, EffectKind::Exit, *Obj, E->getBeginLoc());
         else if (Op == OpKind::StackEnterContext)
-          addEffect(E, EffectKind::StackPushed, *Obj, E->getBeginLoc());
+          addEffect(Site, EffectKind::StackPushed, *Obj, E->getBeginLoc());
       } else if (Op == OpKind::Enter && Object->isPRValue() &&
                  Object->getType()->isRecordType()) {
         Finding F;
         F.Kind = FindingKind::EnteredTemporary;
         F.Loc = Call->getExprLoc();
-        F.Message = "temporary '" + describeObject(Object, Ctx) +
+        F.Message = "temporary '" +
+                    describeObject(Call, Ctx) +
                     "' is entered but its exit can never be awaited; it is "
                     "destroyed at the end of the full-expression";
         Immediate.push_back(std::move(F));
       }
     }
-    for (unsigned Local : Locals)
-      addEffect(E, EffectKind::AwaitLocal, Local, E->getBeginLoc());
     return true;
   }
 
@@ -289,13 +409,13 @@ public:
       First = 1;
     }
     bool MoveLike = isMoveLike(Callee);
-    for (unsigned Index = First, N = Call->getNumArgs(); Index < N; ++Index) {
-      unsigned I = Index - First; // The parameter the argument binds to.
-      Expr *Arg = stripWrappers(Call->getArg(Index));
+    for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I) {
+      Expr *Arg = stripWrappers(Call->getArg(I));
       auto Obj = trackedIndex(Arg);
       if (!Obj)
         continue;
-      if (Model.entersArgument(Callee, I))
+      unsigned Param = I - First;
+      if (Model.entersArgument(Callee, Param))
         addEffect(Call, EffectKind::EnterNow, *Obj, Call->getBeginLoc());
       if (MoveLike || !Callee) {
         // std::move(r).cleanup() calls r's own op; the op decides.
@@ -304,16 +424,18 @@ public:
           Roles[Arg] = EffectKind::Release;
         continue;
       }
-      if (Model.takesExit(Callee, I)) {
+      if (Model.takesExit(Callee, Param)) {
         Roles[Arg] = EffectKind::Release;
         continue;
       }
-      QualType ParamType = I < Callee->getNumParams()
-                               ? Callee->getParamDecl(I)->getType()
+      QualType ParamType = Param < Callee->getNumParams()
+                               ? Callee->getParamDecl(Param)->getType()
                                : QualType();
       // An lvalue reference parameter borrows the object; the caller keeps
-      // the duty to exit it. Anything else takes it over.
-      if (!ParamType.isNull() && ParamType->isLValueReferenceType())
+      // the duty to exit it, unless the callee is seen to take it over.
+      // Anything else takes it over.
+      if (!ParamType.isNull() && ParamType->isLValueReferenceType() &&
+          !takesOverParameter(Callee, Param))
         Roles[Arg] = EffectKind::Use;
       else
         Roles[Arg] = EffectKind::Release;
@@ -325,8 +447,12 @@ public:
     if (FindingObjects)
       return true;
     OpKind Op = Model.classifyCall(Call);
-    if (Op == OpKind::None)
+    if (Op == OpKind::None) {
+      Expr *Object = objectOf(Call);
+      if (trackedIndex(Object) && !Roles.count(Object))
+        Roles[Object] = roleOfCall(Call->getMethodDecl());
       return true;
+    }
     Expr *Object = objectOf(Call);
     std::optional<unsigned> Obj = trackedIndex(Object);
     if (Obj)
@@ -427,8 +553,11 @@ public:
   }
 
   bool VisitCoreturnStmt(CoreturnStmt *S) {
-    if (!FindingObjects && S->getOperand())
+    if (FindingObjects)
+      return true;
+    if (S->getOperand())
       setRole(S->getOperand(), EffectKind::Release);
+    recordMachinery(S->getPromiseCall());
     return true;
   }
 
@@ -454,19 +583,20 @@ public:
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     if (FindingObjects)
       return true;
-    if (const auto *V = dyn_cast<VarDecl>(E->getDecl())) {
-      auto Resource = Resources.find(V);
-      if (Resource != Resources.end()) {
-        Effects[E].push_back(
-            {EffectKind::ResourceUse, Resource->second, E->getBeginLoc(), V});
-        return true;
-      }
-    }
     auto Obj = trackedIndex(E);
     if (!Obj)
       return true;
     auto It = Roles.find(E);
     EffectKind Role = It == Roles.end() ? EffectKind::Use : It->second;
+    if (Objects[*Obj].isResource()) {
+      // A new value in a variable that holds the resource (not a reference
+      // to it) replaces it; anything else touches the resource.
+      if (Role == EffectKind::Reassign &&
+          !Objects[*Obj].Var->getType()->isReferenceType())
+        Role = EffectKind::Release;
+      else
+        Role = EffectKind::ResourceUse;
+    }
     addEffect(E, Role, *Obj, E->getBeginLoc());
     return true;
   }
@@ -546,24 +676,28 @@ private:
     // A local holding the awaitable of an op, awaited later (or not).
     if (!V->getInit() || !Model.isAwaitableType(V->getType()))
       return;
-    llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
-    llvm::SmallVector<unsigned, 1> Locals;
-    collectAwaited(V->getInit(), Calls, Locals);
-    if (Calls.empty() && Locals.empty())
+    llvm::SmallVector<AwaitedItem, 2> Items;
+    collectAwaited(V->getInit(), Items);
+    if (Items.empty())
       return;
     unsigned Self = addObject(V, ObjectKind::None, false, true);
     auto &Held = HeldOps[Self];
-    for (const CXXMemberCallExpr *Call : Calls) {
-      StoredCalls.insert(Call);
-      auto Obj = trackedIndex(objectOf(Call));
-      Held.push_back({Obj ? int(*Obj) : -1,
-                      Model.classifyCall(Call), Call});
-    }
-    // An awaitable built from other awaitable locals holds their ops.
-    for (unsigned Local : Locals) {
-      auto Inner = HeldOps.lookup(Local);
-      Held.append(Inner.begin(), Inner.end());
-      HeldByOuter.insert(Local);
+    for (const AwaitedItem &Item : Items) {
+      if (Item.Call) {
+        StoredCalls.insert(Item.Call);
+        auto Obj = trackedIndex(objectOf(Item.Call));
+        Held.push_back({Obj ? int(*Obj) : -1,
+                        Model.classifyCall(Item.Call),
+                        Item.Call, Item.InArm});
+        continue;
+      }
+      // An awaitable built from other awaitable locals holds their ops.
+      auto Inner = HeldOps.lookup(Item.Local);
+      for (HeldOp Op : Inner) {
+        Op.Conditional |= Item.InArm;
+        Held.push_back(Op);
+      }
+      HeldByOuter.insert(Item.Local);
     }
   }
 
@@ -587,9 +721,90 @@ private:
     OpKind Op = Model.classifyCall(Call);
     if (Op != OpKind::Enter && Op != OpKind::StackEnterContext)
       return;
-    if (auto Owner =
-            trackedIndex(objectOf(Call)))
-      Resources[V] = *Owner;
+    auto Owner = trackedIndex(objectOf(Call));
+    if (!Owner || Index.count(V))
+      return;
+    unsigned Self = addObject(V, ObjectKind::None, false, false);
+    Objects[Self].Owner = int(*Owner);
+    Objects[Self].SingleUse = false;
+    ResourcesOf[*Owner].push_back(Self);
+  }
+
+  /// True if the visible definition of \p Callee takes over the object
+  /// passed by reference as parameter \p Index: it calls an exit op on it
+  /// (a helper such as "task<> close(Conn &c) { co_await c.aclose(); }"),
+  /// moves it, or hands it to an exit stack. Whether it does so on every
+  /// path is the callee's business; the caller stops following the object.
+  bool takesOverParameter(const FunctionDecl *Callee, unsigned Index) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee->hasBody(Definition) || Index >= Definition->getNumParams())
+      return false;
+    auto Key = std::make_pair(Definition, Index);
+    auto Cached = TakesOver.find(Key);
+    if (Cached != TakesOver.end())
+      return Cached->second;
+    const ParmVarDecl *Param = Definition->getParamDecl(Index);
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const ProtocolModel &Model;
+      const ParmVarDecl *Param;
+      bool Found = false;
+      Finder(const ProtocolModel &Model, const ParmVarDecl *Param)
+          : Model(Model), Param(Param) {}
+      bool isParam(Expr *E) const {
+        return referencedVar(stripWrappers(E)) == Param;
+      }
+      bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+        OpKind Op = Model.classifyCall(Call);
+        if (Op == OpKind::Exit && isParam(objectOf(Call)))
+          Found = true;
+        if (Op == OpKind::StackPush || Op == OpKind::StackEnterContext)
+          for (Expr *Arg : Call->arguments())
+            Found |= isParam(Arg);
+        return !Found;
+      }
+      bool VisitCallExpr(CallExpr *Call) {
+        if (isMoveLike(Call->getDirectCallee()) && Call->getNumArgs() == 1 &&
+            isParam(Call->getArg(0)))
+          Found = true;
+        return !Found;
+      }
+    } Finder(Model, Param);
+    Finder.TraverseStmt(Definition->getBody());
+    TakesOver[Key] = Finder.Found;
+    return Finder.Found;
+  }
+
+  /// What calling \p Method, which is none of the protocol's operations,
+  /// does to the object it is called on: it uses it, so after the exit it
+  /// is reported. A method whose visible definition exits its own object
+  /// ("task<> shutdown() { ...; co_await aexit(); }") takes the exit over.
+  /// This is the one place that decides; a library profile that names
+  /// operations still valid after the exit (a closed stream's is_closed())
+  /// would answer OpObject here through the model.
+  EffectKind roleOfCall(const CXXMethodDecl *Method) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Method || !Method->hasBody(Definition))
+      return EffectKind::Use;
+    auto Key = std::make_pair(Definition, ~0u);
+    auto Cached = TakesOver.find(Key);
+    if (Cached == TakesOver.end()) {
+      struct Finder : RecursiveASTVisitor<Finder> {
+        const ProtocolModel &Model;
+        bool Found = false;
+        explicit Finder(const ProtocolModel &Model) : Model(Model) {}
+        bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+          if (Model.classifyCall(Call) == OpKind::Exit &&
+              isa_and_nonnull<CXXThisExpr>(objectOf(Call)))
+            Found = true;
+          return !Found;
+        }
+        // Lambdas in the method have their own this-captures; keep it simple.
+        bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+      } Finder(Model);
+      Finder.TraverseStmt(Definition->getBody());
+      Cached = TakesOver.try_emplace(Key, Finder.Found).first;
+    }
+    return Cached->second ? EffectKind::Release : EffectKind::Use;
   }
 
   static bool isDefaultConstructed(const VarDecl *V) {
@@ -656,42 +871,93 @@ private:
   }
 
   /// Finds the op calls and awaitable locals whose awaitables flow into the
-  /// value of \p E: directly, or as arguments of combinators (when_all) and
-  /// adaptors whose result is itself awaitable.
-  void collectAwaited(Expr *E,
-                      llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Calls,
-                      llvm::SmallVectorImpl<unsigned> &Locals,
-                      unsigned Depth = 0) {
+  /// value of \p E: directly, in an arm of a conditional operator, or as
+  /// arguments of combinators (when_all) and adaptors whose result is itself
+  /// awaitable.
+  void collectAwaited(Expr *E, llvm::SmallVectorImpl<AwaitedItem> &Items,
+                      bool InArm = false, unsigned Depth = 0) {
     if (!E || Depth > 8)
       return;
     E = stripWrappers(E);
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
       if (Model.classifyCall(Call) != OpKind::None) {
-        Calls.push_back(Call);
+        Items.push_back({Call, 0, Call, InArm});
         return;
       }
     }
     if (const VarDecl *V = referencedVar(E)) {
       auto It = Index.find(V);
-      if (It != Index.end() && Objects[It->second].IsAwaitable)
-        Locals.push_back(It->second);
+      if (It != Index.end() && Objects[It->second].IsAwaitable) {
+        Items.push_back({nullptr, It->second, E, InArm});
+        // Awaiting it is what the local is for, not a use of it.
+        Roles[E] = EffectKind::OpObject;
+      }
+      return;
+    }
+    if (auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+      collectAwaited(Cond->getTrueExpr(), Items, true, Depth + 1);
+      collectAwaited(Cond->getFalseExpr(), Items, true, Depth + 1);
       return;
     }
     if (!isa<InitListExpr>(E) && !Model.isAwaitableType(E->getType()))
       return;
     if (auto *Call = dyn_cast<CallExpr>(E)) {
       if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-        collectAwaited(Member->getImplicitObjectArgument(), Calls, Locals,
+        collectAwaited(Member->getImplicitObjectArgument(), Items, InArm,
                        Depth + 1);
       for (Expr *Arg : Call->arguments())
-        collectAwaited(Arg, Calls, Locals, Depth + 1);
+        collectAwaited(Arg, Items, InArm, Depth + 1);
     } else if (auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
       for (Expr *Arg : Construct->arguments())
-        collectAwaited(Arg, Calls, Locals, Depth + 1);
+        collectAwaited(Arg, Items, InArm, Depth + 1);
     } else if (auto *List = dyn_cast<InitListExpr>(E)) {
       for (Expr *Init : List->inits())
-        collectAwaited(Init, Calls, Locals, Depth + 1);
+        collectAwaited(Init, Items, InArm, Depth + 1);
     }
+  }
+
+  void recordMachinery(const Stmt *S) {
+    if (!S)
+      return;
+    if (isa<CallExpr>(S))
+      MachineryCalls.insert(S);
+    for (const Stmt *Child : S->children())
+      recordMachinery(Child);
+  }
+
+  /// Records the calls \p Await makes, for the paths on which they throw.
+  void recordAwaiterCalls(const CoawaitExpr *Await,
+                          llvm::ArrayRef<AwaitedItem> Items) {
+    llvm::SmallVector<unsigned, 2> Exited;
+    for (const AwaitedItem &Item : Items) {
+      if (Item.Call) {
+        auto Obj = trackedIndex(objectOf(Item.Call));
+        if (Obj && Model.classifyCall(Item.Call) ==
+                       OpKind::Exit)
+          Exited.push_back(*Obj);
+        continue;
+      }
+      for (const HeldOp &Op : HeldOps.lookup(Item.Local))
+        if (Op.Object >= 0 && Op.Op == OpKind::Exit)
+          Exited.push_back(unsigned(Op.Object));
+    }
+    auto Record = [&](const Stmt *S, bool Implicit, auto &Self) -> void {
+      if (!S || isa<LambdaExpr>(S) ||
+          (isa<CoawaitExpr>(S) && S != Await))
+        return;
+      if (isa<CallExpr>(S)) {
+        if (!Exited.empty())
+          ExitCalls[S].append(Exited.begin(), Exited.end());
+        if (Implicit)
+          AwaiterCalls.try_emplace(S, Await);
+      }
+      for (const Stmt *Child : S->children())
+        Self(Child, Implicit, Self);
+    };
+    Record(Await->getOperand(), false, Record);
+    for (const Expr *Part : {Await->getReadyExpr(), Await->getSuspendExpr(),
+                             Await->getResumeExpr()})
+      Record(Part, true, Record);
   }
 
   void markDiscarded(Stmt *S) {
@@ -711,13 +977,16 @@ private:
     F.Kind = IsEnter ? FindingKind::DiscardedEnter : FindingKind::DiscardedExit;
     F.Loc = Call->getExprLoc();
     F.Message = std::string(IsEnter ? "enter" : "exit") + " of '" +
-                describeObject(Object, Ctx) + "' is not awaited: the result of '" +
+                describeObject(Call, Ctx) +
+                "' is not awaited: the result of '" +
                 Method->getNameAsString() + "' is discarded";
     SourceLocation Begin = Call->getBeginLoc();
-    // co_await is not allowed in a handler nor in a coroutine whose promise
-    // deletes await_transform, and a macro's text is not ours to change:
-    // only then is the fix not certain.
-    if (HandlerDepth == 0 && MayAwait && Begin.isValid() &&
+    // co_await is not allowed in a handler, in the initializer of a static
+    // or thread_local variable, or in a coroutine whose promise deletes
+    // await_transform, and a macro's text is not ours to change: only then
+    // is the fix not certain.
+    if (HandlerDepth == 0 && StaticInitDepth == 0 && MayAwait &&
+        Begin.isValid() &&
         !Begin.isMacroID())
       F.Fix = FindingFix{Begin, "co_await "};
     Immediate.push_back(std::move(F));
@@ -728,14 +997,15 @@ private:
   const FunctionDecl &Function;
   bool FindingObjects = true;
   unsigned HandlerDepth = 0;
+  unsigned StaticInitDepth = 0;
   bool MayAwait;
   llvm::DenseMap<const Expr *, EffectKind> Roles;
-  llvm::DenseMap<const VarDecl *, unsigned> Resources;
   llvm::DenseSet<const CXXMemberCallExpr *> AwaitedCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> StoredCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> DiscardedCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> PopAllIntoLocal;
   llvm::DenseSet<unsigned> HeldByOuter;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> TakesOver;
 };
 
 //===----------------------------------------------------------------------===//
@@ -745,15 +1015,20 @@ private:
 enum StateBits : uint8_t {
   NotEntered = 1,
   Entered = 2,
+  /// Exited, on a path that has not gone round a loop since the exit.
   Exited = 4,
   ExitDeferred = 8,
+  /// Exited, on a path that went back round a loop since the exit: what
+  /// follows runs in a later iteration than the exit.
+  ExitedEarlierIteration = 16,
 };
+constexpr uint8_t AnyExited = Exited | ExitedEarlierIteration;
 
 struct ObjectState {
   uint8_t Bits = 0;
   /// Where the object was (first) entered on the paths in Bits & Entered.
   SourceLocation EnterLoc;
-  /// Where its exit was (first) awaited on the paths in Bits & Exited.
+  /// Where its exit was (first) awaited on the paths in Bits & AnyExited.
   SourceLocation ExitLoc;
 
   friend bool operator==(const ObjectState &A, const ObjectState &B) {
@@ -762,17 +1037,108 @@ struct ObjectState {
   }
 };
 
-/// Per-object states, sorted by object index. An object that is absent is
-/// not this body's to exit at this point: not yet declared, dead, or handed
-/// off. Keeping only live objects keeps states small in long functions.
-using FlowState = llvm::SmallVector<std::pair<unsigned, ObjectState>, 4>;
+/// What some paths know of the condition variables (see BranchFacts.h): bit
+/// I of Known is set if variable I's truth value is known, and bit I of
+/// Values is then that value.
+struct FactSet {
+  uint32_t Known = 0;
+  uint32_t Values = 0;
+
+  std::optional<bool> get(unsigned Var) const {
+    if (!((Known >> Var) & 1))
+      return std::nullopt;
+    return bool((Values >> Var) & 1);
+  }
+  /// Sets the value of \p Var, or forgets it.
+  void set(unsigned Var, std::optional<bool> Value) {
+    uint32_t Bit = uint32_t(1) << Var;
+    Known &= ~Bit;
+    Values &= ~Bit;
+    if (!Value)
+      return;
+    Known |= Bit;
+    if (*Value)
+      Values |= Bit;
+  }
+  /// The facts both \p A and \p B know.
+  static FactSet common(FactSet A, FactSet B) {
+    uint32_t Agreed = A.Known & B.Known & ~(A.Values ^ B.Values);
+    return {Agreed, A.Values & Agreed};
+  }
+
+  friend bool operator==(FactSet A, FactSet B) {
+    return A.Known == B.Known && A.Values == B.Values;
+  }
+  friend bool operator<(FactSet A, FactSet B) {
+    return std::tie(A.Known, A.Values) < std::tie(B.Known, B.Values);
+  }
+};
+static_assert(BranchFacts::MaxVars <= 32, "FactSet holds 32 variables");
+
+/// An object's state on the paths on which the facts hold.
+struct Variant {
+  unsigned Obj;
+  FactSet Facts;
+  ObjectState State;
+
+  friend bool operator==(const Variant &A, const Variant &B) {
+    return A.Obj == B.Obj && A.Facts == B.Facts && A.State == B.State;
+  }
+};
+
+/// More variants of one object than this are merged into one: the analysis
+/// stays linear, and falls back to plain flow-sensitivity for an object
+/// whose state depends on many tested variables.
+constexpr unsigned MaxVariants = 8;
+
+struct FlowState {
+  /// Facts every path reaching this point knows; objects born here start
+  /// with them.
+  FactSet Common;
+  /// The states of the objects, sorted by object index then facts. An
+  /// object has one variant per set of paths that know different facts and
+  /// see it in different states: usually one. An object without variants
+  /// is not this body's to exit at this point: not yet declared, dead, or
+  /// handed off. Keeping only live objects keeps states small in long
+  /// functions.
+  llvm::SmallVector<Variant, 4> Variants;
+
+  friend bool operator==(const FlowState &A, const FlowState &B) {
+    return A.Common == B.Common && A.Variants == B.Variants;
+  }
+};
+
+using VariantList = llvm::SmallVector<Variant, 4>;
+
+/// True if \p Call may throw. Clang's CFG adds exception edges for every
+/// member call, whatever its exception specification says.
+bool mayThrow(const CallExpr *Call) {
+  QualType Type;
+  if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+    if (Callee->hasAttr<NoThrowAttr>())
+      return false;
+    Type = Callee->getType();
+  } else {
+    Type = Call->getCallee()->getType();
+    if (Type->isPointerType() || Type->isReferenceType())
+      Type = Type->getPointeeType();
+  }
+  const auto *Proto = Type.isNull() ? nullptr
+                                    : Type->getAs<FunctionProtoType>();
+  if (Proto && !isUnresolvedExceptionSpec(Proto->getExceptionSpecType()) &&
+      Proto->isNothrow())
+    return false;
+  return true;
+}
 
 class Dataflow {
 public:
-  Dataflow(const FunctionDecl &Function, const Stmt *WrittenBody,
-           ASTContext &Ctx, const EffectCollector &Effects)
-      : Function(Function), WrittenBody(WrittenBody), Ctx(Ctx),
-        SM(Ctx.getSourceManager()), C(Effects) {}
+  Dataflow(const Stmt *WrittenBody, ASTContext &Ctx,
+           const EffectCollector &Effects, const BranchFacts &Facts,
+           bool ExceptionPaths)
+      : WrittenBody(WrittenBody), Ctx(Ctx),
+        SM(Ctx.getSourceManager()), C(Effects), Facts(Facts),
+        ExceptionPaths(ExceptionPaths) {}
 
   void run(const CFG &Graph, FindingSink &Sink);
 
@@ -781,30 +1147,66 @@ private:
     return locationBefore(SM, A, B);
   }
 
-  ObjectState *find(FlowState &S, unsigned Obj) const {
-    auto It = llvm::lower_bound(
-        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
-    if (It != S.end() && It->first == Obj)
-      return &It->second;
-    return nullptr;
+  /// The index range of \p Obj's variants in \p S.
+  std::pair<unsigned, unsigned> range(const FlowState &S, unsigned Obj) const {
+    auto Begin = llvm::lower_bound(
+        S.Variants, Obj, [](const Variant &V, unsigned O) { return V.Obj < O; });
+    auto End = std::find_if(Begin, S.Variants.end(),
+                            [&](const Variant &V) { return V.Obj != Obj; });
+    return {unsigned(Begin - S.Variants.begin()),
+            unsigned(End - S.Variants.begin())};
   }
+  llvm::MutableArrayRef<Variant> variantsOf(FlowState &S, unsigned Obj) const {
+    auto [Begin, End] = range(S, Obj);
+    return llvm::MutableArrayRef<Variant>(S.Variants).slice(Begin,
+                                                            End - Begin);
+  }
+  /// Gives \p Obj state \p State on every path.
   void set(FlowState &S, unsigned Obj, ObjectState State) const {
-    auto It = llvm::lower_bound(
-        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
-    if (It != S.end() && It->first == Obj)
-      It->second = State;
-    else
-      S.insert(It, {Obj, State});
+    auto [Begin, End] = range(S, Obj);
+    if (Begin == End) {
+      S.Variants.insert(S.Variants.begin() + Begin, {Obj, S.Common, State});
+      return;
+    }
+    for (unsigned I = Begin; I < End; ++I)
+      S.Variants[I].State = State;
+    normalizeObject(S, Obj);
   }
   void erase(FlowState &S, unsigned Obj) const {
-    auto It = llvm::lower_bound(
-        S, Obj, [](const auto &Entry, unsigned O) { return Entry.first < O; });
-    if (It != S.end() && It->first == Obj)
-      S.erase(It);
+    auto [Begin, End] = range(S, Obj);
+    S.Variants.erase(S.Variants.begin() + Begin, S.Variants.begin() + End);
   }
 
+  /// Stops following the resources of \p Owner: pop_all moved their exits
+  /// to another stack.
+  void forgetResources(unsigned Owner, FlowState &S) const {
+    for (unsigned Resource : C.ResourcesOf.lookup(Owner))
+      erase(S, Resource);
+  }
+
+  void joinState(ObjectState &Into, const ObjectState &From) const;
+  /// Brings the variants of one object into their canonical form (see
+  /// FlowState).
+  void normalize(VariantList &Vs) const;
+  void normalizeObject(FlowState &S, unsigned Obj) const;
+  void normalizeAll(FlowState &S) const;
   /// Joins \p From into \p Into; returns true if \p Into changed.
   bool join(FlowState &Into, const FlowState &From) const;
+  void applyFactUpdate(FlowState &S, const FactUpdate &Update) const;
+  bool edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
+            bool BackEdge);
+  void findLoops(const CFG &Graph, const PostOrderCFGView &Order);
+  /// True if \p Obj is destroyed when an exception reaches \p Target (the
+  /// exit, or a try's dispatch).
+  bool diesByException(unsigned Obj, const CFGBlock &Target) const;
+  /// True if the call that ends \p Block is one of the body's own and may
+  /// throw.
+  bool throwsHere(const CFGBlock &Block) const {
+    const auto *Call = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
+    return Call && !C.MachineryCalls.count(Call) && mayThrow(Call);
+  }
+  void reportExceptions(const CFGBlock &Block, const FlowState &AfterBlock);
+  bool leavesLoop(const CFGBlock &From, const CFGBlock &To) const;
   void transfer(const CFGBlock &Block, FlowState &S);
   void applyEffect(const Effect &E, FlowState &S);
   void reportAfterExit(FindingKind Kind, const Effect &E,
@@ -814,61 +1216,356 @@ private:
                            SourceLocation Loc) const;
   void objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
                   StringRef Reason);
+  void reportMissingExit(unsigned Obj, const ObjectState &State,
+                         SourceLocation Loc, StringRef Reason,
+                         FindingKind Kind = FindingKind::MissingExit);
   void reportAtFunctionExit(const CFG &Graph,
                             const BlockStates<FlowState> &States);
   std::pair<SourceLocation, std::string> deathPoint(const Stmt *Trigger) const;
 
   void addFinding(Finding F, unsigned Obj, SourceLocation Key);
 
-  const FunctionDecl &Function;
   const Stmt *WrittenBody;
   ASTContext &Ctx;
   const SourceManager &SM;
   const EffectCollector &C;
+  const BranchFacts &Facts;
+  /// Follow the paths on which calls throw (the CFG has their edges).
+  bool ExceptionPaths;
   bool Reporting = false;
-  /// One finding per (kind, object, enter site): the earliest is kept.
+  /// The state before the last call of block BeforeThrowBlock, the one
+  /// transfer saw last: what an exception from that call leaves behind.
+  FlowState BeforeThrow;
+  unsigned BeforeThrowBlock = ~0u;
+  /// The loops each block belongs to, by the block IDs of their headers.
+  std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf;
+  /// One finding per (kind, object, enter or exit site): the earliest is
+  /// kept.
   std::map<std::tuple<int, unsigned, unsigned>, Finding> Findings;
 };
 
-bool Dataflow::join(FlowState &Into, const FlowState &From) const {
-  bool Changed = false;
-  FlowState Result;
-  Result.reserve(Into.size() + From.size());
-  auto A = Into.begin(), AE = Into.end();
-  auto B = From.begin(), BE = From.end();
-  while (A != AE || B != BE) {
-    if (B == BE || (A != AE && A->first < B->first)) {
-      Result.push_back(*A++);
-    } else if (A == AE || B->first < A->first) {
-      Result.push_back(*B++);
-      Changed = true;
-    } else {
-      ObjectState Merged = A->second;
-      Merged.Bits |= B->second.Bits;
-      if ((B->second.Bits & Entered) &&
-          (!(A->second.Bits & Entered) ||
-           before(B->second.EnterLoc, A->second.EnterLoc)))
-        Merged.EnterLoc = B->second.EnterLoc;
-      if ((B->second.Bits & Exited) &&
-          (!(A->second.Bits & Exited) ||
-           before(B->second.ExitLoc, A->second.ExitLoc)))
-        Merged.ExitLoc = B->second.ExitLoc;
-      if (!(Merged == A->second))
+void Dataflow::joinState(ObjectState &Into, const ObjectState &From) const {
+  if ((From.Bits & Entered) &&
+      (!(Into.Bits & Entered) || before(From.EnterLoc, Into.EnterLoc)))
+    Into.EnterLoc = From.EnterLoc;
+  if ((From.Bits & AnyExited) &&
+      (!(Into.Bits & AnyExited) || before(From.ExitLoc, Into.ExitLoc)))
+    Into.ExitLoc = From.ExitLoc;
+  Into.Bits |= From.Bits;
+}
+
+void Dataflow::normalize(VariantList &Vs) const {
+  bool Changed = true;
+  while (Changed && Vs.size() > 1) {
+    Changed = false;
+    // Paths that know the same facts share one state.
+    llvm::stable_sort(Vs, [](const Variant &A, const Variant &B) {
+      return A.Facts < B.Facts;
+    });
+    VariantList Merged;
+    for (Variant &V : Vs) {
+      if (!Merged.empty() && Merged.back().Facts == V.Facts) {
+        joinState(Merged.back().State, V.State);
         Changed = true;
-      Result.push_back({A->first, Merged});
-      ++A;
-      ++B;
+      } else {
+        Merged.push_back(V);
+      }
+    }
+    Vs = std::move(Merged);
+    // Paths on which the object is in the same state need not be told
+    // apart when nothing is lost by merging them: when one set of paths
+    // contains the other, or the two differ only in the value of one
+    // variable ("a && b" and "a && !b" are "a").
+    for (unsigned I = 0; I < Vs.size() && !Changed; ++I)
+      for (unsigned J = 0; J < Vs.size(); ++J) {
+        if (I == J || !(Vs[I].State == Vs[J].State))
+          continue;
+        FactSet A = Vs[I].Facts, B = Vs[J].Facts;
+        bool Contains = (A.Known & ~B.Known) == 0 &&
+                        FactSet::common(A, B) == A;
+        uint32_t Differ = A.Known & B.Known & (A.Values ^ B.Values);
+        bool Complement = A.Known == B.Known && llvm::popcount(Differ) == 1;
+        if (!Contains && !Complement)
+          continue;
+        if (Complement)
+          Vs[I].Facts = FactSet::common(A, B);
+        Vs.erase(Vs.begin() + J);
+        Changed = true;
+        break;
+      }
+  }
+  if (Vs.size() <= MaxVariants)
+    return;
+  Variant All = Vs.front();
+  for (unsigned I = 1; I < Vs.size(); ++I) {
+    All.Facts = FactSet::common(All.Facts, Vs[I].Facts);
+    joinState(All.State, Vs[I].State);
+  }
+  Vs.clear();
+  Vs.push_back(All);
+}
+
+void Dataflow::normalizeObject(FlowState &S, unsigned Obj) const {
+  auto [Begin, End] = range(S, Obj);
+  if (End - Begin <= 1)
+    return;
+  VariantList Vs(S.Variants.begin() + Begin, S.Variants.begin() + End);
+  normalize(Vs);
+  S.Variants.erase(S.Variants.begin() + Begin, S.Variants.begin() + End);
+  S.Variants.insert(S.Variants.begin() + Begin, Vs.begin(), Vs.end());
+}
+
+void Dataflow::normalizeAll(FlowState &S) const {
+  for (unsigned I = 0; I < S.Variants.size();) {
+    unsigned Obj = S.Variants[I].Obj;
+    normalizeObject(S, Obj);
+    I = range(S, Obj).second;
+  }
+}
+
+bool Dataflow::join(FlowState &Into, const FlowState &From) const {
+  FlowState Result;
+  Result.Common = FactSet::common(Into.Common, From.Common);
+  Result.Variants.reserve(Into.Variants.size() + From.Variants.size());
+  auto A = Into.Variants.begin(), AE = Into.Variants.end();
+  auto B = From.Variants.begin(), BE = From.Variants.end();
+  auto GroupEnd = [](auto It, auto End) {
+    return std::find_if(It, End,
+                        [&](const Variant &V) { return V.Obj != It->Obj; });
+  };
+  while (A != AE || B != BE) {
+    if (B == BE || (A != AE && A->Obj < B->Obj)) {
+      auto Next = GroupEnd(A, AE);
+      Result.Variants.append(A, Next);
+      A = Next;
+    } else if (A == AE || B->Obj < A->Obj) {
+      auto Next = GroupEnd(B, BE);
+      Result.Variants.append(B, Next);
+      B = Next;
+    } else {
+      auto NextA = GroupEnd(A, AE);
+      auto NextB = GroupEnd(B, BE);
+      if (std::equal(A, NextA, B, NextB)) {
+        Result.Variants.append(A, NextA);
+      } else {
+        VariantList Merged(A, NextA);
+        Merged.append(B, NextB);
+        normalize(Merged);
+        Result.Variants.append(Merged.begin(), Merged.end());
+      }
+      A = NextA;
+      B = NextB;
     }
   }
+  if (Result == Into)
+    return false;
   Into = std::move(Result);
-  return Changed;
+  return true;
+}
+
+void Dataflow::applyFactUpdate(FlowState &S, const FactUpdate &Update) const {
+  S.Common.set(Update.Var, Update.Value);
+  for (Variant &V : S.Variants)
+    V.Facts.set(Update.Var, Update.Value);
+  normalizeAll(S);
+}
+
+bool Dataflow::edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
+                    bool BackEdge) {
+  bool Changed = false;
+  const CFGBlock *Target = *(From.succ_begin() + SuccIndex);
+  if (ExceptionPaths && Target && isExceptionEdge(From, SuccIndex)) {
+    if (!throwsHere(From))
+      return false;
+    // The call did not complete: its own effects (a push, an enter) did
+    // not happen.
+    if (BeforeThrowBlock == From.getBlockID())
+      S = BeforeThrow;
+    // An exit that throws was attempted: its object is settled. Objects
+    // the unwinding destroys are reported at the call and gone after it.
+    for (unsigned Obj : C.ExitCalls.lookup(lastStmtOf(From)))
+      erase(S, Obj);
+    llvm::erase_if(S.Variants, [&](const Variant &V) {
+      return diesByException(V.Obj, *Target);
+    });
+  }
+  if (std::optional<FactTest> Test = Facts.testAt(From)) {
+    bool Value = (SuccIndex == 0) == Test->TrueOnFirst;
+    // Every path knows the other value: none takes this edge.
+    if (std::optional<bool> Known = S.Common.get(Test->Var);
+        Known && *Known != Value)
+      return false;
+    S.Common.set(Test->Var, Value);
+    // Paths that know the variable's value take only their side; an object
+    // left without variants is on no path along this edge.
+    llvm::erase_if(S.Variants, [&](const Variant &V) {
+      std::optional<bool> Fact = V.Facts.get(Test->Var);
+      return Fact && *Fact != Value;
+    });
+    for (Variant &V : S.Variants)
+      V.Facts.set(Test->Var, Value);
+    Changed = true;
+  }
+  // Going round a loop, an exit becomes one of an earlier iteration; out
+  // of the loop, what follows is no longer in a later iteration.
+  const CFGBlock *To = Target;
+  uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
+  uint8_t New = BackEdge ? ExitedEarlierIteration : Exited;
+  if (BackEdge || (To && leavesLoop(From, *To)))
+    for (Variant &V : S.Variants)
+      if (V.State.Bits & Old) {
+        V.State.Bits &= ~Old;
+        V.State.Bits |= New;
+        Changed = true;
+      }
+  if (Changed)
+    normalizeAll(S);
+  return true;
+}
+
+void Dataflow::findLoops(const CFG &Graph, const PostOrderCFGView &Order) {
+  LoopsOf.assign(Graph.getNumBlockIDs(), {});
+  std::vector<unsigned> Position(Graph.getNumBlockIDs(), 0);
+  std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
+  unsigned Next = 0;
+  for (const CFGBlock *Block : Order) {
+    Position[Block->getBlockID()] = Next++;
+    Reached[Block->getBlockID()] = true;
+  }
+  // A back edge Latch -> Header makes a loop of the header and every block
+  // that reaches the latch without passing the header.
+  std::vector<unsigned> Mark(Graph.getNumBlockIDs(), ~0u);
+  for (const CFGBlock *Latch : Order)
+    for (const CFGBlock *Header : Latch->succs()) {
+      if (!Header ||
+          Position[Header->getBlockID()] > Position[Latch->getBlockID()])
+        continue;
+      unsigned H = Header->getBlockID();
+      llvm::SmallVector<const CFGBlock *, 16> Work;
+      auto Visit = [&](const CFGBlock *B) {
+        if (!B || !Reached[B->getBlockID()] || Mark[B->getBlockID()] == H)
+          return;
+        Mark[B->getBlockID()] = H;
+        auto &Loops = LoopsOf[B->getBlockID()];
+        if (llvm::find(Loops, H) == Loops.end())
+          Loops.push_back(H);
+        if (B != Header)
+          Work.push_back(B);
+      };
+      // The header may already be marked by another latch of its loop.
+      Mark[H] = ~0u;
+      Visit(Header);
+      Visit(Latch);
+      while (!Work.empty()) {
+        const CFGBlock *B = Work.pop_back_val();
+        for (const CFGBlock *Pred : B->preds())
+          Visit(Pred);
+      }
+    }
+}
+
+/// The try statement whose handlers \p Block dispatches to, if it is one.
+const CXXTryStmt *dispatchedTry(const CFGBlock &Block) {
+  return dyn_cast_or_null<CXXTryStmt>(Block.getTerminatorStmt());
+}
+
+bool Dataflow::diesByException(unsigned Obj, const CFGBlock &Target) const {
+  const CXXTryStmt *Try = dispatchedTry(Target);
+  if (!Try)
+    return true; // the exit: the exception leaves the coroutine
+  // Unwinding to the handlers destroys what the try block declared.
+  const VarDecl *V = C.Objects[Obj].Var;
+  SourceRange Block = Try->getTryBlock()->getSourceRange();
+  SourceLocation Loc = V->getLocation();
+  if (!isa<ParmVarDecl>(V) && !before(Loc, Block.getBegin()) &&
+      !before(Block.getEnd(), Loc))
+    return true;
+  // Without a catch (...), the exception may go on to an outer try, or
+  // leave the coroutine.
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+    if (!Try->getHandler(I)->getExceptionDecl())
+      return false;
+  for (const CFGBlock *Next : Target.succs())
+    if (Next && !isa_and_nonnull<CXXCatchStmt>(Next->getLabel()))
+      return diesByException(Obj, *Next);
+  return false;
+}
+
+void Dataflow::reportExceptions(const CFGBlock &Block,
+                                const FlowState &AfterBlock) {
+  const Stmt *Last = lastStmtOf(Block);
+  const auto *Throw = dyn_cast_or_null<CXXThrowExpr>(Last);
+  unsigned Index = 0;
+  for (const CFGBlock *Target : Block.succs()) {
+    unsigned SuccIndex = Index++;
+    if (!Target)
+      continue;
+    bool ByCall = isExceptionEdge(Block, SuccIndex);
+    if (ByCall && !throwsHere(Block))
+      continue;
+    if (!ByCall &&
+        !(Throw && (Target->getBlockID() == Block.getParent()->getExit()
+                                               .getBlockID() ||
+                    dispatchedTry(*Target))))
+      continue;
+    // Where the exception comes from, and how to say it.
+    SourceLocation Loc;
+    std::string Reason;
+    if (Throw) {
+      Loc = Throw->getThrowLoc();
+      Reason = Throw->getSubExpr() ? "before 'throw'"
+                                   : "before the exception is rethrown";
+    } else {
+      const auto *Call = cast<CallExpr>(Last);
+      const Expr *Site = Call;
+      if (const CoawaitExpr *Await = C.AwaiterCalls.lookup(Call)) {
+        Site = Await;
+        if (auto *Operand = dyn_cast<CallExpr>(
+                stripWrappers(const_cast<Expr *>(Await->getOperand()))))
+          Site = Operand;
+      }
+      const auto *SiteCall = dyn_cast<CallExpr>(Site);
+      const FunctionDecl *Callee =
+          SiteCall ? SiteCall->getDirectCallee() : nullptr;
+      Loc = SiteCall ? SiteCall->getExprLoc() : Site->getBeginLoc();
+      if (Callee && Callee->getDeclName().isIdentifier())
+        Reason = "if '" + Callee->getName().str() + "' throws";
+      else if (SiteCall)
+        Reason = "if the call throws";
+      else
+        Reason = "if the 'co_await' throws";
+    }
+    llvm::ArrayRef<unsigned> Attempted;
+    if (ByCall)
+      if (auto It = C.ExitCalls.find(Last); It != C.ExitCalls.end())
+        Attempted = It->second;
+    const FlowState &S =
+        ByCall && BeforeThrowBlock == Block.getBlockID() ? BeforeThrow
+                                                         : AfterBlock;
+    for (const Variant &V : S.Variants) {
+      if (llvm::is_contained(Attempted, V.Obj) ||
+          !diesByException(V.Obj, *Target))
+        continue;
+      reportMissingExit(V.Obj, V.State, Loc, Reason,
+                        FindingKind::ExceptionSkipsExit);
+    }
+  }
+}
+
+bool Dataflow::leavesLoop(const CFGBlock &From, const CFGBlock &To) const {
+  const auto &Inside = LoopsOf[To.getBlockID()];
+  for (unsigned Header : LoopsOf[From.getBlockID()])
+    if (llvm::find(Inside, Header) == Inside.end())
+      return true;
+  return false;
 }
 
 ObjectState Dataflow::initialState(const TrackedObject &Object,
                                    SourceLocation Loc) const {
-  // A closeable (and a pending awaitable) is live from its birth; the
-  // others owe nothing until entered.
-  if (Object.Kind == ObjectKind::Closeable || Object.IsAwaitable)
+  // A closeable (and a pending awaitable, and a resource) is live from its
+  // birth; the others owe nothing until entered.
+  if (Object.Kind == ObjectKind::Closeable || Object.IsAwaitable ||
+      Object.isResource())
     return {Entered, Loc, SourceLocation()};
   return {NotEntered, SourceLocation(), SourceLocation()};
 }
@@ -885,40 +1582,66 @@ void Dataflow::declare(const VarDecl *V, FlowState &S) {
     if (Held != C.HeldOps.end() && !Held->second.empty())
       Loc = Held->second.front().Call->getExprLoc();
   }
-  ObjectState State = initialState(Object, Loc);
-  if (Object.EmptyAtBirth)
-    State = {NotEntered, SourceLocation(), SourceLocation()};
+  erase(S, Obj);
+  // A default-constructed placeholder of a default-empty type owes nothing
+  // until a value is assigned to it.
+  ObjectState Birth = Object.EmptyAtBirth
+                          ? ObjectState{NotEntered, SourceLocation(),
+                                        SourceLocation()}
+                          : initialState(Object, Loc);
   auto Init = C.DeclInits.find(V);
-  if (Init != C.DeclInits.end() && Init->second.InheritFrom >= 0) {
-    unsigned From = Init->second.InheritFrom;
-    if (ObjectState *Source = find(S, From)) {
-      State = *Source;
-      Source->Bits = NotEntered;
-    }
+  if (Init == C.DeclInits.end() || Init->second.InheritFrom < 0) {
+    set(S, Obj, Birth);
+    return;
   }
-  set(S, Obj, State);
+  // pop_all: the new stack takes over the old one's exits.
+  unsigned From = Init->second.InheritFrom;
+  VariantList Taken(variantsOf(S, From));
+  for (Variant &Source : variantsOf(S, From))
+    Source.State.Bits = NotEntered;
+  normalizeObject(S, From);
+  forgetResources(From, S);
+  if (Taken.empty()) {
+    set(S, Obj, Birth);
+    return;
+  }
+  for (Variant &T : Taken)
+    T.Obj = Obj;
+  unsigned At = range(S, Obj).first;
+  S.Variants.insert(S.Variants.begin() + At, Taken.begin(), Taken.end());
 }
 
 void Dataflow::applyEffect(const Effect &E, FlowState &S) {
   const TrackedObject &Object = C.Objects[E.Object];
-  ObjectState *State = find(S, E.Object);
+  llvm::MutableArrayRef<Variant> Vs = variantsOf(S, E.Object);
   switch (E.Kind) {
   case EffectKind::Enter:
-    if (State && (State->Bits & Exited) && Object.SingleUse)
-      reportAfterExit(FindingKind::SingleUseReentered, E, *State);
+    if (Object.SingleUse)
+      for (const Variant &V : Vs)
+        if (V.State.Bits & AnyExited)
+          reportAfterExit(FindingKind::SingleUseReentered, E, V.State);
     set(S, E.Object, {Entered, E.Loc, SourceLocation()});
     return;
   case EffectKind::Exit:
-    if (!State)
-      return;
-    if (State->Bits & Exited)
-      reportAfterExit(FindingKind::DoubleExit, E, *State);
-    State->Bits = Exited;
-    State->ExitLoc = E.Loc;
+    for (Variant &V : Vs) {
+      if (V.State.Bits & AnyExited)
+        reportAfterExit(FindingKind::DoubleExit, E, V.State);
+      V.State.Bits = Exited;
+      V.State.ExitLoc = E.Loc;
+    }
+    normalizeObject(S, E.Object);
+    // What the object's enters handed out dies with the exit, whatever
+    // became of the object itself.
+    for (unsigned Resource : C.ResourcesOf.lookup(E.Object)) {
+      for (Variant &V : variantsOf(S, Resource))
+        V.State = {Exited, V.State.EnterLoc, E.Loc};
+      normalizeObject(S, Resource);
+    }
     return;
   case EffectKind::ExitDeferred:
-    if (State)
-      State->Bits = ExitDeferred;
+    for (Variant &V : Vs)
+      V.State.Bits = ExitDeferred;
+    normalizeObject(S, E.Object);
     return;
   case EffectKind::Release:
     erase(S, E.Object);
@@ -928,29 +1651,49 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
       erase(S, E.Object);
       return;
     }
-    if (State && (State->Bits & Entered))
-      objectDies(E.Object, S, E.Loc, "it is assigned a new value");
+    objectDies(E.Object, S, E.Loc, "it is assigned a new value");
     set(S, E.Object, initialState(Object, E.Loc));
     return;
   case EffectKind::StackPushed:
-    if (!State || State->Bits != Entered)
+  case EffectKind::EnterNow:
+    if (Vs.empty()) {
       set(S, E.Object, {Entered, E.Loc, SourceLocation()});
+      return;
+    }
+    for (Variant &V : Vs) {
+      if (E.Kind == EffectKind::EnterNow && Object.SingleUse &&
+          (V.State.Bits & AnyExited))
+        reportAfterExit(FindingKind::SingleUseReentered, E, V.State);
+      // Further pushes or enters keep the first one's site.
+      if (V.State.Bits != Entered)
+        V.State = {Entered, E.Loc, SourceLocation()};
+    }
+    normalizeObject(S, E.Object);
     return;
   case EffectKind::StackReset:
-    if (State)
-      State->Bits = NotEntered;
+    for (Variant &V : Vs)
+      V.State.Bits = NotEntered;
+    normalizeObject(S, E.Object);
+    forgetResources(E.Object, S);
     return;
   case EffectKind::AwaitLocal: {
-    if (State) {
-      State->Bits = Exited;
-      State->ExitLoc = E.Loc;
+    for (Variant &V : Vs) {
+      V.State.Bits = Exited;
+      V.State.ExitLoc = E.Loc;
     }
+    normalizeObject(S, E.Object);
     auto Held = C.HeldOps.find(E.Object);
     if (Held == C.HeldOps.end())
       return;
     for (const HeldOp &Op : Held->second) {
       if (Op.Object < 0)
         continue;
+      // Which arm ran is not known here: the object's fate is settled by
+      // this await either way, so stop following it.
+      if (Op.Conditional) {
+        erase(S, unsigned(Op.Object));
+        continue;
+      }
       if (Op.Op == OpKind::Enter)
         applyEffect({EffectKind::Enter, unsigned(Op.Object), E.Loc}, S);
       else if (Op.Op == OpKind::Exit)
@@ -962,22 +1705,14 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
   }
   case EffectKind::Use:
   case EffectKind::ResourceUse:
-    if (State && (State->Bits & Exited))
-      reportAfterExit(FindingKind::UseAfterExit, E, *State);
-    return;
   case EffectKind::CopyOut:
-    if (State && (State->Bits & Exited))
-      reportAfterExit(FindingKind::UseAfterExit, E, *State);
-    erase(S, E.Object);
+    for (const Variant &V : Vs)
+      if (V.State.Bits & AnyExited)
+        reportAfterExit(FindingKind::UseAfterExit, E, V.State);
+    if (E.Kind == EffectKind::CopyOut)
+      erase(S, E.Object);
     return;
   case EffectKind::OpObject:
-    return;
-  case EffectKind::EnterNow:
-    if (State && (State->Bits & Exited) && Object.SingleUse)
-      reportAfterExit(FindingKind::SingleUseReentered, E, *State);
-    // Further enters (another add) keep the first enter's site.
-    if (!State || State->Bits != Entered)
-      set(S, E.Object, {Entered, E.Loc, SourceLocation()});
     return;
   }
 }
@@ -987,6 +1722,8 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
   if (!Reporting)
     return;
   std::string Name = C.Objects[E.Object].Var->getNameAsString();
+  // Reached only round a loop: say so, as bugprone-use-after-move does.
+  bool LaterIteration = !(State.Bits & Exited);
   Finding F;
   F.Kind = Kind;
   F.Loc = E.Loc;
@@ -994,21 +1731,26 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
   case FindingKind::DoubleExit:
     F.Message = "exit of '" + Name + "' is awaited again after it was exited";
     F.Notes.push_back({State.ExitLoc, "first exit awaited here"});
+    if (LaterIteration)
+      F.Notes.push_back({E.Loc, "the second exit happens in a later loop "
+                                "iteration than the first"});
     break;
   case FindingKind::SingleUseReentered:
     F.Message = "'" + Name +
                 "' is a single-use manager and is entered again after its exit";
     F.Notes.push_back({State.ExitLoc, "exit awaited here"});
+    if (LaterIteration)
+      F.Notes.push_back(
+          {E.Loc, "the enter happens in a later loop iteration than the exit"});
     break;
   default:
-    if (E.Via)
-      F.Message = "'" + E.Via->getNameAsString() + "' is used after the exit of '" +
-                  Name + "' was awaited";
+    if (int Owner = C.Objects[E.Object].Owner; Owner >= 0)
+      F.Message = "'" + Name + "' is used after the exit of '" +
+                  C.Objects[Owner].Var->getNameAsString() + "' was awaited";
     else
       F.Message = "'" + Name + "' is used after its exit was awaited";
     F.Notes.push_back({State.ExitLoc, "exit awaited here"});
-    // Reached round a loop: say so, as bugprone-use-after-move does.
-    if (before(E.Loc, State.ExitLoc))
+    if (LaterIteration)
       F.Notes.push_back(
           {E.Loc, "the use happens in a later loop iteration than the exit"});
     break;
@@ -1017,17 +1759,31 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
 }
 
 void Dataflow::transfer(const CFGBlock &Block, FlowState &S) {
+  // A block that ends with a call that may throw also has an edge for the
+  // exception, which leaves before the call's own effects.
+  const Stmt *Thrower = nullptr;
+  if (ExceptionPaths && Block.succ_size() > 1 && !Block.getTerminatorStmt())
+    Thrower = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
   for (const CFGElement &Element : Block) {
     if (auto StmtElement = Element.getAs<CFGStmt>()) {
       const Stmt *St = StmtElement->getStmt();
+      if (St == Thrower) {
+        BeforeThrow = S;
+        BeforeThrowBlock = Block.getBlockID();
+      }
       if (const auto *DS = dyn_cast<DeclStmt>(St))
         for (const Decl *D : DS->decls())
-          if (const auto *V = dyn_cast<VarDecl>(D))
+          if (const auto *V = dyn_cast<VarDecl>(D)) {
+            if (std::optional<FactUpdate> Update = Facts.atDeclaration(V))
+              applyFactUpdate(S, *Update);
             declare(V, S);
+          }
       auto It = C.Effects.find(St);
       if (It != C.Effects.end())
         for (const Effect &E : It->second)
           applyEffect(E, S);
+      for (const FactUpdate &Update : Facts.updatesAt(St))
+        applyFactUpdate(S, Update);
       continue;
     }
     if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
@@ -1069,60 +1825,69 @@ Dataflow::deathPoint(const Stmt *Trigger) const {
 
 void Dataflow::objectDies(unsigned Obj, FlowState &S, SourceLocation Loc,
                           StringRef Reason) {
-  ObjectState *State = find(S, Obj);
-  if (!State) {
+  for (const Variant &V : variantsOf(S, Obj))
+    reportMissingExit(Obj, V.State, Loc, Reason);
+  erase(S, Obj);
+}
+
+void Dataflow::reportMissingExit(unsigned Obj, const ObjectState &State,
+                                 SourceLocation Loc, StringRef Reason,
+                                 FindingKind Kind) {
+  const TrackedObject &Object = C.Objects[Obj];
+  if (!Reporting || !(State.Bits & Entered) || Loc.isInvalid() ||
+      Object.isResource())
+    return;
+  std::string Name = Object.Var->getNameAsString();
+  // Deaths are "before 'co_return'"; exceptions say how they happen.
+  std::string Where = Kind == FindingKind::ExceptionSkipsExit
+                          ? Reason.str()
+                          : "before " + Reason.str();
+  Finding F;
+  F.Loc = Loc;
+  if (Object.IsAwaitable) {
+    // Only exits are owed; an unawaited enter is the enter check's job.
+    auto Held = C.HeldOps.find(Obj);
+    if (Held == C.HeldOps.end() || C.isHeldByOuter(Obj))
+      return;
+    for (const HeldOp &Op : Held->second) {
+      if (Op.Op != OpKind::Exit)
+        continue;
+      std::string Target =
+          describeObject(Op.Call, Ctx);
+      Finding Stored = F;
+      if (Kind == FindingKind::MissingExit)
+        Stored.Kind = FindingKind::UnawaitedStoredExit;
+      else
+        Stored.Kind = Kind;
+      Stored.Message = "exit of '" + Target + "' stored in '" + Name +
+                       "' is not awaited " + Where;
+      Stored.Notes.push_back({Op.Call->getExprLoc(), "exit of '" + Target +
+                                                         "' stored in '" +
+                                                         Name + "' here"});
+      addFinding(std::move(Stored), Obj, Op.Call->getExprLoc());
+    }
     return;
   }
-  if (Reporting && (State->Bits & Entered) && Loc.isValid()) {
-    const TrackedObject &Object = C.Objects[Obj];
-    std::string Name = Object.Var->getNameAsString();
-    Finding F;
-    F.Loc = Loc;
-    if (Object.IsAwaitable) {
-      // Only exits are owed; an unawaited enter is the enter check's job.
-      auto Held = C.HeldOps.find(Obj);
-      if (Held != C.HeldOps.end() && !C.isHeldByOuter(Obj))
-        for (const HeldOp &Op : Held->second) {
-          if (Op.Op != OpKind::Exit)
-            continue;
-          std::string Target =
-              describeObject(objectOf(Op.Call), Ctx);
-          Finding Stored = F;
-          Stored.Kind = FindingKind::UnawaitedStoredExit;
-          Stored.Message = "exit of '" + Target + "' stored in '" + Name +
-                           "' is not awaited before " + Reason.str();
-          Stored.Notes.push_back({Op.Call->getExprLoc(),
-                                  "exit of '" + Target + "' stored in '" +
-                                      Name + "' here"});
-          addFinding(std::move(Stored), Obj, Op.Call->getExprLoc());
-        }
-    } else {
-      F.Kind = FindingKind::MissingExit;
-      switch (Object.Kind) {
-      case ObjectKind::ExitStack:
-        F.Message = "exit stack '" + Name + "' is not closed before " +
-                    Reason.str() + "; its pushed exits never run";
-        F.Notes.push_back(
-            {State->EnterLoc, "exit pushed onto '" + Name + "' here"});
-        break;
-      case ObjectKind::Closeable:
-        F.Message =
-            "close of '" + Name + "' is not awaited before " + Reason.str();
-        F.Notes.push_back({State->EnterLoc,
-                           "'" + Name + "' " +
-                               (Object.IsParam ? "received" : "created") +
-                               " here"});
-        break;
-      default:
-        F.Message =
-            "exit of '" + Name + "' is not awaited before " + Reason.str();
-        F.Notes.push_back({State->EnterLoc, "'" + Name + "' entered here"});
-        break;
-      }
-      addFinding(std::move(F), Obj, State->EnterLoc);
-    }
+  F.Kind = Kind;
+  switch (Object.Kind) {
+  case ObjectKind::ExitStack:
+    F.Message = "exit stack '" + Name + "' is not closed " + Where +
+                "; its pushed exits never run";
+    F.Notes.push_back({State.EnterLoc, "exit pushed onto '" + Name + "' here"});
+    break;
+  case ObjectKind::Closeable:
+    F.Message = "close of '" + Name + "' is not awaited " + Where;
+    F.Notes.push_back(
+        {State.EnterLoc, "'" + Name + "' " +
+                             (Object.IsParam ? "received" : "created") +
+                             " here"});
+    break;
+  default:
+    F.Message = "exit of '" + Name + "' is not awaited " + Where;
+    F.Notes.push_back({State.EnterLoc, "'" + Name + "' entered here"});
+    break;
   }
-  erase(S, Obj);
+  addFinding(std::move(F), Obj, State.EnterLoc);
 }
 
 void Dataflow::addFinding(Finding F, unsigned Obj, SourceLocation Key) {
@@ -1132,7 +1897,10 @@ void Dataflow::addFinding(Finding F, unsigned Obj, SourceLocation Key) {
     Findings.emplace(K, std::move(F));
     return;
   }
-  if (before(F.Loc, It->second.Loc))
+  // The earliest place; at the same place, the plainer report (a path that
+  // does not go round a loop explains it best).
+  if (before(F.Loc, It->second.Loc) ||
+      (F.Loc == It->second.Loc && F.Notes.size() < It->second.Notes.size()))
     It->second = std::move(F);
 }
 
@@ -1165,12 +1933,15 @@ void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
           initialState(C.Objects[Obj], C.Objects[Obj].Var->getLocation()));
 
   PostOrderCFGView Order(&Graph);
+  findLoops(Graph, Order);
   BlockStates<FlowState> States = solveForward(
       Graph, Order, std::move(Entry),
       [&](FlowState &S, const CFGBlock &Block) { transfer(Block, S); },
       [&](FlowState &Into, const FlowState &From) {
         return join(Into, From);
-      });
+      },
+      [&](FlowState &S, const CFGBlock &From, unsigned SuccIndex,
+          bool BackEdge) { return edge(S, From, SuccIndex, BackEdge); });
 
   // Report from the final states only, so nothing is reported twice.
   Reporting = true;
@@ -1180,12 +1951,33 @@ void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
       continue;
     FlowState S = *States.In[ID];
     transfer(*Block, S);
+    if (ExceptionPaths)
+      reportExceptions(*Block, S);
   }
   reportAtFunctionExit(Graph, States);
 
+  // Paths kept apart can each find the same bug, seen from different
+  // enters or exits: report each (kind, object, place) once, with the
+  // earliest enter or exit.
+  struct Keyed {
+    unsigned Obj;
+    SourceLocation Key;
+    Finding *F;
+  };
+  std::vector<Keyed> ByKey;
+  for (auto &[K, F] : Findings)
+    ByKey.push_back({std::get<1>(K),
+                     SourceLocation::getFromRawEncoding(std::get<2>(K)), &F});
+  llvm::stable_sort(ByKey, [&](const Keyed &A, const Keyed &B) {
+    return before(A.Key, B.Key);
+  });
+  std::set<std::tuple<int, unsigned, unsigned>> Seen;
   std::vector<Finding> All;
-  for (auto &Entry : Findings)
-    All.push_back(std::move(Entry.second));
+  for (const Keyed &Entry : ByKey)
+    if (Seen.insert({int(Entry.F->Kind), Entry.Obj,
+                     Entry.F->Loc.getRawEncoding()})
+            .second)
+      All.push_back(std::move(*Entry.F));
   for (const Finding &F : C.Immediate)
     All.push_back(F);
   llvm::stable_sort(All, [&](const Finding &A, const Finding &B) {
@@ -1215,11 +2007,13 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   if (!WrittenBody)
     return;
 
-  if (isGeneratorManagerCoroutine(Function, Model))
-    analyzeGeneratorManager(Function, WrittenBody, Context, Sink);
-
   EffectCollector Collector(Context, Model, Function);
   Collector.collect(WrittenBody);
+  if (Collector.HasErrors)
+    return;
+
+  if (isGeneratorManagerCoroutine(Function, Model))
+    analyzeGeneratorManager(Function, WrittenBody, Context, Sink);
   if (Collector.Objects.empty()) {
     // Nothing to follow through the flow; report what needs no flow.
     for (const Finding &F : Collector.Immediate)
@@ -1227,14 +2021,20 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     return;
   }
 
+  // With exception paths, a call that may throw also branches to the
+  // handlers of the try around it, or to the exit.
+  bool ExceptionPaths = Model.options().CheckExceptionPaths &&
+                        Context.getLangOpts().CXXExceptions;
   CFG::BuildOptions Options;
   Options.AddLifetime = true;
+  Options.AddEHEdges = ExceptionPaths;
   Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
       CFG::buildCFG(&Function, Function.getBody(), &Context, Options);
   if (!Graph)
     return;
-  Dataflow Flow(Function, WrittenBody, Context, Collector);
+  BranchFacts Facts(Function, WrittenBody);
+  Dataflow Flow(WrittenBody, Context, Collector, Facts, ExceptionPaths);
   Flow.run(*Graph, Sink);
 }
 

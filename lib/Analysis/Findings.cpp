@@ -9,6 +9,7 @@ FindingSink::~FindingSink() = default;
 llvm::StringRef checkNameFor(FindingKind Kind) {
   switch (Kind) {
   case FindingKind::MissingExit:
+  case FindingKind::ExceptionSkipsExit:
   case FindingKind::DiscardedExit:
   case FindingKind::UnawaitedStoredExit:
   case FindingKind::EnteredTemporary:

@@ -20,6 +20,9 @@ namespace acm {
 enum class FindingKind {
   /// An entered object dies on some path without its exit awaited.
   MissingExit,
+  /// An entered object dies without its exit awaited when a call throws
+  /// (reported with CheckExceptionPaths only).
+  ExceptionSkipsExit,
   /// An exit op's awaitable is discarded, so the exit is never awaited.
   DiscardedExit,
   /// An exit op's awaitable is stored in a local that dies unawaited.

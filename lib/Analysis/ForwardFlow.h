@@ -35,42 +35,75 @@ template <typename State> struct BlockStates {
 
 /// Iterates \p Transfer (State&, const CFGBlock&) to a fixpoint in reverse
 /// post-order, starting from \p Entry. \p Join (State &Into, const State &)
-/// returns true if Into changed. States must only grow, so this terminates;
-/// a bound on the rounds guards against a join that does not.
-template <typename State, typename TransferFn, typename JoinFn>
+/// returns true if Into changed. \p Edge (State&, const CFGBlock &From,
+/// unsigned SuccIndex, bool BackEdge) refines the state leaving From along
+/// one successor edge (BackEdge: the edge goes back in reverse post-order,
+/// round a loop) and returns false if the edge cannot be taken in that
+/// state. States must only grow, so this terminates; a bound on the rounds
+/// guards against a join that does not.
+template <typename State, typename TransferFn, typename JoinFn,
+          typename EdgeFn>
 BlockStates<State> solveForward(const clang::CFG &Graph,
                                 const clang::PostOrderCFGView &Order,
-                                State Entry, TransferFn Transfer, JoinFn Join) {
+                                State Entry, TransferFn Transfer, JoinFn Join,
+                                EdgeFn Edge) {
   BlockStates<State> States;
   States.In.resize(Graph.getNumBlockIDs());
   States.Out.resize(Graph.getNumBlockIDs());
   States.In[Graph.getEntry().getBlockID()] = std::move(Entry);
+  std::vector<unsigned> Position(Graph.getNumBlockIDs(), 0);
+  unsigned Next = 0;
+  for (const clang::CFGBlock *Block : Order)
+    Position[Block->getBlockID()] = Next++;
+  // Only blocks whose incoming state changed are computed again.
+  std::vector<bool> Dirty(Graph.getNumBlockIDs(), false);
+  Dirty[Graph.getEntry().getBlockID()] = true;
   bool Changed = true;
   for (unsigned Round = 0; Changed && Round < 64; ++Round) {
     Changed = false;
     for (const clang::CFGBlock *Block : Order) {
       unsigned ID = Block->getBlockID();
-      if (!States.In[ID])
+      if (!States.In[ID] || !Dirty[ID])
         continue;
+      Dirty[ID] = false;
       State S = *States.In[ID];
       Transfer(S, *Block);
       if (States.Out[ID] && *States.Out[ID] == S)
         continue;
       States.Out[ID] = S;
+      unsigned Index = 0;
       for (const clang::CFGBlock *Succ : Block->succs()) {
+        unsigned SuccIndex = Index++;
         if (!Succ)
           continue;
-        auto &SuccIn = States.In[Succ->getBlockID()];
+        unsigned SuccID = Succ->getBlockID();
+        State EdgeState = S;
+        if (!Edge(EdgeState, *Block, SuccIndex,
+                  Position[SuccID] <= Position[ID]))
+          continue;
+        auto &SuccIn = States.In[SuccID];
         if (!SuccIn) {
-          SuccIn = S;
-          Changed = true;
-        } else if (Join(*SuccIn, S)) {
-          Changed = true;
+          SuccIn = std::move(EdgeState);
+        } else if (!Join(*SuccIn, EdgeState)) {
+          continue;
         }
+        Dirty[SuccID] = true;
+        Changed = true;
       }
     }
   }
   return States;
+}
+
+/// As above, with every edge passing the state on unchanged.
+template <typename State, typename TransferFn, typename JoinFn>
+BlockStates<State> solveForward(const clang::CFG &Graph,
+                                const clang::PostOrderCFGView &Order,
+                                State Entry, TransferFn Transfer, JoinFn Join) {
+  return solveForward(Graph, Order, std::move(Entry), Transfer, Join,
+                      [](State &, const clang::CFGBlock &, unsigned, bool) {
+                        return true;
+                      });
 }
 
 /// The last statement of \p Block, or null.
@@ -79,6 +112,15 @@ inline const clang::Stmt *lastStmtOf(const clang::CFGBlock &Block) {
     if (auto S = It->getAs<clang::CFGStmt>())
       return S->getStmt();
   return nullptr;
+}
+
+/// True if the edge from \p From to its successor \p SuccIndex is taken only
+/// when the call that ends From throws: an edge CFG::BuildOptions::AddEHEdges
+/// adds to the enclosing try's dispatch, or to the exit.
+inline bool isExceptionEdge(const clang::CFGBlock &From, unsigned SuccIndex) {
+  if (SuccIndex == 0 || From.getTerminatorStmt())
+    return false;
+  return clang::isa_and_nonnull<clang::CallExpr>(lastStmtOf(From));
 }
 
 /// Calls \p Visit (const CFGBlock &Pred, const Stmt *Written) for each
@@ -92,6 +134,16 @@ void forEachNormalReturn(const clang::CFG &Graph,
                          VisitFn Visit) {
   for (const clang::CFGBlock *Pred : Graph.getExit().preds()) {
     if (!Pred || !Reachable[Pred->getBlockID()] || Pred->hasNoReturnElement())
+      continue;
+    // A call's exception edge to the exit is not a return.
+    bool Normal = false;
+    unsigned Index = 0;
+    for (const clang::CFGBlock *Succ : Pred->succs()) {
+      if (Succ == &Graph.getExit() && !isExceptionEdge(*Pred, Index))
+        Normal = true;
+      ++Index;
+    }
+    if (!Normal)
       continue;
     const clang::Stmt *Last = lastStmtOf(*Pred);
     if (Last && clang::isa<clang::CXXThrowExpr>(Last))

@@ -87,6 +87,16 @@ std::string escapeFormat(llvm::StringRef Text) {
   return Out;
 }
 
+/// A boolean option's value, spelled as clang-tidy accepts them.
+std::optional<bool> parseBool(StringRef Text) {
+  Text = Text.trim();
+  if (Text.equals_insensitive("true") || Text == "1")
+    return true;
+  if (Text.equals_insensitive("false") || Text == "0")
+    return false;
+  return std::nullopt;
+}
+
 } // namespace
 
 AcmCheck::AcmCheck(StringRef Name, tidy::ClangTidyContext *Context)
@@ -102,6 +112,19 @@ AcmCheck::AcmCheck(StringRef Name, tidy::ClangTidyContext *Context)
   if (!Types)
     Types = Shared.get("Types");
   ModelOpts.Types = Types.value_or("").str();
+  // Read as text: OptionsView's bool accessors are not usable across
+  // compilers (the library and this plugin may be built by different ones).
+  std::optional<StringRef> ExceptionPaths = Options.get("CheckExceptionPaths");
+  if (!ExceptionPaths)
+    ExceptionPaths = Shared.get("CheckExceptionPaths");
+  if (ExceptionPaths) {
+    std::optional<bool> Value = parseBool(*ExceptionPaths);
+    if (!Value && firstReport("CheckExceptionPaths=" + ExceptionPaths->str()))
+      configurationDiag("invalid value '%0' for option "
+                        "'CheckExceptionPaths': expected true or false")
+          << *ExceptionPaths;
+    ModelOpts.CheckExceptionPaths = Value.value_or(false);
+  }
   // Report a malformed Types option where configuration errors go, once:
   // every acm check reads the same shared value.
   std::string Error;
@@ -115,6 +138,8 @@ void AcmCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
     Options.store(Opts, Option.Name,
                   ModelOptions::joinList(ModelOpts.*Option.Field));
   Options.store(Opts, "Types", ModelOpts.Types);
+  Options.store(Opts, "CheckExceptionPaths",
+                ModelOpts.CheckExceptionPaths ? "true" : "false");
 }
 
 void AcmCheck::onStartOfTranslationUnit() {

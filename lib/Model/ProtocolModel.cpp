@@ -129,7 +129,7 @@ std::string ModelOptions::fingerprint() const {
   return joinList(EnterOps) + "|" + joinList(ExitOps) + "|" +
          joinList(CloseOps) + "|" + joinList(ExitHelpers) + "|" +
          joinList(GeneratorManagers) + "|" + joinList(DisabledProfiles) +
-         "|" + Types;
+         "|" + Types + "|" + (CheckExceptionPaths ? "eh" : "");
 }
 
 bool matchesQualifiedName(StringRef QualifiedName,

@@ -77,6 +77,8 @@ struct ModelOptions {
   std::vector<std::string> DisabledProfiles;
   /// The user's own types, in the text form of Profiles.h.
   std::string Types;
+  /// Also follow the paths on which a call throws: report exits they skip.
+  bool CheckExceptionPaths = false;
 
   /// Parses a semicolon- or comma-separated list, trimming blanks.
   static std::vector<std::string> parseList(llvm::StringRef List);

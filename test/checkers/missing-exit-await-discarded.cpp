@@ -64,3 +64,36 @@ rt::task<> in_macro() {
 
 // Not a coroutine: a discarded exit in a plain function is not analysed.
 void plain_function(Stream &s) { s.aclose(); }
+
+// The inserted co_await is well-formed wherever the call stands.
+rt::task<> other_discards(Resource *p) {
+  Resource r, s, t;
+  co_await r.aenter();
+  co_await s.aenter();
+  co_await t.aenter();
+  static_cast<void>(r.aexit());
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: exit of 'r' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  static_cast<void>(co_await r.aexit());{{$}}
+  std::move(s).aexit();
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: exit of 's' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  co_await std::move(s).aexit();{{$}}
+  int done = (t.aexit(), 1);
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: exit of 't' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  int done = (co_await t.aexit(), 1);{{$}}
+  (void)done;
+  p->aexit();
+  // CHECK-NOTES: :[[@LINE-1]]:6: warning: exit of 'p' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  co_await p->aexit();{{$}}
+}
+
+// No fix-it in the initializer of a static local: co_await is not allowed
+// there.
+rt::task<> in_static_initializer() {
+  Resource r;
+  co_await r.aenter();
+  static int once = (r.aexit(), 1);
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: exit of 'r' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  static int once = (r.aexit(), 1);{{$}}
+  (void)once;
+  co_await r.aexit();
+}

@@ -83,3 +83,33 @@ template <typename T> struct Box {
   // CHECK-NOTES: :[[@LINE-4]]:12: note: 'local' created here
 };
 template struct Box<int>;
+
+// A temporary of the template's parameter type is named as written: one
+// finding, not one per instantiation.
+template <typename T> rt::task<> entered_temporary_of_parameter_type() {
+  co_await T{}.aenter();
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: temporary 'T' is entered but its exit can never be awaited; it is destroyed at the end of the full-expression [acm-missing-exit-await]
+}
+template rt::task<> entered_temporary_of_parameter_type<Resource>();
+template rt::task<> entered_temporary_of_parameter_type<Pool>();
+
+// A discarded exit in a template instantiated with two types.
+template <typename M> rt::task<> discarded_in_template(M &m) {
+  m.aexit();
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'm' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  co_await m.aexit();{{$}}
+  co_return;
+}
+template rt::task<> discarded_in_template<Resource>(Resource &);
+template rt::task<> discarded_in_template<Pool>(Pool &);
+
+// A generic coroutine lambda instantiated twice: one finding.
+void generic_lambda_twice() {
+  auto leak = [](auto manager) -> rt::task<> {
+    co_await manager.aenter();
+  };
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'manager' is not awaited before the end of the coroutine [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: 'manager' entered here
+  (void)leak(Resource{});
+  (void)leak(Pool{});
+}

@@ -189,3 +189,17 @@ rt::task<> never_closed_pipe() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'p' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-3]]:8: note: 'p' created here
 }
+
+// A helper that only looks at the object borrows it: the exit is still
+// owed here.
+rt::task<> inspect_only(Resource &r) {
+  r.use();
+  co_return;
+}
+rt::task<> borrowed_by_a_helper() {
+  Resource r;
+  co_await r.aenter();
+  co_await inspect_only(r);
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'r' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-4]]:3: note: 'r' entered here

@@ -86,3 +86,45 @@ rt::task<> by_reference(Resource &r) {
   co_await r.aexit();
   r.use();
 }
+
+// Unevaluated operands do not touch the object.
+rt::task<> unevaluated() {
+  Resource r;
+  co_await r.aenter();
+  co_await r.aexit();
+  static_assert(sizeof(r) > 0);
+  bool nothrow = noexcept(r.use());
+  decltype(r.value()) copy = 0;
+  (void)nothrow;
+  (void)copy;
+}
+
+// A resource held by value and given a new value is a new resource.
+rt::task<> resource_copy_reassigned() {
+  Pool pool;
+  Connection conn = co_await pool.aenter();
+  co_await pool.aexit();
+  conn = Connection{};
+  conn.send(1);
+}
+
+// The resource of a new cycle is fine.
+rt::task<> resource_of_new_cycle() {
+  Pool pool;
+  for (int i = 0; i < 2; ++i) {
+    Connection &conn = co_await pool.aenter();
+    conn.send(i);
+    co_await pool.aexit();
+  }
+}
+
+// pop_all moves the exits, and the resources' lives, to another stack:
+// closing the emptied stack ends nothing.
+rt::task<> resource_moved_by_pop_all(Resource &managed) {
+  ExitStack stack;
+  Resource &entered = co_await stack.enter_async_context(managed);
+  ExitStack keeper = stack.pop_all();
+  co_await stack.aclose();
+  entered.use();
+  co_await keeper.aclose();
+}

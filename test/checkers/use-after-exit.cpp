@@ -147,6 +147,7 @@ rt::task<> loop(int n) {
     co_await r.aexit();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
     // CHECK-NOTES: :[[@LINE-2]]:5: note: first exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: the second exit happens in a later loop iteration than the first
   }
 }
 
@@ -163,4 +164,120 @@ rt::task<> single_use() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'once' is a single-use manager and is entered again after its exit [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
   co_await once.aexit();
+}
+
+// A stored exit awaited twice is one double exit, not also a use of the
+// local that holds it.
+rt::task<> stored_exit_awaited_twice() {
+  Resource r;
+  co_await r.aenter();
+  auto pending = r.aexit();
+  co_await pending;
+  co_await pending;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
+}
+
+// Entering the manager again does not bring back what the first enter
+// handed out.
+rt::task<> resource_after_reenter() {
+  Pool pool;
+  Connection &first = co_await pool.aenter();
+  co_await pool.aexit();
+  co_await pool.aenter();
+  first.send(1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'first' is used after the exit of 'pool' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: exit awaited here
+  co_await pool.aexit();
+}
+
+// Assigning through a reference to the resource writes to it.
+rt::task<> resource_reference_assigned() {
+  Pool pool;
+  Connection &conn = co_await pool.aenter();
+  co_await pool.aexit();
+  conn = Connection{};
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'conn' is used after the exit of 'pool' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+// The use is textually after the exit but only reached in a later
+// iteration.
+rt::task<> other_branch_in_loop(int n) {
+  Resource r;
+  co_await r.aenter();
+  for (int i = 0; i < n; ++i) {
+    if (i == 1)
+      co_await r.aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-2]]:7: note: first exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the second exit happens in a later loop iteration than the first
+    else
+      r.use();
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-7]]:7: note: exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the use happens in a later loop iteration than the exit
+  }
+  // One double exit is reported per first exit: the one in the loop.
+  co_await r.aexit();
+}
+
+// After the loop, a use follows the exit in the same run, not in a later
+// iteration.
+rt::task<> after_the_loop() {
+  Resource r;
+  co_await r.aenter();
+  while (ready()) {
+    co_await r.aexit();
+    co_await r.aenter();
+  }
+  co_await r.aexit();
+  r.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+
+rt::task<> exit_in_inner_loop(int n) {
+  Resource r;
+  co_await r.aenter();
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j)
+      if (j == i)
+        co_await r.aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:9: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-2]]:9: note: first exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:9: note: the second exit happens in a later loop iteration than the first
+    r.use();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-6]]:9: note: exit awaited here
+  }
+}
+
+// Reported once, at the template, for each of its instantiations.
+struct OtherResource {
+  rt::task<> aenter();
+  rt::task<> aexit();
+  void use();
+};
+template <typename M> rt::task<> use_in_template() {
+  M m;
+  co_await m.aenter();
+  co_await m.aexit();
+  m.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'm' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+template rt::task<> use_in_template<Resource>();
+template rt::task<> use_in_template<OtherResource>();
+
+// A single-use manager entered in every iteration.
+rt::task<> single_use_in_loop(int n) {
+  Once once;
+  for (int i = 0; i < n; ++i) {
+    co_await once.aenter();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'once' is a single-use manager and is entered again after its exit [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE+2]]:5: note: exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: the enter happens in a later loop iteration than the exit
+    co_await once.aexit();
+  }
 }

@@ -16,7 +16,8 @@ namespace {
 
 /// Analyzes coroutine \p Name in \p Code and returns "kind:line:message".
 std::vector<std::string> findingsIn(const std::string &Code,
-                                    StringRef Name = "f") {
+                                    StringRef Name = "f",
+                                    ModelOptions Options = {}) {
   auto AST = test::parse(Code);
   EXPECT_TRUE(AST);
   std::vector<std::string> Out;
@@ -27,7 +28,7 @@ std::vector<std::string> findingsIn(const std::string &Code,
   EXPECT_TRUE(Function);
   if (!Function)
     return Out;
-  ProtocolModel Model({});
+  ProtocolModel Model(std::move(Options));
   FindingList Findings;
   analyzeCoroutine(*Function, Ctx, Model, Findings);
   unsigned PreludeLines =
@@ -140,6 +141,93 @@ TEST(ExitAnalysis, LargeStraightLineBodyStaysSilentAndTerminates) {
             ".aexit(); }\n";
   Body += "}\n";
   EXPECT_TRUE(findingsIn(Body).empty());
+}
+
+TEST(ExitAnalysis, ExceptionPathsOnlyWithTheOption) {
+  std::string Code = "void may_throw();\n"
+                     "task f() {\n"
+                     "  Res r; co_await r.aenter();\n"
+                     "  may_throw();\n"
+                     "  co_await r.aexit();\n"
+                     "}\n";
+  EXPECT_TRUE(findingsIn(Code).empty());
+  ModelOptions Options;
+  Options.CheckExceptionPaths = true;
+  EXPECT_EQ(findingsIn(Code, "f", Options),
+            std::vector<std::string>{
+                std::to_string(int(FindingKind::ExceptionSkipsExit)) +
+                ":4:exit of 'r' is not awaited if 'may_throw' throws"});
+}
+
+TEST(ExitAnalysis, CapturedExceptionPatternIsSilentWithExceptionPaths) {
+  ModelOptions Options;
+  Options.CheckExceptionPaths = true;
+  EXPECT_TRUE(findingsIn("void may_throw();\n"
+                         "task f() {\n"
+                         "  Res r; co_await r.aenter();\n"
+                         "  std::exception_ptr error;\n"
+                         "  try { may_throw(); }\n"
+                         "  catch (...) { error = std::current_exception(); }\n"
+                         "  co_await r.aexit(error);\n"
+                         "  if (error) std::rethrow_exception(error);\n"
+                         "}\n",
+                         "f", Options)
+                  .empty());
+}
+
+TEST(ExitAnalysis, CorrelatedTestsOfOneVariableAreOnePath) {
+  EXPECT_TRUE(findingsIn("task f(bool fast) {\n"
+                         "  Res r;\n"
+                         "  if (fast) co_await r.aenter();\n"
+                         "  r.use();\n"
+                         "  if (fast) co_await r.aexit();\n"
+                         "}\n")
+                  .empty());
+}
+
+TEST(ExitAnalysis, AssignmentEndsTheCorrelation) {
+  EXPECT_EQ(findingsIn("task f(bool fast) {\n"
+                       "  Res r;\n"
+                       "  if (fast) co_await r.aenter();\n"
+                       "  fast = !fast;\n"
+                       "  if (fast) co_await r.aexit();\n"
+                       "}\n"),
+            std::vector<std::string>{missing(
+                6, "exit of 'r' is not awaited before the end of the coroutine")});
+}
+
+TEST(ExitAnalysis, ManyCorrelatedTestsStayBounded) {
+  // One object whose state depends on more variables than the analysis
+  // keeps apart: it falls back to merging them, and terminates.
+  std::string Params, Condition;
+  for (int I = 0; I < 12; ++I) {
+    Params += std::string(I ? ", " : "") + "bool b" + std::to_string(I);
+    Condition += std::string(I ? " && " : "") + "b" + std::to_string(I);
+  }
+  std::vector<std::string> Findings =
+      findingsIn("task f(" + Params + ") {\n"
+                 "  Res r;\n"
+                 "  if (" + Condition + ") co_await r.aenter();\n"
+                 "  if (" + Condition + ") co_await r.aexit();\n"
+                 "}\n");
+  EXPECT_LE(Findings.size(), 1u);
+}
+
+TEST(ExitAnalysis, ManyObjectsEachCorrelatedWithItsOwnVariable) {
+  std::string Params, Body;
+  for (int I = 0; I < 40; ++I) {
+    std::string N = std::to_string(I);
+    Params += std::string(I ? ", " : "") + "bool b" + N;
+    Body += "  Res r" + N + "; if (b" + N + ") co_await r" + N + ".aenter();\n";
+  }
+  for (int I = 39; I >= 0; --I) {
+    std::string N = std::to_string(I);
+    Body += "  if (b" + N + ") co_await r" + N + ".aexit();\n";
+  }
+  // Beyond the variables the analysis follows, tests are not correlated.
+  std::vector<std::string> Findings =
+      findingsIn("task f(" + Params + ") {\n" + Body + "}\n");
+  EXPECT_EQ(Findings.size(), 8u);
 }
 
 } // namespace

@@ -1,0 +1,425 @@
+//===- BranchFacts.cpp ----------------------------------------------------===//
+
+#include "Analysis/BranchFacts.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace acm {
+
+namespace {
+
+bool isExceptionPtr(QualType T) {
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record || Record->getName() != "exception_ptr")
+    return false;
+  // libstdc++ declares it in std::__exception_ptr.
+  for (const DeclContext *DC = Record->getDeclContext(); DC;
+       DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
+}
+
+/// Types whose truth value is all a test can tell: scalars and
+/// std::exception_ptr.
+bool isConditionType(QualType T) {
+  if (T.isNull() || T.isVolatileQualified() || T->isReferenceType())
+    return false;
+  T = T.getCanonicalType();
+  return T->isBooleanType() || T->isIntegerType() || T->isPointerType() ||
+         isExceptionPtr(T);
+}
+
+Expr *skipParensAndNoOps(Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    auto *Cast = dyn_cast<ImplicitCastExpr>(E);
+    if (!Cast || Cast->getCastKind() != CK_NoOp)
+      return E;
+    E = Cast->getSubExpr();
+  }
+}
+
+/// The truth value of a literal operand: false, true, 0, 1, nullptr, or an
+/// object constructed from nullptr (an empty std::exception_ptr).
+std::optional<bool> literalTruth(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Full = dyn_cast<FullExpr>(E))
+      E = Full->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else
+      break;
+  }
+  if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
+    return Bool->getValue();
+  // 0 and 1 keep their truth in any integer type.
+  if (const auto *Int = dyn_cast<IntegerLiteral>(E)) {
+    if (Int->getValue().ule(1))
+      return Int->getValue() != 0;
+    return std::nullopt;
+  }
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return false;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (!isExceptionPtr(Construct->getType()))
+      return std::nullopt;
+    if (Construct->getNumArgs() == 0)
+      return false;
+    if (Construct->getNumArgs() == 1 &&
+        !Construct->getConstructor()->isCopyOrMoveConstructor())
+      if (auto Arg = literalTruth(Construct->getArg(0)); Arg && !*Arg)
+        return false;
+  }
+  return std::nullopt;
+}
+
+/// True if \p E calls std::current_exception().
+bool callsCurrentException(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit()
+                                                  : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() &&
+         Callee->getName() == "current_exception" &&
+         Callee->isInStdNamespace();
+}
+
+/// Finds the candidate variables and classifies every reference to them.
+class Finder : public RecursiveASTVisitor<Finder> {
+public:
+  llvm::SmallVector<const VarDecl *, 8> Candidates;
+  llvm::DenseSet<const VarDecl *> IsCandidate;
+  llvm::DenseSet<const VarDecl *> Disqualified;
+  llvm::DenseSet<const DeclRefExpr *> Accepted;
+  /// Assignments: the statement, the variable, the value if known.
+  struct Assignment {
+    const Stmt *At;
+    const VarDecl *Var;
+    std::optional<bool> Value;
+  };
+  std::vector<Assignment> Assignments;
+  /// Declarations initialised from std::current_exception() in a handler.
+  llvm::DenseSet<const VarDecl *> CaughtAtDeclaration;
+
+  void addCandidate(const VarDecl *V) {
+    if (isConditionType(V->getType()) && IsCandidate.insert(V).second)
+      Candidates.push_back(V);
+  }
+
+  // Nested functions see their own copies; capturing by reference lets
+  // them change the variable.
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &Capture : L->captures())
+      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
+        if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          Disqualified.insert(V);
+    for (Expr *Init : L->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
+    ++HandlerDepth;
+    bool Result = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
+    --HandlerDepth;
+    return Result;
+  }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->hasLocalStorage() && !isa<ParmVarDecl>(V)) {
+      addCandidate(V);
+      if (HandlerDepth && callsCurrentException(V->getInit()))
+        CaughtAtDeclaration.insert(V);
+    }
+    return true;
+  }
+
+  bool VisitImplicitCastExpr(ImplicitCastExpr *Cast) {
+    if (Cast->getCastKind() == CK_LValueToRValue)
+      accept(Cast->getSubExpr());
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign)
+      assign(B, B->getLHS(), B->getRHS());
+    else if (B->isCompoundAssignmentOp())
+      assign(B, B->getLHS(), nullptr);
+    return true;
+  }
+
+  // ++n, n-- change the value in a way the analysis sees, to one it does
+  // not know.
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp())
+      assign(U, U->getSubExpr(), nullptr);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+    if (!Callee)
+      return true;
+    unsigned First = 0;
+    if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+        assign(Op, Op->getArg(0), Op->getArg(1));
+        return true;
+      }
+      // A member operator's first argument is its object.
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
+        if (Call->getNumArgs() > 0 && Method->isConst())
+          accept(Call->getArg(0));
+        First = 1;
+      }
+    }
+    for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I) {
+      unsigned Param = I - First;
+      if (Param >= Callee->getNumParams())
+        break;
+      QualType T = Callee->getParamDecl(Param)->getType();
+      if (T->isLValueReferenceType() && T->getPointeeType().isConstQualified())
+        accept(Call->getArg(I));
+    }
+    return true;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (const CXXMethodDecl *Method = Call->getMethodDecl())
+      if (Method->isConst())
+        accept(Call->getImplicitObjectArgument());
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (Construct->getConstructor()->isCopyConstructor() &&
+        Construct->getNumArgs() >= 1)
+      accept(Construct->getArg(0));
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+    if (V && IsCandidate.count(V) && !Accepted.count(Ref))
+      Disqualified.insert(V);
+    return true;
+  }
+
+private:
+  void accept(Expr *E) {
+    if (auto *Ref = dyn_cast<DeclRefExpr>(skipParensAndNoOps(E)))
+      Accepted.insert(Ref);
+  }
+
+  void assign(const Stmt *At, Expr *Target, Expr *Value) {
+    auto *Ref = dyn_cast<DeclRefExpr>(skipParensAndNoOps(Target));
+    if (!Ref)
+      return;
+    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!V || !IsCandidate.count(V))
+      return;
+    Accepted.insert(Ref);
+    // In a handler, the exception being handled is not null.
+    std::optional<bool> Truth = literalTruth(Value);
+    if (HandlerDepth && callsCurrentException(Value))
+      Truth = true;
+    Assignments.push_back({At, V, Truth});
+  }
+
+  unsigned HandlerDepth = 0;
+};
+
+} // namespace
+
+BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
+  Finder F;
+  for (const ParmVarDecl *P : Function.parameters())
+    F.addCandidate(P);
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  for (const VarDecl *V : F.Candidates) {
+    if (F.Disqualified.count(V) || NumVars == MaxVars)
+      continue;
+    Index[V] = NumVars++;
+    if (F.CaughtAtDeclaration.count(V))
+      Initial[V] = true;
+    else if (!isa<ParmVarDecl>(V))
+      Initial[V] = V->getInit() ? literalTruth(V->getInit())
+                                : (isExceptionPtr(V->getType())
+                                       ? std::optional<bool>(false)
+                                       : std::nullopt);
+  }
+  for (const Finder::Assignment &A : F.Assignments) {
+    auto It = Index.find(A.Var);
+    if (It != Index.end())
+      Updates[A.At].push_back({It->second, A.Value});
+  }
+}
+
+std::optional<FactUpdate>
+BranchFacts::atDeclaration(const VarDecl *V) const {
+  auto It = Index.find(V);
+  if (It == Index.end())
+    return std::nullopt;
+  auto Value = Initial.find(V);
+  return FactUpdate{It->second,
+                    Value == Initial.end() ? std::nullopt : Value->second};
+}
+
+llvm::ArrayRef<FactUpdate> BranchFacts::updatesAt(const Stmt *S) const {
+  auto It = Updates.find(S);
+  if (It == Updates.end())
+    return {};
+  return It->second;
+}
+
+std::optional<FactTest> BranchFacts::testAt(const CFGBlock &Block) const {
+  if (NumVars == 0 || Block.succ_size() != 2)
+    return std::nullopt;
+  // Only these branch on a truth value, with the true side first.
+  const Stmt *Terminator = Block.getTerminatorStmt();
+  const Expr *Condition = nullptr;
+  if (const auto *B = dyn_cast_or_null<BinaryOperator>(Terminator)) {
+    if (B->isLogicalOp())
+      Condition = B->getLHS();
+  } else if (const auto *If = dyn_cast_or_null<IfStmt>(Terminator)) {
+    Condition = If->getCond();
+  } else if (const auto *While = dyn_cast_or_null<WhileStmt>(Terminator)) {
+    Condition = While->getCond();
+  } else if (const auto *For = dyn_cast_or_null<ForStmt>(Terminator)) {
+    Condition = For->getCond();
+  } else if (const auto *Do = dyn_cast_or_null<DoStmt>(Terminator)) {
+    Condition = Do->getCond();
+  } else if (const auto *Cond =
+                 dyn_cast_or_null<AbstractConditionalOperator>(Terminator)) {
+    Condition = Cond->getCond();
+  }
+  if (!Condition)
+    return std::nullopt;
+  // The block evaluates the condition last; for "a && b" the block that
+  // ends with the if evaluates b. Anything else is not understood.
+  const Expr *Last = Block.getLastCondition();
+  if (!Last)
+    return std::nullopt;
+  Last = Last->IgnoreParens();
+  for (const Expr *E = Condition->IgnoreParens(); E != Last;) {
+    const auto *Logical = dyn_cast<BinaryOperator>(E);
+    if (!Logical || !Logical->isLogicalOp())
+      return std::nullopt;
+    E = Logical->getRHS()->IgnoreParens();
+  }
+  return testOf(Last);
+}
+
+std::optional<FactTest> BranchFacts::testOf(const Stmt *Condition) const {
+  const auto *E = dyn_cast_or_null<Expr>(Condition);
+  bool Truth = true;
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+      switch (Cast->getCastKind()) {
+      case CK_LValueToRValue:
+      case CK_IntegralToBoolean:
+      case CK_PointerToBoolean:
+      case CK_NoOp:
+      case CK_UserDefinedConversion:
+        E = Cast->getSubExpr();
+        continue;
+      default:
+        return std::nullopt;
+      }
+    }
+    if (const auto *Full = dyn_cast<FullExpr>(E)) {
+      E = Full->getSubExpr();
+      continue;
+    }
+    if (const auto *Not = dyn_cast<UnaryOperator>(E)) {
+      if (Not->getOpcode() != UO_LNot)
+        return std::nullopt;
+      Truth = !Truth;
+      E = Not->getSubExpr();
+      continue;
+    }
+    // An explicit operator bool (std::exception_ptr's).
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      const auto *Conversion =
+          dyn_cast_or_null<CXXConversionDecl>(Call->getMethodDecl());
+      if (!Conversion || !Conversion->getConversionType()->isBooleanType())
+        return std::nullopt;
+      E = Call->getImplicitObjectArgument();
+      continue;
+    }
+    // x == nullptr, x != 0, b == false, b == true.
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    bool Equal = false;
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      if (!B->isEqualityOp())
+        return std::nullopt;
+      LHS = B->getLHS();
+      RHS = B->getRHS();
+      Equal = B->getOpcode() == BO_EQ;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((Op->getOperator() != OO_EqualEqual &&
+           Op->getOperator() != OO_ExclaimEqual) ||
+          Op->getNumArgs() != 2)
+        return std::nullopt;
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+      Equal = Op->getOperator() == OO_EqualEqual;
+    }
+    if (LHS) {
+      std::optional<bool> Literal = literalTruth(RHS);
+      const Expr *Other = LHS;
+      if (!Literal) {
+        Literal = literalTruth(LHS);
+        Other = RHS;
+      }
+      if (!Literal)
+        return std::nullopt;
+      const auto *Ref =
+          dyn_cast<DeclRefExpr>(Other->IgnoreParenImpCasts());
+      if (!Ref)
+        return std::nullopt;
+      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+      // Only comparing with false (0, nullptr) is a truth test, or a bool
+      // with true.
+      if (!V || (*Literal && !V->getType()->isBooleanType()))
+        return std::nullopt;
+      // x == false is !x; x == true is x; != the opposite.
+      if (Equal == !*Literal)
+        Truth = !Truth;
+      E = Ref;
+      continue;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+      auto It = V ? Index.find(V) : Index.end();
+      if (It == Index.end())
+        return std::nullopt;
+      return FactTest{It->second, Truth};
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace acm
