@@ -1,5 +1,6 @@
-// Coroutine lambdas, member coroutines and templates.
-// RUN: %check_acm %s acm-missing-exit-await %t
+// Coroutine lambdas, member coroutines and templates: each finding once, at
+// the pattern's location, however many instantiations there are.
+// RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t
 
 #include "acm-task.h"
 
@@ -113,3 +114,90 @@ void generic_lambda_twice() {
   (void)leak(Resource{});
   (void)leak(Pool{});
 }
+
+// A coroutine lambda in a function template instantiated three times: each
+// instantiation has its own lambda class, all at one place.
+template <typename T> void spawn_leaky(T) {
+  auto job = []() -> rt::task<> {
+    Resource r;
+    co_await r.aenter();
+  };
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'r' is not awaited before the end of the coroutine [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: 'r' entered here
+  (void)job();
+}
+template void spawn_leaky<int>(int);
+template void spawn_leaky<long>(long);
+template void spawn_leaky<char>(char);
+
+// A generic lambda in a function template: 2 x 2 instantiations.
+template <typename T> void spawn_generic(T) {
+  auto job = [](auto x) -> rt::task<> {
+    Resource r;
+    co_await r.aenter();
+    co_await r.aexit();
+    r.use();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: exit awaited here
+  };
+  (void)job(1);
+  (void)job(2.0);
+}
+template void spawn_generic<int>(int);
+template void spawn_generic<long>(long);
+
+// A class template instantiated implicitly three times, with a member
+// template instantiated three times over two of them.
+template <typename T> struct Channel {
+  rt::task<> drain() {
+    Stream local = open_stream();
+    local.write(1);
+    co_return;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: close of 'local' is not awaited before 'co_return' [acm-missing-exit-await]
+    // CHECK-NOTES: :[[@LINE-4]]:12: note: 'local' created here
+  }
+  template <typename U> rt::task<> twice(U) {
+    Resource r;
+    co_await r.aenter();
+    co_await r.aexit();
+    co_await r.aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: first exit awaited here
+  }
+};
+void use_channels() {
+  (void)Channel<int>{}.drain();
+  (void)Channel<long>{}.drain();
+  (void)Channel<char>{}.drain();
+  (void)Channel<int>{}.twice(1);
+  (void)Channel<int>{}.twice(1L);
+  (void)Channel<long>{}.twice(1);
+}
+
+// Correct templates and lambdas, instantiated several times: silent.
+template <typename M> rt::task<> correct_template(int n) {
+  M m;
+  co_await m.aenter();
+  for (int i = 0; i < n; ++i)
+    m.use();
+  co_await m.aexit();
+}
+template rt::task<> correct_template<Resource>(int);
+struct OtherResource {
+  rt::task<> aenter();
+  rt::task<> aexit();
+  void use();
+};
+template rt::task<> correct_template<OtherResource>(int);
+
+template <typename T> void correct_lambda_in_template(T) {
+  auto job = [](auto v) -> rt::task<> {
+    Stream s = open_stream();
+    s.write(int(v));
+    co_await s.aclose();
+  };
+  (void)job(1);
+  (void)job(2L);
+}
+template void correct_lambda_in_template<int>(int);
+template void correct_lambda_in_template<char>(char);
