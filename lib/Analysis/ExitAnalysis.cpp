@@ -195,6 +195,18 @@ const TypeSourceInfo *writtenType(const Expr *E) {
   return nullptr;
 }
 
+/// True if a value of type \p T refers to nothing of a manager's: a number,
+/// an enumerator, a std::string. A copy of one, taken from what an enter
+/// returned, stays valid after the exit.
+bool isSelfContainedValue(QualType T) {
+  T = T.getCanonicalType();
+  if (T->isArithmeticType() || T->isEnumeralType() || T->isNullPtrType())
+    return true;
+  const auto *Record = T->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() &&
+         Record->getName() == "basic_string" && Record->isInStdNamespace();
+}
+
 /// How to name the object \p Call is made on in a message.
 std::string describeObject(const CXXMemberCallExpr *Call,
                            const ASTContext &Ctx) {
@@ -709,9 +721,12 @@ private:
     if (auto *Copy = dyn_cast<CXXConstructExpr>(Init))
       if (Copy->getNumArgs() == 1)
         Init = stripWrappers(Copy->getArg(0));
+    bool Address = false;
     if (auto *AddrOf = dyn_cast<UnaryOperator>(Init))
-      if (AddrOf->getOpcode() == UO_AddrOf)
+      if (AddrOf->getOpcode() == UO_AddrOf) {
         Init = stripWrappers(AddrOf->getSubExpr());
+        Address = true;
+      }
     auto *Await = dyn_cast<CoawaitExpr>(Init);
     if (!Await)
       return;
@@ -723,6 +738,13 @@ private:
       return;
     auto Owner = trackedIndex(objectOf(Call));
     if (!Owner || Index.count(V))
+      return;
+    // A copy of a self-contained value ("int slot = co_await
+    // limiter.aenter();") is not tied to the manager: the variable holds
+    // one, or a reference binds to the copy the enter returned.
+    bool HoldsCopy =
+        !Address && (!V->getType()->isReferenceType() || Await->isPRValue());
+    if (HoldsCopy && isSelfContainedValue(Await->getType()))
       return;
     unsigned Self = addObject(V, ObjectKind::None, false, false);
     Objects[Self].Owner = int(*Owner);

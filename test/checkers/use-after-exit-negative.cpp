@@ -2,6 +2,7 @@
 // RUN: %check_acm %s acm-use-after-exit %t
 
 #include "acm-task.h"
+#include <string>
 
 void consume(Resource);
 
@@ -127,4 +128,28 @@ rt::task<> resource_moved_by_pop_all(Resource &managed) {
   co_await stack.aclose();
   entered.use();
   co_await keeper.aclose();
+}
+
+// A number or a string an enter returns is a value, not a handle on the
+// manager: it stays valid after the exit.
+struct Limiter {
+  rt::value_task<int> aenter();
+  rt::task<> aexit();
+};
+struct Named {
+  rt::value_task<std::string> aenter();
+  rt::task<> aexit();
+};
+void log_slot(int);
+void log_name(const std::string &);
+rt::task<> self_contained_values() {
+  Limiter limiter;
+  int slot = co_await limiter.aenter();
+  const int &same_slot = co_await limiter.aenter();
+  Named named;
+  std::string name = co_await named.aenter();
+  co_await limiter.aexit();
+  co_await named.aexit();
+  log_slot(slot + same_slot);
+  log_name(name);
 }

@@ -103,6 +103,26 @@ rt::task<> resource_value() {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
 }
 
+// A reference or pointer into the manager, even to a number, is a resource;
+// a copy of the number is not.
+struct Counter {
+  rt::value_task<int &> aenter();
+  rt::task<> aexit();
+};
+rt::task<> reference_to_number() {
+  Counter c;
+  int &count = co_await c.aenter();
+  int *also = &co_await c.aenter();
+  int copy = co_await c.aenter();
+  co_await c.aexit();
+  count = copy;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'count' is used after the exit of 'c' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+  *also = copy;
+  // CHECK-NOTES: :[[@LINE-1]]:4: warning: 'also' is used after the exit of 'c' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: exit awaited here
+}
+
 // A resource from an exit stack lives until the stack is closed.
 rt::task<> stack_resource() {
   ExitStack stack;
