@@ -219,6 +219,13 @@ std::string describeObject(const CXXMemberCallExpr *Call,
     return V->getNameAsString();
   if (const auto *ME = dyn_cast<MemberExpr>(Object))
     return ME->getMemberDecl()->getNameAsString();
+  // An op of the object itself, in one of its own member functions
+  // ("aexit();", "this->aexit();", "(*this).aexit();").
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Object))
+    if (Deref->getOpcode() == UO_Deref)
+      Object = Deref->getSubExpr()->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(Object))
+    return "*this";
   if (Written) {
     SourceRange Range = Written->getTypeLoc().getSourceRange();
     if (Range.isValid() && !Range.getBegin().isMacroID() &&

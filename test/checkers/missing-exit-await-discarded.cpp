@@ -37,6 +37,22 @@ struct Service {
   }
 };
 
+// In a member coroutine of a manager, its own exit is named '*this'.
+struct SelfExiting : Resource {
+  rt::task<> finish() {
+    aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of '*this' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+    // CHECK-FIXES: {{^}}    co_await aexit();{{$}}
+    this->aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: exit of '*this' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+    // CHECK-FIXES: {{^}}    co_await this->aexit();{{$}}
+    (*this).aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:13: warning: exit of '*this' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+    // CHECK-FIXES: {{^}}    co_await (*this).aexit();{{$}}
+    co_return;
+  }
+};
+
 // No fix-it in a handler: co_await is not allowed there.
 rt::task<> in_handler() {
   Resource r;
