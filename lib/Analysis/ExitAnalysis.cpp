@@ -7,7 +7,8 @@
 //     stored, and which references move ownership out of the body.
 //  2. A forward dataflow over the CFG applies those effects block by block,
 //     joins states at merge points, and reports at the points where objects
-//     die (CFG lifetime ends, and the function's exit for parameters).
+//     die (CFG lifetime ends, and the function's exit for parameters) and
+//     where an exited object is used, exited or entered again.
 //
 //===----------------------------------------------------------------------===//
 
@@ -136,6 +137,10 @@ Expr *stripWrappers(Expr *E) {
     E = Next;
   }
   return E;
+}
+
+const Expr *stripWrappers(const Expr *E) {
+  return stripWrappers(const_cast<Expr *>(E));
 }
 
 /// Strips casts to void as well: "(void)r.aexit()" discards like "r.aexit()".
@@ -768,78 +773,72 @@ private:
     const FunctionDecl *Definition = nullptr;
     if (!Callee->hasBody(Definition) || Index >= Definition->getNumParams())
       return false;
-    auto Key = std::make_pair(Definition, Index);
-    auto Cached = TakesOver.find(Key);
-    if (Cached != TakesOver.end())
-      return Cached->second;
-    const ParmVarDecl *Param = Definition->getParamDecl(Index);
-    struct Finder : RecursiveASTVisitor<Finder> {
-      const ProtocolModel &Model;
-      const ParmVarDecl *Param;
-      bool Found = false;
-      Finder(const ProtocolModel &Model, const ParmVarDecl *Param)
-          : Model(Model), Param(Param) {}
-      bool isParam(Expr *E) const {
-        return referencedVar(stripWrappers(E)) == Param;
-      }
-      bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-        OpKind Op = Model.classifyCall(Call);
-        if (Op == OpKind::Exit && isParam(objectOf(Call)))
-          Found = true;
-        if (Op == OpKind::StackPush || Op == OpKind::StackEnterContext)
-          for (Expr *Arg : Call->arguments())
-            Found |= isParam(Arg);
-        return !Found;
-      }
-      bool VisitCallExpr(CallExpr *Call) {
-        if (isMoveLike(Call->getDirectCallee()) && Call->getNumArgs() == 1 &&
-            isParam(Call->getArg(0)))
-          Found = true;
-        return !Found;
-      }
-    } Finder(Model, Param);
-    Finder.TraverseStmt(Definition->getBody());
-    TakesOver[Key] = Finder.Found;
-    return Finder.Found;
+    return definitionTakesOver(Definition, Definition->getParamDecl(Index));
   }
 
   /// What calling \p Method, which is none of the protocol's operations,
   /// does to the object it is called on: it uses it, so after the exit it
   /// is reported. A method whose visible definition exits its own object
   /// ("task<> shutdown() { ...; co_await aexit(); }") takes the exit over.
-  /// This is the one place that decides; a library profile that names
-  /// operations still valid after the exit (a closed stream's is_closed())
-  /// would answer OpObject here through the model.
+  /// (Calls a library profile names harmless after the exit, such as
+  /// AsyncScope::remaining(), are classified as OpKind::Query by the model
+  /// and never get here.)
   EffectKind roleOfCall(const CXXMethodDecl *Method) {
     const FunctionDecl *Definition = nullptr;
     if (!Method || !Method->hasBody(Definition))
       return EffectKind::Use;
-    auto Key = std::make_pair(Definition, ~0u);
-    auto Cached = TakesOver.find(Key);
-    if (Cached == TakesOver.end()) {
-      struct Finder : RecursiveASTVisitor<Finder> {
-        const ProtocolModel &Model;
-        bool Found = false;
-        explicit Finder(const ProtocolModel &Model) : Model(Model) {}
-        bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-          if (Model.classifyCall(Call) == OpKind::Exit &&
-              isa_and_nonnull<CXXThisExpr>(objectOf(Call)))
-            Found = true;
-          return !Found;
-        }
-        // Lambdas in the method have their own this-captures; keep it simple.
-        bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-      } Finder(Model);
-      Finder.TraverseStmt(Definition->getBody());
-      Cached = TakesOver.try_emplace(Key, Finder.Found).first;
-    }
-    return Cached->second ? EffectKind::Release : EffectKind::Use;
+    return definitionTakesOver(Definition, /*Param=*/nullptr)
+               ? EffectKind::Release
+               : EffectKind::Use;
+  }
+
+  /// True if the body of \p Definition takes over the object it receives
+  /// as \p Param, or, when Param is null, the object it is called on (an
+  /// exit op called on "this"). Cached per definition and parameter.
+  bool definitionTakesOver(const FunctionDecl *Definition,
+                           const ParmVarDecl *Param) {
+    auto [Cached, Inserted] = TakesOver.try_emplace({Definition, Param});
+    if (!Inserted)
+      return Cached->second;
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const ProtocolModel &Model;
+      const ParmVarDecl *Param;
+      bool Found = false;
+      Finder(const ProtocolModel &Model, const ParmVarDecl *Param)
+          : Model(Model), Param(Param) {}
+      bool isSubject(const Expr *E) const {
+        E = stripWrappers(E);
+        return Param ? referencedVar(E) == Param
+                     : isa_and_nonnull<CXXThisExpr>(E);
+      }
+      bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+        OpKind Op = Model.classifyCall(Call);
+        if (Op == OpKind::Exit && isSubject(objectOf(Call)))
+          Found = true;
+        if (Param && (Op == OpKind::StackPush || Op == OpKind::StackEnterContext))
+          for (Expr *Arg : Call->arguments())
+            Found |= isSubject(Arg);
+        return !Found;
+      }
+      bool VisitCallExpr(CallExpr *Call) {
+        if (Param && isMoveLike(Call->getDirectCallee()) &&
+            Call->getNumArgs() == 1 && isSubject(Call->getArg(0)))
+          Found = true;
+        return !Found;
+      }
+      // A lambda in a method has its own "this" capture; keep it simple.
+      bool TraverseLambdaExpr(LambdaExpr *L) {
+        return !Param || RecursiveASTVisitor::TraverseLambdaExpr(L);
+      }
+    } Finder(Model, Param);
+    Finder.TraverseStmt(Definition->getBody());
+    Cached->second = Finder.Found;
+    return Finder.Found;
   }
 
   static bool isDefaultConstructed(const VarDecl *V) {
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-        V->getInit() ? stripWrappers(const_cast<Expr *>(V->getInit()))
-                     : nullptr);
+    const auto *Construct =
+        dyn_cast_or_null<CXXConstructExpr>(stripWrappers(V->getInit()));
     return Construct && Construct->getConstructor() &&
            Construct->getConstructor()->isDefaultConstructor();
   }
@@ -848,10 +847,7 @@ private:
     if (Model.isSingleUseType(V->getType()))
       return true;
     // An object made by a generator-based manager coroutine.
-    const auto *Call =
-        dyn_cast_or_null<CallExpr>(V->getInit() ? stripWrappers(
-                                                      const_cast<Expr *>(V->getInit()))
-                                                : nullptr);
+    const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(V->getInit()));
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!Callee)
       return false;
@@ -1034,7 +1030,8 @@ private:
   llvm::DenseSet<const CXXMemberCallExpr *> DiscardedCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> PopAllIntoLocal;
   llvm::DenseSet<unsigned> HeldByOuter;
-  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> TakesOver;
+  llvm::DenseMap<std::pair<const FunctionDecl *, const ParmVarDecl *>, bool>
+      TakesOver;
 };
 
 //===----------------------------------------------------------------------===//
@@ -1261,6 +1258,7 @@ private:
   const BranchFacts &Facts;
   /// Follow the paths on which calls throw (the CFG has their edges).
   bool ExceptionPaths;
+  /// Set for the last pass over the final states: only it reports.
   bool Reporting = false;
   /// The state before the last call of block BeforeThrowBlock, the one
   /// transfer saw last: what an exception from that call leaves behind.
@@ -1437,10 +1435,9 @@ bool Dataflow::edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
   }
   // Going round a loop, an exit becomes one of an earlier iteration; out
   // of the loop, what follows is no longer in a later iteration.
-  const CFGBlock *To = Target;
   uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
   uint8_t New = BackEdge ? ExitedEarlierIteration : Exited;
-  if (BackEdge || (To && leavesLoop(From, *To)))
+  if (BackEdge || (Target && leavesLoop(From, *Target)))
     for (Variant &V : S.Variants)
       if (V.State.Bits & Old) {
         V.State.Bits &= ~Old;
