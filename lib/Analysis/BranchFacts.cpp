@@ -89,12 +89,11 @@ std::optional<bool> literalTruth(const Expr *E) {
 
 /// True if \p E calls std::current_exception().
 bool callsCurrentException(const Expr *E) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit()
-                                                  : nullptr);
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit() : nullptr);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return Callee && Callee->getIdentifier() &&
-         Callee->getName() == "current_exception" &&
-         Callee->isInStdNamespace();
+         Callee->getName() == "current_exception" && Callee->isInStdNamespace();
 }
 
 /// Finds the candidate variables and classifies every reference to them.
@@ -275,8 +274,7 @@ BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
   }
 }
 
-std::optional<FactUpdate>
-BranchFacts::atDeclaration(const VarDecl *V) const {
+std::optional<FactUpdate> BranchFacts::atDeclaration(const VarDecl *V) const {
   auto It = Index.find(V);
   if (It == Index.end())
     return std::nullopt;
@@ -395,8 +393,7 @@ std::optional<FactTest> BranchFacts::testOf(const Stmt *Condition) const {
       }
       if (!Literal)
         return std::nullopt;
-      const auto *Ref =
-          dyn_cast<DeclRefExpr>(Other->IgnoreParenImpCasts());
+      const auto *Ref = dyn_cast<DeclRefExpr>(Other->IgnoreParenImpCasts());
       if (!Ref)
         return std::nullopt;
       const auto *V = dyn_cast<VarDecl>(Ref->getDecl());

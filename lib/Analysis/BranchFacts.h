@@ -79,8 +79,7 @@ private:
   unsigned NumVars = 0;
   llvm::DenseMap<const clang::VarDecl *, unsigned> Index;
   llvm::DenseMap<const clang::VarDecl *, std::optional<bool>> Initial;
-  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<FactUpdate, 1>>
-      Updates;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<FactUpdate, 1>> Updates;
 };
 
 } // namespace acm

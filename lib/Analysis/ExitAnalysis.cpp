@@ -235,9 +235,9 @@ std::string describeObject(const CXXMemberCallExpr *Call,
     SourceRange Range = Written->getTypeLoc().getSourceRange();
     if (Range.isValid() && !Range.getBegin().isMacroID() &&
         !Range.getEnd().isMacroID()) {
-      StringRef Text = Lexer::getSourceText(
-          CharSourceRange::getTokenRange(Range), Ctx.getSourceManager(),
-          Ctx.getLangOpts());
+      StringRef Text =
+          Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                               Ctx.getSourceManager(), Ctx.getLangOpts());
       if (!Text.empty())
         return Text.str();
     }
@@ -360,8 +360,7 @@ public:
       return true;
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(Init))
       if (Model.classifyCall(Call) == OpKind::StackPopAll)
-        if (auto From = trackedIndex(
-                objectOf(Call))) {
+        if (auto From = trackedIndex(objectOf(Call))) {
           DeclInits[V].InheritFrom = *From;
           PopAllIntoLocal.insert(Call);
         }
@@ -402,8 +401,7 @@ public:
         Finding F;
         F.Kind = FindingKind::EnteredTemporary;
         F.Loc = Call->getExprLoc();
-        F.Message = "temporary '" +
-                    describeObject(Call, Ctx) +
+        F.Message = "temporary '" + describeObject(Call, Ctx) +
                     "' is entered but its exit can never be awaited; it is "
                     "destroyed at the end of the full-expression";
         Immediate.push_back(std::move(F));
@@ -710,8 +708,7 @@ private:
       if (Item.Call) {
         StoredCalls.insert(Item.Call);
         auto Obj = trackedIndex(objectOf(Item.Call));
-        Held.push_back({Obj ? int(*Obj) : -1,
-                        Model.classifyCall(Item.Call),
+        Held.push_back({Obj ? int(*Obj) : -1, Model.classifyCall(Item.Call),
                         Item.Call, Item.InArm});
         continue;
       }
@@ -742,7 +739,8 @@ private:
     auto *Await = dyn_cast<CoawaitExpr>(Init);
     if (!Await)
       return;
-    auto *Call = dyn_cast<CXXMemberCallExpr>(stripWrappers(Await->getOperand()));
+    auto *Call =
+        dyn_cast<CXXMemberCallExpr>(stripWrappers(Await->getOperand()));
     if (!Call)
       return;
     OpKind Op = Model.classifyCall(Call);
@@ -815,7 +813,8 @@ private:
         OpKind Op = Model.classifyCall(Call);
         if (Op == OpKind::Exit && isSubject(objectOf(Call)))
           Found = true;
-        if (Param && (Op == OpKind::StackPush || Op == OpKind::StackEnterContext))
+        if (Param &&
+            (Op == OpKind::StackPush || Op == OpKind::StackEnterContext))
           for (Expr *Arg : Call->arguments())
             Found |= isSubject(Arg);
         return !Found;
@@ -864,11 +863,11 @@ private:
                      bool IsAwaitable) {
     auto [It, Inserted] = Index.try_emplace(V, Objects.size());
     if (Inserted) {
-      Objects.push_back({V, Kind, IsParam, IsAwaitable,
-                         !IsAwaitable && isSingleUse(V)});
-      Objects.back().EmptyAtBirth =
-          !IsParam && !IsAwaitable && Model.isDefaultEmptyType(V->getType()) &&
-          isDefaultConstructed(V);
+      Objects.push_back(
+          {V, Kind, IsParam, IsAwaitable, !IsAwaitable && isSingleUse(V)});
+      Objects.back().EmptyAtBirth = !IsParam && !IsAwaitable &&
+                                    Model.isDefaultEmptyType(V->getType()) &&
+                                    isDefaultConstructed(V);
     }
     return It->second;
   }
@@ -957,8 +956,7 @@ private:
     for (const AwaitedItem &Item : Items) {
       if (Item.Call) {
         auto Obj = trackedIndex(objectOf(Item.Call));
-        if (Obj && Model.classifyCall(Item.Call) ==
-                       OpKind::Exit)
+        if (Obj && Model.classifyCall(Item.Call) == OpKind::Exit)
           Exited.push_back(*Obj);
         continue;
       }
@@ -967,8 +965,7 @@ private:
           Exited.push_back(unsigned(Op.Object));
     }
     auto Record = [&](const Stmt *S, bool Implicit, auto &Self) -> void {
-      if (!S || isa<LambdaExpr>(S) ||
-          (isa<CoawaitExpr>(S) && S != Await))
+      if (!S || isa<LambdaExpr>(S) || (isa<CoawaitExpr>(S) && S != Await))
         return;
       if (isa<CallExpr>(S)) {
         if (!Exited.empty())
@@ -1011,8 +1008,7 @@ private:
     // await_transform, and a macro's text is not ours to change: only then
     // is the fix not certain.
     if (HandlerDepth == 0 && StaticInitDepth == 0 && MayAwait &&
-        Begin.isValid() &&
-        !Begin.isMacroID())
+        Begin.isValid() && !Begin.isMacroID())
       F.Fix = FindingFix{Begin, "co_await "};
     Immediate.push_back(std::move(F));
   }
@@ -1149,8 +1145,8 @@ bool mayThrow(const CallExpr *Call) {
     if (Type->isPointerType() || Type->isReferenceType())
       Type = Type->getPointeeType();
   }
-  const auto *Proto = Type.isNull() ? nullptr
-                                    : Type->getAs<FunctionProtoType>();
+  const auto *Proto =
+      Type.isNull() ? nullptr : Type->getAs<FunctionProtoType>();
   if (Proto && !isUnresolvedExceptionSpec(Proto->getExceptionSpecType()) &&
       Proto->isNothrow())
     return false;
@@ -1162,9 +1158,8 @@ public:
   Dataflow(const Stmt *WrittenBody, ASTContext &Ctx,
            const EffectCollector &Effects, const BranchFacts &Facts,
            bool ExceptionPaths)
-      : WrittenBody(WrittenBody), Ctx(Ctx),
-        SM(Ctx.getSourceManager()), C(Effects), Facts(Facts),
-        ExceptionPaths(ExceptionPaths) {}
+      : WrittenBody(WrittenBody), Ctx(Ctx), SM(Ctx.getSourceManager()),
+        C(Effects), Facts(Facts), ExceptionPaths(ExceptionPaths) {}
 
   void run(const CFG &Graph, FindingSink &Sink);
 
@@ -1175,8 +1170,10 @@ private:
 
   /// The index range of \p Obj's variants in \p S.
   std::pair<unsigned, unsigned> range(const FlowState &S, unsigned Obj) const {
-    auto Begin = llvm::lower_bound(
-        S.Variants, Obj, [](const Variant &V, unsigned O) { return V.Obj < O; });
+    auto Begin =
+        llvm::lower_bound(S.Variants, Obj, [](const Variant &V, unsigned O) {
+          return V.Obj < O;
+        });
     auto End = std::find_if(Begin, S.Variants.end(),
                             [&](const Variant &V) { return V.Obj != Obj; });
     return {unsigned(Begin - S.Variants.begin()),
@@ -1184,8 +1181,7 @@ private:
   }
   llvm::MutableArrayRef<Variant> variantsOf(FlowState &S, unsigned Obj) const {
     auto [Begin, End] = range(S, Obj);
-    return llvm::MutableArrayRef<Variant>(S.Variants).slice(Begin,
-                                                            End - Begin);
+    return llvm::MutableArrayRef<Variant>(S.Variants).slice(Begin, End - Begin);
   }
   /// Gives \p Obj state \p State on every path.
   void set(FlowState &S, unsigned Obj, ObjectState State) const {
@@ -1308,8 +1304,7 @@ void Dataflow::normalize(VariantList &Vs) const {
         if (I == J || !(Vs[I].State == Vs[J].State))
           continue;
         FactSet A = Vs[I].Facts, B = Vs[J].Facts;
-        bool Contains = (A.Known & ~B.Known) == 0 &&
-                        FactSet::common(A, B) == A;
+        bool Contains = (A.Known & ~B.Known) == 0 && FactSet::common(A, B) == A;
         uint32_t Differ = A.Known & B.Known & (A.Values ^ B.Values);
         bool Complement = A.Known == B.Known && llvm::popcount(Differ) == 1;
         if (!Contains && !Complement)
@@ -1529,10 +1524,9 @@ void Dataflow::reportExceptions(const CFGBlock &Block,
     bool ByCall = isExceptionEdge(Block, SuccIndex);
     if (ByCall && !throwsHere(Block))
       continue;
-    if (!ByCall &&
-        !(Throw && (Target->getBlockID() == Block.getParent()->getExit()
-                                               .getBlockID() ||
-                    dispatchedTry(*Target))))
+    if (!ByCall && !(Throw && (Target->getBlockID() ==
+                                   Block.getParent()->getExit().getBlockID() ||
+                               dispatchedTry(*Target))))
       continue;
     // Where the exception comes from, and how to say it.
     SourceLocation Loc;
@@ -1565,9 +1559,9 @@ void Dataflow::reportExceptions(const CFGBlock &Block,
     if (ByCall)
       if (auto It = C.ExitCalls.find(Last); It != C.ExitCalls.end())
         Attempted = It->second;
-    const FlowState &S =
-        ByCall && BeforeThrowBlock == Block.getBlockID() ? BeforeThrow
-                                                         : AfterBlock;
+    const FlowState &S = ByCall && BeforeThrowBlock == Block.getBlockID()
+                             ? BeforeThrow
+                             : AfterBlock;
     for (const Variant &V : S.Variants) {
       if (llvm::is_contained(Attempted, V.Obj) ||
           !diesByException(V.Obj, *Target))
@@ -1611,10 +1605,10 @@ void Dataflow::declare(const VarDecl *V, FlowState &S) {
   erase(S, Obj);
   // A default-constructed placeholder of a default-empty type owes nothing
   // until a value is assigned to it.
-  ObjectState Birth = Object.EmptyAtBirth
-                          ? ObjectState{NotEntered, SourceLocation(),
-                                        SourceLocation()}
-                          : initialState(Object, Loc);
+  ObjectState Birth =
+      Object.EmptyAtBirth
+          ? ObjectState{NotEntered, SourceLocation(), SourceLocation()}
+          : initialState(Object, Loc);
   auto Init = C.DeclInits.find(V);
   if (Init == C.DeclInits.end() || Init->second.InheritFrom < 0) {
     set(S, Obj, Birth);
@@ -1878,8 +1872,7 @@ void Dataflow::reportMissingExit(unsigned Obj, const ObjectState &State,
     for (const HeldOp &Op : Held->second) {
       if (Op.Op != OpKind::Exit)
         continue;
-      std::string Target =
-          describeObject(Op.Call, Ctx);
+      std::string Target = describeObject(Op.Call, Ctx);
       Finding Stored = F;
       if (Kind == FindingKind::MissingExit)
         Stored.Kind = FindingKind::UnawaitedStoredExit;
@@ -1887,9 +1880,9 @@ void Dataflow::reportMissingExit(unsigned Obj, const ObjectState &State,
         Stored.Kind = Kind;
       Stored.Message = "exit of '" + Target + "' stored in '" + Name +
                        "' is not awaited " + Where;
-      Stored.Notes.push_back({Op.Call->getExprLoc(), "exit of '" + Target +
-                                                         "' stored in '" +
-                                                         Name + "' here"});
+      Stored.Notes.push_back(
+          {Op.Call->getExprLoc(),
+           "exit of '" + Target + "' stored in '" + Name + "' here"});
       addFinding(std::move(Stored), Obj, Op.Call->getExprLoc());
     }
     return;
@@ -1963,9 +1956,7 @@ void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
   BlockStates<FlowState> States = solveForward(
       Graph, Order, std::move(Entry),
       [&](FlowState &S, const CFGBlock &Block) { transfer(Block, S); },
-      [&](FlowState &Into, const FlowState &From) {
-        return join(Into, From);
-      },
+      [&](FlowState &Into, const FlowState &From) { return join(Into, From); },
       [&](FlowState &S, const CFGBlock &From, unsigned SuccIndex,
           bool BackEdge) { return edge(S, From, SuccIndex, BackEdge); });
 
@@ -2000,8 +1991,8 @@ void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
   std::set<std::tuple<int, unsigned, unsigned>> Seen;
   std::vector<Finding> All;
   for (const Keyed &Entry : ByKey)
-    if (Seen.insert({int(Entry.F->Kind), Entry.Obj,
-                     Entry.F->Loc.getRawEncoding()})
+    if (Seen.insert(
+                {int(Entry.F->Kind), Entry.Obj, Entry.F->Loc.getRawEncoding()})
             .second)
       All.push_back(std::move(*Entry.F));
   for (const Finding &F : C.Immediate)
