@@ -153,3 +153,22 @@ rt::task<> self_contained_values() {
   log_slot(slot + same_slot);
   log_name(name);
 }
+
+// A single-use manager made by a generator-based manager coroutine: a new
+// one assigned to the variable, or one made per iteration, is entered once.
+rt::async_cm<int> lease() { co_yield 1; }
+rt::task<> single_use_reassigned() {
+  auto cm = lease();
+  co_await cm.aenter();
+  co_await cm.aexit();
+  cm = lease();
+  co_await cm.aenter();
+  co_await cm.aexit();
+}
+rt::task<> single_use_per_iteration(int n) {
+  for (int i = 0; i < n; ++i) {
+    auto cm = lease();
+    co_await cm.aenter();
+    co_await cm.aexit();
+  }
+}

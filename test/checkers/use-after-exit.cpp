@@ -186,6 +186,18 @@ rt::task<> single_use() {
   co_await once.aexit();
 }
 
+// A manager made by a generator-based manager coroutine is single-use too.
+rt::async_cm<int> lease() { co_yield 1; }
+rt::task<> single_use_from_generator() {
+  auto cm = lease();
+  co_await cm.aenter();
+  co_await cm.aexit();
+  co_await cm.aenter();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'cm' is a single-use manager and is entered again after its exit [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+  co_await cm.aexit();
+}
+
 // A stored exit awaited twice is one double exit, not also a use of the
 // local that holds it.
 rt::task<> stored_exit_awaited_twice() {
