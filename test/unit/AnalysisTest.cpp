@@ -230,6 +230,111 @@ TEST(ExitAnalysis, ManyObjectsEachCorrelatedWithItsOwnVariable) {
   EXPECT_EQ(Findings.size(), 8u);
 }
 
+std::string ofKind(FindingKind Kind, int Line, const std::string &Message) {
+  return std::to_string(int(Kind)) + ":" + std::to_string(Line) + ":" +
+         Message;
+}
+
+TEST(UseAfterExit, UseAfterTheExitIsReportedOnce) {
+  EXPECT_EQ(findingsIn("task f() {\n"
+                       "  Res r; co_await r.aenter();\n"
+                       "  co_await r.aexit();\n"
+                       "  r.use();\n"
+                       "  r.use();\n"
+                       "}\n"),
+            std::vector<std::string>{
+                ofKind(FindingKind::UseAfterExit, 4,
+                       "'r' is used after its exit was awaited")});
+}
+
+TEST(UseAfterExit, ANewCycleOrANewValueIsNotAUse) {
+  EXPECT_TRUE(findingsIn("task f() {\n"
+                         "  Res r; co_await r.aenter();\n"
+                         "  co_await r.aexit();\n"
+                         "  co_await r.aenter();\n"
+                         "  r.use();\n"
+                         "  co_await r.aexit();\n"
+                         "  r = Res();\n"
+                         "  r.use();\n"
+                         "}\n")
+                  .empty());
+}
+
+TEST(UseAfterExit, ResourceFromTheEnterDiesWithTheExit) {
+  EXPECT_EQ(findingsIn("task f() {\n"
+                       "  Pool p;\n"
+                       "  Connection &c = co_await p.aenter();\n"
+                       "  co_await p.aexit();\n"
+                       "  c.send(1);\n"
+                       "}\n"),
+            std::vector<std::string>{
+                ofKind(FindingKind::UseAfterExit, 5,
+                       "'c' is used after the exit of 'p' was awaited")});
+}
+
+TEST(UseAfterExit, SelfContainedValuesFromTheEnterAreNotResources) {
+  EXPECT_TRUE(findingsIn("struct Limiter {\n"
+                         "  rt::value_task<int> aenter();\n"
+                         "  task aexit();\n"
+                         "};\n"
+                         "void log(int);\n"
+                         "task f() {\n"
+                         "  Limiter l;\n"
+                         "  int slot = co_await l.aenter();\n"
+                         "  co_await l.aexit();\n"
+                         "  log(slot);\n"
+                         "}\n")
+                  .empty());
+}
+
+TEST(UseAfterExit, DoubleExitOnOnePath) {
+  EXPECT_EQ(findingsIn("task f(bool b) {\n"
+                       "  Res r; co_await r.aenter();\n"
+                       "  if (b) co_await r.aexit();\n"
+                       "  co_await r.aexit();\n"
+                       "}\n"),
+            std::vector<std::string>{
+                ofKind(FindingKind::DoubleExit, 4,
+                       "exit of 'r' is awaited again after it was exited")});
+}
+
+TEST(UseAfterExit, OtherBranchAndCorrelatedTestsAreSilent) {
+  EXPECT_TRUE(findingsIn("task f(bool done) {\n"
+                         "  Res r; co_await r.aenter();\n"
+                         "  if (done) co_await r.aexit();\n"
+                         "  else r.use();\n"
+                         "  if (!done) { r.use(); co_await r.aexit(); }\n"
+                         "}\n")
+                  .empty());
+}
+
+TEST(UseAfterExit, LoopNoteOnlyWhenThePathGoesRoundTheLoop) {
+  auto AST = test::parse("task f(int n) {\n"
+                         "  Res r; co_await r.aenter();\n"
+                         "  for (int i = 0; i < n; ++i) {\n"
+                         "    r.use();\n"
+                         "    co_await r.aexit();\n"
+                         "  }\n"
+                         "}\n");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  ProtocolModel Model({});
+  FindingList Findings;
+  analyzeCoroutine(*test::findNamed<FunctionDecl>(Ctx, "f"), Ctx, Model,
+                   Findings);
+  unsigned Uses = 0;
+  for (const Finding &F : Findings.Findings) {
+    if (F.Kind != FindingKind::UseAfterExit)
+      continue;
+    ++Uses;
+    ASSERT_EQ(F.Notes.size(), 2u);
+    EXPECT_EQ(F.Notes[0].Message, "exit awaited here");
+    EXPECT_EQ(F.Notes[1].Message,
+              "the use happens in a later loop iteration than the exit");
+  }
+  EXPECT_EQ(Uses, 1u);
+}
+
 } // namespace
 } // namespace acm
 
