@@ -612,11 +612,13 @@ public:
     EffectKind Role = It == Roles.end() ? EffectKind::Use : It->second;
     if (Objects[*Obj].isResource()) {
       // A new value in a variable that holds the resource (not a reference
-      // to it) replaces it; anything else touches the resource.
+      // to it) replaces it; the resource's own protocol ops (a pooled
+      // connection's aclose()) are judged as ops; anything else touches
+      // the resource.
       if (Role == EffectKind::Reassign &&
           !Objects[*Obj].Var->getType()->isReferenceType())
         Role = EffectKind::Release;
-      else
+      else if (Role != EffectKind::OpObject)
         Role = EffectKind::ResourceUse;
     }
     addEffect(E, Role, *Obj, E->getBeginLoc());
@@ -1052,10 +1054,13 @@ struct ObjectState {
   SourceLocation EnterLoc;
   /// Where its exit was (first) awaited on the paths in Bits & AnyExited.
   SourceLocation ExitLoc;
+  /// For a resource: the exit at ExitLoc is its owner's, which ended the
+  /// resource's life, rather than an exit of the resource itself.
+  bool ByOwner = false;
 
   friend bool operator==(const ObjectState &A, const ObjectState &B) {
     return A.Bits == B.Bits && A.EnterLoc == B.EnterLoc &&
-           A.ExitLoc == B.ExitLoc;
+           A.ExitLoc == B.ExitLoc && A.ByOwner == B.ByOwner;
   }
 };
 
@@ -1272,8 +1277,10 @@ void Dataflow::joinState(ObjectState &Into, const ObjectState &From) const {
       (!(Into.Bits & Entered) || before(From.EnterLoc, Into.EnterLoc)))
     Into.EnterLoc = From.EnterLoc;
   if ((From.Bits & AnyExited) &&
-      (!(Into.Bits & AnyExited) || before(From.ExitLoc, Into.ExitLoc)))
+      (!(Into.Bits & AnyExited) || before(From.ExitLoc, Into.ExitLoc))) {
     Into.ExitLoc = From.ExitLoc;
+    Into.ByOwner = From.ByOwner;
+  }
   Into.Bits |= From.Bits;
 }
 
@@ -1644,17 +1651,18 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
     return;
   case EffectKind::Exit:
     for (Variant &V : Vs) {
-      if (V.State.Bits & AnyExited)
+      // A resource that died with its owner's exit was reported as used
+      // at the reference to it (OpObject).
+      if ((V.State.Bits & AnyExited) && !V.State.ByOwner)
         reportAfterExit(FindingKind::DoubleExit, E, V.State);
-      V.State.Bits = Exited;
-      V.State.ExitLoc = E.Loc;
+      V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/false};
     }
     normalizeObject(S, E.Object);
     // What the object's enters handed out dies with the exit, whatever
     // became of the object itself.
     for (unsigned Resource : C.ResourcesOf.lookup(E.Object)) {
       for (Variant &V : variantsOf(S, Resource))
-        V.State = {Exited, V.State.EnterLoc, E.Loc};
+        V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/true};
       normalizeObject(S, Resource);
     }
     return;
@@ -1697,10 +1705,8 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
     forgetResources(E.Object, S);
     return;
   case EffectKind::AwaitLocal: {
-    for (Variant &V : Vs) {
-      V.State.Bits = Exited;
-      V.State.ExitLoc = E.Loc;
-    }
+    for (Variant &V : Vs)
+      V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/false};
     normalizeObject(S, E.Object);
     auto Held = C.HeldOps.find(E.Object);
     if (Held == C.HeldOps.end())
@@ -1733,6 +1739,12 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
       erase(S, E.Object);
     return;
   case EffectKind::OpObject:
+    // The op judges its object; but a resource that died with its owner is
+    // gone, and any op on it is a use.
+    if (Object.isResource())
+      for (const Variant &V : Vs)
+        if ((V.State.Bits & AnyExited) && V.State.ByOwner)
+          reportAfterExit(FindingKind::UseAfterExit, E, V.State);
     return;
   }
 }
@@ -1764,7 +1776,7 @@ void Dataflow::reportAfterExit(FindingKind Kind, const Effect &E,
           {E.Loc, "the enter happens in a later loop iteration than the exit"});
     break;
   default:
-    if (int Owner = C.Objects[E.Object].Owner; Owner >= 0)
+    if (int Owner = C.Objects[E.Object].Owner; Owner >= 0 && State.ByOwner)
       F.Message = "'" + Name + "' is used after the exit of '" +
                   C.Objects[Owner].Var->getNameAsString() + "' was awaited";
     else

@@ -172,3 +172,25 @@ rt::task<> single_use_per_iteration(int n) {
     co_await cm.aexit();
   }
 }
+
+// A resource that is itself a reusable manager, entered again after its own
+// exit while its owner is still entered: a new cycle, not a use.
+struct Session {
+  rt::task<> aenter();
+  rt::task<> aexit();
+  void use();
+};
+struct SessionPool {
+  rt::value_task<Session &> aenter();
+  rt::task<> aexit();
+};
+rt::task<> pooled_session_reentered() {
+  SessionPool pool;
+  Session &s = co_await pool.aenter();
+  co_await s.aenter();
+  co_await s.aexit();
+  co_await s.aenter();
+  s.use();
+  co_await s.aexit();
+  co_await pool.aexit();
+}

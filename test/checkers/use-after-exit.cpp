@@ -123,6 +123,43 @@ rt::task<> reference_to_number() {
   // CHECK-NOTES: :[[@LINE-6]]:3: note: exit awaited here
 }
 
+// A resource that is itself a protocol object: its own exit ends it too,
+// and an op on it after its owner's exit is a use, reported once.
+struct PooledConn {
+  rt::task<> aclose();
+  void send(int);
+};
+struct ConnPool {
+  rt::value_task<PooledConn &> aenter();
+  rt::task<> aexit();
+};
+rt::task<> resource_used_after_its_own_close() {
+  ConnPool pool;
+  PooledConn &c = co_await pool.aenter();
+  co_await c.aclose();
+  c.send(1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'c' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+  co_await pool.aexit();
+}
+rt::task<> resource_closed_after_its_owner_exit() {
+  ConnPool pool;
+  PooledConn &c = co_await pool.aenter();
+  co_await pool.aexit();
+  co_await c.aclose();
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'c' is used after the exit of 'pool' was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+rt::task<> resource_closed_twice() {
+  ConnPool pool;
+  PooledConn &c = co_await pool.aenter();
+  co_await c.aclose();
+  co_await c.aclose();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'c' is awaited again after it was exited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: first exit awaited here
+  co_await pool.aexit();
+}
+
 // A resource from an exit stack lives until the stack is closed.
 rt::task<> stack_resource() {
   ExitStack stack;
