@@ -42,9 +42,13 @@ std::vector<std::string> findingsIn(const std::string &Code,
   return Out;
 }
 
+std::string ofKind(FindingKind Kind, int Line, const std::string &Message) {
+  return std::to_string(int(Kind)) + ":" + std::to_string(Line) + ":" +
+         Message;
+}
+
 std::string missing(int Line, const std::string &Message) {
-  return std::to_string(int(FindingKind::MissingExit)) + ":" +
-         std::to_string(Line) + ":" + Message;
+  return ofKind(FindingKind::MissingExit, Line, Message);
 }
 
 TEST(ExitAnalysis, ExitOnAllPathsIsSilent) {
@@ -228,11 +232,6 @@ TEST(ExitAnalysis, ManyObjectsEachCorrelatedWithItsOwnVariable) {
   std::vector<std::string> Findings =
       findingsIn("task f(" + Params + ") {\n" + Body + "}\n");
   EXPECT_EQ(Findings.size(), 8u);
-}
-
-std::string ofKind(FindingKind Kind, int Line, const std::string &Message) {
-  return std::to_string(int(Kind)) + ":" + std::to_string(Line) + ":" +
-         Message;
 }
 
 TEST(UseAfterExit, UseAfterTheExitIsReportedOnce) {
