@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -63,6 +64,38 @@ std::string withoutTemplateArgs(StringRef Name) {
       Out.push_back(C);
   }
   return Out;
+}
+
+/// True if the free operator co_await \p D may take an object of
+/// \p Record: its parameter is that class or a base of it, a specialization
+/// of the same class template (operator co_await(future<T>)), or any type
+/// (a template parameter).
+bool coawaitOperatorTakes(const NamedDecl *D, const CXXRecordDecl *Record) {
+  const FunctionDecl *Operator = D->getAsFunction();
+  if (!Operator || Operator->getNumParams() != 1)
+    return false;
+  QualType Param = Operator->getParamDecl(0)
+                       ->getType()
+                       .getNonReferenceType()
+                       .getUnqualifiedType();
+  if (const auto *Specialization =
+          Param->getAs<TemplateSpecializationType>()) {
+    const TemplateDecl *Template =
+        Specialization->getTemplateName().getAsTemplateDecl();
+    const ClassTemplateDecl *Own = Record->getDescribedClassTemplate();
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      Own = Spec->getSpecializedTemplate();
+    if (Template && Own &&
+        Template->getCanonicalDecl() == Own->getCanonicalDecl())
+      return true;
+  }
+  if (Param->isTemplateTypeParmType())
+    return true;
+  const CXXRecordDecl *Taken = Param->getAsCXXRecordDecl();
+  if (!Taken || !(Taken = Taken->getDefinition()))
+    return false;
+  return Taken->getCanonicalDecl() == Record->getCanonicalDecl() ||
+         Record->isDerivedFrom(Taken);
 }
 
 /// Calls \p Visit on every method of \p Record and of its bases.
@@ -398,16 +431,24 @@ bool ProtocolModel::computeAwaitable(const CXXRecordDecl *Record) const {
     if (const auto *ND = dyn_cast<NamedDecl>(D))
       if (identifierOf(ND) == "promise_type")
         return true;
-  // A free operator co_await found by argument-dependent lookup.
+  // A free operator co_await that takes this type, found by argument-
+  // dependent lookup: one in the class (a hidden friend) or in an enclosing
+  // namespace. That a namespace has one for some of its types (Seastar's
+  // future) says nothing of the others (gate::holder).
   ASTContext &Ctx = Record->getASTContext();
   DeclarationName CoawaitName =
       Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  for (const FriendDecl *Friend : Record->friends())
+    if (const NamedDecl *D = Friend->getFriendDecl())
+      if (D->getDeclName() == CoawaitName && coawaitOperatorTakes(D, Record))
+        return true;
   for (const DeclContext *DC = Record->getDeclContext(); DC;
        DC = DC->getParent()) {
     if (!DC->isNamespace() && !DC->isTranslationUnit())
       continue;
-    if (!DC->lookup(CoawaitName).empty())
-      return true;
+    for (const NamedDecl *D : DC->lookup(CoawaitName))
+      if (coawaitOperatorTakes(D, Record))
+        return true;
   }
   return false;
 }

@@ -90,6 +90,36 @@ TEST(ProtocolModel, AwaitableThroughFreeOperatorCoawait) {
                    "struct S { fut aclose(); }; }",
                    "S"),
             ObjectKind::Closeable);
+  // The operator takes other types of the namespace, not this one.
+  EXPECT_EQ(kindOf("namespace f { template <typename T> struct fut {}; "
+                   "struct other {}; struct aw { bool await_ready(); void "
+                   "await_suspend(std::coroutine_handle<>); void "
+                   "await_resume(); }; template <typename T> aw operator "
+                   "co_await(fut<T>); aw operator co_await(other); "
+                   "struct holder {}; struct S { holder aclose(); }; }",
+                   "S"),
+            ObjectKind::None);
+  // A template's specializations, a derived class and a hidden friend.
+  EXPECT_EQ(kindOf("namespace f { template <typename T> struct fut {}; "
+                   "struct aw { bool await_ready(); void "
+                   "await_suspend(std::coroutine_handle<>); void "
+                   "await_resume(); }; template <typename T> aw operator "
+                   "co_await(fut<T> &&); struct S { fut<int> aclose(); }; }",
+                   "S"),
+            ObjectKind::Closeable);
+  EXPECT_EQ(kindOf("namespace f { struct base {}; struct derived : base {}; "
+                   "struct aw { bool await_ready(); void "
+                   "await_suspend(std::coroutine_handle<>); void "
+                   "await_resume(); }; aw operator co_await(const base &); "
+                   "struct S { derived aclose(); }; }",
+                   "S"),
+            ObjectKind::Closeable);
+  EXPECT_EQ(kindOf("namespace f { struct aw { bool await_ready(); void "
+                   "await_suspend(std::coroutine_handle<>); void "
+                   "await_resume(); }; struct fut { friend aw operator "
+                   "co_await(fut); }; struct S { fut aclose(); }; }",
+                   "S"),
+            ObjectKind::Closeable);
 }
 
 TEST(ProtocolModel, NameMatching) {
