@@ -98,6 +98,18 @@ bool coawaitOperatorTakes(const NamedDecl *D, const CXXRecordDecl *Record) {
          Record->isDerivedFrom(Taken);
 }
 
+/// The operation a profile or user entry lists the member \p Name as, or
+/// None.
+OpKind listedOpKind(const TypeSpec &Spec, StringRef Name) {
+  if (llvm::is_contained(Spec.EnterOps, Name))
+    return OpKind::EnterNow;
+  if (llvm::is_contained(Spec.ExitOps, Name))
+    return OpKind::Exit;
+  if (llvm::is_contained(Spec.LeaveOps, Name))
+    return OpKind::Leave;
+  return OpKind::None;
+}
+
 /// Calls \p Visit on every method of \p Record and of its bases.
 template <typename Fn>
 void forEachMethod(const CXXRecordDecl *Record, Fn &&Visit, unsigned Depth = 0) {
@@ -224,6 +236,13 @@ const TypeSpec *ProtocolModel::specFor(const CXXRecordDecl *Record) const {
   return It->second;
 }
 
+const TypeSpec *ProtocolModel::specForType(QualType T) const {
+  if (T.isNull() || T->isDependentType())
+    return nullptr;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  return Record ? specFor(Record->getDefinition()) : nullptr;
+}
+
 ObjectKind ProtocolModel::classifyType(QualType T) const {
   if (T.isNull() || T->isDependentType())
     return ObjectKind::None;
@@ -348,10 +367,8 @@ OpKind ProtocolModel::classifyMethod(const CXXMethodDecl *Method) const {
     if (const TypeSpec *Spec = specFor(Method->getParent()->getDefinition())) {
       // Operators and conversions are named as written: "operator bool".
       std::string Name = Method->getNameAsString();
-      if (llvm::is_contained(Spec->EnterOps, Name))
-        Kind = OpKind::EnterNow;
-      else if (llvm::is_contained(Spec->ExitOps, Name))
-        Kind = OpKind::Exit;
+      if (OpKind Listed = listedOpKind(*Spec, Name); Listed != OpKind::None)
+        Kind = Listed;
       else if (Kind == OpKind::None && Spec->isQuery(Name))
         Kind = OpKind::Query;
     }
@@ -384,10 +401,8 @@ OpKind ProtocolModel::classifyCall(const CXXMemberCallExpr *Call) const {
   if (!Spec)
     return Kind;
   std::string Name = Method->getNameAsString();
-  if (llvm::is_contained(Spec->EnterOps, Name))
-    return OpKind::EnterNow;
-  if (llvm::is_contained(Spec->ExitOps, Name))
-    return OpKind::Exit;
+  if (OpKind Listed = listedOpKind(*Spec, Name); Listed != OpKind::None)
+    return Listed;
   return Spec->isQuery(Name) ? OpKind::Query : OpKind::None;
 }
 
@@ -488,12 +503,7 @@ bool ProtocolModel::isSingleUseType(QualType T) const {
 }
 
 bool ProtocolModel::isDefaultEmptyType(QualType T) const {
-  if (T.isNull() || T->isDependentType())
-    return false;
-  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  if (!Record || !(Record = Record->getDefinition()))
-    return false;
-  const TypeSpec *Spec = specFor(Record);
+  const TypeSpec *Spec = specForType(T);
   return Spec && Spec->DefaultEmpty;
 }
 
@@ -503,6 +513,19 @@ bool ProtocolModel::isDoneWhenAwaited(const CXXMethodDecl *Method) const {
   const TypeSpec *Spec = specFor(Method->getParent()->getDefinition());
   return Spec && llvm::is_contained(Spec->DoneWhenAwaitedOps,
                                     Method->getNameAsString());
+}
+
+bool ProtocolModel::isGuardEnter(const CXXMethodDecl *Method) const {
+  if (!Method || classifyMethod(Method) != OpKind::EnterNow)
+    return false;
+  const TypeSpec *Spec = specFor(Method->getParent()->getDefinition());
+  return Spec &&
+         llvm::is_contained(Spec->GuardOps, Method->getNameAsString());
+}
+
+bool ProtocolModel::hasIdempotentExit(QualType T) const {
+  const TypeSpec *Spec = specForType(T);
+  return Spec && Spec->IdempotentExit;
 }
 
 bool ProtocolModel::entersArgument(const FunctionDecl *Callee,

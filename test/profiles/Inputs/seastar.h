@@ -33,7 +33,9 @@ template <typename T> class [[nodiscard]] future {
   bool available() const noexcept;
   bool failed() const noexcept;
   T get();
-  template <typename Func> future<T> finally(Func&& func) noexcept;
+  template <typename Func> future<T> finally(Func&& func) noexcept {
+    std::terminate(); // A body, so lambdas without linkage can be passed.
+  }
   future<> discard_result() noexcept;
 };
 
