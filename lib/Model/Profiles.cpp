@@ -33,36 +33,40 @@ constexpr Profile Profiles[] = {
     // cppcoro/async_scope.hpp: the destructor asserts the join even when
     // nothing was spawned.
     {"cppcoro", "cppcoro", "cppcoro::async_scope{exit: join; entered}", ""},
-    // unifex/v1/async_scope.hpp and unifex/v2/async_scope.hpp: both
-    // destructors assert that the scope was ended, even when unused. v1 is
-    // declared in the inline namespace v1 (unifex::async_scope names it);
-    // v2 comes first so that its longer name wins.
+    // unifex/v1/async_scope.hpp and unifex/v2/async_scope.hpp: the v2
+    // destructor asserts join_started() even when unused, and v1 holds a v2
+    // scope. Joining again completes at once. v1 is declared in the inline
+    // namespace v1 (unifex::async_scope names it); v2 comes first so that
+    // its longer name wins.
     {"unifex", "libunifex",
      "unifex::v2::_async_scope::async_scope{exit: join; entered;"
-     "  queries: joined, join_started, use_count}"
+     "  idempotent-exit; queries: joined, join_started, use_count}"
      "unifex::_async_scope::async_scope{enter: spawn, spawn_on, spawn_call_on,"
      "  detached_spawn, detached_spawn_on, detached_spawn_call_on, attach,"
      "  attach_call, attach_on, attach_call_on; exit: cleanup, complete;"
-     "  entered; once; queries: get_stop_token, request_stop}",
+     "  entered; once; idempotent-exit; queries: get_stop_token, request_stop}",
      ""},
     // exec/async_scope.hpp (exec::async_scope names exec::__scope::
     // async_scope) and stdexec/__detail/__counting_scopes.hpp. Awaiting a
-    // nested sender or a spawned future runs the work to its end.
+    // nested sender or a spawned future runs the work to its end. Waiting
+    // for an empty scope again, or joining a joined counting scope,
+    // completes at once.
     {"stdexec", "stdexec",
      "exec::__scope::async_scope{enter: spawn, spawn_future, nest;"
      "  exit: on_empty, when_empty; done-when-awaited: spawn_future, nest;"
-     "  queries: get_stop_source, get_stop_token, request_stop}"
+     "  idempotent-exit; queries: get_stop_source, get_stop_token,"
+     "  request_stop}"
      "stdexec::simple_counting_scope{enter: get_token; exit: join; once;"
-     "  queries: close}"
+     "  idempotent-exit; queries: close}"
      "stdexec::counting_scope{enter: get_token; exit: join; once;"
-     "  queries: close, request_stop}",
+     "  idempotent-exit; queries: close, request_stop}",
      ""},
     // [exec.counting.scopes] of the C++26 working draft.
     {"execution", "std::execution (P3149)",
      "std::execution::simple_counting_scope{enter: get_token; exit: join;"
-     "  once; queries: close}"
+     "  once; idempotent-exit; queries: close}"
      "std::execution::counting_scope{enter: get_token; exit: join; once;"
-     "  queries: close, request_stop}",
+     "  idempotent-exit; queries: close, request_stop}",
      ""},
     // seastar/core/gate.hh, iostream.hh, file.hh, sharded.hh,
     // util/closeable.hh. The gate's destructor asserts that no request is

@@ -81,3 +81,13 @@ unifex::task<void> v2_joined() {
   (void)scope.join_started();
   (void)scope.use_count();
 }
+
+// Ending a scope again completes at once: not a double exit.
+unifex::task<void> ended_again() {
+  unifex::v2::async_scope v2;
+  co_await v2.join();
+  co_await v2.join();
+  unifex::async_scope v1;
+  co_await v1.cleanup();
+  co_await v1.complete();
+}
