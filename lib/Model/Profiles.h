@@ -29,6 +29,9 @@
 // (gate::leave). "idempotent-exit" says awaiting the exit again is harmless
 // (a counting scope joined twice): it is not reported.
 //
+// An entry without exit ops takes its type out of the protocol, even if its
+// member names would put it in (boost::cobalt::wait_group{}).
+//
 // A type may carry a template-argument pattern, "*" matching any argument:
 // folly::coro::AsyncGenerator<*, *, true>. The type "*" stands for any class
 // that has the listed operations (Boost.Cobalt's await_exit).

@@ -279,9 +279,12 @@ ProtocolModel::computeRecordKind(const CXXRecordDecl *Record) const {
     return ObjectKind::Closeable;
   if (Annotated("acm::manager") || Annotated("acm::generator_manager"))
     return ObjectKind::Manager;
-  if (const TypeSpec *Spec = specFor(Record))
+  if (const TypeSpec *Spec = specFor(Record)) {
+    if (Spec->ExitOps.empty())
+      return ObjectKind::None;
     return Spec->BornEntered || Spec->EnterOps.empty() ? ObjectKind::Closeable
                                                        : ObjectKind::Manager;
+  }
 
   bool IsStack = false, HasEnter = false, HasExit = false;
   forEachMethod(Record, [&](const CXXMethodDecl *M) {

@@ -150,8 +150,10 @@ TEST(Profiles, BuiltinProfilesParse) {
     std::vector<TypeSpec> Specs = parseTypeSpecs(P.Types, Error);
     EXPECT_EQ(Error, "") << P.Name.str();
     EXPECT_FALSE(Specs.empty()) << P.Name.str();
+    // Only the entries that take a type out of the protocol have no exit.
     for (const TypeSpec &Spec : Specs)
-      EXPECT_FALSE(Spec.ExitOps.empty()) << Spec.Name;
+      EXPECT_EQ(Spec.ExitOps.empty(), Spec.Name == "boost::cobalt::wait_group")
+          << Spec.Name;
   }
 }
 
