@@ -173,6 +173,18 @@ TEST(Profiles, TextForm) {
   EXPECT_EQ(Specs[1].ArgPatterns, (std::vector<std::string>{"*", "true"}));
   EXPECT_TRUE(Specs[1].BornEntered);
 
+  Specs = parseTypeSpecs("lib::Gate{enter: hold, enter; exit: close; "
+                         "guards: hold; leave: leave; idempotent-exit} "
+                         "lib::Loop{}",
+                         Error);
+  EXPECT_EQ(Error, "");
+  ASSERT_EQ(Specs.size(), 2u);
+  EXPECT_EQ(Specs[0].GuardOps, std::vector<std::string>{"hold"});
+  EXPECT_EQ(Specs[0].LeaveOps, std::vector<std::string>{"leave"});
+  EXPECT_TRUE(Specs[0].IdempotentExit);
+  EXPECT_EQ(Specs[1].Name, "lib::Loop");
+  EXPECT_TRUE(Specs[1].ExitOps.empty());
+
   parseTypeSpecs("lib::Scope{exit: join; sometimes}", Error);
   EXPECT_NE(Error.find("unknown clause 'sometimes'"), std::string::npos);
   Error.clear();
