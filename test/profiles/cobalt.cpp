@@ -63,3 +63,8 @@ boost::cobalt::promise<void> wait_groups() {
   waited.push_back(job(2));
   co_await waited.wait();
 }
+
+// As Boost.Cobalt's examples write it: a resource handed to with().
+boost::cobalt::promise<void> with_temporary() {
+  co_await boost::cobalt::with(make_lock(), [](Lock &l) { l.touch(); });
+}

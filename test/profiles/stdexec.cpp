@@ -119,3 +119,12 @@ exec::task<void> joined_again() {
   co_await async.on_empty();
   co_await async.on_empty();
 }
+
+// As P3149's examples write it: work spawned with the scope's token, then
+// the join.
+std::execution::task<void> spawned_with_tokens(int n) {
+  std::execution::counting_scope scope;
+  for (int i = 0; i < n; ++i)
+    std::execution::spawn(some_sender{}, scope.get_token());
+  co_await scope.join();
+}

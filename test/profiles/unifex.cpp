@@ -91,3 +91,12 @@ unifex::task<void> ended_again() {
   co_await v1.cleanup();
   co_await v1.complete();
 }
+
+// As unifex's tests write it: detached work and a future, then the end.
+unifex::task<void> spawn_and_complete() {
+  unifex::async_scope scope;
+  scope.detached_spawn_on(some_scheduler{}, some_sender{});
+  auto future = scope.spawn(some_sender{});
+  co_await std::move(future);
+  co_await scope.complete();
+}
