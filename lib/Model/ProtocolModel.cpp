@@ -41,8 +41,10 @@ std::string withoutTemplateArgs(StringRef Name) {
   int Depth = 0;
   for (size_t I = 0; I < Name.size(); ++I) {
     char C = Name[I];
-    // Keep operator names such as "operator<" intact.
-    if (Name.substr(I).starts_with("operator")) {
+    // Keep operator names such as "operator<" intact; "my_operator<T>" is
+    // a template.
+    if ((I == 0 || Name[I - 1] == ':') &&
+        Name.substr(I).starts_with("operator")) {
       size_t End = I + 8;
       while (End < Name.size() && !isalnum(Name[End]) && Name[End] != '_' &&
              Name[End] != ':')

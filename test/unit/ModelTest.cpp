@@ -130,6 +130,13 @@ TEST(ProtocolModel, NameMatching) {
   EXPECT_FALSE(matchesQualifiedName("net::XConn::close", Patterns));
   EXPECT_TRUE(matchesQualifiedName("top::f", Patterns));
   EXPECT_FALSE(matchesQualifiedName("a::top::f", Patterns));
+  // Operator names keep their characters; other names lose template
+  // arguments, even when they end in "operator".
+  EXPECT_TRUE(matchesQualifiedName("lib::Fn::operator()", {"Fn::operator()"}));
+  EXPECT_TRUE(matchesQualifiedName("lib::Cmp<int>::operator<",
+                                   {"lib::Cmp::operator<"}));
+  EXPECT_TRUE(matchesQualifiedName("lib::my_operator<int>::close",
+                                   {"lib::my_operator::close"}));
 }
 
 TEST(ProtocolModel, ParseList) {
