@@ -546,11 +546,8 @@ bool ProtocolModel::isGeneratorManager(const FunctionDecl *Coroutine) const {
   if (matchesQualifiedName(Coroutine->getQualifiedNameAsString(),
                            Options.GeneratorManagers))
     return true;
-  QualType Result = Coroutine->getReturnType();
-  if (const CXXRecordDecl *Record = Result->getAsCXXRecordDecl())
-    if (hasAnnotation(Record->getDefinition(), "acm::generator_manager"))
-      return true;
-  return classifyType(Result) == ObjectKind::Manager;
+  // An annotated return type is a manager too.
+  return classifyType(Coroutine->getReturnType()) == ObjectKind::Manager;
 }
 
 } // namespace acm
