@@ -685,7 +685,10 @@ public:
 
 private:
   void trackParam(const ParmVarDecl *P) {
-    if (P->getType()->isReferenceType())
+    // A copy of a shared handle (seastar::file): the caller holds the
+    // original and closes it.
+    if (P->getType()->isReferenceType() ||
+        Model.isSharedHandleType(P->getType()))
       return;
     ObjectKind Kind = Model.classifyType(P->getType());
     if (Kind == ObjectKind::None)
@@ -700,7 +703,9 @@ private:
       return;
     ObjectKind Kind = Model.classifyType(V->getType());
     if (Kind != ObjectKind::None) {
-      addObject(V, Kind, false, false);
+      // A copy of another shared handle is closed through the original.
+      if (!(Model.isSharedHandleType(V->getType()) && isCopyOfObject(V)))
+        addObject(V, Kind, false, false);
       return;
     }
     // A local holding the awaitable of an op, awaited later (or not).
@@ -835,6 +840,15 @@ private:
       Cached = TakesOver.try_emplace(Key, Finder.Found).first;
     }
     return Cached->second ? EffectKind::Release : EffectKind::Use;
+  }
+
+  static bool isCopyOfObject(const VarDecl *V) {
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+        V->getInit() ? stripWrappers(const_cast<Expr *>(V->getInit()))
+                     : nullptr);
+    return Construct && Construct->getConstructor() &&
+           Construct->getConstructor()->isCopyConstructor() &&
+           Construct->getNumArgs() >= 1 && Construct->getArg(0)->isGLValue();
   }
 
   static bool isDefaultConstructed(const VarDecl *V) {

@@ -74,14 +74,15 @@ constexpr Profile Profiles[] = {
     // entered may outlive the coroutine, not for an awaited with_gate, a
     // holder that dies first, or an enter that is left. After close() only
     // gate::check (which throws) and a new enter are errors; a
-    // default-constructed stream or file is empty.
+    // default-constructed stream or file is empty. A file is a
+    // reference-counted handle: with_file(f, func) hands func a copy.
     {"seastar", "Seastar",
      "seastar::gate{enter: enter, hold; exit: close; once; guards: hold;"
      "  leave: leave; uses: check}"
      "seastar::output_stream{exit: close; entered; default-empty}"
      "seastar::input_stream{exit: close; entered; default-empty;"
      "  queries: eof}"
-     "seastar::file{exit: close; entered; default-empty;"
+     "seastar::file{exit: close; entered; default-empty; shared;"
      "  queries: operator bool}"
      "seastar::sharded{enter: start, start_single; exit: stop;"
      "  queries: local_is_initialized}",
@@ -174,6 +175,8 @@ std::vector<TypeSpec> parseTypeSpecs(StringRef Text, std::string &Error) {
         Spec.LeaveOps = splitOps(Value);
       else if (Key == "idempotent-exit")
         Spec.IdempotentExit = true;
+      else if (Key == "shared")
+        Spec.Shared = true;
       else {
         Error = "unknown clause '" + Key.str() + "' for '" + Spec.Name + "'";
         return Specs;

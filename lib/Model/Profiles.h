@@ -11,7 +11,7 @@
 //
 //   ns::Type{enter: op, op; exit: op, op; entered; once; default-empty;
 //            done-when-awaited: op, op; guards: op, op; leave: op, op;
-//            idempotent-exit; uses: op, op; queries: op, op}
+//            idempotent-exit; shared; uses: op, op; queries: op, op}
 //
 // Without "uses" or "queries" every member call on an exited object is a use
 // after exit. "uses" lists the only member calls that are ("uses:" with no
@@ -27,7 +27,10 @@
 // in a local variable or discarded, it dies before the object and enters
 // nothing the exit must wait for. "leave" lists ops that undo an enter
 // (gate::leave). "idempotent-exit" says awaiting the exit again is harmless
-// (a counting scope joined twice): it is not reported.
+// (a counting scope joined twice): it is not reported. "shared" says copies
+// share one handle (seastar::file): a copy received by value or made from
+// another object is closed by whoever holds the original, not by this
+// coroutine.
 //
 // An entry without exit ops takes its type out of the protocol, even if its
 // member names would put it in (boost::cobalt::wait_group{}).
@@ -81,6 +84,8 @@ struct TypeSpec {
   std::vector<std::string> LeaveOps;
   /// Awaiting the exit again is harmless.
   bool IdempotentExit = false;
+  /// Copies share one handle; a copy is not owned by who made it.
+  bool Shared = false;
 
   /// True if calling the member named \p Op on an exited object is not a
   /// use after exit. \p Op is neither an enter nor an exit op.

@@ -533,6 +533,11 @@ bool ProtocolModel::hasIdempotentExit(QualType T) const {
   return Spec && Spec->IdempotentExit;
 }
 
+bool ProtocolModel::isSharedHandleType(QualType T) const {
+  const TypeSpec *Spec = specForType(T);
+  return Spec && Spec->Shared;
+}
+
 bool ProtocolModel::entersArgument(const FunctionDecl *Callee,
                                    unsigned ParamIndex) const {
   return Callee && ParamIndex == 0 &&

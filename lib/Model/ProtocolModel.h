@@ -150,6 +150,10 @@ public:
   /// (a profile's idempotent-exit).
   bool hasIdempotentExit(clang::QualType T) const;
 
+  /// True if copies of an object of type \p T share one handle, so that a
+  /// copy is not its maker's to exit (a profile's shared).
+  bool isSharedHandleType(clang::QualType T) const;
+
   /// True if calling \p Callee enters its argument \p ParamIndex
   /// (a profile's enter function, like seastar::with_gate(gate, ...)).
   /// Awaiting such a call's result directly waits for what it entered.

@@ -256,3 +256,29 @@ seastar::future<> run_services() {
   if (error)
     std::rethrow_exception(error);
 }
+
+// A file is a reference-counted handle: a copy received by value (as
+// seastar::with_file hands one to its function) or made from another
+// handle is closed through the original.
+struct Reader {
+  seastar::file file;
+  seastar::future<> read();
+};
+seastar::future<> Reader::read() {
+  seastar::file copy = file;
+  co_await copy.flush();
+}
+
+seastar::future<> file_copies() {
+  auto read = [](seastar::file f) -> seastar::future<> { co_await f.flush(); };
+  (void)read;
+  co_return;
+}
+
+// A file this coroutine opened is its to close.
+seastar::future<> opened_file_not_closed() {
+  auto f = co_await seastar::open_file_dma("x", seastar::open_flags::ro);
+  co_await f.flush();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: close of 'f' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-4]]:8: note: 'f' created here
