@@ -100,6 +100,32 @@ std::vector<std::string> splitOps(StringRef List) {
   return ModelOptions::parseList(List);
 }
 
+/// Clauses that list ops. "uses" is apart: an empty list is not no list.
+struct ListClause {
+  llvm::StringLiteral Key;
+  std::vector<std::string> TypeSpec::*Ops;
+};
+constexpr ListClause ListClauses[] = {
+    {"enter", &TypeSpec::EnterOps},
+    {"exit", &TypeSpec::ExitOps},
+    {"queries", &TypeSpec::QueryOps},
+    {"done-when-awaited", &TypeSpec::DoneWhenAwaitedOps},
+    {"guards", &TypeSpec::GuardOps},
+    {"leave", &TypeSpec::LeaveOps},
+};
+/// Clauses that set a flag.
+struct FlagClause {
+  llvm::StringLiteral Key;
+  bool TypeSpec::*Flag;
+};
+constexpr FlagClause FlagClauses[] = {
+    {"entered", &TypeSpec::BornEntered},
+    {"once", &TypeSpec::SingleUse},
+    {"default-empty", &TypeSpec::DefaultEmpty},
+    {"idempotent-exit", &TypeSpec::IdempotentExit},
+    {"shared", &TypeSpec::Shared},
+};
+
 /// Splits "a<x, y<z>, w>" into "a" and {"x", "y<z>", "w"}.
 void splitTemplateArgs(StringRef Type, std::string &Name,
                        std::vector<std::string> &Args) {
@@ -153,34 +179,24 @@ std::vector<TypeSpec> parseTypeSpecs(StringRef Text, std::string &Error) {
         continue;
       auto [Key, Value] = Clause.split(':');
       Key = Key.trim();
-      if (Key == "enter")
-        Spec.EnterOps = splitOps(Value);
-      else if (Key == "exit")
-        Spec.ExitOps = splitOps(Value);
-      else if (Key == "entered")
-        Spec.BornEntered = true;
-      else if (Key == "once")
-        Spec.SingleUse = true;
-      else if (Key == "default-empty")
-        Spec.DefaultEmpty = true;
-      else if (Key == "uses")
+      if (Key == "uses") {
         Spec.UseOps = splitOps(Value);
-      else if (Key == "queries")
-        Spec.QueryOps = splitOps(Value);
-      else if (Key == "done-when-awaited")
-        Spec.DoneWhenAwaitedOps = splitOps(Value);
-      else if (Key == "guards")
-        Spec.GuardOps = splitOps(Value);
-      else if (Key == "leave")
-        Spec.LeaveOps = splitOps(Value);
-      else if (Key == "idempotent-exit")
-        Spec.IdempotentExit = true;
-      else if (Key == "shared")
-        Spec.Shared = true;
-      else {
-        Error = "unknown clause '" + Key.str() + "' for '" + Spec.Name + "'";
-        return Specs;
+        continue;
       }
+      const auto *List = llvm::find_if(
+          ListClauses, [&](const ListClause &C) { return C.Key == Key; });
+      if (List != std::end(ListClauses)) {
+        Spec.*List->Ops = splitOps(Value);
+        continue;
+      }
+      const auto *Flag = llvm::find_if(
+          FlagClauses, [&](const FlagClause &C) { return C.Key == Key; });
+      if (Flag != std::end(FlagClauses)) {
+        Spec.*Flag->Flag = true;
+        continue;
+      }
+      Error = "unknown clause '" + Key.str() + "' for '" + Spec.Name + "'";
+      return Specs;
     }
     Specs.push_back(std::move(Spec));
     Text = Text.substr(Close + 1);
