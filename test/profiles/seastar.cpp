@@ -220,6 +220,14 @@ seastar::future<> with_closeable_helper() {
   });
 }
 
+// Passed as an lvalue, the stream is moved into the helper all the same.
+seastar::future<> with_closeable_lvalue() {
+  seastar::input_stream<char> in = make_input();
+  co_await seastar::with_closeable(in, [](auto &i) {
+    return i.skip(1);
+  });
+}
+
 // A disabled profile is silent: see seastar-disabled.cpp.
 
 // As Seastar's applications write it: a file turned into a stream, closed
