@@ -88,7 +88,7 @@ struct TypeSpec {
   bool Shared = false;
 
   /// True if calling the member named \p Op on an exited object is not a
-  /// use after exit. \p Op is neither an enter nor an exit op.
+  /// use after exit. \p Op is not an enter, exit or leave op.
   bool isQuery(llvm::StringRef Op) const;
 
   bool isWildcard() const { return Name == "*"; }

@@ -512,20 +512,21 @@ bool ProtocolModel::isDefaultEmptyType(QualType T) const {
   return Spec && Spec->DefaultEmpty;
 }
 
-bool ProtocolModel::isDoneWhenAwaited(const CXXMethodDecl *Method) const {
+bool ProtocolModel::isEnterListedIn(
+    const CXXMethodDecl *Method,
+    std::vector<std::string> TypeSpec::*List) const {
   if (!Method || classifyMethod(Method) != OpKind::EnterNow)
     return false;
   const TypeSpec *Spec = specFor(Method->getParent()->getDefinition());
-  return Spec && llvm::is_contained(Spec->DoneWhenAwaitedOps,
-                                    Method->getNameAsString());
+  return Spec && llvm::is_contained(Spec->*List, Method->getNameAsString());
+}
+
+bool ProtocolModel::isDoneWhenAwaited(const CXXMethodDecl *Method) const {
+  return isEnterListedIn(Method, &TypeSpec::DoneWhenAwaitedOps);
 }
 
 bool ProtocolModel::isGuardEnter(const CXXMethodDecl *Method) const {
-  if (!Method || classifyMethod(Method) != OpKind::EnterNow)
-    return false;
-  const TypeSpec *Spec = specFor(Method->getParent()->getDefinition());
-  return Spec &&
-         llvm::is_contained(Spec->GuardOps, Method->getNameAsString());
+  return isEnterListedIn(Method, &TypeSpec::GuardOps);
 }
 
 bool ProtocolModel::hasIdempotentExit(QualType T) const {

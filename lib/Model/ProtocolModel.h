@@ -174,6 +174,9 @@ private:
   /// The profile or user entry describing \p Record, if any.
   const TypeSpec *specFor(const clang::CXXRecordDecl *Record) const;
   const TypeSpec *specForType(clang::QualType T) const;
+  /// True if \p Method is a profile's enter op named in its entry's \p List.
+  bool isEnterListedIn(const clang::CXXMethodDecl *Method,
+                       std::vector<std::string> TypeSpec::*List) const;
 
   ModelOptions Options;
   std::string ConfigError;
