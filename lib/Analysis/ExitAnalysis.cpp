@@ -80,7 +80,7 @@ enum class EffectKind {
   CopyOut,      // copied into something else: a use, then handed off
   ResourceUse,  // a use of a resource (what an enter returned)
   EnterNow,     // a profile's enter: the call enters, awaited or not
-  EnterAndLeave, // an enter whose entry ends before the object dies
+  EnterLeave,   // an enter whose entry ends before the object dies
   Leave,        // a profile's leave: undoes an enter
 };
 
@@ -428,7 +428,7 @@ public:
       // entered.
       if (Model.entersArgument(Callee, Param)) {
         addEffect(Call,
-                  AwaitedOperands.count(Call) ? EffectKind::EnterAndLeave
+                  AwaitedOperands.count(Call) ? EffectKind::EnterLeave
                                               : EffectKind::EnterNow,
                   *Obj, Call->getBeginLoc());
         Roles[Arg] = EffectKind::OpObject;
@@ -492,7 +492,7 @@ public:
           Model.isGuardEnter(Method);
       if (Obj)
         addEffect(Call,
-                  DoneByAwait || GuardStaysHere ? EffectKind::EnterAndLeave
+                  DoneByAwait || GuardStaysHere ? EffectKind::EnterLeave
                                                 : EffectKind::EnterNow,
                   *Obj, Call->getBeginLoc());
       // An enter that returns an awaitable (sharded::start, co_schedule)
@@ -1719,7 +1719,7 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
     }
     normalizeObject(S, E.Object);
     return;
-  case EffectKind::EnterAndLeave:
+  case EffectKind::EnterLeave:
     // Only entering after the exit matters; the state is as it was.
     if (Object.SingleUse)
       for (const Variant &V : Vs)

@@ -80,8 +80,7 @@ bool coawaitOperatorTakes(const NamedDecl *D, const CXXRecordDecl *Record) {
                        ->getType()
                        .getNonReferenceType()
                        .getUnqualifiedType();
-  if (const auto *Specialization =
-          Param->getAs<TemplateSpecializationType>()) {
+  if (const auto *Specialization = Param->getAs<TemplateSpecializationType>()) {
     const TemplateDecl *Template =
         Specialization->getTemplateName().getAsTemplateDecl();
     const ClassTemplateDecl *Own = Record->getDescribedClassTemplate();
