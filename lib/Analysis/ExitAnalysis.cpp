@@ -58,6 +58,8 @@ struct TrackedObject {
   /// A default-constructed placeholder of a default-empty type: not entered
   /// until a value is assigned to it.
   bool EmptyAtBirth = false;
+  /// Awaiting its exit again is harmless (a profile's idempotent-exit).
+  bool IdempotentExit = false;
   /// For a variable bound to what an enter returned (a resource): the
   /// object whose exit ends the resource's life; -1 for other objects.
   int Owner = -1;
@@ -79,6 +81,8 @@ enum class EffectKind {
   CopyOut,      // copied into something else: a use, then handed off
   ResourceUse,  // a use of a resource (what an enter returned)
   EnterNow,     // a profile's enter: the call enters, awaited or not
+  EnterLeave,   // an enter whose entry ends before the object dies
+  Leave,        // a profile's leave: undoes an enter
 };
 
 struct Effect {
@@ -348,6 +352,9 @@ public:
     Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
     if (!Init)
       return true;
+    if (V->isLocalVarDecl() && V->hasLocalStorage())
+      if (auto *Call = dyn_cast<CXXMemberCallExpr>(Init))
+        LocalInitCalls.insert(Call);
     trackResource(V, Init);
     // Binding a reference to a tracked object makes an alias we do not
     // follow; treat the object as handed off. Range-for's hidden reference
@@ -374,6 +381,7 @@ public:
       recordMachinery(E);
       return true;
     }
+    AwaitedOperands.insert(stripWrappers(E->getOperand()));
     llvm::SmallVector<AwaitedItem, 2> Items;
     collectAwaited(E->getOperand(), Items);
     recordAwaiterCalls(E, Items);
@@ -437,8 +445,17 @@ public:
       if (!Obj)
         continue;
       unsigned Param = I - First;
-      if (Model.entersArgument(Callee, Param))
-        addEffect(Call, EffectKind::EnterNow, *Obj, Call->getBeginLoc());
+      // The enter is what the call does to the object, not a use of it.
+      // Awaited at once (co_await with_gate(g, f)), it waits for what it
+      // entered.
+      if (Model.entersArgument(Callee, Param)) {
+        addEffect(Call,
+                  AwaitedOperands.count(Call) ? EffectKind::EnterLeave
+                                              : EffectKind::EnterNow,
+                  *Obj, Call->getBeginLoc());
+        Roles[Arg] = EffectKind::OpObject;
+        continue;
+      }
       if (MoveLike || !Callee) {
         // std::move(r).cleanup() calls r's own op; the op decides.
         auto Role = Roles.find(Arg);
@@ -480,13 +497,26 @@ public:
     if (Obj)
       Roles[Object] = EffectKind::OpObject;
 
+    if (Op == OpKind::Leave) {
+      if (Obj)
+        addEffect(Call, EffectKind::Leave, *Obj, Call->getBeginLoc());
+      return true;
+    }
     if (Op == OpKind::EnterNow) {
       // Awaiting some enters (exec::async_scope::nest) runs the entered work
-      // to completion: nothing is left for the exit to wait for.
-      bool DoneByAwait = AwaitedCalls.count(Call) &&
-                         Model.isDoneWhenAwaited(Call->getMethodDecl());
-      if (Obj && !DoneByAwait)
-        addEffect(Call, EffectKind::EnterNow, *Obj, Call->getBeginLoc());
+      // to completion, and a guard (gate::hold) kept in a local or discarded
+      // dies before the object: nothing is left for the exit to wait for.
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      bool DoneByAwait =
+          AwaitedCalls.count(Call) && Model.isDoneWhenAwaited(Method);
+      bool GuardStaysHere =
+          (DiscardedCalls.count(Call) || LocalInitCalls.count(Call)) &&
+          Model.isGuardEnter(Method);
+      if (Obj)
+        addEffect(Call,
+                  DoneByAwait || GuardStaysHere ? EffectKind::EnterLeave
+                                                : EffectKind::EnterNow,
+                  *Obj, Call->getBeginLoc());
       // An enter that returns an awaitable (sharded::start, co_schedule)
       // does its work only when awaited.
       if (DiscardedCalls.count(Call) && Model.isAwaitableType(Call->getType()))
@@ -679,7 +709,10 @@ public:
 
 private:
   void trackParam(const ParmVarDecl *P) {
-    if (P->getType()->isReferenceType())
+    // A copy of a shared handle (seastar::file): the caller holds the
+    // original and closes it.
+    if (P->getType()->isReferenceType() ||
+        Model.isSharedHandleType(P->getType()))
       return;
     ObjectKind Kind = Model.classifyType(P->getType());
     if (Kind == ObjectKind::None)
@@ -694,7 +727,9 @@ private:
       return;
     ObjectKind Kind = Model.classifyType(V->getType());
     if (Kind != ObjectKind::None) {
-      addObject(V, Kind, false, false);
+      // A copy of another shared handle is closed through the original.
+      if (!(Model.isSharedHandleType(V->getType()) && isCopyOfObject(V)))
+        addObject(V, Kind, false, false);
       return;
     }
     // A local holding the awaitable of an op, awaited later (or not).
@@ -837,6 +872,15 @@ private:
     return Finder.Found;
   }
 
+  static bool isCopyOfObject(const VarDecl *V) {
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+        V->getInit() ? stripWrappers(const_cast<Expr *>(V->getInit()))
+                     : nullptr);
+    return Construct && Construct->getConstructor() &&
+           Construct->getConstructor()->isCopyConstructor() &&
+           Construct->getNumArgs() >= 1 && Construct->getArg(0)->isGLValue();
+  }
+
   static bool isDefaultConstructed(const VarDecl *V) {
     const auto *Construct =
         dyn_cast_or_null<CXXConstructExpr>(stripWrappers(V->getInit()));
@@ -870,6 +914,7 @@ private:
       Objects.back().EmptyAtBirth = !IsParam && !IsAwaitable &&
                                     Model.isDefaultEmptyType(V->getType()) &&
                                     isDefaultConstructed(V);
+      Objects.back().IdempotentExit = Model.hasIdempotentExit(V->getType());
     }
     return It->second;
   }
@@ -1026,6 +1071,10 @@ private:
   llvm::DenseSet<const CXXMemberCallExpr *> AwaitedCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> StoredCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> DiscardedCalls;
+  /// Calls whose result initializes a local variable.
+  llvm::DenseSet<const CXXMemberCallExpr *> LocalInitCalls;
+  /// The operands of explicit co_awaits, as stripWrappers leaves them.
+  llvm::DenseSet<const Expr *> AwaitedOperands;
   llvm::DenseSet<const CXXMemberCallExpr *> PopAllIntoLocal;
   llvm::DenseSet<unsigned> HeldByOuter;
   llvm::DenseMap<std::pair<const FunctionDecl *, const ParmVarDecl *>, bool>
@@ -1652,8 +1701,10 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
   case EffectKind::Exit:
     for (Variant &V : Vs) {
       // A resource that died with its owner's exit was reported as used
-      // at the reference to it (OpObject).
-      if ((V.State.Bits & AnyExited) && !V.State.ByOwner)
+      // at the reference to it (OpObject). Exits that may be awaited again
+      // are never double.
+      if ((V.State.Bits & AnyExited) && !V.State.ByOwner &&
+          !Object.IdempotentExit)
         reportAfterExit(FindingKind::DoubleExit, E, V.State);
       V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/false};
     }
@@ -1696,6 +1747,19 @@ void Dataflow::applyEffect(const Effect &E, FlowState &S) {
       if (V.State.Bits != Entered)
         V.State = {Entered, E.Loc, SourceLocation()};
     }
+    normalizeObject(S, E.Object);
+    return;
+  case EffectKind::EnterLeave:
+    // Only entering after the exit matters; the state is as it was.
+    if (Object.SingleUse)
+      for (const Variant &V : Vs)
+        if (V.State.Bits & AnyExited)
+          reportAfterExit(FindingKind::SingleUseReentered, E, V.State);
+    return;
+  case EffectKind::Leave:
+    for (Variant &V : Vs)
+      if (V.State.Bits == Entered)
+        V.State.Bits = NotEntered;
     normalizeObject(S, E.Object);
     return;
   case EffectKind::StackReset:

@@ -21,8 +21,8 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 #include <algorithm>
-#include <optional>
 
 using namespace clang;
 
@@ -30,11 +30,12 @@ namespace acm {
 
 namespace {
 
-/// The body's own co_yields (not those of nested lambdas), and which of them
-/// sit in the try block of a try statement that has a catch (...).
+/// The body's own co_yields (not those of nested lambdas) in source order,
+/// and which of them sit in the try block of a try statement that has a
+/// catch (...).
 class YieldCollector : public RecursiveASTVisitor<YieldCollector> {
 public:
-  std::vector<const CoyieldExpr *> Yields;
+  llvm::SetVector<const CoyieldExpr *> Yields;
   llvm::DenseSet<const CoyieldExpr *> Protected;
 
   // A lambda's body is a function of its own; its init-captures are
@@ -59,7 +60,7 @@ public:
     return true;
   }
   bool VisitCoyieldExpr(CoyieldExpr *E) {
-    Yields.push_back(E);
+    Yields.insert(E);
     if (ProtectedDepth > 0)
       Protected.insert(E);
     return true;
@@ -108,7 +109,7 @@ private:
   }
   bool isOwnYield(const Stmt *S) const {
     const auto *Y = dyn_cast<CoyieldExpr>(S);
-    return Y && llvm::is_contained(Yields.Yields, Y);
+    return Y && Yields.Yields.contains(Y);
   }
 
   void transfer(const CFGBlock &Block, YieldState &S);
@@ -141,6 +142,8 @@ void GeneratorFlow::transfer(const CFGBlock &Block, YieldState &S) {
       F.Message = "'co_yield' can run again after an earlier 'co_yield': a "
                   "generator-based manager must yield exactly once (Python "
                   "raises \"generator didn't stop\")";
+      // No yield written before this one reaches it: the path came round a
+      // loop (or a backward goto) to this yield or a later one.
       if (S.FirstYield == Loc || before(Loc, S.FirstYield))
         F.Notes.push_back(
             {Loc, "reached again in a later iteration of the loop"});
@@ -161,9 +164,11 @@ void GeneratorFlow::transfer(const CFGBlock &Block, YieldState &S) {
 
 void GeneratorFlow::checkEnds(const CFG &Graph,
                               const BlockStates<YieldState> &States) {
-  std::optional<Finding> Earliest;
+  // The first place, in source order, where a path without a yield ends.
   // Throwing is how a manager refuses to enter: forEachNormalReturn skips
   // those paths.
+  bool Found = false;
+  SourceLocation FirstEnd;
   forEachNormalReturn(
       Graph, reachedBlocks(States),
       [&](const CFGBlock &Pred, const Stmt *Written) {
@@ -176,23 +181,23 @@ void GeneratorFlow::checkEnds(const CFG &Graph,
           End = CS->getRBracLoc();
         else
           End = WrittenBody->getEndLoc();
-        if (Earliest && !before(End, Earliest->Notes.front().Loc))
-          return;
-        Finding F;
-        F.Kind = FindingKind::MissingYield;
-        F.Loc = Coroutine.getLocation();
-        const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
-        std::string Name = Method && Method->getParent()->isLambda()
-                               ? "lambda"
-                               : "'" + Coroutine.getNameAsString() + "'";
-        F.Message = "generator-based manager " + Name +
-                    " can finish without 'co_yield': it must yield exactly "
-                    "once (Python raises \"generator didn't yield\")";
-        F.Notes.push_back({End, "finishes here without having yielded"});
-        Earliest = std::move(F);
+        FirstEnd = Found ? earlier(FirstEnd, End) : End;
+        Found = true;
       });
-  if (Earliest)
-    Findings.push_back(std::move(*Earliest));
+  if (!Found)
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
+  std::string Name = Method && Method->getParent()->isLambda()
+                         ? "lambda"
+                         : "'" + Coroutine.getNameAsString() + "'";
+  Finding F;
+  F.Kind = FindingKind::MissingYield;
+  F.Loc = Coroutine.getLocation();
+  F.Message = "generator-based manager " + Name +
+              " can finish without 'co_yield': it must yield exactly once "
+              "(Python raises \"generator didn't yield\")";
+  F.Notes.push_back({FirstEnd, "finishes here without having yielded"});
+  Findings.push_back(std::move(F));
 }
 
 void GeneratorFlow::checkUnprotected(const CFG &Graph) {

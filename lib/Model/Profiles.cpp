@@ -33,58 +33,98 @@ constexpr Profile Profiles[] = {
     // cppcoro/async_scope.hpp: the destructor asserts the join even when
     // nothing was spawned.
     {"cppcoro", "cppcoro", "cppcoro::async_scope{exit: join; entered}", ""},
-    // unifex/v1/async_scope.hpp and unifex/v2/async_scope.hpp: both
-    // destructors assert that the scope was ended, even when unused. v1 is
-    // declared in the inline namespace v1 (unifex::async_scope names it);
-    // v2 comes first so that its longer name wins.
+    // unifex/v1/async_scope.hpp and unifex/v2/async_scope.hpp: the v2
+    // destructor asserts join_started() even when unused, and v1 holds a v2
+    // scope. Joining again completes at once. v1 is declared in the inline
+    // namespace v1 (unifex::async_scope names it); v2 comes first so that
+    // its longer name wins.
     {"unifex", "libunifex",
      "unifex::v2::_async_scope::async_scope{exit: join; entered;"
-     "  queries: joined, join_started, use_count}"
+     "  idempotent-exit; queries: joined, join_started, use_count}"
      "unifex::_async_scope::async_scope{enter: spawn, spawn_on, spawn_call_on,"
      "  detached_spawn, detached_spawn_on, detached_spawn_call_on, attach,"
      "  attach_call, attach_on, attach_call_on; exit: cleanup, complete;"
-     "  entered; once; queries: get_stop_token, request_stop}",
+     "  entered; once; idempotent-exit; queries: get_stop_token, request_stop}",
      ""},
     // exec/async_scope.hpp (exec::async_scope names exec::__scope::
     // async_scope) and stdexec/__detail/__counting_scopes.hpp. Awaiting a
-    // nested sender or a spawned future runs the work to its end.
+    // nested sender or a spawned future runs the work to its end. Waiting
+    // for an empty scope again, or joining a joined counting scope,
+    // completes at once.
     {"stdexec", "stdexec",
      "exec::__scope::async_scope{enter: spawn, spawn_future, nest;"
      "  exit: on_empty, when_empty; done-when-awaited: spawn_future, nest;"
-     "  queries: get_stop_source, get_stop_token, request_stop}"
+     "  idempotent-exit; queries: get_stop_source, get_stop_token,"
+     "  request_stop}"
      "stdexec::simple_counting_scope{enter: get_token; exit: join; once;"
-     "  queries: close}"
+     "  idempotent-exit; queries: close}"
      "stdexec::counting_scope{enter: get_token; exit: join; once;"
-     "  queries: close, request_stop}",
+     "  idempotent-exit; queries: close, request_stop}",
      ""},
     // [exec.counting.scopes] of the C++26 working draft.
     {"execution", "std::execution (P3149)",
      "std::execution::simple_counting_scope{enter: get_token; exit: join;"
-     "  once; queries: close}"
+     "  once; idempotent-exit; queries: close}"
      "std::execution::counting_scope{enter: get_token; exit: join; once;"
-     "  queries: close, request_stop}",
+     "  idempotent-exit; queries: close, request_stop}",
      ""},
     // seastar/core/gate.hh, iostream.hh, file.hh, sharded.hh,
-    // util/closeable.hh. After close() only gate::check (which throws) and
-    // a new enter are errors; a default-constructed stream or file is empty.
+    // util/closeable.hh. The gate's destructor asserts that no request is
+    // still in it, not that it was closed: close() is due only while work
+    // entered may outlive the coroutine, not for an awaited with_gate, a
+    // holder that dies first, or an enter that is left. After close() only
+    // gate::check (which throws) and a new enter are errors; a
+    // default-constructed stream or file is empty. A file is a
+    // reference-counted handle: with_file(f, func) hands func a copy.
     {"seastar", "Seastar",
-     "seastar::gate{enter: enter, hold; exit: close; once; uses: check}"
+     "seastar::gate{enter: enter, hold; exit: close; once; guards: hold;"
+     "  leave: leave; uses: check}"
      "seastar::output_stream{exit: close; entered; default-empty}"
      "seastar::input_stream{exit: close; entered; default-empty;"
      "  queries: eof}"
-     "seastar::file{exit: close; entered; default-empty;"
+     "seastar::file{exit: close; entered; default-empty; shared;"
      "  queries: operator bool}"
      "seastar::sharded{enter: start, start_single; exit: stop;"
      "  queries: local_is_initialized}",
      "seastar::with_closeable;seastar::with_stoppable", "seastar::with_gate"},
     // boost/cobalt/with.hpp: with(x, f) awaits x.await_exit(ep) itself.
-    {"cobalt", "Boost.Cobalt", "*{exit: await_exit; entered}",
+    // wait_group (wait_group.hpp) has an await_exit too, but awaiting the
+    // group itself or its wait() waits as well, and an empty group needs
+    // nothing: it is left out.
+    {"cobalt", "Boost.Cobalt",
+     "boost::cobalt::wait_group{} *{exit: await_exit; entered}",
      "boost::cobalt::with"},
 };
 
 std::vector<std::string> splitOps(StringRef List) {
   return ModelOptions::parseList(List);
 }
+
+/// Clauses that list ops. "uses" is apart: an empty list is not no list.
+struct ListClause {
+  llvm::StringLiteral Key;
+  std::vector<std::string> TypeSpec::*Ops;
+};
+constexpr ListClause ListClauses[] = {
+    {"enter", &TypeSpec::EnterOps},
+    {"exit", &TypeSpec::ExitOps},
+    {"queries", &TypeSpec::QueryOps},
+    {"done-when-awaited", &TypeSpec::DoneWhenAwaitedOps},
+    {"guards", &TypeSpec::GuardOps},
+    {"leave", &TypeSpec::LeaveOps},
+};
+/// Clauses that set a flag.
+struct FlagClause {
+  llvm::StringLiteral Key;
+  bool TypeSpec::*Flag;
+};
+constexpr FlagClause FlagClauses[] = {
+    {"entered", &TypeSpec::BornEntered},
+    {"once", &TypeSpec::SingleUse},
+    {"default-empty", &TypeSpec::DefaultEmpty},
+    {"idempotent-exit", &TypeSpec::IdempotentExit},
+    {"shared", &TypeSpec::Shared},
+};
 
 /// Splits "a<x, y<z>, w>" into "a" and {"x", "y<z>", "w"}.
 void splitTemplateArgs(StringRef Type, std::string &Name,
@@ -139,26 +179,24 @@ std::vector<TypeSpec> parseTypeSpecs(StringRef Text, std::string &Error) {
         continue;
       auto [Key, Value] = Clause.split(':');
       Key = Key.trim();
-      if (Key == "enter")
-        Spec.EnterOps = splitOps(Value);
-      else if (Key == "exit")
-        Spec.ExitOps = splitOps(Value);
-      else if (Key == "entered")
-        Spec.BornEntered = true;
-      else if (Key == "once")
-        Spec.SingleUse = true;
-      else if (Key == "default-empty")
-        Spec.DefaultEmpty = true;
-      else if (Key == "uses")
+      if (Key == "uses") {
         Spec.UseOps = splitOps(Value);
-      else if (Key == "queries")
-        Spec.QueryOps = splitOps(Value);
-      else if (Key == "done-when-awaited")
-        Spec.DoneWhenAwaitedOps = splitOps(Value);
-      else {
-        Error = "unknown clause '" + Key.str() + "' for '" + Spec.Name + "'";
-        return Specs;
+        continue;
       }
+      const auto *List = llvm::find_if(
+          ListClauses, [&](const ListClause &C) { return C.Key == Key; });
+      if (List != std::end(ListClauses)) {
+        Spec.*List->Ops = splitOps(Value);
+        continue;
+      }
+      const auto *Flag = llvm::find_if(
+          FlagClauses, [&](const FlagClause &C) { return C.Key == Key; });
+      if (Flag != std::end(FlagClauses)) {
+        Spec.*Flag->Flag = true;
+        continue;
+      }
+      Error = "unknown clause '" + Key.str() + "' for '" + Spec.Name + "'";
+      return Specs;
     }
     Specs.push_back(std::move(Spec));
     Text = Text.substr(Close + 1);

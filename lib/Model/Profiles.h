@@ -10,7 +10,8 @@
 // The text form is a sequence of entries:
 //
 //   ns::Type{enter: op, op; exit: op, op; entered; once; default-empty;
-//            done-when-awaited: op, op; uses: op, op; queries: op, op}
+//            done-when-awaited: op, op; guards: op, op; leave: op, op;
+//            idempotent-exit; shared; uses: op, op; queries: op, op}
 //
 // Without "uses" or "queries" every member call on an exited object is a use
 // after exit. "uses" lists the only member calls that are ("uses:" with no
@@ -21,7 +22,18 @@
 // is assigned to it (seastar::file f; f = co_await open_file_dma(...)).
 // "done-when-awaited" lists enter ops whose result, when awaited directly,
 // runs the entered work to completion (exec::async_scope::nest): such a call
-// leaves nothing for the exit to wait for.
+// leaves nothing for the exit to wait for. "guards" lists enter ops that
+// return a guard leaving the object when it dies (seastar::gate::hold): kept
+// in a local variable or discarded, it dies before the object and enters
+// nothing the exit must wait for. "leave" lists ops that undo an enter
+// (gate::leave). "idempotent-exit" says awaiting the exit again is harmless
+// (a counting scope joined twice): it is not reported. "shared" says copies
+// share one handle (seastar::file): a copy received by value or made from
+// another object is closed by whoever holds the original, not by this
+// coroutine.
+//
+// An entry without exit ops takes its type out of the protocol, even if its
+// member names would put it in (boost::cobalt::wait_group{}).
 //
 // A type may carry a template-argument pattern, "*" matching any argument:
 // folly::coro::AsyncGenerator<*, *, true>. The type "*" stands for any class
@@ -66,9 +78,17 @@ struct TypeSpec {
   std::vector<std::string> QueryOps;
   /// Enter ops whose directly awaited result completes the entered work.
   std::vector<std::string> DoneWhenAwaitedOps;
+  /// Enter ops returning a guard that leaves the object when it dies.
+  std::vector<std::string> GuardOps;
+  /// Ops that undo an enter.
+  std::vector<std::string> LeaveOps;
+  /// Awaiting the exit again is harmless.
+  bool IdempotentExit = false;
+  /// Copies share one handle; a copy is not owned by who made it.
+  bool Shared = false;
 
   /// True if calling the member named \p Op on an exited object is not a
-  /// use after exit. \p Op is neither an enter nor an exit op.
+  /// use after exit. \p Op is not an enter, exit or leave op.
   bool isQuery(llvm::StringRef Op) const;
 
   bool isWildcard() const { return Name == "*"; }
@@ -83,7 +103,9 @@ struct Profile {
   llvm::StringLiteral Types;
   /// Functions that take over the exit of the objects passed to them.
   llvm::StringLiteral Helpers;
-  /// Free functions that enter the object passed as their first argument.
+  /// Free functions that enter the object passed as their first argument
+  /// for the work they run; awaiting their result directly waits for that
+  /// work, so such an awaited call leaves nothing behind.
   llvm::StringLiteral EnterFunctions = "";
 };
 

@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -40,8 +41,10 @@ std::string withoutTemplateArgs(StringRef Name) {
   int Depth = 0;
   for (size_t I = 0; I < Name.size(); ++I) {
     char C = Name[I];
-    // Keep operator names such as "operator<" intact.
-    if (Name.substr(I).starts_with("operator")) {
+    // Keep operator names such as "operator<" intact; "my_operator<T>" is
+    // a template.
+    if ((I == 0 || Name[I - 1] == ':') &&
+        Name.substr(I).starts_with("operator")) {
       size_t End = I + 8;
       while (End < Name.size() && !isalnum(Name[End]) && Name[End] != '_' &&
              Name[End] != ':')
@@ -63,6 +66,49 @@ std::string withoutTemplateArgs(StringRef Name) {
       Out.push_back(C);
   }
   return Out;
+}
+
+/// True if the free operator co_await \p D may take an object of
+/// \p Record: its parameter is that class or a base of it, a specialization
+/// of the same class template (operator co_await(future<T>)), or any type
+/// (a template parameter).
+bool coawaitOperatorTakes(const NamedDecl *D, const CXXRecordDecl *Record) {
+  const FunctionDecl *Operator = D->getAsFunction();
+  if (!Operator || Operator->getNumParams() != 1)
+    return false;
+  QualType Param = Operator->getParamDecl(0)
+                       ->getType()
+                       .getNonReferenceType()
+                       .getUnqualifiedType();
+  if (const auto *Specialization = Param->getAs<TemplateSpecializationType>()) {
+    const TemplateDecl *Template =
+        Specialization->getTemplateName().getAsTemplateDecl();
+    const ClassTemplateDecl *Own = Record->getDescribedClassTemplate();
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      Own = Spec->getSpecializedTemplate();
+    if (Template && Own &&
+        Template->getCanonicalDecl() == Own->getCanonicalDecl())
+      return true;
+  }
+  if (Param->isTemplateTypeParmType())
+    return true;
+  const CXXRecordDecl *Taken = Param->getAsCXXRecordDecl();
+  if (!Taken || !(Taken = Taken->getDefinition()))
+    return false;
+  return Taken->getCanonicalDecl() == Record->getCanonicalDecl() ||
+         Record->isDerivedFrom(Taken);
+}
+
+/// The operation a profile or user entry lists the member \p Name as, or
+/// None.
+OpKind listedOpKind(const TypeSpec &Spec, StringRef Name) {
+  if (llvm::is_contained(Spec.EnterOps, Name))
+    return OpKind::EnterNow;
+  if (llvm::is_contained(Spec.ExitOps, Name))
+    return OpKind::Exit;
+  if (llvm::is_contained(Spec.LeaveOps, Name))
+    return OpKind::Leave;
+  return OpKind::None;
 }
 
 /// Calls \p Visit on every method of \p Record and of its bases.
@@ -191,6 +237,13 @@ const TypeSpec *ProtocolModel::specFor(const CXXRecordDecl *Record) const {
   return It->second;
 }
 
+const TypeSpec *ProtocolModel::specForType(QualType T) const {
+  if (T.isNull() || T->isDependentType())
+    return nullptr;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  return Record ? specFor(Record->getDefinition()) : nullptr;
+}
+
 ObjectKind ProtocolModel::classifyType(QualType T) const {
   if (T.isNull() || T->isDependentType())
     return ObjectKind::None;
@@ -227,9 +280,12 @@ ProtocolModel::computeRecordKind(const CXXRecordDecl *Record) const {
     return ObjectKind::Closeable;
   if (Annotated("acm::manager") || Annotated("acm::generator_manager"))
     return ObjectKind::Manager;
-  if (const TypeSpec *Spec = specFor(Record))
+  if (const TypeSpec *Spec = specFor(Record)) {
+    if (Spec->ExitOps.empty())
+      return ObjectKind::None;
     return Spec->BornEntered || Spec->EnterOps.empty() ? ObjectKind::Closeable
                                                        : ObjectKind::Manager;
+  }
 
   bool IsStack = false, HasEnter = false, HasExit = false;
   forEachMethod(Record, [&](const CXXMethodDecl *M) {
@@ -315,10 +371,8 @@ OpKind ProtocolModel::classifyMethod(const CXXMethodDecl *Method) const {
     if (const TypeSpec *Spec = specFor(Method->getParent()->getDefinition())) {
       // Operators and conversions are named as written: "operator bool".
       std::string Name = Method->getNameAsString();
-      if (llvm::is_contained(Spec->EnterOps, Name))
-        Kind = OpKind::EnterNow;
-      else if (llvm::is_contained(Spec->ExitOps, Name))
-        Kind = OpKind::Exit;
+      if (OpKind Listed = listedOpKind(*Spec, Name); Listed != OpKind::None)
+        Kind = Listed;
       else if (Kind == OpKind::None && Spec->isQuery(Name))
         Kind = OpKind::Query;
     }
@@ -351,10 +405,8 @@ OpKind ProtocolModel::classifyCall(const CXXMemberCallExpr *Call) const {
   if (!Spec)
     return Kind;
   std::string Name = Method->getNameAsString();
-  if (llvm::is_contained(Spec->EnterOps, Name))
-    return OpKind::EnterNow;
-  if (llvm::is_contained(Spec->ExitOps, Name))
-    return OpKind::Exit;
+  if (OpKind Listed = listedOpKind(*Spec, Name); Listed != OpKind::None)
+    return Listed;
   return Spec->isQuery(Name) ? OpKind::Query : OpKind::None;
 }
 
@@ -398,16 +450,24 @@ bool ProtocolModel::computeAwaitable(const CXXRecordDecl *Record) const {
     if (const auto *ND = dyn_cast<NamedDecl>(D))
       if (identifierOf(ND) == "promise_type")
         return true;
-  // A free operator co_await found by argument-dependent lookup.
+  // A free operator co_await that takes this type, found by argument-
+  // dependent lookup: one in the class (a hidden friend) or in an enclosing
+  // namespace. That a namespace has one for some of its types (Seastar's
+  // future) says nothing of the others (gate::holder).
   ASTContext &Ctx = Record->getASTContext();
   DeclarationName CoawaitName =
       Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  for (const FriendDecl *Friend : Record->friends())
+    if (const NamedDecl *D = Friend->getFriendDecl())
+      if (D->getDeclName() == CoawaitName && coawaitOperatorTakes(D, Record))
+        return true;
   for (const DeclContext *DC = Record->getDeclContext(); DC;
        DC = DC->getParent()) {
     if (!DC->isNamespace() && !DC->isTranslationUnit())
       continue;
-    if (!DC->lookup(CoawaitName).empty())
-      return true;
+    for (const NamedDecl *D : DC->lookup(CoawaitName))
+      if (coawaitOperatorTakes(D, Record))
+        return true;
   }
   return false;
 }
@@ -447,21 +507,35 @@ bool ProtocolModel::isSingleUseType(QualType T) const {
 }
 
 bool ProtocolModel::isDefaultEmptyType(QualType T) const {
-  if (T.isNull() || T->isDependentType())
-    return false;
-  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  if (!Record || !(Record = Record->getDefinition()))
-    return false;
-  const TypeSpec *Spec = specFor(Record);
+  const TypeSpec *Spec = specForType(T);
   return Spec && Spec->DefaultEmpty;
 }
 
-bool ProtocolModel::isDoneWhenAwaited(const CXXMethodDecl *Method) const {
+bool ProtocolModel::isEnterListedIn(
+    const CXXMethodDecl *Method,
+    std::vector<std::string> TypeSpec::*List) const {
   if (!Method || classifyMethod(Method) != OpKind::EnterNow)
     return false;
   const TypeSpec *Spec = specFor(Method->getParent()->getDefinition());
-  return Spec && llvm::is_contained(Spec->DoneWhenAwaitedOps,
-                                    Method->getNameAsString());
+  return Spec && llvm::is_contained(Spec->*List, Method->getNameAsString());
+}
+
+bool ProtocolModel::isDoneWhenAwaited(const CXXMethodDecl *Method) const {
+  return isEnterListedIn(Method, &TypeSpec::DoneWhenAwaitedOps);
+}
+
+bool ProtocolModel::isGuardEnter(const CXXMethodDecl *Method) const {
+  return isEnterListedIn(Method, &TypeSpec::GuardOps);
+}
+
+bool ProtocolModel::hasIdempotentExit(QualType T) const {
+  const TypeSpec *Spec = specForType(T);
+  return Spec && Spec->IdempotentExit;
+}
+
+bool ProtocolModel::isSharedHandleType(QualType T) const {
+  const TypeSpec *Spec = specForType(T);
+  return Spec && Spec->Shared;
 }
 
 bool ProtocolModel::entersArgument(const FunctionDecl *Callee,
@@ -477,11 +551,8 @@ bool ProtocolModel::isGeneratorManager(const FunctionDecl *Coroutine) const {
   if (matchesQualifiedName(Coroutine->getQualifiedNameAsString(),
                            Options.GeneratorManagers))
     return true;
-  QualType Result = Coroutine->getReturnType();
-  if (const CXXRecordDecl *Record = Result->getAsCXXRecordDecl())
-    if (hasAnnotation(Record->getDefinition(), "acm::generator_manager"))
-      return true;
-  return classifyType(Result) == ObjectKind::Manager;
+  // An annotated return type is a manager too.
+  return classifyType(Coroutine->getReturnType()) == ObjectKind::Manager;
 }
 
 } // namespace acm

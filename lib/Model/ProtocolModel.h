@@ -57,6 +57,8 @@ enum class OpKind {
   /// A member call that is harmless after the exit (AsyncScope::remaining,
   /// gate::is_closed): not a use after exit.
   Query,
+  /// A profile's leave: undoes an enter (gate::leave).
+  Leave,
 };
 
 llvm::StringRef objectKindName(ObjectKind Kind);
@@ -129,7 +131,7 @@ public:
   bool takesExit(const clang::FunctionDecl *Callee, unsigned ParamIndex) const;
 
   /// True if objects of type \p T may be entered only once (the type is
-  /// annotated acm::generator_manager).
+  /// annotated acm::generator_manager, or a profile says "once").
   bool isSingleUseType(clang::QualType T) const;
 
   /// True if a default-constructed object of type \p T is empty: not
@@ -140,8 +142,21 @@ public:
   /// the entered work to completion (a profile's done-when-awaited).
   bool isDoneWhenAwaited(const clang::CXXMethodDecl *Method) const;
 
+  /// True if \p Method is an enter op returning a guard that leaves the
+  /// object when it dies (a profile's guards).
+  bool isGuardEnter(const clang::CXXMethodDecl *Method) const;
+
+  /// True if awaiting the exit of an object of type \p T again is harmless
+  /// (a profile's idempotent-exit).
+  bool hasIdempotentExit(clang::QualType T) const;
+
+  /// True if copies of an object of type \p T share one handle, so that a
+  /// copy is not its maker's to exit (a profile's shared).
+  bool isSharedHandleType(clang::QualType T) const;
+
   /// True if calling \p Callee enters its argument \p ParamIndex
   /// (a profile's enter function, like seastar::with_gate(gate, ...)).
+  /// Awaiting such a call's result directly waits for what it entered.
   bool entersArgument(const clang::FunctionDecl *Callee,
                       unsigned ParamIndex) const;
 
@@ -158,6 +173,10 @@ private:
 
   /// The profile or user entry describing \p Record, if any.
   const TypeSpec *specFor(const clang::CXXRecordDecl *Record) const;
+  const TypeSpec *specForType(clang::QualType T) const;
+  /// True if \p Method is a profile's enter op named in its entry's \p List.
+  bool isEnterListedIn(const clang::CXXMethodDecl *Method,
+                       std::vector<std::string> TypeSpec::*List) const;
 
   ModelOptions Options;
   std::string ConfigError;

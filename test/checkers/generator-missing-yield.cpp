@@ -139,3 +139,31 @@ rt::async_cm<int> function_try_block() try {
   co_yield 1;
 } catch (...) {
 }
+
+// A switch without a default, and a case that returns without yielding.
+rt::async_cm<int> switch_without_default(int k) {
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: generator-based manager 'switch_without_default' can finish without 'co_yield': it must yield exactly once (Python raises "generator didn't yield") [acm-generator-missing-yield]
+  switch (k) {
+  case 0:
+    co_yield 0;
+    break;
+  case 1:
+    co_yield 1;
+    break;
+  }
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: note: finishes here without having yielded
+
+rt::async_cm<int> case_returns(int k) {
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: generator-based manager 'case_returns' can finish without 'co_yield': it must yield exactly once (Python raises "generator didn't yield") [acm-generator-missing-yield]
+  switch (k) {
+  case 0:
+    co_yield 0;
+    break;
+  case 1:
+    co_return;
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: finishes here without having yielded
+  default:
+    throw k;
+  }
+}

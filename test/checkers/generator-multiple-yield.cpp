@@ -154,3 +154,46 @@ rt::async_cm<int> switch_fallthrough(int k) {
     co_yield 2;
   }
 }
+
+// A loop that may go round again after its yield.
+rt::async_cm<int> yield_then_maybe_return() {
+  while (true) {
+    co_yield 1;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: reached again in a later iteration of the loop
+    if (ready())
+      co_return;
+  }
+}
+
+// A backward goto is a loop too.
+rt::async_cm<int> goto_back() {
+again:
+  co_yield 1;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: reached again in a later iteration of the loop
+  if (ready())
+    goto again;
+}
+
+// Only the instantiation whose if constexpr keeps the first yield is
+// reported.
+template <bool Twice> rt::async_cm<int> maybe_twice() {
+  if constexpr (Twice)
+    co_yield 1;
+  co_yield 2;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: first 'co_yield' here
+}
+template rt::async_cm<int> maybe_twice<true>();
+template rt::async_cm<int> maybe_twice<false>();
+
+// Member functions are checked like free functions.
+struct Service {
+  rt::async_cm<int> twice() {
+    co_yield 1;
+    co_yield 2;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_yield' can run again after an earlier 'co_yield': a generator-based manager must yield exactly once (Python raises "generator didn't stop") [acm-generator-multiple-yield]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: first 'co_yield' here
+  }
+};

@@ -65,3 +65,37 @@ rt::generator<int> plain() {
   co_yield 1;
   co_await release(6);
 }
+
+// A co_return between the yield and the cleanup leaves one path that
+// awaits it.
+rt::async_cm<int> return_in_the_middle(bool quick) {
+  co_yield 1;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: asynchronous cleanup after this 'co_yield' is skipped when the caller's body throws: the exception is raised at the 'co_yield' [acm-generator-unprotected-yield]
+  // CHECK-NOTES: :[[@LINE+4]]:3: note: this 'co_await' does not run if an exception is raised at the 'co_yield'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'co_await' is not allowed in a handler: catch (...) into a std::exception_ptr around the 'co_yield', await the cleanup, then rethrow it
+  if (quick)
+    co_return;
+  co_await release(7);
+}
+
+// Member functions and lambdas are checked like free functions.
+struct Service {
+  rt::async_cm<int> session() {
+    co_yield 1;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: asynchronous cleanup after this 'co_yield' is skipped when the caller's body throws: the exception is raised at the 'co_yield' [acm-generator-unprotected-yield]
+    // CHECK-NOTES: :[[@LINE+2]]:5: note: this 'co_await' does not run if an exception is raised at the 'co_yield'
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: 'co_await' is not allowed in a handler: catch (...) into a std::exception_ptr around the 'co_yield', await the cleanup, then rethrow it
+    co_await release(8);
+  }
+};
+
+void lambda() {
+  auto session = []() -> rt::async_cm<int> {
+    co_yield 1;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: asynchronous cleanup after this 'co_yield' is skipped when the caller's body throws: the exception is raised at the 'co_yield' [acm-generator-unprotected-yield]
+    // CHECK-NOTES: :[[@LINE+2]]:5: note: this 'co_await' does not run if an exception is raised at the 'co_yield'
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: 'co_await' is not allowed in a handler: catch (...) into a std::exception_ptr around the 'co_yield', await the cleanup, then rethrow it
+    co_await release(9);
+  };
+  (void)session;
+}

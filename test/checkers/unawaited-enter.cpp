@@ -99,3 +99,14 @@ void not_a_coroutine() {
   Resource r;
   r.aenter();
 }
+
+// No fix-it in the initializer of a static local, where co_await is not
+// allowed.
+rt::task<> in_static_initializer() {
+  Resource r;
+  static int once = (r.aenter(), 0);
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  static int once = (r.aenter(), 0);{{$}}
+  (void)once;
+  co_return;
+}

@@ -49,3 +49,22 @@ boost::cobalt::promise<void> synchronous_look_alike() {
   SyncExit s;
   co_return;
 }
+
+// A wait_group has an await_exit, but awaiting the group itself or its
+// wait() waits for its tasks too, and an empty group needs nothing: it is
+// not tracked.
+boost::cobalt::promise<void> job(int);
+boost::cobalt::promise<void> wait_groups() {
+  boost::cobalt::wait_group unused;
+  boost::cobalt::wait_group awaited;
+  awaited.push_back(job(1));
+  co_await awaited;
+  boost::cobalt::wait_group waited;
+  waited.push_back(job(2));
+  co_await waited.wait();
+}
+
+// As Boost.Cobalt's examples write it: a resource handed to with().
+boost::cobalt::promise<void> with_temporary() {
+  co_await boost::cobalt::with(make_lock(), [](Lock &l) { l.touch(); });
+}

@@ -42,3 +42,11 @@ cppcoro::task<> unused_but_joined() {
   cppcoro::async_scope scope;
   co_await scope.join();
 }
+
+// As cppcoro's tests write it: spawn in a loop, then join.
+cppcoro::task<> fan_out(int n) {
+  cppcoro::async_scope scope;
+  for (int i = 0; i < n; ++i)
+    scope.spawn(work());
+  co_await scope.join();
+}

@@ -158,3 +158,36 @@ folly::coro::Task<void> scope_exit_keeps_a_copy() {
       [](Stream copy) -> folly::coro::Task<void> { co_await copy.aclose(); },
       s);
 }
+
+// As folly's own examples write it: tasks scheduled on an executor, added,
+// then joined; a generator drained, then cleaned up, also on failure.
+folly::coro::Task<void> process(int);
+folly::Executor::KeepAlive<> executor();
+folly::coro::Task<void> fan_out(int n) {
+  folly::coro::AsyncScope scope;
+  for (int i = 0; i < n; ++i)
+    scope.add(process(i).scheduleOn(executor()));
+  co_await scope.joinAsync();
+}
+
+folly::coro::Task<void> drain_generator() {
+  auto gen = numbers();
+  std::exception_ptr error;
+  try {
+    for (int i = 0; i < 3; ++i)
+      co_await gen.next();
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await std::move(gen).cleanup();
+  if (error)
+    std::rethrow_exception(error);
+}
+
+// A generator that forwards another one cleans it up before finishing.
+folly::coro::CleanableAsyncGenerator<int> forward() {
+  auto inner = numbers();
+  co_await inner.next();
+  co_yield 1;
+  co_await std::move(inner).cleanup();
+}

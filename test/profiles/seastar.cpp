@@ -42,24 +42,32 @@ seastar::future<> gate_not_closed() {
   // CHECK-NOTES: :[[@LINE-3]]:9: note: 'g' entered here
 }
 
+// A holder moved into background work keeps the gate entered after the
+// coroutine ends.
 seastar::future<> held_gate_not_closed() {
   seastar::gate g;
-  auto h = g.hold();
+  (void)background().finally([h = g.hold()] {});
   co_await background();
 }
 // CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'g' is not awaited before the end of the coroutine [acm-missing-exit-await]
-// CHECK-NOTES: :[[@LINE-4]]:12: note: 'g' entered here
+// CHECK-NOTES: :[[@LINE-4]]:35: note: 'g' entered here
 
-seastar::future<> enter_after_close() {
+// Entering a closed gate throws gate_closed_exception, whatever the holder
+// does afterwards.
+seastar::future<> hold_after_close() {
   seastar::gate g;
+  co_await g.close();
   auto h = g.hold();
-  h.release();
-  co_await g.close();
-  g.enter();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'g' is a single-use manager and is entered again after its exit [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'g' is a single-use manager and is entered again after its exit [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
-  g.leave();
+}
+
+seastar::future<> with_gate_after_close() {
+  seastar::gate g;
   co_await g.close();
+  co_await seastar::with_gate(g, [] { return background(); });
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'g' is a single-use manager and is entered again after its exit [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
 }
 
 // check() throws gate_closed_exception once the gate is closed.
@@ -142,6 +150,33 @@ seastar::future<> gate_unused() {
   co_return;
 }
 
+// The gate's destructor asserts that no request is in it, not that it was
+// closed. Work that ends within the coroutine needs no close(): an awaited
+// with_gate, a holder that dies before the gate, an enter that is left.
+seastar::future<> gate_left_in_place(int n) {
+  seastar::gate g;
+  co_await seastar::with_gate(g, [] { return background(); });
+  {
+    auto h = g.hold();
+    co_await background();
+  }
+  auto h = g.hold();
+  g.hold();
+  g.enter();
+  co_await background();
+  g.leave();
+  co_await background();
+}
+
+// Background work, then close(): the usual shape.
+seastar::future<> background_then_close() {
+  seastar::gate g;
+  for (int i = 0; i < 3; ++i)
+    (void)seastar::with_gate(g, [] { return background(); });
+  (void)background().finally([h = g.hold()] {});
+  co_await g.close();
+}
+
 seastar::future<> gate_closed() {
   seastar::gate g;
   (void)seastar::with_gate(g, [] { return background(); });
@@ -185,4 +220,73 @@ seastar::future<> with_closeable_helper() {
   });
 }
 
+// Passed as an lvalue, the stream is moved into the helper all the same.
+seastar::future<> with_closeable_lvalue() {
+  seastar::input_stream<char> in = make_input();
+  co_await seastar::with_closeable(in, [](auto &i) {
+    return i.skip(1);
+  });
+}
+
 // A disabled profile is silent: see seastar-disabled.cpp.
+
+// As Seastar's applications write it: a file turned into a stream, closed
+// on every path through the exception_ptr pattern; services started, then
+// stopped whatever happened.
+seastar::future<seastar::output_stream<char>> make_file_output_stream(
+    seastar::file f);
+seastar::future<> write_file() {
+  seastar::file f = co_await seastar::open_file_dma(
+      "x", seastar::open_flags::wo | seastar::open_flags::create);
+  auto out = co_await make_file_output_stream(std::move(f));
+  std::exception_ptr error;
+  try {
+    co_await out.write("x", 1);
+    co_await out.flush();
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await out.close();
+  if (error)
+    std::rethrow_exception(error);
+}
+
+seastar::future<> run_services() {
+  seastar::sharded<Service> svc;
+  co_await svc.start();
+  std::exception_ptr error;
+  try {
+    co_await svc.invoke_on_all(Visit{});
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await svc.stop();
+  if (error)
+    std::rethrow_exception(error);
+}
+
+// A file is a reference-counted handle: a copy received by value (as
+// seastar::with_file hands one to its function) or made from another
+// handle is closed through the original.
+struct Reader {
+  seastar::file file;
+  seastar::future<> read();
+};
+seastar::future<> Reader::read() {
+  seastar::file copy = file;
+  co_await copy.flush();
+}
+
+seastar::future<> file_copies() {
+  auto read = [](seastar::file f) -> seastar::future<> { co_await f.flush(); };
+  (void)read;
+  co_return;
+}
+
+// A file this coroutine opened is its to close.
+seastar::future<> opened_file_not_closed() {
+  auto f = co_await seastar::open_file_dma("x", seastar::open_flags::ro);
+  co_await f.flush();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: close of 'f' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-4]]:8: note: 'f' created here

@@ -103,3 +103,28 @@ exec::task<void> async_scope_awaited_work() {
   co_await scope.nest(some_sender{});
   co_await scope.spawn_future(some_sender{});
 }
+
+// Joining a joined counting scope, or waiting again for an empty
+// exec::async_scope, completes at once: not a double exit.
+exec::task<void> joined_again() {
+  stdexec::counting_scope scope;
+  (void)scope.get_token();
+  co_await scope.join();
+  co_await scope.join();
+  std::execution::simple_counting_scope std_scope;
+  co_await std_scope.join();
+  co_await std_scope.join();
+  exec::async_scope async;
+  async.spawn(some_sender{});
+  co_await async.on_empty();
+  co_await async.on_empty();
+}
+
+// As P3149's examples write it: work spawned with the scope's token, then
+// the join.
+std::execution::task<void> spawned_with_tokens(int n) {
+  std::execution::counting_scope scope;
+  for (int i = 0; i < n; ++i)
+    std::execution::spawn(some_sender{}, scope.get_token());
+  co_await scope.join();
+}

@@ -81,3 +81,22 @@ unifex::task<void> v2_joined() {
   (void)scope.join_started();
   (void)scope.use_count();
 }
+
+// Ending a scope again completes at once: not a double exit.
+unifex::task<void> ended_again() {
+  unifex::v2::async_scope v2;
+  co_await v2.join();
+  co_await v2.join();
+  unifex::async_scope v1;
+  co_await v1.cleanup();
+  co_await v1.complete();
+}
+
+// As unifex's tests write it: detached work and a future, then the end.
+unifex::task<void> spawn_and_complete() {
+  unifex::async_scope scope;
+  scope.detached_spawn_on(some_scheduler{}, some_sender{});
+  auto future = scope.spawn(some_sender{});
+  co_await std::move(future);
+  co_await scope.complete();
+}

@@ -90,6 +90,36 @@ TEST(ProtocolModel, AwaitableThroughFreeOperatorCoawait) {
                    "struct S { fut aclose(); }; }",
                    "S"),
             ObjectKind::Closeable);
+  // The operator takes other types of the namespace, not this one.
+  EXPECT_EQ(kindOf("namespace f { template <typename T> struct fut {}; "
+                   "struct other {}; struct aw { bool await_ready(); void "
+                   "await_suspend(std::coroutine_handle<>); void "
+                   "await_resume(); }; template <typename T> aw operator "
+                   "co_await(fut<T>); aw operator co_await(other); "
+                   "struct holder {}; struct S { holder aclose(); }; }",
+                   "S"),
+            ObjectKind::None);
+  // A template's specializations, a derived class and a hidden friend.
+  EXPECT_EQ(kindOf("namespace f { template <typename T> struct fut {}; "
+                   "struct aw { bool await_ready(); void "
+                   "await_suspend(std::coroutine_handle<>); void "
+                   "await_resume(); }; template <typename T> aw operator "
+                   "co_await(fut<T> &&); struct S { fut<int> aclose(); }; }",
+                   "S"),
+            ObjectKind::Closeable);
+  EXPECT_EQ(kindOf("namespace f { struct base {}; struct derived : base {}; "
+                   "struct aw { bool await_ready(); void "
+                   "await_suspend(std::coroutine_handle<>); void "
+                   "await_resume(); }; aw operator co_await(const base &); "
+                   "struct S { derived aclose(); }; }",
+                   "S"),
+            ObjectKind::Closeable);
+  EXPECT_EQ(kindOf("namespace f { struct aw { bool await_ready(); void "
+                   "await_suspend(std::coroutine_handle<>); void "
+                   "await_resume(); }; struct fut { friend aw operator "
+                   "co_await(fut); }; struct S { fut aclose(); }; }",
+                   "S"),
+            ObjectKind::Closeable);
 }
 
 TEST(ProtocolModel, NameMatching) {
@@ -100,6 +130,13 @@ TEST(ProtocolModel, NameMatching) {
   EXPECT_FALSE(matchesQualifiedName("net::XConn::close", Patterns));
   EXPECT_TRUE(matchesQualifiedName("top::f", Patterns));
   EXPECT_FALSE(matchesQualifiedName("a::top::f", Patterns));
+  // Operator names keep their characters; other names lose template
+  // arguments, even when they end in "operator".
+  EXPECT_TRUE(matchesQualifiedName("lib::Fn::operator()", {"Fn::operator()"}));
+  EXPECT_TRUE(matchesQualifiedName("lib::Cmp<int>::operator<",
+                                   {"lib::Cmp::operator<"}));
+  EXPECT_TRUE(matchesQualifiedName("lib::my_operator<int>::close",
+                                   {"lib::my_operator::close"}));
 }
 
 TEST(ProtocolModel, ParseList) {
@@ -120,8 +157,10 @@ TEST(Profiles, BuiltinProfilesParse) {
     std::vector<TypeSpec> Specs = parseTypeSpecs(P.Types, Error);
     EXPECT_EQ(Error, "") << P.Name.str();
     EXPECT_FALSE(Specs.empty()) << P.Name.str();
+    // Only the entries that take a type out of the protocol have no exit.
     for (const TypeSpec &Spec : Specs)
-      EXPECT_FALSE(Spec.ExitOps.empty()) << Spec.Name;
+      EXPECT_EQ(Spec.ExitOps.empty(), Spec.Name == "boost::cobalt::wait_group")
+          << Spec.Name;
   }
 }
 
@@ -140,6 +179,18 @@ TEST(Profiles, TextForm) {
   EXPECT_FALSE(Specs[0].BornEntered);
   EXPECT_EQ(Specs[1].ArgPatterns, (std::vector<std::string>{"*", "true"}));
   EXPECT_TRUE(Specs[1].BornEntered);
+
+  Specs = parseTypeSpecs("lib::Gate{enter: hold, enter; exit: close; "
+                         "guards: hold; leave: leave; idempotent-exit} "
+                         "lib::Loop{}",
+                         Error);
+  EXPECT_EQ(Error, "");
+  ASSERT_EQ(Specs.size(), 2u);
+  EXPECT_EQ(Specs[0].GuardOps, std::vector<std::string>{"hold"});
+  EXPECT_EQ(Specs[0].LeaveOps, std::vector<std::string>{"leave"});
+  EXPECT_TRUE(Specs[0].IdempotentExit);
+  EXPECT_EQ(Specs[1].Name, "lib::Loop");
+  EXPECT_TRUE(Specs[1].ExitOps.empty());
 
   parseTypeSpecs("lib::Scope{exit: join; sometimes}", Error);
   EXPECT_NE(Error.find("unknown clause 'sometimes'"), std::string::npos);

@@ -1,12 +1,24 @@
-// Declaration-only look-alike of Boost.Cobalt (promise, task, with) for tests.
+// Declaration-only look-alike of Boost.Cobalt (promise, task, with,
+// wait_group) for tests.
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <coroutine>
 #include <exception>
 #include <optional>
 #include <type_traits>
 #include <utility>
+
+namespace boost::asio {
+enum class cancellation_type : unsigned int {
+  none = 0,
+  terminal = 1,
+  partial = 2,
+  total = 4,
+  all = terminal | partial | total
+};
+} // namespace boost::asio
 
 namespace boost::cobalt {
 
@@ -174,5 +186,39 @@ auto with(Arg&& arg, Func&& func) {
   return with(std::forward<Arg>(arg), std::forward<Func>(func),
               &detail::invoke_await_exit<Arg>);
 }
+
+// boost/cobalt/wait_group.hpp, with the wrappers of detail/wait_group.hpp.
+namespace detail {
+struct race_wrapper {
+  struct awaitable_type {
+    bool await_ready();
+    template <typename Promise> bool await_suspend(std::coroutine_handle<Promise> h);
+    void await_resume();
+  };
+  awaitable_type operator co_await() &&;
+};
+struct gather_wrapper {
+  struct awaitable_type {
+    bool await_ready();
+    template <typename Promise> bool await_suspend(std::coroutine_handle<Promise> h);
+    void await_resume();
+  };
+  awaitable_type operator co_await() &&;
+};
+} // namespace detail
+
+struct wait_group {
+  explicit wait_group(
+      boost::asio::cancellation_type normal_cancel = boost::asio::cancellation_type::none,
+      boost::asio::cancellation_type exception_cancel = boost::asio::cancellation_type::all);
+  void push_back(promise<void> p);
+  std::size_t size() const;
+  std::size_t reap();
+  void cancel(boost::asio::cancellation_type ct = boost::asio::cancellation_type::all);
+  auto wait_one() -> detail::race_wrapper;
+  detail::gather_wrapper wait();
+  detail::gather_wrapper::awaitable_type operator co_await();
+  detail::gather_wrapper await_exit(std::exception_ptr ep);
+};
 
 } // namespace boost::cobalt

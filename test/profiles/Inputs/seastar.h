@@ -33,7 +33,9 @@ template <typename T> class [[nodiscard]] future {
   bool available() const noexcept;
   bool failed() const noexcept;
   T get();
-  template <typename Func> future<T> finally(Func&& func) noexcept;
+  template <typename Func> future<T> finally(Func&& func) noexcept {
+    std::terminate(); // A body, so lambdas without linkage can be passed.
+  }
   future<> discard_result() noexcept;
 };
 
@@ -178,6 +180,10 @@ future<> copy(input_stream<CharType>&, output_stream<CharType>&);
 
 class io_intent;
 enum class open_flags { rw = 2, ro = 0, wo = 1, create = 0100, truncate = 01000 };
+inline open_flags operator|(open_flags a, open_flags b) {
+  return open_flags(std::underlying_type_t<open_flags>(a) |
+                    std::underlying_type_t<open_flags>(b));
+}
 
 class file {
  public:

@@ -197,6 +197,15 @@ template <class T, class Environment = void> class task {
   };
 };
 
+// [exec.spawn]
+struct spawn_t {
+  template <class Sender, class Token>
+  void operator()(Sender&& sndr, Token&& tkn) const;
+  template <class Sender, class Token, class Env>
+  void operator()(Sender&& sndr, Token&& tkn, Env&& env) const;
+};
+inline constexpr spawn_t spawn{};
+
 class simple_counting_scope {
  public:
   struct token {
