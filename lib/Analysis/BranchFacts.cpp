@@ -1,6 +1,7 @@
 //===- BranchFacts.cpp ----------------------------------------------------===//
 
 #include "Analysis/BranchFacts.h"
+#include "Analysis/ExprWrappers.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -53,17 +54,9 @@ Expr *skipParensAndNoOps(Expr *E) {
 std::optional<bool> literalTruth(const Expr *E) {
   if (!E)
     return std::nullopt;
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Full = dyn_cast<FullExpr>(E))
-      E = Full->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else
-      break;
-  }
+  E = E->IgnoreParenImpCasts();
+  while (const Expr *Inner = temporaryOperand(E))
+    E = Inner->IgnoreParenImpCasts();
   if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
     return Bool->getValue();
   // 0 and 1 keep their truth in any integer type.

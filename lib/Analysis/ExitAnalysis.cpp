@@ -14,6 +14,7 @@
 
 #include "Analysis/ExitAnalysis.h"
 #include "Analysis/BranchFacts.h"
+#include "Analysis/ExprWrappers.h"
 #include "Analysis/ForwardFlow.h"
 #include "Analysis/GeneratorAnalysis.h"
 #include "Model/ProtocolModel.h"
@@ -123,12 +124,8 @@ struct DeclInit {
 Expr *stripWrappers(Expr *E) {
   while (E) {
     Expr *Next = E->IgnoreParenImpCasts();
-    if (auto *FE = dyn_cast<FullExpr>(Next))
-      Next = FE->getSubExpr();
-    else if (auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    else if (auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
+    if (Expr *Inner = temporaryOperand(Next))
+      Next = Inner;
     else if (auto *Cast = dyn_cast<ExplicitCastExpr>(Next)) {
       // static_cast<T&&>(r) names the same object, like std::move(r).
       if (Cast->getCastKind() == CK_NoOp ||
@@ -192,14 +189,7 @@ const TypeSourceInfo *writtenType(const Expr *E) {
       return Temp->getTypeSourceInfo();
     if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
       return Cast->getTypeInfoAsWritten();
-    if (const auto *Full = dyn_cast<FullExpr>(E))
-      E = Full->getSubExpr();
-    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MTE->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BTE->getSubExpr();
-    else
-      return nullptr;
+    E = temporaryOperand(E);
   }
   return nullptr;
 }
