@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Times acm-tidy against run-clang-tidy with the plugin on a generated tree.
+
+    bench/project.py [--build DIR] [--files N] [--coroutines M] [--runs R]
+                     [--jobs J] [--keep DIR]
+
+Generates a multi-file C++20 project with bench/gen_project.py (N
+translation units, default 48) and its compile_commands.json, then runs,
+alternating, R times each (default 5, after one untimed warm-up run each):
+
+  acm-tidy -p <tree>/build -j J
+  run-clang-tidy-22 -p <tree>/build -load <plugin> -checks='-*,acm-*' -j J -quiet
+
+Both must report the same findings (warnings and notes), and those must be
+the bugs the generator planted; otherwise the exit status is 1. Prints the
+wall-clock and CPU times of each tool and their ratio. Builds nothing but
+the tree: acm-tidy and the plugin come from the build directory, clang-tidy-22
+and run-clang-tidy-22 from Debian's clang-tidy-22 package.
+"""
+import argparse
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DIAG = re.compile(r"^(\S+?):(\d+):(\d+): (warning|error|note): (.*)$")
+
+
+def find_run_clang_tidy():
+    for candidate in [shutil.which("run-clang-tidy-22"),
+                      "/usr/lib/llvm-22/bin/run-clang-tidy"]:
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    sys.exit("error: run-clang-tidy-22 not found "
+             "(apt-get install clang-tidy-22)")
+
+
+def findings(text, tree):
+    """The diagnostics in a tool's output, with paths relative to the tree."""
+    found = []
+    for line in text.splitlines():
+        match = DIAG.match(line)
+        if not match:
+            continue
+        path, line_no, column, level, message = match.groups()
+        if os.path.isabs(path):
+            path = os.path.relpath(path, tree)
+        found.append("%s:%s:%s: %s: %s" % (path, line_no, column, level,
+                                           message))
+    return sorted(found)
+
+
+def timed(cmd, cwd):
+    """Runs cmd; returns (wall seconds, CPU seconds of it and its children,
+    exit status, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, result.returncode, result.stdout, result.stderr
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"),
+                        help="acm-tidy build directory (default: build)")
+    parser.add_argument("--acm-tidy", help="default: BUILD/bin/acm-tidy")
+    parser.add_argument("--plugin",
+                        help="default: BUILD/lib/libacm-tidy-plugin.so")
+    parser.add_argument("--clang-tidy", default="clang-tidy-22",
+                        help="the clang-tidy run-clang-tidy runs "
+                             "(default: clang-tidy-22)")
+    parser.add_argument("--files", type=int, default=48,
+                        help="translation units (default 48)")
+    parser.add_argument("--coroutines", type=int, default=12,
+                        help="coroutine patterns per file (default 12)")
+    parser.add_argument("--bug-every", type=int, default=4,
+                        help="plant bugs in every K-th file (default 4)")
+    parser.add_argument("--bugs-per-file", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=5,
+                        help="timed runs of each tool (default 5; 0: only "
+                             "compare the findings)")
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="-j of both tools (default 2)")
+    parser.add_argument("--keep", metavar="DIR",
+                        help="generate the tree here and keep it")
+    args = parser.parse_args()
+
+    args.acm_tidy = args.acm_tidy or os.path.join(args.build, "bin",
+                                                  "acm-tidy")
+    args.plugin = args.plugin or os.path.join(args.build, "lib",
+                                              "libacm-tidy-plugin.so")
+    for path in (args.acm_tidy, args.plugin):
+        if not os.path.exists(path):
+            sys.exit("error: %s not found; build the project first" % path)
+    args.run_clang_tidy = find_run_clang_tidy()
+    if not shutil.which(args.clang_tidy):
+        sys.exit("error: %s not found (apt-get install clang-tidy-22)" %
+                 args.clang_tidy)
+
+    if args.keep:
+        tree = os.path.abspath(args.keep)
+        if os.path.exists(tree):
+            shutil.rmtree(tree)
+        scratch = None
+    else:
+        scratch = tempfile.mkdtemp(prefix="acm-bench-")
+        tree = os.path.join(scratch, "tree")
+    try:
+        subprocess.run([sys.executable,
+                        os.path.join(ROOT, "bench", "gen_project.py"), tree,
+                        "--files", str(args.files),
+                        "--coroutines", str(args.coroutines),
+                        "--bug-every", str(args.bug_every),
+                        "--bugs-per-file", str(args.bugs_per_file)],
+                       check=True)
+        return measure(args, tree)
+    finally:
+        if scratch:
+            shutil.rmtree(scratch)
+
+
+def measure(args, tree):
+    db = os.path.join(tree, "build")
+    jobs = str(args.jobs)
+    tools = [
+        ("acm-tidy", [args.acm_tidy, "-p", db, "-j", jobs]),
+        ("run-clang-tidy", [args.run_clang_tidy, "-p", db, "-load",
+                            args.plugin, "-checks=-*,acm-*", "-j", jobs,
+                            "-quiet"]),
+    ]
+    if args.clang_tidy != "clang-tidy-22":
+        tools[1][1].append("-clang-tidy-binary=" + args.clang_tidy)
+    with open(os.path.join(tree, "EXPECTED")) as f:
+        expected = sorted(line.strip() for line in f if line.strip())
+    sources = sum(1 for _, _, files in os.walk(os.path.join(tree, "src"))
+                  for name in files if name.endswith(".cpp"))
+    lines = 0
+    for base, _, files in os.walk(tree):
+        for name in files:
+            if name.endswith((".cpp", ".hpp")):
+                with open(os.path.join(base, name)) as f:
+                    lines += sum(1 for _ in f)
+
+    print("tree: %d translation unit%s, %d lines of project code, %d planted "
+          "bugs" % (sources, "" if sources == 1 else "s", lines,
+                    len(expected)))
+    print("machine: %s, %d cores, Linux %s; load average %s" % (
+        cpu_model(), os.cpu_count(), platform.release(),
+        " ".join("%.2f" % x for x in os.getloadavg())))
+    for name, cmd in tools:
+        print("%-15s %s" % (name + ":", " ".join(
+            "'%s'" % c if "*" in c else c for c in cmd)))
+    sys.stdout.flush()
+
+    # One untimed run each warms the file cache and yields the findings.
+    reports = {}
+    ok = True
+    for name, cmd in tools:
+        _, _, status, out, err = timed(cmd, tree)
+        if status not in (0, 1) or "error:" in out:
+            print("error: %s failed (exit %d):\n%s%s" % (name, status, out,
+                                                         err[-2000:]))
+            return 1
+        reports[name] = findings(out, tree)
+
+    acm, rct = reports["acm-tidy"], reports["run-clang-tidy"]
+    if acm != rct:
+        ok = False
+        print("error: the tools disagree:")
+        for line in sorted(set(acm) - set(rct)):
+            print("  only acm-tidy:       " + line)
+        for line in sorted(set(rct) - set(acm)):
+            print("  only run-clang-tidy: " + line)
+        if sorted(set(acm)) == sorted(set(rct)):
+            print("  (same diagnostics, different counts: duplicates)")
+    warnings = sorted({"%s:%s: %s" % (f.split(":")[0], f.split(":")[1],
+                                      f.rsplit("[", 1)[1].rstrip("]"))
+                       for f in acm if ": warning: " in f})
+    if warnings != expected:
+        ok = False
+        print("error: the warnings are not the planted bugs:")
+        for line in sorted(set(warnings) - set(expected)):
+            print("  unexpected: " + line)
+        for line in sorted(set(expected) - set(warnings)):
+            print("  missed:     " + line)
+    print("findings: %d warnings, %d notes; %s" % (
+        sum(": warning: " in f for f in acm),
+        sum(": note: " in f for f in acm),
+        "identical in both tools, and exactly the planted bugs" if ok
+        else "MISMATCH (see above)"))
+    sys.stdout.flush()
+    if args.runs <= 0:
+        return 0 if ok else 1
+    if os.getloadavg()[0] > 0.5:
+        print("note: the machine is busy (load average %.2f): expect noisy "
+              "wall-clock times; CPU times are steadier" % os.getloadavg()[0])
+
+    # Alternate the tools so that load from other users of the machine
+    # falls on both alike.
+    walls = {name: [] for name, _ in tools}
+    cpus = {name: [] for name, _ in tools}
+    for run in range(args.runs):
+        for name, cmd in tools:
+            wall, cpu, _, _, _ = timed(cmd, tree)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+            print("  run %d %-15s %6.2f s wall %6.2f s cpu" % (
+                run + 1, name, wall, cpu))
+            sys.stdout.flush()
+
+    print()
+    print("| tool (-j %s) | runs | min (s) | median (s) | mean ± sd (s) "
+          "| CPU median (s) |" % jobs)
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, _ in tools:
+        w = walls[name]
+        print("| %s | %d | %.2f | %.2f | %.2f ± %.2f | %.2f |" % (
+            name, len(w), min(w), statistics.median(w), statistics.mean(w),
+            statistics.stdev(w) if len(w) > 1 else 0.0,
+            statistics.median(cpus[name])))
+    ratio = (statistics.median(walls["acm-tidy"]) /
+             statistics.median(walls["run-clang-tidy"]))
+    print()
+    print("acm-tidy / run-clang-tidy (median wall clock): %.2f -> acm-tidy "
+          "is %s" % (ratio, "not slower" if ratio <= 1.0 else "SLOWER"))
+    print("load average after: %s" % " ".join("%.2f" % x
+                                                for x in os.getloadavg()))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
