@@ -1162,6 +1162,26 @@ def b_multiple_yield(n):
     ]
 
 
+def b_missing_yield(n):
+    return [
+        "rt::async_cm<db::Session &> cached_session_%d(db::Pool &pool, bool offline) {" % n
+        + bug("acm-generator-missing-yield"),
+        "  if (offline)",
+        "    co_return;",
+        "  db::Session session = co_await pool.session();",
+        "  std::exception_ptr error;",
+        "  try {",
+        "    co_yield session;",
+        "  } catch (...) {",
+        "    error = std::current_exception();",
+        "  }",
+        "  co_await session.aclose();",
+        "  if (error)",
+        "    std::rethrow_exception(error);",
+        "}",
+    ]
+
+
 def b_unprotected_yield(n):
     return [
         "rt::async_cm<db::Session &> borrowed_session_%d(db::Pool &pool) {" % n,
@@ -1174,7 +1194,7 @@ def b_unprotected_yield(n):
 
 BUGS = [b_early_return, b_discarded_close, b_continue, b_stack_not_closed,
         b_use_after_exit, b_unawaited_enter, b_multiple_yield,
-        b_unprotected_yield]
+        b_missing_yield, b_unprotected_yield]
 
 PREAMBLE = r'''#include "rt/async_cm.hpp"
 #include "rt/detached.hpp"
