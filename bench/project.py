@@ -2,7 +2,7 @@
 """Times acm-tidy against run-clang-tidy with the plugin on a generated tree.
 
     bench/project.py [--build DIR] [--files N] [--coroutines M] [--runs R]
-                     [--jobs J] [--keep DIR]
+                     [--jobs J] [--wait-idle SECONDS] [--keep DIR]
 
 Generates a multi-file C++20 project with bench/gen_project.py (N
 translation units, default 48) and its compile_commands.json, then runs,
@@ -13,7 +13,9 @@ alternating, R times each (default 5, after one untimed warm-up run each):
 
 Both must report the same findings (warnings and notes), and those must be
 the bugs the generator planted; otherwise the exit status is 1. Prints the
-wall-clock and CPU times of each tool and their ratio. Builds nothing but
+wall-clock and CPU times of each tool and the median ratio of paired runs
+(on a shared machine, --wait-idle starts each pair on idle cores, and the
+pairs share whatever load remains). Builds nothing but
 the tree: acm-tidy and the plugin come from the build directory, clang-tidy-22
 and run-clang-tidy-22 from Debian's clang-tidy-22 package.
 """
@@ -105,6 +107,10 @@ def main():
                              "compare the findings)")
     parser.add_argument("--jobs", type=int, default=2,
                         help="-j of both tools (default 2)")
+    parser.add_argument("--wait-idle", type=int, default=0, metavar="SECONDS",
+                        help="before each pair of timed runs, wait up to "
+                             "SECONDS for the cores to be idle (for shared "
+                             "machines; default 0: do not wait)")
     parser.add_argument("--keep", metavar="DIR",
                         help="generate the tree here and keep it")
     args = parser.parse_args()
@@ -220,10 +226,15 @@ def measure(args, tree):
               "wall-clock times; CPU times are steadier" % os.getloadavg()[0])
 
     # Alternate the tools so that load from other users of the machine
-    # falls on both alike.
+    # falls on both alike; with --wait-idle, start each pair on idle cores.
     walls = {name: [] for name, _ in tools}
     cpus = {name: [] for name, _ in tools}
     for run in range(args.runs):
+        if args.wait_idle:
+            waited = wait_until_idle(args.wait_idle)
+            if waited is None:
+                print("  (cores still busy after %d s; running anyway)" %
+                      args.wait_idle)
         for name, cmd in tools:
             wall, cpu, _, _, _ = timed(cmd, tree)
             walls[name].append(wall)
@@ -242,14 +253,46 @@ def measure(args, tree):
             name, len(w), min(w), statistics.median(w), statistics.mean(w),
             statistics.stdev(w) if len(w) > 1 else 0.0,
             statistics.median(cpus[name])))
-    ratio = (statistics.median(walls["acm-tidy"]) /
-             statistics.median(walls["run-clang-tidy"]))
+    # Each run of acm-tidy against the run of run-clang-tidy right after it:
+    # the pairs share the machine's load, so their ratios scatter less than
+    # the times themselves.
+    ratios = [a / r for a, r in zip(walls["acm-tidy"],
+                                    walls["run-clang-tidy"])]
+    ratio = statistics.median(ratios)
     print()
-    print("acm-tidy / run-clang-tidy (median wall clock): %.2f -> acm-tidy "
-          "is %s" % (ratio, "not slower" if ratio <= 1.0 else "SLOWER"))
+    print("acm-tidy / run-clang-tidy, wall clock: %.2f (median of the %d "
+          "paired runs; min %.2f / min %.2f = %.2f)" % (
+              ratio, len(ratios), min(walls["acm-tidy"]),
+              min(walls["run-clang-tidy"]),
+              min(walls["acm-tidy"]) / min(walls["run-clang-tidy"])))
+    print("acm-tidy is %s" % ("not slower" if ratio <= 1.0 else "SLOWER"))
     print("load average after: %s" % " ".join("%.2f" % x
                                                 for x in os.getloadavg()))
     return 0 if ok else 1
+
+
+def idle_fraction(seconds):
+    """The fraction of CPU time spent idle over the next few seconds."""
+    def sample():
+        with open("/proc/stat") as f:
+            ticks = [int(x) for x in f.readline().split()[1:]]
+        return ticks[3] + ticks[4], sum(ticks)  # idle + iowait, total
+    idle0, total0 = sample()
+    time.sleep(seconds)
+    idle1, total1 = sample()
+    return (idle1 - idle0) / max(1, total1 - total0)
+
+
+def wait_until_idle(limit):
+    """Waits until the cores have been at least 90% idle for 10 s in a row,
+    at most limit seconds. Returns the seconds waited, or None on timeout."""
+    start = time.monotonic()
+    quiet = 0
+    while time.monotonic() - start < limit:
+        quiet = quiet + 2 if idle_fraction(2) > 0.9 else 0
+        if quiet >= 10:
+            return time.monotonic() - start
+    return None
 
 
 if __name__ == "__main__":
