@@ -23,7 +23,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
-#include <atomic>
+#include <mutex>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -288,11 +288,15 @@ checkFiles(ArrayRef<std::string> Files,
            const tooling::CompilationDatabase &Database, SharedOptions &Options,
            RunOptions &Run) {
   std::vector<FileResults> Results(Files.size());
-  std::atomic<size_t> Started{0};
+  // Numbered and reported under one lock, so that the numbers a progress
+  // line shows only ever go up.
+  std::mutex StartLock;
+  size_t Started = 0;
   auto CheckOne = [&](size_t I) {
-    size_t Number = ++Started;
-    if (Run.OnStart)
-      Run.OnStart(Files[I], Number);
+    if (Run.OnStart) {
+      std::lock_guard<std::mutex> Guard(StartLock);
+      Run.OnStart(Files[I], ++Started);
+    }
     Results[I] = checkFile(Files[I], Database, Options, Run);
   };
   if (Run.Jobs <= 1 || Files.size() <= 1) {
