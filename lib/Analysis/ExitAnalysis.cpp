@@ -654,6 +654,7 @@ public:
   }
   bool VisitIfStmt(IfStmt *S) {
     if (!FindingObjects) {
+      markDiscarded(S->getInit());
       markDiscarded(S->getThen());
       markDiscarded(S->getElse());
     }
@@ -661,6 +662,7 @@ public:
   }
   bool VisitForStmt(ForStmt *S) {
     if (!FindingObjects) {
+      markDiscarded(S->getInit());
       markDiscarded(S->getInc());
       markDiscarded(S->getBody());
     }
@@ -677,8 +679,10 @@ public:
     return true;
   }
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
-    if (!FindingObjects)
+    if (!FindingObjects) {
+      markDiscarded(S->getInit());
       markDiscarded(S->getBody());
+    }
     return true;
   }
   bool VisitSwitchCase(SwitchCase *S) {
@@ -1019,12 +1023,30 @@ private:
       Record(Part, true, Record);
   }
 
-  void markDiscarded(Stmt *S) {
+  /// Marks the calls whose value \p S discards. \p FixCertain is false
+  /// inside the arms of a conditional operator: "co_await " before one arm
+  /// changes that arm's type, and the result may not compile.
+  void markDiscarded(Stmt *S, bool FixCertain = true) {
     auto *E = dyn_cast_or_null<Expr>(S);
     if (!E)
       return;
-    if (auto *Call = dyn_cast<CXXMemberCallExpr>(stripDiscard(E)))
+    E = stripDiscard(E);
+    if (auto *Cond = dyn_cast<ConditionalOperator>(E)) {
+      markDiscarded(Cond->getTrueExpr(), /*FixCertain=*/false);
+      markDiscarded(Cond->getFalseExpr(), /*FixCertain=*/false);
+      return;
+    }
+    if (auto *Comma = dyn_cast<BinaryOperator>(E); Comma && Comma->isCommaOp()) {
+      // The left side is discarded wherever the comma stands (see
+      // VisitBinaryOperator); the right side only if the whole is.
+      markDiscarded(Comma->getRHS(), FixCertain);
+      return;
+    }
+    if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
       DiscardedCalls.insert(Call);
+      if (!FixCertain)
+        UncertainFixCalls.insert(Call);
+    }
   }
 
   void reportDiscarded(const CXXMemberCallExpr *Call, OpKind Op,
@@ -1045,7 +1067,8 @@ private:
     // await_transform, and a macro's text is not ours to change: only then
     // is the fix not certain.
     if (HandlerDepth == 0 && StaticInitDepth == 0 && MayAwait &&
-        Begin.isValid() && !Begin.isMacroID())
+        !UncertainFixCalls.count(Call) && Begin.isValid() &&
+        !Begin.isMacroID())
       F.Fix = FindingFix{Begin, "co_await "};
     Immediate.push_back(std::move(F));
   }
@@ -1061,6 +1084,7 @@ private:
   llvm::DenseSet<const CXXMemberCallExpr *> AwaitedCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> StoredCalls;
   llvm::DenseSet<const CXXMemberCallExpr *> DiscardedCalls;
+  llvm::DenseSet<const CXXMemberCallExpr *> UncertainFixCalls;
   /// Calls whose result initializes a local variable.
   llvm::DenseSet<const CXXMemberCallExpr *> LocalInitCalls;
   /// The operands of explicit co_awaits, as stripWrappers leaves them.

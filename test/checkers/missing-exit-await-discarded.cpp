@@ -113,3 +113,15 @@ rt::task<> in_static_initializer() {
   (void)once;
   co_await r.aexit();
 }
+
+// A discarded conditional operator discards the exit of either arm: each
+// arm is reported, without a fix-it ("co_await " before one arm alone would
+// change its type), and neither is reported again at the end.
+rt::task<> conditional_exit_discarded(bool graceful) {
+  Resource r;
+  co_await r.aenter();
+  graceful ? r.aexit() : r.aexit(nullptr);
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: exit of 'r' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-2]]:28: warning: exit of 'r' is not awaited: the result of 'aexit' is discarded [acm-missing-exit-await]
+  // CHECK-FIXES: {{^}}  graceful ? r.aexit() : r.aexit(nullptr);{{$}}
+}

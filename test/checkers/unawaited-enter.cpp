@@ -110,3 +110,55 @@ rt::task<> in_static_initializer() {
   (void)once;
   co_return;
 }
+
+// The init-statements of for, if and range-for discard their value, like
+// a statement of their own.
+rt::task<> in_init_statements(bool b) {
+  Resource r, s, t;
+  for (r.aenter(); b;)
+    b = false;
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  for (co_await r.aenter(); b;){{$}}
+  if (s.aenter(); b)
+    b = false;
+  // CHECK-NOTES: :[[@LINE-2]]:9: warning: enter of 's' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  if (co_await s.aenter(); b){{$}}
+  int xs[] = {1, 2};
+  for (t.aenter(); int x : xs)
+    (void)x;
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: enter of 't' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  for (co_await t.aenter(); int x : xs){{$}}
+  co_return;
+}
+
+// Both arms of a discarded conditional operator are discarded. No fix-it:
+// "co_await " before one arm alone changes that arm's type.
+rt::task<> conditional_arms(bool b) {
+  Resource r, s;
+  b ? r.aenter() : s.aenter();
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-NOTES: :[[@LINE-2]]:22: warning: enter of 's' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  b ? r.aenter() : s.aenter();{{$}}
+  (void)(b ? r.aenter() : s.aenter());
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-NOTES: :[[@LINE-2]]:29: warning: enter of 's' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  (void)(b ? r.aenter() : s.aenter());{{$}}
+  co_return;
+}
+
+// Both sides of a discarded comma expression are discarded.
+rt::task<> comma_sides() {
+  Resource r, s;
+  r.aenter(), s.aenter();
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: enter of 'r' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-NOTES: :[[@LINE-2]]:17: warning: enter of 's' is not awaited: the result of 'aenter' is discarded [acm-unawaited-enter]
+  // CHECK-FIXES: {{^}}  co_await r.aenter(), co_await s.aenter();{{$}}
+  co_return;
+}
+
+// Correct: a conditional operator whose chosen enter is awaited.
+rt::task<> conditional_awaited(bool b) {
+  Resource r, s;
+  co_await (b ? r.aenter() : s.aenter());
+  co_await (b ? r.aexit() : s.aexit());
+}
