@@ -1,6 +1,6 @@
 //===- BranchFacts.h - What branches tell about condition variables -------===//
 //
-// The exit analysis is flow-sensitive. To understand the common correlated
+// The analyses are flow-sensitive. To understand the common correlated
 // branches without going path-sensitive,
 //
 //   if (fast) co_await r.aenter();
@@ -11,7 +11,9 @@
 // a *condition variable*: a local or by-value parameter of scalar type (or a
 // std::exception_ptr) that nothing can change behind the analysis' back.
 // This file finds those variables, the statements that give them a value,
-// and the branches that test them.
+// and the branches that test them, and holds what the analyses that use
+// them share: the facts a set of paths knows, and how the states of
+// different sets of paths are merged.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,8 +21,12 @@
 #define ACM_ANALYSIS_BRANCHFACTS_H
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/bit.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace clang {
@@ -46,11 +52,111 @@ struct FactTest {
   bool TrueOnFirst;
 };
 
+/// What some paths know of the condition variables (see BranchFacts.h): bit
+/// I of Known is set if variable I's truth value is known, and bit I of
+/// Values is then that value.
+struct FactSet {
+  uint32_t Known = 0;
+  uint32_t Values = 0;
+
+  std::optional<bool> get(unsigned Var) const {
+    if (!((Known >> Var) & 1))
+      return std::nullopt;
+    return bool((Values >> Var) & 1);
+  }
+  /// Sets the value of \p Var, or forgets it.
+  void set(unsigned Var, std::optional<bool> Value) {
+    uint32_t Bit = uint32_t(1) << Var;
+    Known &= ~Bit;
+    Values &= ~Bit;
+    if (!Value)
+      return;
+    Known |= Bit;
+    if (*Value)
+      Values |= Bit;
+  }
+  /// The facts both \p A and \p B know.
+  static FactSet common(FactSet A, FactSet B) {
+    uint32_t Agreed = A.Known & B.Known & ~(A.Values ^ B.Values);
+    return {Agreed, A.Values & Agreed};
+  }
+
+  friend bool operator==(FactSet A, FactSet B) {
+    return A.Known == B.Known && A.Values == B.Values;
+  }
+  friend bool operator<(FactSet A, FactSet B) {
+    return std::tie(A.Known, A.Values) < std::tie(B.Known, B.Values);
+  }
+};
+
+/// More variants than this are merged into one: an analysis stays linear,
+/// and falls back to plain flow-sensitivity where a state depends on many
+/// tested variables.
+constexpr unsigned MaxVariants = 8;
+
+/// Brings \p Vs, the variants of one state on sets of paths (each with a
+/// member FactSet Facts), into canonical form: variants that know the same
+/// facts are joined; variants in the same state (\p SameState) are merged
+/// when nothing is lost by it; more than MaxVariants become one.
+/// \p JoinState (Into, From) joins the state of From into Into.
+template <typename VariantT, typename SameStateFn, typename JoinStateFn>
+void normalizeVariants(llvm::SmallVectorImpl<VariantT> &Vs,
+                       SameStateFn SameState, JoinStateFn JoinState) {
+  bool Changed = true;
+  while (Changed && Vs.size() > 1) {
+    Changed = false;
+    // Paths that know the same facts share one state.
+    llvm::stable_sort(Vs, [](const VariantT &A, const VariantT &B) {
+      return A.Facts < B.Facts;
+    });
+    llvm::SmallVector<VariantT, 4> Merged;
+    for (VariantT &V : Vs) {
+      if (!Merged.empty() && Merged.back().Facts == V.Facts) {
+        JoinState(Merged.back(), V);
+        Changed = true;
+      } else {
+        Merged.push_back(V);
+      }
+    }
+    Vs.assign(Merged.begin(), Merged.end());
+    // Paths in the same state need not be told apart when nothing is lost
+    // by merging them: when one set of paths contains the other, or the two
+    // differ only in the value of one variable ("a && b" and "a && !b" are
+    // "a").
+    for (unsigned I = 0; I < Vs.size() && !Changed; ++I)
+      for (unsigned J = 0; J < Vs.size(); ++J) {
+        if (I == J || !SameState(Vs[I], Vs[J]))
+          continue;
+        FactSet A = Vs[I].Facts, B = Vs[J].Facts;
+        bool Contains = (A.Known & ~B.Known) == 0 && FactSet::common(A, B) == A;
+        uint32_t Differ = A.Known & B.Known & (A.Values ^ B.Values);
+        bool Complement = A.Known == B.Known && llvm::popcount(Differ) == 1;
+        if (!Contains && !Complement)
+          continue;
+        if (Complement)
+          Vs[I].Facts = FactSet::common(A, B);
+        Vs.erase(Vs.begin() + J);
+        Changed = true;
+        break;
+      }
+  }
+  if (Vs.size() <= MaxVariants)
+    return;
+  VariantT All = Vs.front();
+  for (unsigned I = 1; I < Vs.size(); ++I) {
+    All.Facts = FactSet::common(All.Facts, Vs[I].Facts);
+    JoinState(All, Vs[I]);
+  }
+  Vs.clear();
+  Vs.push_back(All);
+}
+
 class BranchFacts {
 public:
   /// At most this many variables per function are followed, in the order
   /// they are declared; the analysis keeps their values in a bit set.
   static constexpr unsigned MaxVars = 32;
+  static_assert(MaxVars <= 32, "FactSet holds 32 variables");
 
   /// Finds the condition variables among the parameters of \p Function and
   /// the locals of \p Body. A variable qualifies if every reference to it

@@ -1127,44 +1127,6 @@ struct ObjectState {
   }
 };
 
-/// What some paths know of the condition variables (see BranchFacts.h): bit
-/// I of Known is set if variable I's truth value is known, and bit I of
-/// Values is then that value.
-struct FactSet {
-  uint32_t Known = 0;
-  uint32_t Values = 0;
-
-  std::optional<bool> get(unsigned Var) const {
-    if (!((Known >> Var) & 1))
-      return std::nullopt;
-    return bool((Values >> Var) & 1);
-  }
-  /// Sets the value of \p Var, or forgets it.
-  void set(unsigned Var, std::optional<bool> Value) {
-    uint32_t Bit = uint32_t(1) << Var;
-    Known &= ~Bit;
-    Values &= ~Bit;
-    if (!Value)
-      return;
-    Known |= Bit;
-    if (*Value)
-      Values |= Bit;
-  }
-  /// The facts both \p A and \p B know.
-  static FactSet common(FactSet A, FactSet B) {
-    uint32_t Agreed = A.Known & B.Known & ~(A.Values ^ B.Values);
-    return {Agreed, A.Values & Agreed};
-  }
-
-  friend bool operator==(FactSet A, FactSet B) {
-    return A.Known == B.Known && A.Values == B.Values;
-  }
-  friend bool operator<(FactSet A, FactSet B) {
-    return std::tie(A.Known, A.Values) < std::tie(B.Known, B.Values);
-  }
-};
-static_assert(BranchFacts::MaxVars <= 32, "FactSet holds 32 variables");
-
 /// An object's state on the paths on which the facts hold.
 struct Variant {
   unsigned Obj;
@@ -1175,11 +1137,6 @@ struct Variant {
     return A.Obj == B.Obj && A.Facts == B.Facts && A.State == B.State;
   }
 };
-
-/// More variants of one object than this are merged into one: the analysis
-/// stays linear, and falls back to plain flow-sensitivity for an object
-/// whose state depends on many tested variables.
-constexpr unsigned MaxVariants = 8;
 
 struct FlowState {
   /// Facts every path reaching this point knows; objects born here start
@@ -1348,53 +1305,12 @@ void Dataflow::joinState(ObjectState &Into, const ObjectState &From) const {
 }
 
 void Dataflow::normalize(VariantList &Vs) const {
-  bool Changed = true;
-  while (Changed && Vs.size() > 1) {
-    Changed = false;
-    // Paths that know the same facts share one state.
-    llvm::stable_sort(Vs, [](const Variant &A, const Variant &B) {
-      return A.Facts < B.Facts;
-    });
-    VariantList Merged;
-    for (Variant &V : Vs) {
-      if (!Merged.empty() && Merged.back().Facts == V.Facts) {
-        joinState(Merged.back().State, V.State);
-        Changed = true;
-      } else {
-        Merged.push_back(V);
-      }
-    }
-    Vs = std::move(Merged);
-    // Paths on which the object is in the same state need not be told
-    // apart when nothing is lost by merging them: when one set of paths
-    // contains the other, or the two differ only in the value of one
-    // variable ("a && b" and "a && !b" are "a").
-    for (unsigned I = 0; I < Vs.size() && !Changed; ++I)
-      for (unsigned J = 0; J < Vs.size(); ++J) {
-        if (I == J || !(Vs[I].State == Vs[J].State))
-          continue;
-        FactSet A = Vs[I].Facts, B = Vs[J].Facts;
-        bool Contains = (A.Known & ~B.Known) == 0 && FactSet::common(A, B) == A;
-        uint32_t Differ = A.Known & B.Known & (A.Values ^ B.Values);
-        bool Complement = A.Known == B.Known && llvm::popcount(Differ) == 1;
-        if (!Contains && !Complement)
-          continue;
-        if (Complement)
-          Vs[I].Facts = FactSet::common(A, B);
-        Vs.erase(Vs.begin() + J);
-        Changed = true;
-        break;
-      }
-  }
-  if (Vs.size() <= MaxVariants)
-    return;
-  Variant All = Vs.front();
-  for (unsigned I = 1; I < Vs.size(); ++I) {
-    All.Facts = FactSet::common(All.Facts, Vs[I].Facts);
-    joinState(All.State, Vs[I].State);
-  }
-  Vs.clear();
-  Vs.push_back(All);
+  normalizeVariants(
+      Vs,
+      [](const Variant &A, const Variant &B) { return A.State == B.State; },
+      [&](Variant &Into, const Variant &From) {
+        joinState(Into.State, From.State);
+      });
 }
 
 void Dataflow::normalizeObject(FlowState &S, unsigned Obj) const {
