@@ -7,7 +7,7 @@
 //   ...
 //   if (fast) co_await r.aexit();
 //
-// it keeps apart the states of paths that took different sides of a test of
+// each keeps apart the states of paths that took different sides of a test of
 // a *condition variable*: a local or by-value parameter of scalar type (or a
 // std::exception_ptr) that nothing can change behind the analysis' back.
 // This file finds those variables, the statements that give them a value,

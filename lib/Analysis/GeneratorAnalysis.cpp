@@ -2,13 +2,17 @@
 //
 // Two facts per generator-based manager, both from Clang's CFG:
 //  - how many co_yields each path has passed (none, one, more): a forward
-//    dataflow, joined by union, checked at each yield and at the end;
+//    dataflow, joined by union, checked at each yield and at the end; paths
+//    that took different sides of a test of a condition variable are kept
+//    apart (BranchFacts.h), so "if (!yielded) co_yield fallback;" is
+//    understood;
 //  - for each yield outside a try with catch (...), whether a co_await can
 //    run after it: the asynchronous cleanup an exception would skip.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/GeneratorAnalysis.h"
+#include "Analysis/BranchFacts.h"
 #include "Analysis/ForwardFlow.h"
 #include "Model/ProtocolModel.h"
 
@@ -91,12 +95,35 @@ struct YieldState {
   }
 };
 
+/// The yield count on the paths on which the facts hold.
+struct YieldVariant {
+  FactSet Facts;
+  YieldState State;
+
+  bool operator==(const YieldVariant &O) const {
+    return Facts == O.Facts && State == O.State;
+  }
+};
+
+struct FlowState {
+  /// Facts every path reaching this point knows.
+  FactSet Common;
+  /// One variant per set of paths that know different facts and have
+  /// passed different yields: usually one. Sorted by facts.
+  llvm::SmallVector<YieldVariant, 2> Variants;
+
+  bool operator==(const FlowState &O) const {
+    return Common == O.Common && Variants == O.Variants;
+  }
+};
+
 class GeneratorFlow {
 public:
   GeneratorFlow(const FunctionDecl &Coroutine, const Stmt *WrittenBody,
-                ASTContext &Ctx, const YieldCollector &Yields)
+                ASTContext &Ctx, const YieldCollector &Yields,
+                const BranchFacts &Facts)
       : Coroutine(Coroutine), WrittenBody(WrittenBody),
-        SM(Ctx.getSourceManager()), Yields(Yields) {}
+        SM(Ctx.getSourceManager()), Yields(Yields), Facts(Facts) {}
 
   void run(const CFG &Graph, FindingSink &Sink);
 
@@ -112,58 +139,156 @@ private:
     return Y && Yields.Yields.contains(Y);
   }
 
-  void transfer(const CFGBlock &Block, YieldState &S);
-  void checkEnds(const CFG &Graph, const BlockStates<YieldState> &States);
+  void joinYields(YieldState &Into, const YieldState &From) const;
+  void normalize(FlowState &S) const;
+  void applyFactUpdate(FlowState &S, const FactUpdate &Update) const;
+  bool join(FlowState &Into, const FlowState &From) const;
+  bool edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex) const;
+  void passYield(const Stmt *Yield, FlowState &S);
+  void transfer(const CFGBlock &Block, FlowState &S);
+  void checkEnds(const CFG &Graph, const BlockStates<FlowState> &States);
   void checkUnprotected(const CFG &Graph);
 
   const FunctionDecl &Coroutine;
   const Stmt *WrittenBody;
   const SourceManager &SM;
   const YieldCollector &Yields;
+  const BranchFacts &Facts;
   bool Reporting = false;
   std::vector<Finding> Findings;
   llvm::DenseSet<const Stmt *> ReportedYields;
 };
 
-void GeneratorFlow::transfer(const CFGBlock &Block, YieldState &S) {
-  if (isa_and_nonnull<CXXCatchStmt>(Block.getLabel()) && (S.Bits & NoYield))
-    S.Bits = (S.Bits & ~NoYield) | NoYieldCaught;
+void GeneratorFlow::joinYields(YieldState &Into,
+                               const YieldState &From) const {
+  if (From.Bits & (OneYield | ManyYields))
+    Into.FirstYield = earlier(Into.FirstYield, From.FirstYield);
+  Into.Bits |= From.Bits;
+}
+
+void GeneratorFlow::normalize(FlowState &S) const {
+  normalizeVariants(
+      S.Variants,
+      [](const YieldVariant &A, const YieldVariant &B) {
+        return A.State == B.State;
+      },
+      [&](YieldVariant &Into, const YieldVariant &From) {
+        joinYields(Into.State, From.State);
+      });
+  llvm::stable_sort(S.Variants, [](const YieldVariant &A,
+                                   const YieldVariant &B) {
+    return A.Facts < B.Facts;
+  });
+}
+
+void GeneratorFlow::applyFactUpdate(FlowState &S,
+                                    const FactUpdate &Update) const {
+  S.Common.set(Update.Var, Update.Value);
+  for (YieldVariant &V : S.Variants)
+    V.Facts.set(Update.Var, Update.Value);
+  normalize(S);
+}
+
+bool GeneratorFlow::join(FlowState &Into, const FlowState &From) const {
+  FlowState Result;
+  Result.Common = FactSet::common(Into.Common, From.Common);
+  Result.Variants = Into.Variants;
+  Result.Variants.append(From.Variants.begin(), From.Variants.end());
+  normalize(Result);
+  if (Result == Into)
+    return false;
+  Into = std::move(Result);
+  return true;
+}
+
+bool GeneratorFlow::edge(FlowState &S, const CFGBlock &From,
+                         unsigned SuccIndex) const {
+  std::optional<FactTest> Test = Facts.testAt(From);
+  if (!Test)
+    return true;
+  bool Value = (SuccIndex == 0) == Test->TrueOnFirst;
+  // Every path knows the other value: none takes this edge.
+  if (std::optional<bool> Known = S.Common.get(Test->Var);
+      Known && *Known != Value)
+    return false;
+  S.Common.set(Test->Var, Value);
+  // Paths that know the variable's value take only their side.
+  llvm::erase_if(S.Variants, [&](const YieldVariant &V) {
+    std::optional<bool> Fact = V.Facts.get(Test->Var);
+    return Fact && *Fact != Value;
+  });
+  for (YieldVariant &V : S.Variants)
+    V.Facts.set(Test->Var, Value);
+  normalize(S);
+  return !S.Variants.empty();
+}
+
+void GeneratorFlow::passYield(const Stmt *Yield, FlowState &S) {
+  SourceLocation Loc = Yield->getBeginLoc();
+  // The earliest yield passed before this one, on the paths that have one.
+  bool Again = false;
+  SourceLocation FirstYield;
+  for (const YieldVariant &V : S.Variants)
+    if (V.State.Bits & (OneYield | ManyYields)) {
+      FirstYield = Again ? earlier(FirstYield, V.State.FirstYield)
+                         : V.State.FirstYield;
+      Again = true;
+    }
+  if (Reporting && Again && ReportedYields.insert(Yield).second) {
+    Finding F;
+    F.Kind = FindingKind::MultipleYield;
+    F.Loc = Loc;
+    F.Message = "'co_yield' can run again after an earlier 'co_yield': a "
+                "generator-based manager must yield exactly once (Python "
+                "raises \"generator didn't stop\")";
+    // No yield written before this one reaches it: the path came round a
+    // loop (or a backward goto) to this yield or a later one.
+    if (FirstYield == Loc || before(Loc, FirstYield))
+      F.Notes.push_back({Loc, "reached again in a later iteration of the loop"});
+    else
+      F.Notes.push_back({FirstYield, "first 'co_yield' here"});
+    Findings.push_back(std::move(F));
+  }
+  for (YieldVariant &V : S.Variants) {
+    YieldState &Y = V.State;
+    uint8_t Bits = 0;
+    if (Y.Bits & (NoYield | NoYieldCaught))
+      Bits |= OneYield;
+    if (Y.Bits & (OneYield | ManyYields))
+      Bits |= ManyYields;
+    if (Y.Bits & (NoYield | NoYieldCaught))
+      Y.FirstYield = earlier(Y.FirstYield, Loc);
+    Y.Bits = Bits;
+  }
+  normalize(S);
+}
+
+void GeneratorFlow::transfer(const CFGBlock &Block, FlowState &S) {
+  if (isa_and_nonnull<CXXCatchStmt>(Block.getLabel())) {
+    for (YieldVariant &V : S.Variants)
+      if (V.State.Bits & NoYield)
+        V.State.Bits = (V.State.Bits & ~NoYield) | NoYieldCaught;
+    normalize(S);
+  }
   for (const CFGElement &Element : Block) {
     auto StmtElement = Element.getAs<CFGStmt>();
-    if (!StmtElement || !isOwnYield(StmtElement->getStmt()))
+    if (!StmtElement)
       continue;
-    const Stmt *Yield = StmtElement->getStmt();
-    SourceLocation Loc = Yield->getBeginLoc();
-    if (Reporting && (S.Bits & (OneYield | ManyYields)) &&
-        ReportedYields.insert(Yield).second) {
-      Finding F;
-      F.Kind = FindingKind::MultipleYield;
-      F.Loc = Loc;
-      F.Message = "'co_yield' can run again after an earlier 'co_yield': a "
-                  "generator-based manager must yield exactly once (Python "
-                  "raises \"generator didn't stop\")";
-      // No yield written before this one reaches it: the path came round a
-      // loop (or a backward goto) to this yield or a later one.
-      if (S.FirstYield == Loc || before(Loc, S.FirstYield))
-        F.Notes.push_back(
-            {Loc, "reached again in a later iteration of the loop"});
-      else
-        F.Notes.push_back({S.FirstYield, "first 'co_yield' here"});
-      Findings.push_back(std::move(F));
-    }
-    uint8_t Bits = 0;
-    if (S.Bits & (NoYield | NoYieldCaught))
-      Bits |= OneYield;
-    if (S.Bits & (OneYield | ManyYields))
-      Bits |= ManyYields;
-    if (S.Bits & (NoYield | NoYieldCaught))
-      S.FirstYield = earlier(S.FirstYield, Loc);
-    S.Bits = Bits;
+    const Stmt *St = StmtElement->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(St))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (std::optional<FactUpdate> Update = Facts.atDeclaration(V))
+            applyFactUpdate(S, *Update);
+    if (isOwnYield(St))
+      passYield(St, S);
+    for (const FactUpdate &Update : Facts.updatesAt(St))
+      applyFactUpdate(S, Update);
   }
 }
 
 void GeneratorFlow::checkEnds(const CFG &Graph,
-                              const BlockStates<YieldState> &States) {
+                              const BlockStates<FlowState> &States) {
   // The first place, in source order, where a path without a yield ends.
   // Throwing is how a manager refuses to enter: forEachNormalReturn skips
   // those paths.
@@ -172,7 +297,10 @@ void GeneratorFlow::checkEnds(const CFG &Graph,
   forEachNormalReturn(
       Graph, reachedBlocks(States),
       [&](const CFGBlock &Pred, const Stmt *Written) {
-        if (!(States.Out[Pred.getBlockID()]->Bits & NoYield))
+        if (llvm::none_of(States.Out[Pred.getBlockID()]->Variants,
+                          [](const YieldVariant &V) {
+                            return V.State.Bits & NoYield;
+                          }))
           return;
         SourceLocation End;
         if (Written)
@@ -273,17 +401,14 @@ void GeneratorFlow::checkUnprotected(const CFG &Graph) {
 
 void GeneratorFlow::run(const CFG &Graph, FindingSink &Sink) {
   PostOrderCFGView Order(&Graph);
-  BlockStates<YieldState> States = solveForward(
-      Graph, Order, YieldState{NoYield, SourceLocation()},
-      [&](YieldState &S, const CFGBlock &Block) { transfer(Block, S); },
-      [&](YieldState &Into, const YieldState &From) {
-        YieldState Joined = Into;
-        Joined.Bits |= From.Bits;
-        if (From.Bits & (OneYield | ManyYields))
-          Joined.FirstYield = earlier(Joined.FirstYield, From.FirstYield);
-        bool Changed = !(Joined == Into);
-        Into = Joined;
-        return Changed;
+  FlowState Entry;
+  Entry.Variants.push_back({FactSet(), YieldState{NoYield, SourceLocation()}});
+  BlockStates<FlowState> States = solveForward(
+      Graph, Order, std::move(Entry),
+      [&](FlowState &S, const CFGBlock &Block) { transfer(Block, S); },
+      [&](FlowState &Into, const FlowState &From) { return join(Into, From); },
+      [&](FlowState &S, const CFGBlock &From, unsigned SuccIndex, bool) {
+        return edge(S, From, SuccIndex);
       });
 
   Reporting = true;
@@ -291,7 +416,7 @@ void GeneratorFlow::run(const CFG &Graph, FindingSink &Sink) {
     unsigned ID = Block->getBlockID();
     if (!States.In[ID])
       continue;
-    YieldState S = *States.In[ID];
+    FlowState S = *States.In[ID];
     transfer(*Block, S);
   }
   checkEnds(Graph, States);
@@ -359,7 +484,8 @@ void analyzeGeneratorManager(const FunctionDecl &Coroutine,
       CFG::buildCFG(&Coroutine, Coroutine.getBody(), &Context, Options);
   if (!Graph)
     return;
-  GeneratorFlow Flow(Coroutine, WrittenBody, Context, Yields);
+  BranchFacts Facts(Coroutine, WrittenBody);
+  GeneratorFlow Flow(Coroutine, WrittenBody, Context, Yields, Facts);
   Flow.run(*Graph, Sink);
 }
 

@@ -379,6 +379,31 @@ TEST(GeneratorAnalysis, ThrowIsNotAMissingYield) {
                   .empty());
 }
 
+TEST(GeneratorAnalysis, TestsOfOneConditionVariableAreCorrelated) {
+  EXPECT_TRUE(generatorFindingsIn("rt::async_cm<int> g(bool b) {\n"
+                                  "  if (b) co_yield 1;\n"
+                                  "  if (!b) co_yield 2;\n"
+                                  "}\n")
+                  .empty());
+  EXPECT_EQ(generatorFindingsIn("rt::async_cm<int> g(bool b) {\n"
+                                "  if (b) co_yield 1;\n"
+                                "  if (b) co_yield 2;\n"
+                                "}\n"),
+            (std::vector<FindingKind>{FindingKind::MissingYield,
+                                      FindingKind::MultipleYield}));
+}
+
+TEST(GeneratorAnalysis, AFlagSetAtTheYieldGuardsTheFallback) {
+  EXPECT_TRUE(generatorFindingsIn("rt::async_cm<int> g(int n) {\n"
+                                  "  bool done = false;\n"
+                                  "  for (int i = 0; i < n; ++i)\n"
+                                  "    if (i == 3) { co_yield i; done = true;"
+                                  " break; }\n"
+                                  "  if (!done) co_yield 0;\n"
+                                  "}\n")
+                  .empty());
+}
+
 TEST(GeneratorAnalysis, AwaitAfterUnprotectedYield) {
   EXPECT_EQ(generatorFindingsIn("rt::async_cm<int> g() {\n"
                                 "  co_yield 1;\n"
