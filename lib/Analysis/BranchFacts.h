@@ -97,7 +97,8 @@ constexpr unsigned MaxVariants = 8;
 /// Brings \p Vs, the variants of one state on sets of paths (each with a
 /// member FactSet Facts), into canonical form: variants that know the same
 /// facts are joined; variants in the same state (\p SameState) are merged
-/// when nothing is lost by it; more than MaxVariants become one.
+/// when nothing is lost by it; more than MaxVariants become one. The result
+/// is sorted by facts, so equal sets of variants compare equal.
 /// \p JoinState (Into, From) joins the state of From into Into.
 template <typename VariantT, typename SameStateFn, typename JoinStateFn>
 void normalizeVariants(llvm::SmallVectorImpl<VariantT> &Vs,

@@ -175,10 +175,6 @@ void GeneratorFlow::normalize(FlowState &S) const {
       [&](YieldVariant &Into, const YieldVariant &From) {
         joinYields(Into.State, From.State);
       });
-  llvm::stable_sort(S.Variants, [](const YieldVariant &A,
-                                   const YieldVariant &B) {
-    return A.Facts < B.Facts;
-  });
 }
 
 void GeneratorFlow::applyFactUpdate(FlowState &S,
