@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Checks that acm-tidy and the clang-tidy plugin never crash.
+
+Takes the test inputs (test/checkers, test/profiles), mutates each a few
+times -- a line deleted, duplicated, cut short or swapped with another, or
+coroutine statements (co_yield, co_return, goto, break, throw, try, braces,
+protocol ops) inserted at random lines -- and runs both front ends on every
+mutant. Most mutants no longer compile; a crash is a non-zero exit other
+than 1 (findings) or 2 (compile error), a signal, or LLVM's stack dump.
+Crashing inputs are kept in --out. Exits with status 1 if any crashed.
+
+  scripts/mutation-fuzz.py [--build build] [--seed N] [--mutants-per-file K]
+"""
+import argparse
+import glob
+import os
+import random
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# Statements that give the CFG new shapes around the tests' objects.
+INSERTS = [
+    "co_yield 1;", "co_return;", "break;", "continue;", "throw 1;",
+    "goto out; out:;", "label: ;", "goto label;", "{", "}",
+    "while (true) {", "for (;;) co_yield 2;", "if (b) co_return;",
+    "switch (1) { case 1: break; default: co_return; }",
+    "try { co_await r.aexit(); } catch (...) {}",
+    "co_await r.aenter();", "co_await r.aexit();", "r.aexit();",
+    "(void)0, r.aenter();", "b ? r.aexit() : r.aexit();",
+    "auto &alias = r;", "r = Resource{};", "std::move(r);",
+    "[&] { r.use(); }();", "static int s = 0;",
+]
+
+
+def mutate(lines, rng):
+    lines = list(lines)
+    op = rng.choice(["delete", "duplicate", "cut", "swap", "insert",
+                     "insert", "insert"])
+    i = rng.randrange(len(lines))
+    if op == "delete":
+        del lines[i]
+    elif op == "duplicate":
+        lines.insert(i, lines[i])
+    elif op == "cut":
+        lines[i] = lines[i][:rng.randrange(len(lines[i]) + 1)]
+    elif op == "swap":
+        j = rng.randrange(len(lines))
+        lines[i], lines[j] = lines[j], lines[i]
+    else:
+        for _ in range(rng.randrange(1, 4)):
+            lines.insert(rng.randrange(len(lines) + 1), rng.choice(INSERTS))
+    return "\n".join(lines) + "\n"
+
+
+def crashed(result):
+    return (result.returncode < 0 or result.returncode > 2 or
+            "Stack dump" in result.stderr or "PLEASE submit" in result.stderr)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--clang-tidy", default="clang-tidy-22")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--mutants-per-file", type=int, default=8)
+    parser.add_argument("--out", default="mutation-fuzz-crashes")
+    args = parser.parse_args()
+
+    acm_tidy = os.path.join(args.build, "bin", "acm-tidy")
+    plugins = glob.glob(os.path.join(args.build, "lib", "*acm*.so"))
+    if not os.path.exists(acm_tidy) or not plugins:
+        sys.exit("error: build acm-tidy and the plugin first (%s)" % args.build)
+    includes = ["-I" + os.path.join(ROOT, d) for d in
+                ("test/checkers/Inputs", "test/profiles/Inputs", "include")]
+    tools = [
+        [acm_tidy, "--quiet", "--checks=acm-*"],
+        [args.clang_tidy, "--load=" + plugins[0], "--quiet",
+         "--checks=-*,acm-*"],
+    ]
+    inputs = sorted(glob.glob(os.path.join(ROOT, "test/checkers/*.cpp")) +
+                    glob.glob(os.path.join(ROOT, "test/profiles/*.cpp")))
+    rng = random.Random(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+    mutant = os.path.join(args.out, "mutant.cpp")
+    runs = crashes = 0
+    for path in inputs:
+        with open(path) as f:
+            lines = f.read().split("\n")
+        for _ in range(args.mutants_per_file):
+            with open(mutant, "w") as f:
+                f.write(mutate(lines, rng))
+            for tool in tools:
+                result = subprocess.run(
+                    tool + [mutant, "--", "-std=c++20"] + includes,
+                    capture_output=True, text=True, timeout=300)
+                runs += 1
+                if crashed(result):
+                    crashes += 1
+                    kept = os.path.join(args.out, "crash-%d.cpp" % crashes)
+                    os.replace(mutant, kept)
+                    print("crash: %s on %s (from %s), status %d" %
+                          (os.path.basename(tool[0]), kept,
+                           os.path.relpath(path, ROOT), result.returncode),
+                          flush=True)
+                    break
+    if os.path.exists(mutant):
+        os.remove(mutant)
+    print("%d runs on %d mutants of %d files: %d crashes" %
+          (runs, len(inputs) * args.mutants_per_file, len(inputs), crashes))
+    return 1 if crashes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
