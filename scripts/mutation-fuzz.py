@@ -10,6 +10,7 @@ than 1 (findings) or 2 (compile error), a signal, or LLVM's stack dump.
 Crashing inputs are kept in --out. Exits with status 1 if any crashed.
 
   scripts/mutation-fuzz.py [--build build] [--seed N] [--mutants-per-file K]
+                           [--out DIR] [file.cpp ...]
 """
 import argparse
 import glob
@@ -66,6 +67,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--mutants-per-file", type=int, default=8)
     parser.add_argument("--out", default="mutation-fuzz-crashes")
+    parser.add_argument("inputs", nargs="*",
+                        help="files to mutate (default: the check tests)")
     args = parser.parse_args()
 
     acm_tidy = os.path.join(args.build, "bin", "acm-tidy")
@@ -79,8 +82,9 @@ def main():
         [args.clang_tidy, "--load=" + plugins[0], "--quiet",
          "--checks=-*,acm-*"],
     ]
-    inputs = sorted(glob.glob(os.path.join(ROOT, "test/checkers/*.cpp")) +
-                    glob.glob(os.path.join(ROOT, "test/profiles/*.cpp")))
+    inputs = args.inputs or sorted(
+        glob.glob(os.path.join(ROOT, "test/checkers/*.cpp")) +
+        glob.glob(os.path.join(ROOT, "test/profiles/*.cpp")))
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
     mutant = os.path.join(args.out, "mutant.cpp")
@@ -102,7 +106,7 @@ def main():
                     os.replace(mutant, kept)
                     print("crash: %s on %s (from %s), status %d" %
                           (os.path.basename(tool[0]), kept,
-                           os.path.relpath(path, ROOT), result.returncode),
+                           os.path.basename(path), result.returncode),
                           flush=True)
                     break
     if os.path.exists(mutant):
