@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <optional>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -106,10 +107,11 @@ void normalizeVariants(llvm::SmallVectorImpl<VariantT> &Vs,
   bool Changed = true;
   while (Changed && Vs.size() > 1) {
     Changed = false;
-    // Paths that know the same facts share one state.
-    llvm::stable_sort(Vs, [](const VariantT &A, const VariantT &B) {
-      return A.Facts < B.Facts;
-    });
+    // Paths that know the same facts share one state. An insertion sort:
+    // the lists are short, and this runs on every branch for every object.
+    for (unsigned I = 1; I < Vs.size(); ++I)
+      for (unsigned J = I; J > 0 && Vs[J].Facts < Vs[J - 1].Facts; --J)
+        std::swap(Vs[J], Vs[J - 1]);
     llvm::SmallVector<VariantT, 4> Merged;
     for (VariantT &V : Vs) {
       if (!Merged.empty() && Merged.back().Facts == V.Facts) {

@@ -1319,16 +1319,31 @@ void Dataflow::normalizeObject(FlowState &S, unsigned Obj) const {
     return;
   VariantList Vs(S.Variants.begin() + Begin, S.Variants.begin() + End);
   normalize(Vs);
-  S.Variants.erase(S.Variants.begin() + Begin, S.Variants.begin() + End);
-  S.Variants.insert(S.Variants.begin() + Begin, Vs.begin(), Vs.end());
+  // Normalizing only ever merges variants: write them back in place and
+  // close the gap, without moving the rest of the state twice.
+  std::copy(Vs.begin(), Vs.end(), S.Variants.begin() + Begin);
+  S.Variants.erase(S.Variants.begin() + Begin + Vs.size(),
+                   S.Variants.begin() + End);
 }
 
 void Dataflow::normalizeAll(FlowState &S) const {
-  for (unsigned I = 0; I < S.Variants.size();) {
-    unsigned Obj = S.Variants[I].Obj;
-    normalizeObject(S, Obj);
-    I = range(S, Obj).second;
+  // One pass that rebuilds the list: normalizing object by object in place
+  // would move the variants after each one, quadratic in live objects.
+  llvm::SmallVector<Variant, 4> Result;
+  Result.reserve(S.Variants.size());
+  for (auto It = S.Variants.begin(), End = S.Variants.end(); It != End;) {
+    auto Next = std::find_if(
+        It, End, [&](const Variant &V) { return V.Obj != It->Obj; });
+    if (Next - It == 1) {
+      Result.push_back(*It);
+    } else {
+      VariantList Vs(It, Next);
+      normalize(Vs);
+      Result.append(Vs.begin(), Vs.end());
+    }
+    It = Next;
   }
+  S.Variants = std::move(Result);
 }
 
 bool Dataflow::join(FlowState &Into, const FlowState &From) const {
