@@ -13,6 +13,7 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 #include <optional>
 #include <vector>
 
@@ -28,7 +29,10 @@ inline bool locationBefore(const clang::SourceManager &SM,
   return SM.isBeforeInTranslationUnit(A, B);
 }
 
-/// The states entering and leaving each block; unreachable blocks have none.
+/// The state entering each block, and leaving each block that has an edge
+/// to the function's exit (only those are asked for: keeping every block's
+/// would double the memory, which grows with blocks times tracked objects).
+/// Unreachable blocks have none.
 template <typename State> struct BlockStates {
   std::vector<std::optional<State>> In, Out;
 };
@@ -50,6 +54,7 @@ BlockStates<State> solveForward(const clang::CFG &Graph,
   BlockStates<State> States;
   States.In.resize(Graph.getNumBlockIDs());
   States.Out.resize(Graph.getNumBlockIDs());
+  const clang::CFGBlock *Exit = &Graph.getExit();
   States.In[Graph.getEntry().getBlockID()] = std::move(Entry);
   std::vector<unsigned> Position(Graph.getNumBlockIDs(), 0);
   unsigned Next = 0;
@@ -68,9 +73,8 @@ BlockStates<State> solveForward(const clang::CFG &Graph,
       Dirty[ID] = false;
       State S = *States.In[ID];
       Transfer(S, *Block);
-      if (States.Out[ID] && *States.Out[ID] == S)
-        continue;
-      States.Out[ID] = S;
+      if (llvm::is_contained(Block->succs(), Exit))
+        States.Out[ID] = S;
       unsigned Index = 0;
       for (const clang::CFGBlock *Succ : Block->succs()) {
         unsigned SuccIndex = Index++;
@@ -159,9 +163,9 @@ void forEachNormalReturn(const clang::CFG &Graph,
 /// Which blocks \p States reached, in the form forEachNormalReturn takes.
 template <typename State>
 std::vector<std::optional<bool>> reachedBlocks(const BlockStates<State> &S) {
-  std::vector<std::optional<bool>> Reached(S.Out.size());
-  for (size_t I = 0; I < S.Out.size(); ++I)
-    if (S.Out[I])
+  std::vector<std::optional<bool>> Reached(S.In.size());
+  for (size_t I = 0; I < S.In.size(); ++I)
+    if (S.In[I])
       Reached[I] = true;
   return Reached;
 }
