@@ -5,12 +5,14 @@ Takes the test inputs (test/checkers, test/profiles), mutates each a few
 times -- a line deleted, duplicated, cut short or swapped with another, or
 coroutine statements (co_yield, co_return, goto, break, throw, try, braces,
 protocol ops) inserted at random lines -- and runs both front ends on every
-mutant. Most mutants no longer compile; a crash is a non-zero exit other
-than 1 (findings) or 2 (compile error), a signal, or LLVM's stack dump.
+mutant (and, with --clangd, acm-clangd over LSP, as an editor runs it).
+Most mutants no longer compile; a crash is a non-zero exit other than 1
+(findings) or 2 (compile error), a signal, or LLVM's stack dump; for
+acm-clangd, exiting or not publishing diagnostics for the file.
 Crashing inputs are kept in --out. Exits with status 1 if any crashed.
 
   scripts/mutation-fuzz.py [--build build] [--seed N] [--mutants-per-file K]
-                           [--out DIR] [file.cpp ...]
+                           [--clangd] [--out DIR] [file.cpp ...]
 """
 import argparse
 import glob
@@ -67,6 +69,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--mutants-per-file", type=int, default=8)
     parser.add_argument("--out", default="mutation-fuzz-crashes")
+    parser.add_argument("--clangd", action="store_true",
+                        help="also open each mutant in acm-clangd over LSP")
     parser.add_argument("inputs", nargs="*",
                         help="files to mutate (default: the check tests)")
     args = parser.parse_args()
@@ -88,6 +92,17 @@ def main():
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
     mutant = os.path.join(args.out, "mutant.cpp")
+    if args.clangd:
+        # acm-clangd finds the flags and the checks beside the file.
+        with open(os.path.join(args.out, "compile_flags.txt"), "w") as f:
+            f.write("\n".join(["-std=c++20"] + includes) + "\n")
+        with open(os.path.join(args.out, ".clangd"), "w") as f:
+            f.write("Diagnostics:\n  ClangTidy:\n    Add: [acm-*]\n"
+                    "    FastCheckFilter: Loose\n")
+        tools.append([sys.executable,
+                      os.path.join(ROOT, "test", "lsp", "lsp_diagnostics.py"),
+                      "--clangd", os.path.join(args.build, "bin",
+                                               "acm-clangd")])
     runs = crashes = 0
     for path in inputs:
         with open(path) as f:
@@ -96,16 +111,19 @@ def main():
             with open(mutant, "w") as f:
                 f.write(mutate(lines, rng))
             for tool in tools:
-                result = subprocess.run(
-                    tool + [mutant, "--", "-std=c++20"] + includes,
-                    capture_output=True, text=True, timeout=300)
+                lsp = tool[0] == sys.executable
+                command = tool + ([mutant] if lsp else
+                                  [mutant, "--", "-std=c++20"] + includes)
+                result = subprocess.run(command, capture_output=True,
+                                        text=True, timeout=300)
                 runs += 1
-                if crashed(result):
+                if (result.returncode != 0 if lsp else crashed(result)):
                     crashes += 1
                     kept = os.path.join(args.out, "crash-%d.cpp" % crashes)
                     os.replace(mutant, kept)
+                    name = "acm-clangd" if lsp else os.path.basename(tool[0])
                     print("crash: %s on %s (from %s), status %d" %
-                          (os.path.basename(tool[0]), kept,
+                          (name, kept,
                            os.path.basename(path), result.returncode),
                           flush=True)
                     break
