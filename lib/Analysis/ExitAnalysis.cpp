@@ -1036,7 +1036,8 @@ private:
       markDiscarded(Cond->getFalseExpr(), /*FixCertain=*/false);
       return;
     }
-    if (auto *Comma = dyn_cast<BinaryOperator>(E); Comma && Comma->isCommaOp()) {
+    if (auto *Comma = dyn_cast<BinaryOperator>(E);
+        Comma && Comma->isCommaOp()) {
       // The left side is discarded wherever the comma stands (see
       // VisitBinaryOperator); the right side only if the whole is.
       markDiscarded(Comma->getRHS(), FixCertain);
@@ -1067,8 +1068,7 @@ private:
     // await_transform, and a macro's text is not ours to change: only then
     // is the fix not certain.
     if (HandlerDepth == 0 && StaticInitDepth == 0 && MayAwait &&
-        !UncertainFixCalls.count(Call) && Begin.isValid() &&
-        !Begin.isMacroID())
+        !UncertainFixCalls.count(Call) && Begin.isValid() && !Begin.isMacroID())
       F.Fix = FindingFix{Begin, "co_await "};
     Immediate.push_back(std::move(F));
   }
@@ -1306,8 +1306,7 @@ void Dataflow::joinState(ObjectState &Into, const ObjectState &From) const {
 
 void Dataflow::normalize(VariantList &Vs) const {
   normalizeVariants(
-      Vs,
-      [](const Variant &A, const Variant &B) { return A.State == B.State; },
+      Vs, [](const Variant &A, const Variant &B) { return A.State == B.State; },
       [&](Variant &Into, const Variant &From) {
         joinState(Into.State, From.State);
       });

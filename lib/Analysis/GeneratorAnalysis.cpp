@@ -159,8 +159,7 @@ private:
   llvm::DenseSet<const Stmt *> ReportedYields;
 };
 
-void GeneratorFlow::joinYields(YieldState &Into,
-                               const YieldState &From) const {
+void GeneratorFlow::joinYields(YieldState &Into, const YieldState &From) const {
   if (From.Bits & (OneYield | ManyYields))
     Into.FirstYield = earlier(Into.FirstYield, From.FirstYield);
   Into.Bits |= From.Bits;
@@ -226,8 +225,8 @@ void GeneratorFlow::passYield(const Stmt *Yield, FlowState &S) {
   SourceLocation FirstYield;
   for (const YieldVariant &V : S.Variants)
     if (V.State.Bits & (OneYield | ManyYields)) {
-      FirstYield = Again ? earlier(FirstYield, V.State.FirstYield)
-                         : V.State.FirstYield;
+      FirstYield =
+          Again ? earlier(FirstYield, V.State.FirstYield) : V.State.FirstYield;
       Again = true;
     }
   if (Reporting && Again && ReportedYields.insert(Yield).second) {
@@ -240,7 +239,8 @@ void GeneratorFlow::passYield(const Stmt *Yield, FlowState &S) {
     // No yield written before this one reaches it: the path came round a
     // loop (or a backward goto) to this yield or a later one.
     if (FirstYield == Loc || before(Loc, FirstYield))
-      F.Notes.push_back({Loc, "reached again in a later iteration of the loop"});
+      F.Notes.push_back(
+          {Loc, "reached again in a later iteration of the loop"});
     else
       F.Notes.push_back({FirstYield, "first 'co_yield' here"});
     Findings.push_back(std::move(F));
@@ -293,10 +293,9 @@ void GeneratorFlow::checkEnds(const CFG &Graph,
   forEachNormalReturn(
       Graph, reachedBlocks(States),
       [&](const CFGBlock &Pred, const Stmt *Written) {
-        if (llvm::none_of(States.Out[Pred.getBlockID()]->Variants,
-                          [](const YieldVariant &V) {
-                            return V.State.Bits & NoYield;
-                          }))
+        if (llvm::none_of(
+                States.Out[Pred.getBlockID()]->Variants,
+                [](const YieldVariant &V) { return V.State.Bits & NoYield; }))
           return;
         SourceLocation End;
         if (Written)
