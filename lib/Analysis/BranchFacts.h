@@ -154,6 +154,28 @@ void normalizeVariants(llvm::SmallVectorImpl<VariantT> &Vs,
   Vs.push_back(All);
 }
 
+/// Along successor \p SuccIndex of a branch that tests \p Test, with
+/// \p Common the facts all paths know and \p Variants the states of sets of
+/// paths (each with a member FactSet Facts): drops the variants that know
+/// the other value, and tells the rest the value taken. Returns false if
+/// every path knows the other value: none takes this edge.
+template <typename VariantT>
+bool followBranch(const FactTest &Test, unsigned SuccIndex, FactSet &Common,
+                  llvm::SmallVectorImpl<VariantT> &Variants) {
+  bool Value = (SuccIndex == 0) == Test.TrueOnFirst;
+  if (std::optional<bool> Known = Common.get(Test.Var);
+      Known && *Known != Value)
+    return false;
+  Common.set(Test.Var, Value);
+  llvm::erase_if(Variants, [&](const VariantT &V) {
+    std::optional<bool> Fact = V.Facts.get(Test.Var);
+    return Fact && *Fact != Value;
+  });
+  for (VariantT &V : Variants)
+    V.Facts.set(Test.Var, Value);
+  return true;
+}
+
 class BranchFacts {
 public:
   /// At most this many variables per function are followed, in the order

@@ -1412,20 +1412,9 @@ bool Dataflow::edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
     });
   }
   if (std::optional<FactTest> Test = Facts.testAt(From)) {
-    bool Value = (SuccIndex == 0) == Test->TrueOnFirst;
-    // Every path knows the other value: none takes this edge.
-    if (std::optional<bool> Known = S.Common.get(Test->Var);
-        Known && *Known != Value)
+    // An object left without variants is on no path along this edge.
+    if (!followBranch(*Test, SuccIndex, S.Common, S.Variants))
       return false;
-    S.Common.set(Test->Var, Value);
-    // Paths that know the variable's value take only their side; an object
-    // left without variants is on no path along this edge.
-    llvm::erase_if(S.Variants, [&](const Variant &V) {
-      std::optional<bool> Fact = V.Facts.get(Test->Var);
-      return Fact && *Fact != Value;
-    });
-    for (Variant &V : S.Variants)
-      V.Facts.set(Test->Var, Value);
     Changed = true;
   }
   // Going round a loop, an exit becomes one of an earlier iteration; out

@@ -201,19 +201,8 @@ bool GeneratorFlow::edge(FlowState &S, const CFGBlock &From,
   std::optional<FactTest> Test = Facts.testAt(From);
   if (!Test)
     return true;
-  bool Value = (SuccIndex == 0) == Test->TrueOnFirst;
-  // Every path knows the other value: none takes this edge.
-  if (std::optional<bool> Known = S.Common.get(Test->Var);
-      Known && *Known != Value)
+  if (!followBranch(*Test, SuccIndex, S.Common, S.Variants))
     return false;
-  S.Common.set(Test->Var, Value);
-  // Paths that know the variable's value take only their side.
-  llvm::erase_if(S.Variants, [&](const YieldVariant &V) {
-    std::optional<bool> Fact = V.Facts.get(Test->Var);
-    return Fact && *Fact != Value;
-  });
-  for (YieldVariant &V : S.Variants)
-    V.Facts.set(Test->Var, Value);
   normalize(S);
   return !S.Variants.empty();
 }
