@@ -83,6 +83,14 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
+def print_difference(left, right, only_left, only_right):
+    """Prints the lines only one of two lists has, each with its label."""
+    for line in sorted(set(left) - set(right)):
+        print("  " + only_left + line)
+    for line in sorted(set(right) - set(left)):
+        print("  " + only_right + line)
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n")[0],
@@ -197,10 +205,8 @@ def measure(args, tree):
     if acm != rct:
         ok = False
         print("error: the tools disagree:")
-        for line in sorted(set(acm) - set(rct)):
-            print("  only acm-tidy:       " + line)
-        for line in sorted(set(rct) - set(acm)):
-            print("  only run-clang-tidy: " + line)
+        print_difference(acm, rct, "only acm-tidy:       ",
+                         "only run-clang-tidy: ")
         if sorted(set(acm)) == sorted(set(rct)):
             print("  (same diagnostics, different counts: duplicates)")
     warnings = sorted({"%s:%s: %s" % (f.split(":")[0], f.split(":")[1],
@@ -209,10 +215,7 @@ def measure(args, tree):
     if warnings != expected:
         ok = False
         print("error: the warnings are not the planted bugs:")
-        for line in sorted(set(warnings) - set(expected)):
-            print("  unexpected: " + line)
-        for line in sorted(set(expected) - set(warnings)):
-            print("  missed:     " + line)
+        print_difference(warnings, expected, "unexpected: ", "missed:     ")
     print("findings: %d warnings, %d notes; %s" % (
         sum(": warning: " in f for f in acm),
         sum(": note: " in f for f in acm),
