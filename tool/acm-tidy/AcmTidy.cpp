@@ -335,7 +335,6 @@ public:
     unsigned Width = sys::Process::StandardErrColumns();
     if (Width > 1 && Line.size() >= Width)
       Line.resize(Width - 1);
-    std::lock_guard<std::mutex> Guard(Lock);
     errs() << "\r\x1b[K" << Line;
     errs().flush();
     Dirty = true;
@@ -346,7 +345,6 @@ public:
   }
 
 private:
-  std::mutex Lock;
   size_t Total;
   bool Shown, Dirty = false;
   SmallString<256> WorkingDirectory;

@@ -4,7 +4,6 @@
 
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 namespace json = llvm::json;
 
@@ -47,16 +46,9 @@ void writeBaseline(llvm::ArrayRef<Result> Results, llvm::StringRef Root,
 }
 
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
-  auto Parsed = json::parse((*Buffer)->getBuffer());
+  auto Parsed = readJsonFile(Path, "a baseline");
   if (!Parsed)
-    return llvm::createStringError("'%s' is not a baseline: %s",
-                                   Path.str().c_str(),
-                                   toString(Parsed.takeError()).c_str());
+    return Parsed.takeError();
   auto Malformed = [&](const char *What) {
     return llvm::createStringError("'%s' is not a baseline: %s",
                                    Path.str().c_str(), What);

@@ -7,7 +7,6 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MD5.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include <map>
 
 namespace json = llvm::json;
@@ -157,10 +156,10 @@ json::Object physicalLocation(const Located &L, const PathStyle &Paths) {
   return Physical;
 }
 
-/// Identifies a finding across edits that move it: the same fields a
-/// baseline matches on, plus how many identical findings came before it.
-std::string fingerprint(const Result &R, const PathStyle &Paths,
-                        unsigned Ordinal) {
+/// Identifies a finding across edits that move it: a digest of the same
+/// fields a baseline matches on. The SARIF fingerprint adds how many
+/// findings with the same digest came before it.
+std::string findingDigest(const Result &R, const PathStyle &Paths) {
   llvm::MD5 Hash;
   std::string File = Paths.forJson(R.Main.File);
   for (StringRef Part : {R.check(), StringRef(File), StringRef(R.Function),
@@ -170,7 +169,7 @@ std::string fingerprint(const Result &R, const PathStyle &Paths,
   }
   llvm::MD5::MD5Result Digest;
   Hash.final(Digest);
-  return (Digest.digest() + ":" + llvm::Twine(Ordinal)).str();
+  return Digest.digest().str().str();
 }
 
 json::Object sarifRule(StringRef Id, const ReportOptions &Options) {
@@ -224,7 +223,7 @@ json::Object sarifFix(const Result &R, const PathStyle &Paths) {
 }
 
 json::Object sarifResult(const Result &R, size_t RuleIndex,
-                         const PathStyle &Paths, unsigned Ordinal) {
+                         const PathStyle &Paths, std::string Fingerprint) {
   // Code-scanning services show related locations when the message links
   // to them: "... ([note](1))".
   std::string Text = escapeLinkText(R.Main.Message);
@@ -257,7 +256,7 @@ json::Object sarifResult(const Result &R, size_t RuleIndex,
       {"message", json::Object{{"text", Text}}},
       {"locations", json::Array{std::move(Location)}},
       {"partialFingerprints",
-       json::Object{{"acmFindingKey/v1", fingerprint(R, Paths, Ordinal)}}},
+       json::Object{{"acmFindingKey/v1", std::move(Fingerprint)}}},
   };
   if (!Related.empty())
     Out["relatedLocations"] = std::move(Related);
@@ -318,8 +317,10 @@ void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
       continue;
     }
     size_t RuleIndex = llvm::find(RuleIds, R.check()) - RuleIds.begin();
-    std::string Key = fingerprint(R, Paths, 0);
-    SarifResults.push_back(sarifResult(R, RuleIndex, Paths, Seen[Key]++));
+    std::string Digest = findingDigest(R, Paths);
+    unsigned Ordinal = Seen[Digest]++;
+    SarifResults.push_back(sarifResult(
+        R, RuleIndex, Paths, (Digest + ":" + llvm::Twine(Ordinal)).str()));
   }
 
   json::Object Invocation{{"executionSuccessful", Failures.empty()}};
@@ -424,15 +425,9 @@ llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
   llvm::StringSet<> SeenRules, SeenResults, SeenFailures, SeenProblems;
   bool Successful = true;
   for (const std::string &Path : Paths) {
-    auto Buffer = llvm::MemoryBuffer::getFile(Path);
-    if (!Buffer)
-      return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
-                                     Path.c_str(),
-                                     Buffer.getError().message().c_str());
-    auto Log = json::parse((*Buffer)->getBuffer());
+    auto Log = readJsonFile(Path, "JSON");
     if (!Log)
-      return llvm::createStringError("'%s' is not JSON: %s", Path.c_str(),
-                                     toString(Log.takeError()).c_str());
+      return Log.takeError();
     const json::Object *Top = Log->getAsObject();
     const json::Array *Runs = Top ? Top->getArray("runs") : nullptr;
     const json::Object *Run =

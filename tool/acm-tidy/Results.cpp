@@ -120,6 +120,21 @@ std::string canonicalPath(llvm::StringRef Path) {
   return absolutePath(Path);
 }
 
+llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path,
+                                               llvm::StringRef What) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return llvm::createStringError("'%s' is not %s: %s", Path.str().c_str(),
+                                   What.str().c_str(),
+                                   toString(Parsed.takeError()).c_str());
+  return Parsed;
+}
+
 std::string relativePath(llvm::StringRef Path, llvm::StringRef Root) {
   llvm::SmallString<256> Prefix(Root);
   if (!Prefix.empty() && !llvm::sys::path::is_separator(Prefix.back()))

@@ -13,6 +13,7 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -105,6 +106,11 @@ std::string canonicalPath(llvm::StringRef Path);
 /// \p Path relative to \p Root when it is inside it, using '/' as the
 /// separator; otherwise \p Path unchanged.
 std::string relativePath(llvm::StringRef Path, llvm::StringRef Root);
+
+/// The JSON document in the file \p Path. The errors say "cannot read
+/// '<Path>': ..." or "'<Path>' is not <What>: ...".
+llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path,
+                                               llvm::StringRef What);
 
 /// Locates every message and replacement of \p Errors, which one
 /// translation unit produced, reading the files as they are now.

@@ -58,7 +58,8 @@ struct RunOptions {
   /// Find the function each finding is in.
   bool FindFunctions = false;
   /// Called when a file is started, from the thread that checks it, with
-  /// the number of files started so far.
+  /// the number of files started so far. Calls never overlap, and the
+  /// numbers only go up.
   llvm::unique_function<void(llvm::StringRef File, size_t Started)> OnStart;
 };
 
