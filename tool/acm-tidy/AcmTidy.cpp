@@ -464,12 +464,11 @@ struct Hidden {
 };
 
 Hidden filterResults(std::vector<acm::Result> &Results,
-                     std::optional<acm::Baseline> Known,
+                     const acm::Baseline *Known,
                      const acm::ChangedLines *Changed, StringRef ProjectRoot) {
   Hidden Out;
   if (Known)
-    Out.InBaseline =
-        acm::subtractBaseline(Results, std::move(*Known), ProjectRoot);
+    Out.InBaseline = acm::subtractBaseline(Results, *Known, ProjectRoot);
   if (!Changed)
     return Out;
   StringMap<std::string> Canonical;
@@ -696,7 +695,7 @@ int main(int argc, const char **argv) {
       }))
     return ExitError;
 
-  Hidden Hid = filterResults(Results, std::move(Known),
+  Hidden Hid = filterResults(Results, Known ? &*Known : nullptr,
                              Changed ? &*Changed : nullptr, ProjectRoot);
   if (!report(Results, Files, Options, BaseFS))
     return ExitError;

@@ -86,7 +86,7 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   return Known;
 }
 
-unsigned subtractBaseline(std::vector<Result> &Results, Baseline Known,
+unsigned subtractBaseline(std::vector<Result> &Results, const Baseline &Known,
                           llvm::StringRef Root) {
   // The findings of each key that the baseline has.
   std::map<BaselineKey, std::vector<size_t>> Candidates;
@@ -99,7 +99,7 @@ unsigned subtractBaseline(std::vector<Result> &Results, Baseline Known,
 
   std::vector<bool> IsKnown(Results.size());
   for (const auto &[Key, Indices] : Candidates) {
-    const std::vector<unsigned> &Lines = Known[Key];
+    const std::vector<unsigned> &Lines = Known.find(Key)->second;
     if (Indices.size() <= Lines.size()) {
       for (size_t I : Indices)
         IsKnown[I] = true;
@@ -123,16 +123,10 @@ unsigned subtractBaseline(std::vector<Result> &Results, Baseline Known,
       }
   }
 
-  unsigned Removed = 0;
-  std::vector<Result> Kept;
-  for (size_t I = 0; I < Results.size(); ++I) {
-    if (IsKnown[I])
-      ++Removed;
-    else
-      Kept.push_back(std::move(Results[I]));
-  }
-  Results = std::move(Kept);
-  return Removed;
+  size_t Before = Results.size();
+  size_t Index = 0;
+  llvm::erase_if(Results, [&](const Result &) { return IsKnown[Index++]; });
+  return Before - Results.size();
 }
 
 } // namespace acm

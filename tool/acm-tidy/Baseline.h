@@ -59,7 +59,7 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
 
 /// Removes from \p Results the findings \p Known accounts for; returns how
 /// many.
-unsigned subtractBaseline(std::vector<Result> &Results, Baseline Known,
+unsigned subtractBaseline(std::vector<Result> &Results, const Baseline &Known,
                           llvm::StringRef Root);
 
 } // namespace acm
