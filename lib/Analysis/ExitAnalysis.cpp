@@ -1326,6 +1326,11 @@ void Dataflow::normalizeObject(FlowState &S, unsigned Obj) const {
 }
 
 void Dataflow::normalizeAll(FlowState &S) const {
+  // Usually every object has one variant, and there is nothing to merge.
+  if (llvm::adjacent_find(S.Variants, [](const Variant &A, const Variant &B) {
+        return A.Obj == B.Obj;
+      }) == S.Variants.end())
+    return;
   // One pass that rebuilds the list: normalizing object by object in place
   // would move the variants after each one, quadratic in live objects.
   llvm::SmallVector<Variant, 4> Result;
@@ -2038,8 +2043,16 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   if (Collector.HasErrors)
     return;
 
+  // Both analyses follow the same condition variables: find them once.
+  std::optional<BranchFacts> Facts;
+  auto FactsOfBody = [&]() -> const BranchFacts & {
+    if (!Facts)
+      Facts.emplace(Function, WrittenBody);
+    return *Facts;
+  };
   if (isGeneratorManagerCoroutine(Function, Model))
-    analyzeGeneratorManager(Function, WrittenBody, Context, Sink);
+    analyzeGeneratorManager(Function, WrittenBody, Context, FactsOfBody(),
+                            Sink);
   if (Collector.Objects.empty()) {
     // Nothing to follow through the flow; report what needs no flow.
     for (const Finding &F : Collector.Immediate)
@@ -2059,8 +2072,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
       CFG::buildCFG(&Function, Function.getBody(), &Context, Options);
   if (!Graph)
     return;
-  BranchFacts Facts(Function, WrittenBody);
-  Dataflow Flow(WrittenBody, Context, Collector, Facts, ExceptionPaths);
+  Dataflow Flow(WrittenBody, Context, Collector, FactsOfBody(), ExceptionPaths);
   Flow.run(*Graph, Sink);
 }
 

@@ -81,7 +81,9 @@ BlockStates<State> solveForward(const clang::CFG &Graph,
         if (!Succ)
           continue;
         unsigned SuccID = Succ->getBlockID();
-        State EdgeState = S;
+        // The last edge takes the state itself rather than a copy.
+        State EdgeState =
+            SuccIndex + 1 == Block->succ_size() ? std::move(S) : S;
         if (!Edge(EdgeState, *Block, SuccIndex,
                   Position[SuccID] <= Position[ID]))
           continue;
@@ -97,17 +99,6 @@ BlockStates<State> solveForward(const clang::CFG &Graph,
     }
   }
   return States;
-}
-
-/// As above, with every edge passing the state on unchanged.
-template <typename State, typename TransferFn, typename JoinFn>
-BlockStates<State> solveForward(const clang::CFG &Graph,
-                                const clang::PostOrderCFGView &Order,
-                                State Entry, TransferFn Transfer, JoinFn Join) {
-  return solveForward(Graph, Order, std::move(Entry), Transfer, Join,
-                      [](State &, const clang::CFGBlock &, unsigned, bool) {
-                        return true;
-                      });
 }
 
 /// The last statement of \p Block, or null.

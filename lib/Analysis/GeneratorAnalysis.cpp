@@ -457,7 +457,7 @@ bool promiseAllowsAwait(const FunctionDecl &Coroutine) {
 
 void analyzeGeneratorManager(const FunctionDecl &Coroutine,
                              const Stmt *WrittenBody, ASTContext &Context,
-                             FindingSink &Sink) {
+                             const BranchFacts &Facts, FindingSink &Sink) {
   YieldCollector Yields;
   Yields.TraverseStmt(const_cast<Stmt *>(WrittenBody));
   if (Yields.Yields.empty())
@@ -468,7 +468,6 @@ void analyzeGeneratorManager(const FunctionDecl &Coroutine,
       CFG::buildCFG(&Coroutine, Coroutine.getBody(), &Context, Options);
   if (!Graph)
     return;
-  BranchFacts Facts(Coroutine, WrittenBody);
   GeneratorFlow Flow(Coroutine, WrittenBody, Context, Yields, Facts);
   Flow.run(*Graph, Sink);
 }

@@ -21,6 +21,7 @@ class Stmt;
 
 namespace acm {
 
+class BranchFacts;
 class ProtocolModel;
 
 /// True if \p Coroutine is a generator-based manager: it contains co_yield
@@ -30,10 +31,11 @@ bool isGeneratorManagerCoroutine(const clang::FunctionDecl &Coroutine,
 
 /// Reports multiple yields on a path, paths without a yield, and yields whose
 /// asynchronous cleanup an exception would skip. \p WrittenBody is the
-/// coroutine's body as written.
+/// coroutine's body as written, \p Facts its condition variables.
 void analyzeGeneratorManager(const clang::FunctionDecl &Coroutine,
                              const clang::Stmt *WrittenBody,
-                             clang::ASTContext &Context, FindingSink &Sink);
+                             clang::ASTContext &Context,
+                             const BranchFacts &Facts, FindingSink &Sink);
 
 /// False if the promise of \p Coroutine rejects co_await by declaring a
 /// deleted await_transform (std::generator does): inserting co_await in its
