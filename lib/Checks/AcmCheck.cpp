@@ -101,23 +101,20 @@ std::optional<bool> parseBool(StringRef Text) {
 
 AcmCheck::AcmCheck(StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Name(Name.str()) {
+  // Each option is the check's own ("acm-missing-exit-await.Types"), else
+  // the one all acm checks share ("acm.Types").
   OptionsView Shared("acm", Context->getOptions().CheckOptions, Context);
-  for (const ListOption &Option : ListOptions) {
-    std::optional<StringRef> Value = Options.get(Option.Name);
-    if (!Value)
-      Value = Shared.get(Option.Name);
-    ModelOpts.*Option.Field = ModelOptions::parseList(Value.value_or(""));
-  }
-  std::optional<StringRef> Types = Options.get("Types");
-  if (!Types)
-    Types = Shared.get("Types");
-  ModelOpts.Types = Types.value_or("").str();
+  auto Get = [&](StringRef Key) {
+    std::optional<StringRef> Value = Options.get(Key);
+    return Value ? Value : Shared.get(Key);
+  };
+  for (const ListOption &Option : ListOptions)
+    ModelOpts.*Option.Field =
+        ModelOptions::parseList(Get(Option.Name).value_or(""));
+  ModelOpts.Types = Get("Types").value_or("").str();
   // Read as text: OptionsView's bool accessors are not usable across
   // compilers (the library and this plugin may be built by different ones).
-  std::optional<StringRef> ExceptionPaths = Options.get("CheckExceptionPaths");
-  if (!ExceptionPaths)
-    ExceptionPaths = Shared.get("CheckExceptionPaths");
-  if (ExceptionPaths) {
+  if (std::optional<StringRef> ExceptionPaths = Get("CheckExceptionPaths")) {
     std::optional<bool> Value = parseBool(*ExceptionPaths);
     if (!Value && firstReport("CheckExceptionPaths=" + ExceptionPaths->str()))
       configurationDiag("invalid value '%0' for option "

@@ -111,6 +111,18 @@ OpKind listedOpKind(const TypeSpec &Spec, StringRef Name) {
   return OpKind::None;
 }
 
+/// What an entry makes of \p Method, whose own kind (from its name or
+/// annotation) is \p Own: the op the entry lists it as, else a query the
+/// entry names, else Own.
+OpKind entryOpKind(const TypeSpec &Spec, const CXXMethodDecl *Method,
+                   OpKind Own) {
+  // Operators and conversions are named as written: "operator bool".
+  std::string Name = Method->getNameAsString();
+  if (OpKind Listed = listedOpKind(Spec, Name); Listed != OpKind::None)
+    return Listed;
+  return Own == OpKind::None && Spec.isQuery(Name) ? OpKind::Query : Own;
+}
+
 /// Calls \p Visit on every method of \p Record and of its bases.
 template <typename Fn>
 void forEachMethod(const CXXRecordDecl *Record, Fn &&Visit, unsigned Depth = 0) {
@@ -237,11 +249,18 @@ const TypeSpec *ProtocolModel::specFor(const CXXRecordDecl *Record) const {
   return It->second;
 }
 
-const TypeSpec *ProtocolModel::specForType(QualType T) const {
+/// The definition of the class \p T names, if it is a complete,
+/// non-dependent class type.
+static const CXXRecordDecl *definitionOf(QualType T) {
   if (T.isNull() || T->isDependentType())
     return nullptr;
   const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  return Record ? specFor(Record->getDefinition()) : nullptr;
+  return Record ? Record->getDefinition() : nullptr;
+}
+
+const TypeSpec *ProtocolModel::specForType(QualType T) const {
+  const CXXRecordDecl *Record = definitionOf(T);
+  return Record ? specFor(Record) : nullptr;
 }
 
 ObjectKind ProtocolModel::classifyType(QualType T) const {
@@ -368,14 +387,8 @@ OpKind ProtocolModel::classifyMethod(const CXXMethodDecl *Method) const {
   case ObjectKind::Manager:
   case ObjectKind::Closeable:
     Kind = ownOpKind(Method);
-    if (const TypeSpec *Spec = specFor(Method->getParent()->getDefinition())) {
-      // Operators and conversions are named as written: "operator bool".
-      std::string Name = Method->getNameAsString();
-      if (OpKind Listed = listedOpKind(*Spec, Name); Listed != OpKind::None)
-        Kind = Listed;
-      else if (Kind == OpKind::None && Spec->isQuery(Name))
-        Kind = OpKind::Query;
-    }
+    if (const TypeSpec *Spec = specFor(Method->getParent()->getDefinition()))
+      Kind = entryOpKind(*Spec, Method, Kind);
     break;
   }
   MethodKinds[Method] = Kind;
@@ -402,12 +415,7 @@ OpKind ProtocolModel::classifyCall(const CXXMemberCallExpr *Call) const {
   if (ObjectRole != ObjectKind::Manager && ObjectRole != ObjectKind::Closeable)
     return Kind;
   const TypeSpec *Spec = specFor(Object);
-  if (!Spec)
-    return Kind;
-  std::string Name = Method->getNameAsString();
-  if (OpKind Listed = listedOpKind(*Spec, Name); Listed != OpKind::None)
-    return Listed;
-  return Spec->isQuery(Name) ? OpKind::Query : OpKind::None;
+  return Spec ? entryOpKind(*Spec, Method, Kind) : Kind;
 }
 
 bool ProtocolModel::isAwaitableType(QualType T) const {
@@ -493,10 +501,8 @@ bool ProtocolModel::takesExit(const FunctionDecl *Callee,
 }
 
 bool ProtocolModel::isSingleUseType(QualType T) const {
-  if (T.isNull() || T->isDependentType())
-    return false;
-  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
-  if (!Record || !(Record = Record->getDefinition()))
+  const CXXRecordDecl *Record = definitionOf(T);
+  if (!Record)
     return false;
   if (const TypeSpec *Spec = specFor(Record))
     if (Spec->SingleUse)
