@@ -81,10 +81,15 @@ def main():
         sys.exit("error: build acm-tidy and the plugin first (%s)" % args.build)
     includes = ["-I" + os.path.join(ROOT, d) for d in
                 ("test/checkers/Inputs", "test/profiles/Inputs", "include")]
+    compiler_args = ["--", "-std=c++20"] + includes
+    # Each front end: its name, its command line before the file and after
+    # it, and whether a result means it crashed.
     tools = [
-        [acm_tidy, "--quiet", "--checks=acm-*"],
-        [args.clang_tidy, "--load=" + plugins[0], "--quiet",
-         "--checks=-*,acm-*"],
+        (os.path.basename(acm_tidy), [acm_tidy, "--quiet", "--checks=acm-*"],
+         compiler_args, crashed),
+        (os.path.basename(args.clang_tidy),
+         [args.clang_tidy, "--load=" + plugins[0], "--quiet",
+          "--checks=-*,acm-*"], compiler_args, crashed),
     ]
     inputs = args.inputs or sorted(
         glob.glob(os.path.join(ROOT, "test/checkers/*.cpp")) +
@@ -99,10 +104,12 @@ def main():
         with open(os.path.join(args.out, ".clangd"), "w") as f:
             f.write("Diagnostics:\n  ClangTidy:\n    Add: [acm-*]\n"
                     "    FastCheckFilter: Loose\n")
-        tools.append([sys.executable,
-                      os.path.join(ROOT, "test", "lsp", "lsp_diagnostics.py"),
-                      "--clangd", os.path.join(args.build, "bin",
-                                               "acm-clangd")])
+        tools.append(("acm-clangd",
+                      [sys.executable,
+                       os.path.join(ROOT, "test", "lsp", "lsp_diagnostics.py"),
+                       "--clangd", os.path.join(args.build, "bin",
+                                                "acm-clangd")], [],
+                      lambda result: result.returncode != 0))
     runs = crashes = 0
     for path in inputs:
         with open(path) as f:
@@ -110,18 +117,15 @@ def main():
         for _ in range(args.mutants_per_file):
             with open(mutant, "w") as f:
                 f.write(mutate(lines, rng))
-            for tool in tools:
-                lsp = tool[0] == sys.executable
-                command = tool + ([mutant] if lsp else
-                                  [mutant, "--", "-std=c++20"] + includes)
-                result = subprocess.run(command, capture_output=True,
-                                        text=True, timeout=300)
+            for name, before, after, failed in tools:
+                result = subprocess.run(before + [mutant] + after,
+                                        capture_output=True, text=True,
+                                        timeout=300)
                 runs += 1
-                if (result.returncode != 0 if lsp else crashed(result)):
+                if failed(result):
                     crashes += 1
                     kept = os.path.join(args.out, "crash-%d.cpp" % crashes)
                     os.replace(mutant, kept)
-                    name = "acm-clangd" if lsp else os.path.basename(tool[0])
                     print("crash: %s on %s (from %s), status %d" %
                           (name, kept,
                            os.path.basename(path), result.returncode),
