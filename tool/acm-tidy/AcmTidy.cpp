@@ -471,14 +471,9 @@ Hidden filterResults(std::vector<acm::Result> &Results,
     Out.InBaseline = acm::subtractBaseline(Results, *Known, ProjectRoot);
   if (!Changed)
     return Out;
-  StringMap<std::string> Canonical;
   auto OnChangedLine = [&](const acm::Located &L) {
-    if (L.File.empty() || !L.Pos.Line)
-      return false;
-    auto [It, New] = Canonical.try_emplace(L.File);
-    if (New)
-      It->second = acm::canonicalPath(L.File);
-    return Changed->contains(It->second, L.Pos.Line);
+    return !L.File.empty() && L.Pos.Line &&
+           Changed->contains(acm::canonicalPath(L.File), L.Pos.Line);
   };
   // A finding is on the change when its warning or one of its notes is:
   // adding an enter can make a warning at a return further down.

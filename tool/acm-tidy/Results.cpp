@@ -7,6 +7,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
+#include <mutex>
 #include <tuple>
 
 using namespace clang::tidy;
@@ -114,10 +115,27 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
 }
 
 std::string canonicalPath(llvm::StringRef Path) {
+  // Asked for the same few files again and again (every location of every
+  // finding, in every output), and real_path costs system calls. A relative
+  // path depends on the current directory, so only absolute ones are kept.
+  static std::mutex Lock;
+  static llvm::StringMap<std::string> Known;
+  bool Keep = llvm::sys::path::is_absolute(Path);
+  if (Keep) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto It = Known.find(Path);
+    if (It != Known.end())
+      return It->second;
+  }
   llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(Path, Real))
-    return std::string(Real);
-  return absolutePath(Path);
+  std::string Canonical = llvm::sys::fs::real_path(Path, Real)
+                              ? absolutePath(Path)
+                              : std::string(Real);
+  if (Keep) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    Known.try_emplace(Path, Canonical);
+  }
+  return Canonical;
 }
 
 llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path,

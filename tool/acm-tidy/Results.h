@@ -100,7 +100,8 @@ private:
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory = "");
 
 /// \p Path with symbolic links resolved when it exists, for comparing paths
-/// that reach one file by different routes.
+/// that reach one file by different routes. Remembered for absolute paths:
+/// files are not moved while acm-tidy runs.
 std::string canonicalPath(llvm::StringRef Path);
 
 /// \p Path relative to \p Root when it is inside it, using '/' as the
