@@ -17,6 +17,7 @@
 #include "Analysis/ExprWrappers.h"
 #include "Analysis/ForwardFlow.h"
 #include "Analysis/GeneratorAnalysis.h"
+#include "Model/NameMatching.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/ASTContext.h"

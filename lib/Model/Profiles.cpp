@@ -1,7 +1,8 @@
 //===- Profiles.cpp -------------------------------------------------------===//
 
 #include "Model/Profiles.h"
-#include "Model/ProtocolModel.h"
+#include "Model/ModelOptions.h"
+#include "Model/NameMatching.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

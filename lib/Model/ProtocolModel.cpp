@@ -1,6 +1,7 @@
 //===- ProtocolModel.cpp --------------------------------------------------===//
 
 #include "Model/ProtocolModel.h"
+#include "Model/NameMatching.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -10,7 +11,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
-#include <algorithm>
+
 
 using namespace clang;
 
@@ -31,41 +32,6 @@ StringRef identifierOf(const NamedDecl *D) {
   if (const IdentifierInfo *II = D->getIdentifier())
     return II->getName();
   return {};
-}
-
-/// Drops template argument lists so "ns::Box<int>::close" matches the
-/// configured "ns::Box::close".
-std::string withoutTemplateArgs(StringRef Name) {
-  std::string Out;
-  Out.reserve(Name.size());
-  int Depth = 0;
-  for (size_t I = 0; I < Name.size(); ++I) {
-    char C = Name[I];
-    // Keep operator names such as "operator<" intact; "my_operator<T>" is
-    // a template.
-    if ((I == 0 || Name[I - 1] == ':') &&
-        Name.substr(I).starts_with("operator")) {
-      size_t End = I + 8;
-      while (End < Name.size() && !isalnum(Name[End]) && Name[End] != '_' &&
-             Name[End] != ':')
-        ++End;
-      if (Depth == 0)
-        Out.append(Name.substr(I, End - I).str());
-      I = End - 1;
-      continue;
-    }
-    if (C == '<') {
-      ++Depth;
-      continue;
-    }
-    if (C == '>' && Depth > 0) {
-      --Depth;
-      continue;
-    }
-    if (Depth == 0)
-      Out.push_back(C);
-  }
-  return Out;
 }
 
 /// True if the free operator co_await \p D may take an object of
@@ -157,67 +123,6 @@ llvm::StringRef objectKindName(ObjectKind Kind) {
     return "exit stack";
   }
   return "none";
-}
-
-std::vector<std::string> ModelOptions::parseList(StringRef List) {
-  std::vector<std::string> Names;
-  std::string Normalized = List.str();
-  std::replace(Normalized.begin(), Normalized.end(), ',', ';');
-  llvm::SmallVector<StringRef, 8> Parts;
-  StringRef(Normalized).split(Parts, ';');
-  for (StringRef Part : Parts) {
-    Part = Part.trim();
-    if (!Part.empty())
-      Names.push_back(Part.str());
-  }
-  return Names;
-}
-
-std::string ModelOptions::joinList(const std::vector<std::string> &Names) {
-  std::string Out;
-  for (const std::string &Name : Names) {
-    if (!Out.empty())
-      Out += ';';
-    Out += Name;
-  }
-  return Out;
-}
-
-std::string ModelOptions::fingerprint() const {
-  return joinList(EnterOps) + "|" + joinList(ExitOps) + "|" +
-         joinList(CloseOps) + "|" + joinList(ExitHelpers) + "|" +
-         joinList(GeneratorManagers) + "|" + joinList(DisabledProfiles) +
-         "|" + Types + "|" + (CheckExceptionPaths ? "eh" : "");
-}
-
-bool matchesQualifiedName(StringRef QualifiedName,
-                          const std::vector<std::string> &Patterns) {
-  if (Patterns.empty())
-    return false;
-  std::string Name = withoutTemplateArgs(QualifiedName);
-  StringRef N(Name);
-  for (StringRef Pattern : Patterns) {
-    if (Pattern.consume_front("::")) {
-      if (N == Pattern)
-        return true;
-      continue;
-    }
-    if (N == Pattern)
-      return true;
-    if (N.size() > Pattern.size() + 2 && N.ends_with(Pattern) &&
-        N.drop_back(Pattern.size()).ends_with("::"))
-      return true;
-  }
-  return false;
-}
-
-bool hasAnnotation(const Decl *D, StringRef Annotation) {
-  if (!D)
-    return false;
-  for (const auto *A : D->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == Annotation)
-      return true;
-  return false;
 }
 
 ProtocolModel::ProtocolModel(ModelOptions Opts) : Options(std::move(Opts)) {

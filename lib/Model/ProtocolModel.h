@@ -10,6 +10,7 @@
 #ifndef ACM_MODEL_PROTOCOLMODEL_H
 #define ACM_MODEL_PROTOCOLMODEL_H
 
+#include "Model/ModelOptions.h"
 #include "Model/Profiles.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
@@ -62,41 +63,6 @@ enum class OpKind {
 };
 
 llvm::StringRef objectKindName(ObjectKind Kind);
-
-/// User configuration of the model. Names are qualified C++ names; a name
-/// without a leading "::" also matches as a suffix on a "::" boundary, as
-/// clang-tidy's name lists do ("Conn::close" matches "net::Conn::close").
-struct ModelOptions {
-  std::vector<std::string> EnterOps;
-  std::vector<std::string> ExitOps;
-  std::vector<std::string> CloseOps;
-  /// Functions that take over the exit of every protocol object passed to
-  /// them (like a parameter annotated acm::takes_exit).
-  std::vector<std::string> ExitHelpers;
-  /// Coroutines (qualified function names) that are generator-based managers.
-  std::vector<std::string> GeneratorManagers;
-  /// Built-in library profiles switched off, by name.
-  std::vector<std::string> DisabledProfiles;
-  /// The user's own types, in the text form of Profiles.h.
-  std::string Types;
-  /// Also follow the paths on which a call throws: report exits they skip.
-  bool CheckExceptionPaths = false;
-
-  /// Parses a semicolon- or comma-separated list, trimming blanks.
-  static std::vector<std::string> parseList(llvm::StringRef List);
-  /// The inverse of parseList.
-  static std::string joinList(const std::vector<std::string> &Names);
-  /// A stable text form of all settings, for caching analysis results.
-  std::string fingerprint() const;
-};
-
-/// True if \p QualifiedName (as printed by getQualifiedNameAsString) is named
-/// by one of \p Patterns.
-bool matchesQualifiedName(llvm::StringRef QualifiedName,
-                          const std::vector<std::string> &Patterns);
-
-/// True if \p D carries [[clang::annotate(Annotation)]].
-bool hasAnnotation(const clang::Decl *D, llvm::StringRef Annotation);
 
 class ProtocolModel {
 public:

@@ -1,5 +1,6 @@
 //===- ModelTest.cpp - Unit tests of the protocol model -------------------===//
 
+#include "Model/NameMatching.h"
 #include "Model/ProtocolModel.h"
 #include "TestSupport.h"
 
