@@ -13,10 +13,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/ExitAnalysis.h"
-#include "Analysis/BranchFacts.h"
-#include "Analysis/ExprWrappers.h"
-#include "Analysis/ForwardFlow.h"
-#include "Analysis/GeneratorAnalysis.h"
+#include "Analysis/Generator/GeneratorAnalysis.h"
+#include "Analysis/Generator/YieldSites.h"
+#include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/CfgHelpers.h"
+#include "Analysis/Support/CoroutineFacts.h"
+#include "Analysis/Support/ExprUnwrap.h"
+#include "Analysis/Support/FlowDriver.h"
 #include "Model/NameMatching.h"
 #include "Model/ProtocolModel.h"
 
@@ -122,66 +125,6 @@ struct DeclInit {
   int InheritFrom = -1;
 };
 
-Expr *stripWrappers(Expr *E) {
-  while (E) {
-    Expr *Next = E->IgnoreParenImpCasts();
-    if (Expr *Inner = temporaryOperand(Next))
-      Next = Inner;
-    else if (auto *Cast = dyn_cast<ExplicitCastExpr>(Next)) {
-      // static_cast<T&&>(r) names the same object, like std::move(r).
-      if (Cast->getCastKind() == CK_NoOp ||
-          Cast->getCastKind() == CK_DerivedToBase ||
-          Cast->getCastKind() == CK_UncheckedDerivedToBase)
-        Next = Cast->getSubExpr();
-    }
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-const Expr *stripWrappers(const Expr *E) {
-  return stripWrappers(const_cast<Expr *>(E));
-}
-
-/// Strips casts to void as well: "(void)r.aexit()" discards like "r.aexit()".
-Expr *stripDiscard(Expr *E) {
-  E = stripWrappers(E);
-  while (auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E)) {
-    if (!Cast->getType()->isVoidType())
-      break;
-    E = stripWrappers(Cast->getSubExpr());
-  }
-  return E;
-}
-
-bool isMoveLike(const FunctionDecl *F) {
-  if (!F || !F->getIdentifier())
-    return false;
-  StringRef Name = F->getName();
-  if (Name != "move" && Name != "forward" && Name != "move_if_noexcept" &&
-      Name != "exchange" && Name != "forward_like")
-    return false;
-  return F->isInStdNamespace();
-}
-
-/// The object an op is called on: "r" in "r.aexit()", and also in
-/// "std::move(r).cleanup()" (rvalue-qualified ops such as folly's).
-Expr *objectOf(const CXXMemberCallExpr *Call) {
-  Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
-  if (auto *Move = dyn_cast_or_null<CallExpr>(Object))
-    if (Move->getNumArgs() == 1 && isMoveLike(Move->getDirectCallee()))
-      return stripWrappers(Move->getArg(0));
-  return Object;
-}
-
-const VarDecl *referencedVar(const Expr *E) {
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-    return dyn_cast<VarDecl>(DRE->getDecl());
-  return nullptr;
-}
-
 /// The type an expression constructs as written ("T" in "T{}"), if any.
 const TypeSourceInfo *writtenType(const Expr *E) {
   while (E) {
@@ -214,7 +157,7 @@ std::string describeObject(const CXXMemberCallExpr *Call,
   // so every instantiation says the same.
   const TypeSourceInfo *Written =
       writtenType(Call->getImplicitObjectArgument());
-  const Expr *Object = objectOf(Call);
+  const Expr *Object = calledObject(Call);
   if (const VarDecl *V = referencedVar(Object))
     return V->getNameAsString();
   if (const auto *ME = dyn_cast<MemberExpr>(Object))
@@ -358,7 +301,7 @@ public:
       return true;
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(Init))
       if (Model.classifyCall(Call) == OpKind::StackPopAll)
-        if (auto From = trackedIndex(objectOf(Call))) {
+        if (auto From = trackedIndex(calledObject(Call))) {
           DeclInits[V].InheritFrom = *From;
           PopAllIntoLocal.insert(Call);
         }
@@ -387,7 +330,7 @@ public:
       const CXXMemberCallExpr *Call = Item.Call;
       AwaitedCalls.insert(Call);
       OpKind Op = Model.classifyCall(Call);
-      Expr *Object = objectOf(Call);
+      Expr *Object = calledObject(Call);
       if (auto Obj = trackedIndex(Object)) {
         if (Op == OpKind::Enter)
           addEffect(Site, EffectKind::Enter, *Obj, E->getBeginLoc());
@@ -478,12 +421,12 @@ public:
       return true;
     OpKind Op = Model.classifyCall(Call);
     if (Op == OpKind::None) {
-      Expr *Object = objectOf(Call);
+      Expr *Object = calledObject(Call);
       if (trackedIndex(Object) && !Roles.count(Object))
         Roles[Object] = roleOfCall(Call->getMethodDecl());
       return true;
     }
-    Expr *Object = objectOf(Call);
+    Expr *Object = calledObject(Call);
     std::optional<unsigned> Obj = trackedIndex(Object);
     if (Obj)
       Roles[Object] = EffectKind::OpObject;
@@ -739,7 +682,7 @@ private:
     for (const AwaitedItem &Item : Items) {
       if (Item.Call) {
         StoredCalls.insert(Item.Call);
-        auto Obj = trackedIndex(objectOf(Item.Call));
+        auto Obj = trackedIndex(calledObject(Item.Call));
         Held.push_back({Obj ? int(*Obj) : -1, Model.classifyCall(Item.Call),
                         Item.Call, Item.InArm});
         continue;
@@ -778,7 +721,7 @@ private:
     OpKind Op = Model.classifyCall(Call);
     if (Op != OpKind::Enter && Op != OpKind::StackEnterContext)
       return;
-    auto Owner = trackedIndex(objectOf(Call));
+    auto Owner = trackedIndex(calledObject(Call));
     if (!Owner || Index.count(V))
       return;
     // A copy of a self-contained value ("int slot = co_await
@@ -843,7 +786,7 @@ private:
       }
       bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
         OpKind Op = Model.classifyCall(Call);
-        if (Op == OpKind::Exit && isSubject(objectOf(Call)))
+        if (Op == OpKind::Exit && isSubject(calledObject(Call)))
           Found = true;
         if (Param &&
             (Op == OpKind::StackPush || Op == OpKind::StackEnterContext))
@@ -997,7 +940,7 @@ private:
     llvm::SmallVector<unsigned, 2> Exited;
     for (const AwaitedItem &Item : Items) {
       if (Item.Call) {
-        auto Obj = trackedIndex(objectOf(Item.Call));
+        auto Obj = trackedIndex(calledObject(Item.Call));
         if (Obj && Model.classifyCall(Item.Call) == OpKind::Exit)
           Exited.push_back(*Obj);
         continue;
@@ -1158,27 +1101,6 @@ struct FlowState {
 
 using VariantList = llvm::SmallVector<Variant, 4>;
 
-/// True if \p Call may throw. Clang's CFG adds exception edges for every
-/// member call, whatever its exception specification says.
-bool mayThrow(const CallExpr *Call) {
-  QualType Type;
-  if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-    if (Callee->hasAttr<NoThrowAttr>())
-      return false;
-    Type = Callee->getType();
-  } else {
-    Type = Call->getCallee()->getType();
-    if (Type->isPointerType() || Type->isReferenceType())
-      Type = Type->getPointeeType();
-  }
-  const auto *Proto =
-      Type.isNull() ? nullptr : Type->getAs<FunctionProtoType>();
-  if (Proto && !isUnresolvedExceptionSpec(Proto->getExceptionSpecType()) &&
-      Proto->isNothrow())
-    return false;
-  return true;
-}
-
 class Dataflow {
 public:
   Dataflow(const Stmt *WrittenBody, ASTContext &Ctx,
@@ -1243,7 +1165,6 @@ private:
   void applyFactUpdate(FlowState &S, const FactUpdate &Update) const;
   bool edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
             bool BackEdge);
-  void findLoops(const CFG &Graph, const PostOrderCFGView &Order);
   /// True if \p Obj is destroyed when an exception reaches \p Target (the
   /// exit, or a try's dispatch).
   bool diesByException(unsigned Obj, const CFGBlock &Target) const;
@@ -1254,7 +1175,6 @@ private:
     return Call && !C.MachineryCalls.count(Call) && mayThrow(Call);
   }
   void reportExceptions(const CFGBlock &Block, const FlowState &AfterBlock);
-  bool leavesLoop(const CFGBlock &From, const CFGBlock &To) const;
   void transfer(const CFGBlock &Block, FlowState &S);
   void applyEffect(const Effect &E, FlowState &S);
   void reportAfterExit(FindingKind Kind, const Effect &E,
@@ -1287,7 +1207,7 @@ private:
   FlowState BeforeThrow;
   unsigned BeforeThrowBlock = ~0u;
   /// The loops each block belongs to, by the block IDs of their headers.
-  std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf;
+  std::optional<LoopMap> Loops;
   /// One finding per (kind, object, enter or exit site): the earliest is
   /// kept.
   std::map<std::tuple<int, unsigned, unsigned>, Finding> Findings;
@@ -1427,7 +1347,7 @@ bool Dataflow::edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
   // of the loop, what follows is no longer in a later iteration.
   uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
   uint8_t New = BackEdge ? ExitedEarlierIteration : Exited;
-  if (BackEdge || (Target && leavesLoop(From, *Target)))
+  if (BackEdge || (Target && Loops->leavesLoop(From, *Target)))
     for (Variant &V : S.Variants)
       if (V.State.Bits & Old) {
         V.State.Bits &= ~Old;
@@ -1437,52 +1357,6 @@ bool Dataflow::edge(FlowState &S, const CFGBlock &From, unsigned SuccIndex,
   if (Changed)
     normalizeAll(S);
   return true;
-}
-
-void Dataflow::findLoops(const CFG &Graph, const PostOrderCFGView &Order) {
-  LoopsOf.assign(Graph.getNumBlockIDs(), {});
-  std::vector<unsigned> Position(Graph.getNumBlockIDs(), 0);
-  std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
-  unsigned Next = 0;
-  for (const CFGBlock *Block : Order) {
-    Position[Block->getBlockID()] = Next++;
-    Reached[Block->getBlockID()] = true;
-  }
-  // A back edge Latch -> Header makes a loop of the header and every block
-  // that reaches the latch without passing the header.
-  std::vector<unsigned> Mark(Graph.getNumBlockIDs(), ~0u);
-  for (const CFGBlock *Latch : Order)
-    for (const CFGBlock *Header : Latch->succs()) {
-      if (!Header ||
-          Position[Header->getBlockID()] > Position[Latch->getBlockID()])
-        continue;
-      unsigned H = Header->getBlockID();
-      llvm::SmallVector<const CFGBlock *, 16> Work;
-      auto Visit = [&](const CFGBlock *B) {
-        if (!B || !Reached[B->getBlockID()] || Mark[B->getBlockID()] == H)
-          return;
-        Mark[B->getBlockID()] = H;
-        auto &Loops = LoopsOf[B->getBlockID()];
-        if (llvm::find(Loops, H) == Loops.end())
-          Loops.push_back(H);
-        if (B != Header)
-          Work.push_back(B);
-      };
-      // The header may already be marked by another latch of its loop.
-      Mark[H] = ~0u;
-      Visit(Header);
-      Visit(Latch);
-      while (!Work.empty()) {
-        const CFGBlock *B = Work.pop_back_val();
-        for (const CFGBlock *Pred : B->preds())
-          Visit(Pred);
-      }
-    }
-}
-
-/// The try statement whose handlers \p Block dispatches to, if it is one.
-const CXXTryStmt *dispatchedTry(const CFGBlock &Block) {
-  return dyn_cast_or_null<CXXTryStmt>(Block.getTerminatorStmt());
 }
 
 bool Dataflow::diesByException(unsigned Obj, const CFGBlock &Target) const {
@@ -1565,14 +1439,6 @@ void Dataflow::reportExceptions(const CFGBlock &Block,
                         FindingKind::ExceptionSkipsExit);
     }
   }
-}
-
-bool Dataflow::leavesLoop(const CFGBlock &From, const CFGBlock &To) const {
-  const auto &Inside = LoopsOf[To.getBlockID()];
-  for (unsigned Header : LoopsOf[From.getBlockID()])
-    if (llvm::find(Inside, Header) == Inside.end())
-      return true;
-  return false;
 }
 
 ObjectState Dataflow::initialState(const TrackedObject &Object,
@@ -1946,7 +1812,7 @@ void Dataflow::reportAtFunctionExit(const CFG &Graph,
   else
     EndLoc = WrittenBody->getEndLoc();
   forEachNormalReturn(
-      Graph, reachedBlocks(States),
+      Graph, [&](unsigned ID) { return States.reached(ID); },
       [&](const CFGBlock &Pred, const Stmt *Written) {
         auto [Loc, Reason] =
             Written ? deathPoint(Written)
@@ -1967,13 +1833,30 @@ void Dataflow::run(const CFG &Graph, FindingSink &Sink) {
           initialState(C.Objects[Obj], C.Objects[Obj].Var->getLocation()));
 
   PostOrderCFGView Order(&Graph);
-  findLoops(Graph, Order);
-  BlockStates<FlowState> States = solveForward(
-      Graph, Order, std::move(Entry),
-      [&](FlowState &S, const CFGBlock &Block) { transfer(Block, S); },
-      [&](FlowState &Into, const FlowState &From) { return join(Into, From); },
-      [&](FlowState &S, const CFGBlock &From, unsigned SuccIndex,
-          bool BackEdge) { return edge(S, From, SuccIndex, BackEdge); });
+  Loops.emplace(Graph, Order);
+  // The flow driver asks for a block's edges right after its transfer, so
+  // BeforeThrow still holds that block's state before its last call.
+  struct Problem {
+    using State = FlowState;
+    using Outcome = FlowState;
+    Dataflow &Flow;
+    FlowState transfer(const CFGBlock &Block, const FlowState &In) const {
+      FlowState S = In;
+      Flow.transfer(Block, S);
+      return S;
+    }
+    FlowState &after(FlowState &O) const { return O; }
+    bool edge(FlowState &S, const FlowState &, const CFGBlock &From,
+              unsigned SuccIndex, bool BackEdge) const {
+      return Flow.edge(S, From, SuccIndex, BackEdge);
+    }
+    bool join(FlowState &Into, const FlowState &From) const {
+      return Flow.join(Into, From);
+    }
+  };
+  FlowStats Stats;
+  BlockStates<FlowState> States =
+      solveForward(Graph, Order, Problem{*this}, std::move(Entry), Stats);
 
   // Report from the final states only, so nothing is reported twice.
   Reporting = true;
@@ -2051,9 +1934,21 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
       Facts.emplace(Function, WrittenBody);
     return *Facts;
   };
-  if (isGeneratorManagerCoroutine(Function, Model))
-    analyzeGeneratorManager(Function, WrittenBody, Context, FactsOfBody(),
-                            Sink);
+  if (mayBeGeneratorManager(Function, Model)) {
+    YieldSites Yields = findYields(WrittenBody);
+    CFG::BuildOptions GeneratorOptions;
+    GeneratorOptions.setAllAlwaysAdd();
+    std::unique_ptr<CFG> GeneratorGraph = Yields.empty()
+        ? nullptr
+        : CFG::buildCFG(&Function, Function.getBody(), &Context,
+                        GeneratorOptions);
+    if (GeneratorGraph) {
+      PostOrderCFGView Order(GeneratorGraph.get());
+      runGeneratorAnalysis(Function, Yields, *GeneratorGraph, Order,
+                           WrittenBody, FactsOfBody(),
+                           Context.getSourceManager(), Sink, nullptr);
+    }
+  }
   if (Collector.Objects.empty()) {
     // Nothing to follow through the flow; report what needs no flow.
     for (const Finding &F : Collector.Immediate)

@@ -1,8 +1,10 @@
 //===- Findings.h - What the analysis reports, and to whom ----------------===//
 //
 // The analysis knows nothing of clang-tidy: it describes each bug as a
-// Finding and hands it to a FindingSink. Front ends turn findings into
-// diagnostics of their own.
+// Finding and hands it to a FindingSink, as Clang's thread-safety analysis
+// reports through its handler. Which check reports which kind is said by
+// the check catalog (lib/Checks/CheckCatalog.h); front ends turn findings
+// into diagnostics of their own.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,8 +47,14 @@ enum class FindingKind {
   UnprotectedYield,
 };
 
+constexpr unsigned NumFindingKinds = unsigned(FindingKind::UnprotectedYield) + 1;
+
 /// The clang-tidy check name that reports findings of \p Kind.
 llvm::StringRef checkNameFor(FindingKind Kind);
+
+/// A stable name of \p Kind ("missing-exit"): what baselines and SARIF
+/// fingerprints key a finding on, so that rewording a message keeps them.
+llvm::StringRef findingKindId(FindingKind Kind);
 
 struct FindingNote {
   clang::SourceLocation Loc;
@@ -63,6 +71,9 @@ struct Finding {
   FindingKind Kind;
   clang::SourceLocation Loc;
   std::string Message;
+  /// The object the finding is about, as the message names it ("r",
+  /// "*this", "Pool{}"), or "" when there is none (a co_yield).
+  std::string Object;
   std::vector<FindingNote> Notes;
   std::optional<FindingFix> Fix;
 };

@@ -1,7 +1,8 @@
 //===- BranchFacts.cpp ----------------------------------------------------===//
 
-#include "Analysis/BranchFacts.h"
-#include "Analysis/ExprWrappers.h"
+#include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/BodyVisitor.h"
+#include "Analysis/Support/ExprUnwrap.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -90,7 +91,7 @@ bool callsCurrentException(const Expr *E) {
 }
 
 /// Finds the candidate variables and classifies every reference to them.
-class Finder : public RecursiveASTVisitor<Finder> {
+class Finder : public BodyVisitor<Finder> {
 public:
   llvm::SmallVector<const VarDecl *, 8> Candidates;
   llvm::DenseSet<const VarDecl *> IsCandidate;
@@ -113,34 +114,18 @@ public:
 
   // Nested functions see their own copies; capturing by reference lets
   // them change the variable.
-  bool TraverseLambdaExpr(LambdaExpr *L) {
+  bool VisitLambdaExpr(LambdaExpr *L) {
     for (const LambdaCapture &Capture : L->captures())
       if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
         if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar()))
           Disqualified.insert(V);
-    for (Expr *Init : L->capture_inits())
-      if (Init)
-        TraverseStmt(Init);
     return true;
   }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
-  bool TraverseBlockExpr(BlockExpr *) { return true; }
-  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
-    ++HandlerDepth;
-    bool Result = RecursiveASTVisitor::TraverseCXXCatchStmt(S);
-    --HandlerDepth;
-    return Result;
-  }
-  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
-    return true;
-  }
-  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
-  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
 
   bool VisitVarDecl(VarDecl *V) {
     if (V->hasLocalStorage() && !isa<ParmVarDecl>(V)) {
       addCandidate(V);
-      if (HandlerDepth && callsCurrentException(V->getInit()))
+      if (inHandler() && callsCurrentException(V->getInit()))
         CaughtAtDeclaration.insert(V);
     }
     return true;
@@ -233,12 +218,10 @@ private:
     Accepted.insert(Ref);
     // In a handler, the exception being handled is not null.
     std::optional<bool> Truth = literalTruth(Value);
-    if (HandlerDepth && callsCurrentException(Value))
+    if (inHandler() && callsCurrentException(Value))
       Truth = true;
     Assignments.push_back({At, V, Truth});
   }
-
-  unsigned HandlerDepth = 0;
 };
 
 } // namespace
@@ -249,8 +232,12 @@ BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
     F.addCandidate(P);
   F.TraverseStmt(const_cast<Stmt *>(Body));
   for (const VarDecl *V : F.Candidates) {
-    if (F.Disqualified.count(V) || NumVars == MaxVars)
+    if (F.Disqualified.count(V))
       continue;
+    if (NumVars == MaxConditionVariables) {
+      countBoundReached(Bound::ConditionVariables);
+      continue;
+    }
     Index[V] = NumVars++;
     if (F.CaughtAtDeclaration.count(V))
       Initial[V] = true;

@@ -1,26 +1,19 @@
-//===- BranchFacts.h - What branches tell about condition variables -------===//
+//===- FactSet.h - What sets of paths know, and merging their states ------===//
 //
-// The analyses are flow-sensitive. To understand the common correlated
-// branches without going path-sensitive,
+// The analyses keep apart the states of paths that took different sides of
+// a test of a condition variable (BranchFacts.h). A state is then a list of
+// *variants*, each the state on the set of paths that know one FactSet.
+// This file holds the fact sets, the canonical form of a variant list, and
+// how a branch refines it.
 //
-//   if (fast) co_await r.aenter();
-//   ...
-//   if (fast) co_await r.aexit();
-//
-// each keeps apart the states of paths that took different sides of a test of
-// a *condition variable*: a local or by-value parameter of scalar type (or a
-// std::exception_ptr) that nothing can change behind the analysis' back.
-// This file finds those variables, the statements that give them a value,
-// and the branches that test them, and holds what the analyses that use
-// them share: the facts a set of paths knows, and how the states of
-// different sets of paths are merged.
+// Support room: protocol-agnostic; no clang dependency.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ACM_ANALYSIS_BRANCHFACTS_H
-#define ACM_ANALYSIS_BRANCHFACTS_H
+#ifndef ACM_ANALYSIS_SUPPORT_FACTSET_H
+#define ACM_ANALYSIS_SUPPORT_FACTSET_H
 
-#include "llvm/ADT/DenseMap.h"
+#include "Analysis/Support/AnalysisBounds.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/bit.h"
@@ -28,14 +21,10 @@
 #include <optional>
 #include <tuple>
 #include <utility>
-#include <vector>
 
-namespace clang {
-class CFGBlock;
-class FunctionDecl;
-class Stmt;
-class VarDecl;
-} // namespace clang
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
 
 namespace acm {
 
@@ -90,11 +79,6 @@ struct FactSet {
   }
 };
 
-/// More variants than this are merged into one: an analysis stays linear,
-/// and falls back to plain flow-sensitivity where a state depends on many
-/// tested variables.
-constexpr unsigned MaxVariants = 8;
-
 /// Brings \p Vs, the variants of one state on sets of paths (each with a
 /// member FactSet Facts), into canonical form: variants that know the same
 /// facts are joined; variants in the same state (\p SameState) are merged
@@ -143,8 +127,11 @@ void normalizeVariants(llvm::SmallVectorImpl<VariantT> &Vs,
         break;
       }
   }
+  // More are merged into one: the analysis stays linear, and falls back to
+  // plain flow-sensitivity where a state depends on many tested variables.
   if (Vs.size() <= MaxVariants)
     return;
+  countBoundReached(Bound::Variants);
   VariantT All = Vs.front();
   for (unsigned I = 1; I < Vs.size(); ++I) {
     All.Facts = FactSet::common(All.Facts, Vs[I].Facts);
@@ -176,43 +163,9 @@ bool followBranch(const FactTest &Test, unsigned SuccIndex, FactSet &Common,
   return true;
 }
 
-class BranchFacts {
-public:
-  /// At most this many variables per function are followed, in the order
-  /// they are declared; the analysis keeps their values in a bit set.
-  static constexpr unsigned MaxVars = 32;
-  static_assert(MaxVars <= 32, "FactSet holds 32 variables");
-
-  /// Finds the condition variables among the parameters of \p Function and
-  /// the locals of \p Body. A variable qualifies if every reference to it
-  /// reads it, assigns it, or increments or decrements it; one whose
-  /// address is taken, that is bound to a non-const reference, captured by
-  /// reference, or used any other way does not.
-  BranchFacts(const clang::FunctionDecl &Function, const clang::Stmt *Body);
-
-  /// How many condition variables there are; they are numbered from 0.
-  unsigned size() const { return NumVars; }
-
-  /// What the declaration of \p V establishes (a new variable, whose value
-  /// is known when initialised from a literal), if V is a condition variable.
-  std::optional<FactUpdate> atDeclaration(const clang::VarDecl *V) const;
-
-  /// The assignments \p S performs to condition variables.
-  llvm::ArrayRef<FactUpdate> updatesAt(const clang::Stmt *S) const;
-
-  /// The test of a condition variable that decides the two-way branch at
-  /// the end of \p Block, if it is one.
-  std::optional<FactTest> testAt(const clang::CFGBlock &Block) const;
-
-private:
-  std::optional<FactTest> testOf(const clang::Stmt *Condition) const;
-
-  unsigned NumVars = 0;
-  llvm::DenseMap<const clang::VarDecl *, unsigned> Index;
-  llvm::DenseMap<const clang::VarDecl *, std::optional<bool>> Initial;
-  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<FactUpdate, 1>> Updates;
-};
+/// Prints \p Facts as "{c0 !c3}": condition variable 0 true, 3 false.
+void printFacts(FactSet Facts, llvm::raw_ostream &OS);
 
 } // namespace acm
 
-#endif // ACM_ANALYSIS_BRANCHFACTS_H
+#endif // ACM_ANALYSIS_SUPPORT_FACTSET_H

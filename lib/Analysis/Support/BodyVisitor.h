@@ -1,0 +1,82 @@
+//===- BodyVisitor.h - What a coroutine body evaluates --------------------===//
+//
+// Every pass over a body agrees on what belongs to it: a nested lambda's
+// captures are evaluated by the body, its own body is a function of its
+// own; nested classes and blocks are not the body's; the operands of
+// sizeof, alignof, noexcept, requires and an unevaluated typeid are never
+// evaluated. Passes derive from BodyVisitor (a RecursiveASTVisitor) to
+// follow this policy, and ask where they are: in a catch handler, or in the
+// initializer of a static or thread_local variable (where co_await is not
+// allowed).
+//
+// Support room: protocol-agnostic; clang's AST only.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_SUPPORT_BODYVISITOR_H
+#define ACM_ANALYSIS_SUPPORT_BODYVISITOR_H
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace acm {
+
+template <typename Derived>
+class BodyVisitor : public clang::RecursiveASTVisitor<Derived> {
+  using Base = clang::RecursiveASTVisitor<Derived>;
+
+public:
+  /// A lambda is visited itself (VisitLambdaExpr sees its captures), and
+  /// its capture initializers are traversed; its body is not.
+  bool TraverseLambdaExpr(clang::LambdaExpr *L) {
+    if (!this->WalkUpFromLambdaExpr(L))
+      return false;
+    for (clang::Expr *Init : L->capture_inits())
+      if (Init && !this->TraverseStmt(Init))
+        return false;
+    return true;
+  }
+  bool TraverseCXXRecordDecl(clang::CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(clang::BlockExpr *) { return true; }
+
+  // Unevaluated operands neither use nor hand off anything.
+  bool TraverseUnaryExprOrTypeTraitExpr(clang::UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(clang::CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(clang::RequiresExpr *) { return true; }
+  bool TraverseCXXTypeidExpr(clang::CXXTypeidExpr *E) {
+    if (!E->isPotentiallyEvaluated())
+      return true;
+    return Base::TraverseCXXTypeidExpr(E);
+  }
+
+  bool TraverseCXXCatchStmt(clang::CXXCatchStmt *S) {
+    ++HandlerDepth;
+    bool Result = Base::TraverseCXXCatchStmt(S);
+    --HandlerDepth;
+    return Result;
+  }
+  bool TraverseVarDecl(clang::VarDecl *V) {
+    bool Static = !V->hasLocalStorage();
+    StaticInitDepth += Static;
+    bool Result = Base::TraverseVarDecl(V);
+    StaticInitDepth -= Static;
+    return Result;
+  }
+
+protected:
+  /// True inside a catch handler.
+  bool inHandler() const { return HandlerDepth > 0; }
+  /// True inside the declaration of a static or thread_local variable.
+  bool inStaticInit() const { return StaticInitDepth > 0; }
+
+private:
+  unsigned HandlerDepth = 0;
+  unsigned StaticInitDepth = 0;
+};
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_SUPPORT_BODYVISITOR_H

@@ -1,0 +1,78 @@
+//===- BranchFacts.h - What branches tell about condition variables -------===//
+//
+// The analyses are flow-sensitive. To understand the common correlated
+// branches without going path-sensitive,
+//
+//   if (fast) co_await r.aenter();
+//   ...
+//   if (fast) co_await r.aexit();
+//
+// each keeps apart the states of paths that took different sides of a test of
+// a *condition variable*: a local or by-value parameter of scalar type (or a
+// std::exception_ptr) that nothing can change behind the analysis' back.
+// This file finds those variables, the statements that give them a value,
+// and the branches that test them, and holds what the analyses that use
+// them share (FactSet.h): the facts a set of paths knows, and how the
+// states of different sets of paths are merged.
+//
+// Support room: protocol-agnostic; clang's AST and CFG only.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_SUPPORT_BRANCHFACTS_H
+#define ACM_ANALYSIS_SUPPORT_BRANCHFACTS_H
+
+#include "Analysis/Support/FactSet.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace clang {
+class CFGBlock;
+class FunctionDecl;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace acm {
+
+class BranchFacts {
+public:
+  /// At most MaxConditionVariables per function are followed, in the order
+  /// they are declared; a FactSet keeps their values in a bit set.
+  static_assert(MaxConditionVariables <= 32, "FactSet holds 32 variables");
+
+  /// Finds the condition variables among the parameters of \p Function and
+  /// the locals of \p Body. A variable qualifies if every reference to it
+  /// reads it, assigns it, or increments or decrements it; one whose
+  /// address is taken, that is bound to a non-const reference, captured by
+  /// reference, or used any other way does not.
+  BranchFacts(const clang::FunctionDecl &Function, const clang::Stmt *Body);
+
+  /// How many condition variables there are; they are numbered from 0.
+  unsigned size() const { return NumVars; }
+
+  /// What the declaration of \p V establishes (a new variable, whose value
+  /// is known when initialised from a literal), if V is a condition variable.
+  std::optional<FactUpdate> atDeclaration(const clang::VarDecl *V) const;
+
+  /// The assignments \p S performs to condition variables.
+  llvm::ArrayRef<FactUpdate> updatesAt(const clang::Stmt *S) const;
+
+  /// The test of a condition variable that decides the two-way branch at
+  /// the end of \p Block, if it is one.
+  std::optional<FactTest> testAt(const clang::CFGBlock &Block) const;
+
+private:
+  std::optional<FactTest> testOf(const clang::Stmt *Condition) const;
+
+  unsigned NumVars = 0;
+  llvm::DenseMap<const clang::VarDecl *, unsigned> Index;
+  llvm::DenseMap<const clang::VarDecl *, std::optional<bool>> Initial;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<FactUpdate, 1>> Updates;
+};
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_SUPPORT_BRANCHFACTS_H

@@ -1,0 +1,95 @@
+//===- CfgHelpers.cpp -----------------------------------------------------===//
+
+#include "Analysis/Support/CfgHelpers.h"
+#include "Analysis/Support/FlowDriver.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+
+using namespace clang;
+
+namespace acm {
+
+const Stmt *lastStmtOf(const CFGBlock &Block) {
+  for (auto It = Block.rbegin(); It != Block.rend(); ++It)
+    if (auto S = It->getAs<CFGStmt>())
+      return S->getStmt();
+  return nullptr;
+}
+
+bool isExceptionEdge(const CFGBlock &From, unsigned SuccIndex) {
+  if (SuccIndex == 0 || From.getTerminatorStmt())
+    return false;
+  return isa_and_nonnull<CallExpr>(lastStmtOf(From));
+}
+
+bool mayThrow(const CallExpr *Call) {
+  QualType Type;
+  if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+    if (Callee->hasAttr<NoThrowAttr>())
+      return false;
+    Type = Callee->getType();
+  } else {
+    Type = Call->getCallee()->getType();
+    if (Type->isPointerType() || Type->isReferenceType())
+      Type = Type->getPointeeType();
+  }
+  const auto *Proto =
+      Type.isNull() ? nullptr : Type->getAs<FunctionProtoType>();
+  if (Proto && !isUnresolvedExceptionSpec(Proto->getExceptionSpecType()) &&
+      Proto->isNothrow())
+    return false;
+  return true;
+}
+
+SourceLocation endOfBody(const Stmt *WrittenBody) {
+  if (const auto *CS = dyn_cast<CompoundStmt>(WrittenBody))
+    return CS->getRBracLoc();
+  return WrittenBody->getEndLoc();
+}
+
+LoopMap::LoopMap(const CFG &Graph, PostOrderCFGView &Order) {
+  LoopsOf.assign(Graph.getNumBlockIDs(), {});
+  std::vector<unsigned> Position = reversePostOrderPositions(Graph, Order);
+  std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
+  for (const CFGBlock *Block : Order)
+    Reached[Block->getBlockID()] = true;
+  std::vector<unsigned> Mark(Graph.getNumBlockIDs(), ~0u);
+  for (const CFGBlock *Latch : Order)
+    for (const CFGBlock *Header : Latch->succs()) {
+      if (!Header ||
+          Position[Header->getBlockID()] > Position[Latch->getBlockID()])
+        continue;
+      unsigned H = Header->getBlockID();
+      llvm::SmallVector<const CFGBlock *, 16> Work;
+      auto Visit = [&](const CFGBlock *B) {
+        if (!B || !Reached[B->getBlockID()] || Mark[B->getBlockID()] == H)
+          return;
+        Mark[B->getBlockID()] = H;
+        auto &Loops = LoopsOf[B->getBlockID()];
+        if (llvm::find(Loops, H) == Loops.end())
+          Loops.push_back(H);
+        if (B != Header)
+          Work.push_back(B);
+      };
+      // The header may already be marked by another latch of its loop.
+      Mark[H] = ~0u;
+      Visit(Header);
+      Visit(Latch);
+      while (!Work.empty()) {
+        const CFGBlock *B = Work.pop_back_val();
+        for (const CFGBlock *Pred : B->preds())
+          Visit(Pred);
+      }
+    }
+}
+
+bool LoopMap::leavesLoop(const CFGBlock &From, const CFGBlock &To) const {
+  llvm::ArrayRef<unsigned> Inside = LoopsOf[To.getBlockID()];
+  for (unsigned Header : LoopsOf[From.getBlockID()])
+    if (llvm::find(Inside, Header) == Inside.end())
+      return true;
+  return false;
+}
+
+} // namespace acm

@@ -1,0 +1,94 @@
+//===- ExprUnwrap.h - Looking through the AST's wrappers ------------------===//
+//
+// Clang wraps the value a programmer wrote in nodes that only say how it is
+// materialized, converted or destroyed. The analyses look through them to
+// the expression as written, with clang's IgnoreExprNodes.
+//
+// Support room: protocol-agnostic; clang's AST only.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_SUPPORT_EXPRUNWRAP_H
+#define ACM_ANALYSIS_SUPPORT_EXPRUNWRAP_H
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/IgnoreExpr.h"
+
+namespace acm {
+
+/// The expression \p E wraps if it is a full-expression, a materialized
+/// temporary or a bound temporary; null otherwise.
+inline clang::Expr *temporaryOperand(clang::Expr *E) {
+  if (auto *Full = llvm::dyn_cast<clang::FullExpr>(E))
+    return Full->getSubExpr();
+  if (auto *Temp = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
+    return Temp->getSubExpr();
+  if (auto *Bind = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
+    return Bind->getSubExpr();
+  return nullptr;
+}
+
+inline const clang::Expr *temporaryOperand(const clang::Expr *E) {
+  return temporaryOperand(const_cast<clang::Expr *>(E));
+}
+
+/// \p E without parentheses, implicit conversions, temporaries, and the
+/// explicit casts that name the same object (static_cast<T&&>(r), a cast to
+/// a base class): the object or value as written.
+inline clang::Expr *stripWrappers(clang::Expr *E) {
+  if (!E)
+    return nullptr;
+  return clang::IgnoreExprNodes(E, clang::IgnoreParensSingleStep,
+                                clang::IgnoreImplicitCastsExtraSingleStep,
+                                clang::IgnoreImplicitSingleStep,
+                                clang::IgnoreBaseCastsSingleStep);
+}
+
+inline const clang::Expr *stripWrappers(const clang::Expr *E) {
+  return stripWrappers(const_cast<clang::Expr *>(E));
+}
+
+/// stripWrappers, and casts to void as well: "(void)r.aexit()" discards
+/// like "r.aexit()".
+inline clang::Expr *stripDiscard(clang::Expr *E) {
+  E = stripWrappers(E);
+  while (auto *Cast = llvm::dyn_cast_or_null<clang::ExplicitCastExpr>(E)) {
+    if (!Cast->getType()->isVoidType())
+      break;
+    E = stripWrappers(Cast->getSubExpr());
+  }
+  return E;
+}
+
+/// The variable \p E names, if it is a reference to one.
+inline const clang::VarDecl *referencedVar(const clang::Expr *E) {
+  if (const auto *DRE = llvm::dyn_cast_or_null<clang::DeclRefExpr>(E))
+    return llvm::dyn_cast<clang::VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// True if \p F is std::move, std::forward or a relative: a call of it
+/// names its argument's object.
+inline bool isMoveLike(const clang::FunctionDecl *F) {
+  if (!F || !F->getIdentifier())
+    return false;
+  llvm::StringRef Name = F->getName();
+  if (Name != "move" && Name != "forward" && Name != "move_if_noexcept" &&
+      Name != "exchange" && Name != "forward_like")
+    return false;
+  return F->isInStdNamespace();
+}
+
+/// The object \p Call is made on: "r" in "r.aexit()", and also in
+/// "std::move(r).cleanup()" (rvalue-qualified ops such as folly's).
+inline clang::Expr *calledObject(const clang::CXXMemberCallExpr *Call) {
+  clang::Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
+  if (auto *Move = llvm::dyn_cast_or_null<clang::CallExpr>(Object))
+    if (Move->getNumArgs() == 1 && isMoveLike(Move->getDirectCallee()))
+      return stripWrappers(Move->getArg(0));
+  return Object;
+}
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_SUPPORT_EXPRUNWRAP_H

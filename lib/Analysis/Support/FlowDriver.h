@@ -1,0 +1,177 @@
+//===- FlowDriver.h - Fixpoints over Clang's CFG --------------------------===//
+//
+// The one way the analyses iterate to a fixpoint: a worklist of blocks in
+// clang's dataflow order (clang/Analysis/FlowSensitive/DataflowWorklist.h),
+// reverse post-order for forward problems and post-order for backward ones.
+// The driver only computes states; diagnosis happens after convergence, by
+// the analysis replaying its transfer over the final states with a
+// diagnoser (as clang's dataflow framework does).
+//
+// Support room: protocol-agnostic; clang's CFG only.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_SUPPORT_FLOWDRIVER_H
+#define ACM_ANALYSIS_SUPPORT_FLOWDRIVER_H
+
+#include "Analysis/Support/AnalysisBounds.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "llvm/ADT/STLExtras.h"
+#include <optional>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
+namespace acm {
+
+/// What one run of a flow did.
+struct FlowStats {
+  /// Blocks computed, counting each visit.
+  unsigned BlockVisits = 0;
+  /// Blocks whose state was still changing when MaxBlockVisits was reached.
+  unsigned BlocksUnsettled = 0;
+
+  void print(llvm::raw_ostream &OS) const;
+};
+
+/// The state entering each block, and leaving each block that has an edge
+/// to the function's exit (only those are asked for: keeping every block's
+/// would double the memory, which grows with blocks times tracked objects).
+/// Blocks no path reaches have none.
+template <typename State> struct BlockStates {
+  std::vector<std::optional<State>> In, Out;
+
+  bool reached(unsigned BlockID) const { return In[BlockID].has_value(); }
+};
+
+/// The position of each block in reverse post-order, by block ID: an edge
+/// to a block at the same or an earlier position goes back round a loop.
+std::vector<unsigned> reversePostOrderPositions(const clang::CFG &Graph,
+                                                clang::PostOrderCFGView &Order);
+
+/// Solves a forward problem from \p Entry, the state entering the entry
+/// block. \p P provides:
+///
+///   using State;    // copyable, with operator==
+///   using Outcome;  // what computing a block gives
+///   Outcome transfer(const CFGBlock &, const State &In) const;
+///   State &after(Outcome &) const;  // the state leaving the block
+///   // Refines S, the state leaving From along successor SuccIndex
+///   // (BackEdge: it goes back round a loop); false if that edge cannot be
+///   // taken in it.
+///   bool edge(State &S, const Outcome &, const CFGBlock &From,
+///             unsigned SuccIndex, bool BackEdge) const;
+///   // Joins From into Into; true if Into changed.
+///   bool join(State &Into, const State &From) const;
+///
+/// States must only grow, so this terminates; MaxBlockVisits guards
+/// against a join that does not settle, and is counted when reached.
+template <typename Problem>
+BlockStates<typename Problem::State>
+solveForward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
+             const Problem &P, typename Problem::State Entry,
+             FlowStats &Stats) {
+  using State = typename Problem::State;
+  BlockStates<State> States;
+  States.In.resize(Graph.getNumBlockIDs());
+  States.Out.resize(Graph.getNumBlockIDs());
+  std::vector<unsigned> Position = reversePostOrderPositions(Graph, Order);
+  std::vector<unsigned> Visits(Graph.getNumBlockIDs(), 0);
+  const clang::CFGBlock *Exit = &Graph.getExit();
+
+  clang::ForwardDataflowWorklist Worklist(Graph, &Order);
+  States.In[Graph.getEntry().getBlockID()] = std::move(Entry);
+  Worklist.enqueueBlock(&Graph.getEntry());
+  while (const clang::CFGBlock *Block = Worklist.dequeue()) {
+    unsigned ID = Block->getBlockID();
+    if (Visits[ID] == MaxBlockVisits) {
+      ++Stats.BlocksUnsettled;
+      countBoundReached(Bound::BlockVisits);
+      continue;
+    }
+    ++Visits[ID];
+    ++Stats.BlockVisits;
+    auto Outcome = P.transfer(*Block, *States.In[ID]);
+    State &After = P.after(Outcome);
+    if (llvm::is_contained(Block->succs(), Exit))
+      States.Out[ID] = After;
+    unsigned Index = 0;
+    for (const clang::CFGBlock *Succ : Block->succs()) {
+      unsigned SuccIndex = Index++;
+      if (!Succ)
+        continue;
+      unsigned SuccID = Succ->getBlockID();
+      // The last edge takes the state itself rather than a copy.
+      State EdgeState =
+          SuccIndex + 1 == Block->succ_size() ? std::move(After) : After;
+      if (!P.edge(EdgeState, Outcome, *Block, SuccIndex,
+                  Position[SuccID] <= Position[ID]))
+        continue;
+      std::optional<State> &SuccIn = States.In[SuccID];
+      if (!SuccIn)
+        SuccIn = std::move(EdgeState);
+      else if (!P.join(*SuccIn, EdgeState))
+        continue;
+      Worklist.enqueueBlock(Succ);
+    }
+  }
+  return States;
+}
+
+/// Solves a backward problem: a value at the start of each block computed
+/// from the values at the start of its successors. \p P provides:
+///
+///   using Value;  // default-constructed: nothing known; with operator!=
+///   // The value at the start of Block; ValueAt gives a successor's.
+///   template <typename Fn>
+///   Value transfer(const CFGBlock &Block, Fn ValueAt) const;
+///
+/// Values must only move one way, so this terminates; MaxBlockVisits
+/// guards against one that does not settle. Blocks not reachable from the
+/// entry keep the default value.
+template <typename Problem>
+std::vector<typename Problem::Value>
+solveBackward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
+              const Problem &P, FlowStats &Stats) {
+  using Value = typename Problem::Value;
+  std::vector<Value> Values(Graph.getNumBlockIDs());
+  std::vector<unsigned> Visits(Graph.getNumBlockIDs(), 0);
+  std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
+  // BackwardDataflowWorklist's order, which it takes from an
+  // AnalysisDeclContext: the CFG here is built by the caller.
+  clang::DataflowWorklistBase<clang::PostOrderCFGView::BlockOrderCompare, 20>
+      Worklist(Graph, Order.getComparator());
+  for (const clang::CFGBlock *Block : Order) {
+    Reached[Block->getBlockID()] = true;
+    Worklist.enqueueBlock(Block);
+  }
+  auto ValueAt = [&](const clang::CFGBlock &Block) -> const Value & {
+    return Values[Block.getBlockID()];
+  };
+  while (const clang::CFGBlock *Block = Worklist.dequeue()) {
+    unsigned ID = Block->getBlockID();
+    if (Visits[ID] == MaxBlockVisits) {
+      ++Stats.BlocksUnsettled;
+      countBoundReached(Bound::BlockVisits);
+      continue;
+    }
+    ++Visits[ID];
+    ++Stats.BlockVisits;
+    Value New = P.transfer(*Block, ValueAt);
+    if (!(New != Values[ID]))
+      continue;
+    Values[ID] = std::move(New);
+    for (const clang::CFGBlock *Pred : Block->preds())
+      if (Pred && Reached[Pred->getBlockID()])
+        Worklist.enqueueBlock(Pred);
+  }
+  return Values;
+}
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_SUPPORT_FLOWDRIVER_H
