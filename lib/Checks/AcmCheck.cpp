@@ -1,7 +1,7 @@
 //===- AcmCheck.cpp -------------------------------------------------------===//
 
 #include "Checks/AcmCheck.h"
-#include "Analysis/ExitAnalysis.h"
+#include "Analysis/CoroutineAnalysis.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -1,6 +1,6 @@
 //===- AnalysisTest.cpp - Unit tests of the enter/exit dataflow -----------===//
 
-#include "Analysis/ExitAnalysis.h"
+#include "Analysis/CoroutineAnalysis.h"
 #include "Model/ProtocolModel.h"
 #include "TestSupport.h"
 

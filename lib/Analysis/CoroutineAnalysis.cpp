@@ -1,0 +1,117 @@
+//===- CoroutineAnalysis.cpp ----------------------------------------------===//
+
+#include "Analysis/CoroutineAnalysis.h"
+#include "Analysis/Exit/ExitAnalysis.h"
+#include "Analysis/Generator/GeneratorAnalysis.h"
+#include "Analysis/Generator/YieldSites.h"
+#include "Analysis/Support/AnalysisBounds.h"
+#include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/CoroutineFacts.h"
+#include "Model/ProtocolModel.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/Support/raw_ostream.h"
+#include <mutex>
+#include <optional>
+
+using namespace clang;
+
+namespace acm {
+
+namespace {
+
+/// Writes one coroutine's debug text at once: threads analyse in parallel.
+void writeDebug(llvm::raw_ostream &OS, const std::string &Text) {
+  static std::mutex Lock;
+  std::lock_guard<std::mutex> Guard(Lock);
+  OS << Text;
+  OS.flush();
+}
+
+} // namespace
+
+bool isAnalyzableCoroutine(const FunctionDecl &Function) {
+  if (Function.isInvalidDecl() || Function.isDependentContext() ||
+      !Function.doesThisDeclarationHaveABody())
+    return false;
+  return isa_and_nonnull<CoroutineBodyStmt>(Function.getBody());
+}
+
+void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
+                      const ProtocolModel &Model, FindingSink &Sink,
+                      const AnalysisOptions &Options) {
+  if (!isAnalyzableCoroutine(Function))
+    return;
+  Stmt *WrittenBody = writtenBody(Function);
+  if (!WrittenBody)
+    return;
+  BoundCounters Bounds;
+  BoundCounters::Scope ActiveBounds(Bounds);
+  std::string DebugText;
+  llvm::raw_string_ostream DebugStream(DebugText);
+  llvm::raw_ostream *Debug = Options.DebugFlow ? &DebugStream : nullptr;
+  if (Debug)
+    *Debug << "acm-debug-flow: '" << Function.getQualifiedNameAsString()
+           << "' at "
+           << Function.getLocation().printToString(Context.getSourceManager())
+           << "\n";
+  auto FinishDebug = [&](llvm::StringRef Outcome) {
+    if (!Debug)
+      return;
+    *Debug << "  " << Outcome << "\n  ";
+    Bounds.print(*Debug);
+    writeDebug(*Options.DebugFlow, DebugText);
+  };
+
+  ExitFacts Exit = collectExitFacts(Function, WrittenBody, Model);
+  if (Exit.hasErrors())
+    return FinishDebug("skipped: the body has compile errors");
+  std::optional<YieldSites> Yields;
+  if (mayBeGeneratorManager(Function, Model)) {
+    Yields = findYields(WrittenBody);
+    if (Yields->empty())
+      Yields.reset();
+  }
+  if (!Yields && !Exit.hasObjects()) {
+    reportImmediateFindings(Exit, Context, Sink);
+    return FinishDebug("no flow: no tracked object and no co_yield");
+  }
+
+  // With exception paths, a call that may throw also branches to the
+  // handlers of the try around it, or to the exit. The generator flows do
+  // not follow those edges.
+  bool ExceptionPaths = Exit.hasObjects() &&
+                        Model.options().CheckExceptionPaths &&
+                        Context.getLangOpts().CXXExceptions;
+  CFG::BuildOptions BuildOptions;
+  BuildOptions.AddLifetime = true;
+  BuildOptions.AddEHEdges = ExceptionPaths;
+  BuildOptions.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(&Function, Function.getBody(),
+                                             &Context, BuildOptions);
+  if (!Graph) {
+    if (!Exit.hasObjects())
+      reportImmediateFindings(Exit, Context, Sink);
+    return FinishDebug("skipped: no CFG could be built");
+  }
+  PostOrderCFGView Order(Graph.get());
+  BranchFacts Conditions(Function, WrittenBody);
+  if (Debug)
+    *Debug << "  cfg: " << Graph->getNumBlockIDs() << " blocks, "
+           << Conditions.size() << " condition variables\n";
+
+  if (Yields)
+    runGeneratorAnalysis(Function, *Yields, *Graph, Order, WrittenBody,
+                         Conditions, Context.getSourceManager(), Sink, Debug);
+  if (Exit.hasObjects())
+    runExitAnalysis(Exit, *Graph, Order, WrittenBody, Conditions,
+                    ExceptionPaths, Context, Sink, Debug);
+  else
+    reportImmediateFindings(Exit, Context, Sink);
+  FinishDebug("done");
+}
+
+} // namespace acm

@@ -1,0 +1,369 @@
+//===- BodyContexts.cpp ---------------------------------------------------===//
+
+#include "Analysis/Exit/BodyContexts.h"
+#include "Analysis/Exit/ObjectFinder.h"
+#include "Analysis/Exit/Ownership.h"
+#include "Analysis/Support/BodyVisitor.h"
+#include "Analysis/Support/ExprUnwrap.h"
+#include "Model/ProtocolModel.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include <algorithm>
+#include <optional>
+#include <tuple>
+
+using namespace clang;
+
+namespace acm {
+
+namespace {
+
+/// How a claim on a reference's role combines with the claims made by the
+/// expressions around it.
+enum class ClaimStrength {
+  /// Decides the role, whatever the outer expressions said.
+  Decides,
+  /// Decides it unless an outer expression made it an op's object.
+  UnlessOpObject,
+  /// Decides it only if no outer expression claimed it.
+  IfUnclaimed,
+};
+
+struct Claim {
+  /// How deep the claiming expression is; outer ones are shallower.
+  int Depth;
+  /// The order of claims one expression makes.
+  unsigned Sequence;
+  RefRole Role;
+  ClaimStrength Strength;
+};
+
+class Classifier : public BodyVisitor<Classifier> {
+  using Base = BodyVisitor<Classifier>;
+
+public:
+  Classifier(const FoundObjects &Found, const ProtocolModel &Model,
+             OwnershipRules &Rules, BodyContexts &Out)
+      : Objects(Found.Objects), Model(Model), Rules(Rules), Out(Out) {
+    for (const CXXMemberCallExpr *Call : Found.StoredCalls)
+      Out.Calls[Call].Stored = true;
+    // The initializer of an awaitable local is outside any expression.
+    for (const Expr *Ref : Found.HeldLocalRefs)
+      claimAt(-1, Ref, RefRole::OpObject, ClaimStrength::Decides);
+  }
+
+  /// Decides every reference's role from its claims, innermost last.
+  void resolve() {
+    for (auto &[Ref, RefClaims] : Claims) {
+      llvm::stable_sort(RefClaims, [](const Claim &A, const Claim &B) {
+        return std::tie(A.Depth, A.Sequence) < std::tie(B.Depth, B.Sequence);
+      });
+      std::optional<RefRole> Role;
+      for (const Claim &C : RefClaims) {
+        switch (C.Strength) {
+        case ClaimStrength::Decides:
+          Role = C.Role;
+          break;
+        case ClaimStrength::UnlessOpObject:
+          if (Role != RefRole::OpObject)
+            Role = C.Role;
+          break;
+        case ClaimStrength::IfUnclaimed:
+          if (!Role)
+            Role = C.Role;
+          break;
+        }
+      }
+      if (Role && *Role != RefRole::Use)
+        Out.Roles[Ref] = *Role;
+    }
+  }
+
+  bool dataTraverseStmtPre(Stmt *) {
+    ++Depth;
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *) {
+    --Depth;
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    const Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
+    if (!Init)
+      return true;
+    const auto *InitCall = dyn_cast<CXXMemberCallExpr>(Init);
+    if (InitCall && V->isLocalVarDecl() && V->hasLocalStorage())
+      Out.Calls[InitCall].LocalInit = true;
+    // Binding a reference to a tracked object makes an alias we do not
+    // follow; treat the object as handed off. Range-for's hidden reference
+    // only iterates.
+    if (V->getType()->isReferenceType() && !V->isImplicit())
+      claim(Init, RefRole::Release);
+    if (!Objects.indexOf(V) || !InitCall ||
+        Model.classifyCall(InitCall) != OpKind::StackPopAll)
+      return true;
+    if (std::optional<unsigned> From =
+            Objects.indexOf(calledObject(InitCall))) {
+      Out.PopAllFrom[V] = *From;
+      Out.Calls[InitCall].PopAllIntoLocal = true;
+    }
+    return true;
+  }
+
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    if (E->isImplicit())
+      return true;
+    Out.AwaitedOperands.insert(stripWrappers(E->getOperand()));
+    llvm::SmallVector<AwaitedItem, 2> &Items = Out.Awaited[E];
+    collectAwaitedItems(E->getOperand(), Objects, Model, Items);
+    for (const AwaitedItem &Item : Items) {
+      if (Item.Call)
+        Out.Calls[Item.Call].Awaited = true;
+      else
+        // Awaiting it is what the local is for, not a use of it.
+        claim(Item.Ref, RefRole::OpObject);
+    }
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    claimArguments(Call);
+    if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      claimObject(Member);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    // Copying or moving an object, or handing it to a constructor, passes
+    // it on; a copy also reads it.
+    bool Copy = E->getConstructor() && E->getConstructor()->isCopyConstructor();
+    for (Expr *Arg : E->arguments())
+      claim(Arg, Copy ? RefRole::CopyOut : RefRole::Release);
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf)
+      claim(U->getSubExpr(), RefRole::Release);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Comma) {
+      markDiscarded(B->getLHS());
+    } else if (B->getOpcode() == BO_Assign) {
+      claim(B->getLHS(), RefRole::Reassign);
+      claim(B->getRHS(), RefRole::Release);
+    }
+    return true;
+  }
+
+  bool VisitExplicitCastExpr(ExplicitCastExpr *E) {
+    if (E->getType()->isVoidType())
+      markDiscarded(E->getSubExpr());
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *S) {
+    if (S->getRetValue())
+      claim(S->getRetValue(), RefRole::Release);
+    return true;
+  }
+
+  bool VisitCoreturnStmt(CoreturnStmt *S) {
+    if (S->getOperand())
+      claim(S->getOperand(), RefRole::Release);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    // Captured by reference, the object may be exited by the lambda or live
+    // on in it; captured by copy, the lambda owns a copy. Either way it is
+    // no longer only this body's to exit.
+    for (Expr *Init : L->capture_inits())
+      if (Init)
+        claim(Init, RefRole::Release);
+    return true;
+  }
+
+  // Statement positions: an expression there has its value discarded.
+  bool VisitCompoundStmt(CompoundStmt *S) {
+    for (Stmt *Child : S->body())
+      markDiscarded(Child);
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *S) {
+    markDiscarded(S->getInit());
+    markDiscarded(S->getThen());
+    markDiscarded(S->getElse());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) {
+    markDiscarded(S->getInit());
+    markDiscarded(S->getInc());
+    markDiscarded(S->getBody());
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *S) {
+    markDiscarded(S->getBody());
+    return true;
+  }
+  bool VisitDoStmt(DoStmt *S) {
+    markDiscarded(S->getBody());
+    return true;
+  }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    markDiscarded(S->getInit());
+    markDiscarded(S->getBody());
+    return true;
+  }
+  bool VisitSwitchCase(SwitchCase *S) {
+    markDiscarded(S->getSubStmt());
+    return true;
+  }
+  bool VisitLabelStmt(LabelStmt *S) {
+    markDiscarded(S->getSubStmt());
+    return true;
+  }
+  bool VisitAttributedStmt(AttributedStmt *S) {
+    markDiscarded(S->getSubStmt());
+    return true;
+  }
+
+private:
+  /// The arguments of a call: what the parameter they are passed to does
+  /// with them.
+  void claimArguments(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    // A call through a function object (a lambda, folly's co_scope_exit)
+    // passes its arguments as a function call does; its first argument is
+    // the function object itself.
+    unsigned First = 0;
+    if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      // Assignment gives the left side a new value and copies or moves the
+      // right side into it; other operators only use their operands.
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+        claim(Op->getArg(0), RefRole::Reassign);
+        claim(Op->getArg(1), RefRole::CopyOut);
+      }
+      if (Op->getOperator() != OO_Call ||
+          !isa_and_nonnull<CXXMethodDecl>(Callee))
+        return;
+      First = 1;
+    }
+    bool MoveLike = isMoveLike(Callee);
+    for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I) {
+      const Expr *Arg = stripWrappers(Call->getArg(I));
+      if (!Objects.indexOf(Arg))
+        continue;
+      unsigned Param = I - First;
+      // The enter is what the call does to the object, not a use of it.
+      if (Model.entersArgument(Callee, Param)) {
+        claim(Arg, RefRole::OpObject);
+        continue;
+      }
+      if (MoveLike || !Callee) {
+        // std::move(r).cleanup() calls r's own op; the op decides.
+        claim(Arg, RefRole::Release, ClaimStrength::UnlessOpObject);
+        continue;
+      }
+      if (Model.takesExit(Callee, Param)) {
+        claim(Arg, RefRole::Release);
+        continue;
+      }
+      QualType ParamType = Param < Callee->getNumParams()
+                               ? Callee->getParamDecl(Param)->getType()
+                               : QualType();
+      // An lvalue reference parameter borrows the object; the caller keeps
+      // the duty to exit it, unless the callee is seen to take it over.
+      // Anything else takes it over.
+      if (!ParamType.isNull() && ParamType->isLValueReferenceType() &&
+          !Rules.takesOverParameter(Callee, Param))
+        claim(Arg, RefRole::Use);
+      else
+        claim(Arg, RefRole::Release);
+    }
+  }
+
+  /// The object of a member call: an op decides what happens to it; an
+  /// ordinary method uses it, unless its visible definition exits it.
+  void claimObject(CXXMemberCallExpr *Call) {
+    const Expr *Object = calledObject(Call);
+    OpKind Op = Model.classifyCall(Call);
+    if (Op == OpKind::None) {
+      if (Objects.indexOf(Object))
+        claim(Object,
+              Rules.methodTakesOver(Call->getMethodDecl()) ? RefRole::Release
+                                                           : RefRole::Use,
+              ClaimStrength::IfUnclaimed);
+      return;
+    }
+    claim(Object, RefRole::OpObject);
+    // The stack takes over the exits of the objects handed to it.
+    if (Op == OpKind::StackPush || Op == OpKind::StackEnterContext)
+      for (Expr *Arg : Call->arguments())
+        claim(Arg, RefRole::Release);
+  }
+
+  void claim(const Expr *E, RefRole Role,
+             ClaimStrength Strength = ClaimStrength::Decides) {
+    if (E)
+      claimAt(Depth, stripWrappers(E), Role, Strength);
+  }
+  void claimAt(int At, const Expr *Ref, RefRole Role, ClaimStrength Strength) {
+    if (Objects.indexOf(Ref))
+      Claims[Ref].push_back({At, NextSequence++, Role, Strength});
+  }
+
+  /// Marks the calls whose value \p S discards. \p FixCertain is false
+  /// inside the arms of a conditional operator: "co_await " before one arm
+  /// changes that arm's type, and the result may not compile.
+  void markDiscarded(Stmt *S, bool FixCertain = true) {
+    auto *E = dyn_cast_or_null<Expr>(S);
+    if (!E)
+      return;
+    E = stripDiscard(E);
+    if (auto *Cond = dyn_cast<ConditionalOperator>(E)) {
+      markDiscarded(Cond->getTrueExpr(), /*FixCertain=*/false);
+      markDiscarded(Cond->getFalseExpr(), /*FixCertain=*/false);
+      return;
+    }
+    if (auto *Comma = dyn_cast<BinaryOperator>(E);
+        Comma && Comma->isCommaOp()) {
+      // The left side is discarded wherever the comma stands (see
+      // VisitBinaryOperator); the right side only if the whole is.
+      markDiscarded(Comma->getRHS(), FixCertain);
+      return;
+    }
+    if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      CallContext &Context = Out.Calls[Call];
+      Context.Discarded = true;
+      Context.FixUncertain |= !FixCertain;
+    }
+  }
+
+  const ObjectTable &Objects;
+  const ProtocolModel &Model;
+  OwnershipRules &Rules;
+  BodyContexts &Out;
+  int Depth = 0;
+  unsigned NextSequence = 0;
+  llvm::DenseMap<const Expr *, llvm::SmallVector<Claim, 2>> Claims;
+};
+
+} // namespace
+
+BodyContexts classifyBody(const FunctionDecl &Function, const Stmt *Body,
+                          const FoundObjects &Found,
+                          const ProtocolModel &Model, OwnershipRules &Rules) {
+  BodyContexts Out;
+  Classifier C(Found, Model, Rules, Out);
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+  C.resolve();
+  return Out;
+}
+
+} // namespace acm

@@ -1,0 +1,106 @@
+//===- BodyContexts.h - What each reference and call is in its place ------===//
+//
+// The second pass over a coroutine body, before any effect is derived: for
+// every call of a protocol op, whether its result is awaited, discarded,
+// stored or initialises a local; for every reference to a tracked object,
+// its *role* in the expression that consumes it (a use, a hand-off, a new
+// value, the object of one of its own ops, a copy taken).
+//
+// Like UninitializedValues' ClassifyRefs, the pass first collects every
+// claim and decides afterwards, so the result does not depend on the order
+// nodes are visited in. The rule: a reference's role is decided by the
+// innermost expression that consumes it, except that a std::move around it
+// defers to an op called on its result ("std::move(r).cleanup()" is r's
+// op), and a call of an ordinary method defers to any consumer around it.
+//
+// Exit room.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_EXIT_BODYCONTEXTS_H
+#define ACM_ANALYSIS_EXIT_BODYCONTEXTS_H
+
+#include "Analysis/Exit/AwaitedItems.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <cstdint>
+
+namespace clang {
+class CoawaitExpr;
+class CXXMemberCallExpr;
+class Expr;
+class FunctionDecl;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace acm {
+
+class OwnershipRules;
+class ProtocolModel;
+struct FoundObjects;
+
+/// What the expression that consumes a reference to a tracked object does
+/// with it.
+enum class RefRole : uint8_t {
+  /// Reads or borrows it (the default).
+  Use,
+  /// Takes it over: the body no longer owes its exit.
+  Release,
+  /// Gives the variable a new value.
+  Reassign,
+  /// The object of one of its own ops, which decides what happens.
+  OpObject,
+  /// Copies it into something else: a use, then a hand-off.
+  CopyOut,
+};
+
+/// Where the result of a member call goes.
+struct CallContext {
+  bool Awaited = false;
+  bool Discarded = false;
+  /// Discarded in an arm of a conditional operator: "co_await " before the
+  /// arm changes its type, so inserting it is not a certain fix.
+  bool FixUncertain = false;
+  /// Stored in an awaitable local.
+  bool Stored = false;
+  /// Initialises a local variable.
+  bool LocalInit = false;
+  /// A pop_all whose result initialises a tracked local, which takes the
+  /// stack's exits over.
+  bool PopAllIntoLocal = false;
+};
+
+struct BodyContexts {
+  llvm::DenseMap<const clang::CXXMemberCallExpr *, CallContext> Calls;
+  /// The operands of explicit co_awaits, as stripWrappers leaves them.
+  llvm::DenseSet<const clang::Expr *> AwaitedOperands;
+  /// The role of each reference to a tracked object that is not a plain
+  /// use.
+  llvm::DenseMap<const clang::Expr *, RefRole> Roles;
+  /// Tracked locals initialised by pop_all: the stack they take over.
+  llvm::DenseMap<const clang::VarDecl *, unsigned> PopAllFrom;
+  /// What each explicit co_await awaits.
+  llvm::DenseMap<const clang::CoawaitExpr *,
+                 llvm::SmallVector<AwaitedItem, 2>>
+      Awaited;
+
+  CallContext callContext(const clang::CXXMemberCallExpr *Call) const {
+    return Calls.lookup(Call);
+  }
+  RefRole roleOf(const clang::Expr *Ref) const {
+    auto It = Roles.find(Ref);
+    return It == Roles.end() ? RefRole::Use : It->second;
+  }
+};
+
+/// Classifies the references and calls of \p Body, the written body of
+/// \p Function, whose objects \p Found holds.
+BodyContexts classifyBody(const clang::FunctionDecl &Function,
+                          const clang::Stmt *Body, const FoundObjects &Found,
+                          const ProtocolModel &Model, OwnershipRules &Rules);
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_EXIT_BODYCONTEXTS_H

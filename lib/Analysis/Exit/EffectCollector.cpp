@@ -1,0 +1,283 @@
+//===- EffectCollector.cpp ------------------------------------------------===//
+
+#include "Analysis/Exit/EffectCollector.h"
+#include "Analysis/Exit/BodyContexts.h"
+#include "Analysis/Exit/ObjectFinder.h"
+#include "Analysis/Support/BodyVisitor.h"
+#include "Analysis/Support/CoroutineFacts.h"
+#include "Analysis/Support/ExprUnwrap.h"
+#include "Model/ProtocolModel.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace acm {
+
+namespace {
+
+EffectKind effectOf(RefRole Role) {
+  switch (Role) {
+  case RefRole::Use:
+    return EffectKind::Use;
+  case RefRole::Release:
+    return EffectKind::Release;
+  case RefRole::Reassign:
+    return EffectKind::Reassign;
+  case RefRole::OpObject:
+    return EffectKind::OpObject;
+  case RefRole::CopyOut:
+    return EffectKind::CopyOut;
+  }
+  return EffectKind::Use;
+}
+
+class Collector : public BodyVisitor<Collector> {
+public:
+  Collector(const FunctionDecl &Function, const FoundObjects &Found,
+            const BodyContexts &Contexts, const ProtocolModel &Model,
+            EffectTable &Out)
+      : Objects(Found.Objects), Contexts(Contexts), Model(Model), Out(Out),
+        MayAwait(promiseAllowsAwait(Function)) {}
+
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    if (E->isImplicit()) {
+      recordMachinery(E);
+      return true;
+    }
+    auto Found = Contexts.Awaited.find(E);
+    if (Found == Contexts.Awaited.end())
+      return true;
+    llvm::ArrayRef<AwaitedItem> Items = Found->second;
+    recordAwaiterCalls(E, Items);
+    for (const AwaitedItem &Item : Items) {
+      // An item in an arm of "b ? r.aexit() : s.aexit()" takes effect in
+      // that arm's block of the CFG, on that arm's path only.
+      const Stmt *Site = Item.InArm ? Item.Ref : E;
+      if (!Item.Call) {
+        addEffect(Site, EffectKind::AwaitLocal, Item.Local, E->getBeginLoc());
+        continue;
+      }
+      const CXXMemberCallExpr *Call = Item.Call;
+      OpKind Op = Model.classifyCall(Call);
+      const Expr *Object = calledObject(Call);
+      if (std::optional<unsigned> Obj = Objects.indexOf(Object)) {
+        if (Op == OpKind::Enter)
+          addEffect(Site, EffectKind::Enter, *Obj, E->getBeginLoc());
+        else if (Op == OpKind::Exit)
+          addEffect(Site, EffectKind::Exit, *Obj, E->getBeginLoc());
+        else if (Op == OpKind::StackEnterContext)
+          addEffect(Site, EffectKind::StackPushed, *Obj, E->getBeginLoc());
+      } else if (Op == OpKind::Enter && Object->isPRValue() &&
+                 Object->getType()->isRecordType()) {
+        Out.Immediate.push_back(
+            {ImmediateFinding::EnteredTemporary, Call, Op, false});
+      }
+    }
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    enteredArguments(Call);
+    if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      memberCall(Member);
+    return true;
+  }
+
+  bool VisitCoreturnStmt(CoreturnStmt *S) {
+    recordMachinery(S->getPromiseCall());
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &Capture : L->captures())
+      if (Capture.capturesVariable())
+        if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          if (std::optional<unsigned> Obj = Objects.indexOf(V))
+            addEffect(L, EffectKind::Release, *Obj, L->getBeginLoc());
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    std::optional<unsigned> Obj = Objects.indexOf(E);
+    if (!Obj)
+      return true;
+    EffectKind Kind = effectOf(Contexts.roleOf(E));
+    const TrackedObject &Object = Objects[*Obj];
+    if (Object.isResource()) {
+      // A new value in a variable that holds the resource (not a reference
+      // to it) replaces it; the resource's own protocol ops (a pooled
+      // connection's aclose()) are judged as ops; anything else touches
+      // the resource.
+      if (Kind == EffectKind::Reassign &&
+          !Object.Var->getType()->isReferenceType())
+        Kind = EffectKind::Release;
+      else if (Kind != EffectKind::OpObject)
+        Kind = EffectKind::ResourceUse;
+    }
+    addEffect(E, Kind, *Obj, E->getBeginLoc());
+    return true;
+  }
+
+private:
+  /// Arguments a profile's enter function enters (seastar::with_gate).
+  /// Awaited at once, it waits for what it entered.
+  void enteredArguments(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    unsigned First = 0;
+    if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (Op->getOperator() != OO_Call ||
+          !isa_and_nonnull<CXXMethodDecl>(Callee))
+        return;
+      First = 1;
+    }
+    for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I) {
+      std::optional<unsigned> Obj =
+          Objects.indexOf(stripWrappers(Call->getArg(I)));
+      if (Obj && Model.entersArgument(Callee, I - First))
+        addEffect(Call,
+                  Contexts.AwaitedOperands.count(Call) ? EffectKind::EnterLeave
+                                                       : EffectKind::EnterNow,
+                  *Obj, Call->getBeginLoc());
+    }
+  }
+
+  void memberCall(CXXMemberCallExpr *Call) {
+    OpKind Op = Model.classifyCall(Call);
+    if (Op == OpKind::None)
+      return;
+    std::optional<unsigned> Obj = Objects.indexOf(calledObject(Call));
+    CallContext Context = Contexts.callContext(Call);
+    SourceLocation Loc = Call->getBeginLoc();
+
+    if (Op == OpKind::Leave) {
+      if (Obj)
+        addEffect(Call, EffectKind::Leave, *Obj, Loc);
+      return;
+    }
+    if (Op == OpKind::EnterNow) {
+      // Awaiting some enters (exec::async_scope::nest) runs the entered work
+      // to completion, and a guard (gate::hold) kept in a local or discarded
+      // dies before the object: nothing is left for the exit to wait for.
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      bool DoneByAwait = Context.Awaited && Model.isDoneWhenAwaited(Method);
+      bool GuardStaysHere = (Context.Discarded || Context.LocalInit) &&
+                            Model.isGuardEnter(Method);
+      if (Obj)
+        addEffect(Call,
+                  DoneByAwait || GuardStaysHere ? EffectKind::EnterLeave
+                                                : EffectKind::EnterNow,
+                  *Obj, Loc);
+      // An enter that returns an awaitable (sharded::start, co_schedule)
+      // does its work only when awaited.
+      if (Context.Discarded && Model.isAwaitableType(Call->getType()))
+        discarded(Call, Op, Context);
+      return;
+    }
+    if (Obj && Op == OpKind::StackPush)
+      addEffect(Call, EffectKind::StackPushed, *Obj, Loc);
+    if (Obj && Op == OpKind::StackPopAll && !Context.PopAllIntoLocal)
+      addEffect(Call, EffectKind::StackReset, *Obj, Loc);
+    if (Op != OpKind::Enter && Op != OpKind::Exit &&
+        Op != OpKind::StackEnterContext)
+      return;
+    if (Context.Awaited)
+      return;
+    if (Context.Discarded) {
+      discarded(Call, Op, Context);
+      if (Obj && Op == OpKind::Exit)
+        addEffect(Call, EffectKind::ExitDeferred, *Obj, Loc);
+      return;
+    }
+    if (Context.Stored) {
+      if (Obj && Op == OpKind::Exit)
+        addEffect(Call, EffectKind::ExitDeferred, *Obj, Loc);
+      return;
+    }
+    // The awaitable went somewhere we do not follow (returned, passed on,
+    // stored in a member): its fate, and the object's, are out of our hands.
+    if (Obj)
+      addEffect(Call, EffectKind::Release, *Obj, Loc);
+  }
+
+  void discarded(const CXXMemberCallExpr *Call, OpKind Op,
+                 const CallContext &Context) {
+    // co_await is not allowed in a handler, in the initializer of a static
+    // or thread_local variable, or in a coroutine whose promise deletes
+    // await_transform.
+    bool AwaitAllowed = !inHandler() && !inStaticInit() && MayAwait &&
+                        !Context.FixUncertain;
+    Out.Immediate.push_back(
+        {ImmediateFinding::DiscardedOp, Call, Op, AwaitAllowed});
+  }
+
+  void addEffect(const Stmt *S, EffectKind Kind, unsigned Obj,
+                 SourceLocation Loc) {
+    Out.ByStmt[S].push_back({Kind, Obj, Loc});
+  }
+
+  void recordMachinery(const Stmt *S) {
+    if (!S)
+      return;
+    if (isa<CallExpr>(S))
+      Out.MachineryCalls.insert(S);
+    for (const Stmt *Child : S->children())
+      recordMachinery(Child);
+  }
+
+  /// Records the calls \p Await makes, for the paths on which they throw.
+  void recordAwaiterCalls(const CoawaitExpr *Await,
+                          llvm::ArrayRef<AwaitedItem> Items) {
+    llvm::SmallVector<unsigned, 2> Exited;
+    for (const AwaitedItem &Item : Items) {
+      if (Item.Call) {
+        std::optional<unsigned> Obj = Objects.indexOf(calledObject(Item.Call));
+        if (Obj && Model.classifyCall(Item.Call) == OpKind::Exit)
+          Exited.push_back(*Obj);
+        continue;
+      }
+      for (const HeldOp &Op : Objects.heldOps(Item.Local))
+        if (Op.Object >= 0 && Op.Op == OpKind::Exit)
+          Exited.push_back(unsigned(Op.Object));
+    }
+    auto Record = [&](const Stmt *S, bool Implicit, auto &Self) -> void {
+      if (!S || isa<LambdaExpr>(S) || (isa<CoawaitExpr>(S) && S != Await))
+        return;
+      if (isa<CallExpr>(S)) {
+        if (!Exited.empty())
+          Out.ExitCalls[S].append(Exited.begin(), Exited.end());
+        if (Implicit)
+          Out.AwaiterCalls.try_emplace(S, Await);
+      }
+      for (const Stmt *Child : S->children())
+        Self(Child, Implicit, Self);
+    };
+    Record(Await->getOperand(), false, Record);
+    for (const Expr *Part : {Await->getReadyExpr(), Await->getSuspendExpr(),
+                             Await->getResumeExpr()})
+      Record(Part, true, Record);
+  }
+
+  const ObjectTable &Objects;
+  const BodyContexts &Contexts;
+  const ProtocolModel &Model;
+  EffectTable &Out;
+  bool MayAwait;
+};
+
+} // namespace
+
+EffectTable collectEffects(const FunctionDecl &Function, const Stmt *Body,
+                           const FoundObjects &Found,
+                           const BodyContexts &Contexts,
+                           const ProtocolModel &Model) {
+  EffectTable Out;
+  Out.PopAllFrom = Contexts.PopAllFrom;
+  Collector C(Function, Found, Contexts, Model, Out);
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+  return Out;
+}
+
+} // namespace acm

@@ -1,0 +1,77 @@
+//===- ExitAnalysis.cpp ---------------------------------------------------===//
+
+#include "Analysis/Exit/ExitAnalysis.h"
+#include "Analysis/Exit/BodyContexts.h"
+#include "Analysis/Exit/EffectCollector.h"
+#include "Analysis/Exit/ExitFlow.h"
+#include "Analysis/Exit/ExitReporter.h"
+#include "Analysis/Exit/Ownership.h"
+#include "Analysis/Support/CfgHelpers.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace acm {
+
+ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
+                           const ProtocolModel &Model) {
+  ExitFacts Facts;
+  Facts.Found = findObjects(Function, Body, Model);
+  if (Facts.Found.HasErrors)
+    return Facts;
+  OwnershipRules Rules(Model);
+  BodyContexts Contexts =
+      classifyBody(Function, Body, Facts.Found, Model, Rules);
+  Facts.Effects = collectEffects(Function, Body, Facts.Found, Contexts, Model);
+  return Facts;
+}
+
+void reportImmediateFindings(const ExitFacts &Facts, ASTContext &Ctx,
+                             FindingSink &Sink) {
+  for (const Finding &F :
+       ExitReporter::immediateFindings(Facts.Effects.Immediate, Ctx))
+    Sink.report(F);
+}
+
+void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
+                     PostOrderCFGView &Order, const Stmt *WrittenBody,
+                     const BranchFacts &Conditions, bool ExceptionPaths,
+                     ASTContext &Ctx, FindingSink &Sink,
+                     llvm::raw_ostream *Debug) {
+  const ObjectTable &Objects = Facts.Found.Objects;
+  LoopMap Loops(Graph, Order);
+  ExitFlow Flow(Objects, Facts.Effects, Conditions, Loops,
+                Ctx.getSourceManager(), WrittenBody, ExceptionPaths);
+  FlowStats Stats;
+  BlockStates<ExitState> States =
+      solveForward(Graph, Order, Flow, Flow.entryState(), Stats);
+
+  // Diagnose from the final states only, so nothing is reported twice.
+  ExitReporter Reporter(Objects, Ctx);
+  for (const CFGBlock *Block : Order) {
+    unsigned ID = Block->getBlockID();
+    if (!States.reached(ID))
+      continue;
+    ExitOutcome O = Flow.transfer(*Block, *States.In[ID], &Reporter);
+    if (ExceptionPaths)
+      Flow.diagnoseExceptions(*Block, O, Reporter);
+  }
+  Flow.diagnoseReturns(Graph, States, Reporter);
+
+  if (Debug) {
+    *Debug << "  exit flow: " << Objects.size() << " tracked objects"
+           << (ExceptionPaths ? ", exception paths" : "") << "; ";
+    Stats.print(*Debug);
+    for (const CFGBlock *Block : Order)
+      if (States.reached(Block->getBlockID())) {
+        *Debug << "   B" << Block->getBlockID() << " in:\n";
+        Flow.lattice().dump(*States.In[Block->getBlockID()], Objects, *Debug);
+      }
+  }
+  Reporter.finish(Facts.Effects.Immediate, Sink);
+}
+
+} // namespace acm

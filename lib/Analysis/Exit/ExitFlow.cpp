@@ -1,0 +1,442 @@
+//===- ExitFlow.cpp -------------------------------------------------------===//
+
+#include "Analysis/Exit/ExitFlow.h"
+#include "Analysis/Exit/TrackedObjects.h"
+#include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/CfgHelpers.h"
+#include "Analysis/Support/ExprUnwrap.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace acm {
+
+ExitDiagnoser::~ExitDiagnoser() = default;
+
+ExitFlow::ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
+                   const BranchFacts &Facts, const LoopMap &Loops,
+                   const SourceManager &SM, const Stmt *WrittenBody,
+                   bool ExceptionPaths)
+    : Objects(Objects), Effects(Effects), Facts(Facts), Loops(Loops), SM(SM),
+      WrittenBody(WrittenBody), ExceptionPaths(ExceptionPaths), Lattice(SM) {}
+
+ExitState ExitFlow::entryState() const {
+  ExitState Entry;
+  for (unsigned Obj = 0; Obj < Objects.size(); ++Obj)
+    if (Objects[Obj].IsParam)
+      Lattice.set(Entry, Obj,
+                  initialState(Objects[Obj], Objects[Obj].Var->getLocation()));
+  return Entry;
+}
+
+ObjectState ExitFlow::initialState(const TrackedObject &Object,
+                                   SourceLocation Loc) const {
+  // A closeable (and a pending awaitable, and a resource) is live from its
+  // birth; the others owe nothing until entered.
+  if (Object.Kind == ObjectKind::Closeable || Object.IsAwaitable ||
+      Object.isResource())
+    return {Entered, Loc, SourceLocation()};
+  return {NotEntered, SourceLocation(), SourceLocation()};
+}
+
+void ExitFlow::forgetResources(unsigned Owner, ExitState &S) const {
+  // pop_all moved the exits of what the stack handed out elsewhere.
+  for (unsigned Resource : Objects.resourcesOf(Owner))
+    Lattice.erase(S, Resource);
+}
+
+bool ExitFlow::throwsHere(const CFGBlock &Block) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
+  return Call && !Effects.MachineryCalls.count(Call) && mayThrow(Call);
+}
+
+ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
+                               ExitDiagnoser *Diagnoser) const {
+  ExitOutcome Out{In, std::nullopt};
+  ExitState &S = Out.After;
+  // A block that ends with a call that may throw also has an edge for the
+  // exception, which leaves before the call's own effects.
+  const Stmt *Thrower = nullptr;
+  if (ExceptionPaths && Block.succ_size() > 1 && !Block.getTerminatorStmt())
+    Thrower = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
+  for (const CFGElement &Element : Block) {
+    if (auto StmtElement = Element.getAs<CFGStmt>()) {
+      const Stmt *St = StmtElement->getStmt();
+      if (St == Thrower)
+        Out.BeforeThrow = S;
+      if (const auto *DS = dyn_cast<DeclStmt>(St))
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D)) {
+            if (std::optional<FactUpdate> Update = Facts.atDeclaration(V))
+              Lattice.applyFactUpdate(S, *Update);
+            declare(V, S);
+          }
+      for (const Effect &E : Effects.of(St))
+        applyEffect(E, S, Diagnoser);
+      for (const FactUpdate &Update : Facts.updatesAt(St))
+        Lattice.applyFactUpdate(S, Update);
+      continue;
+    }
+    if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
+      const VarDecl *V = Lifetime->getVarDecl();
+      // Parameters are handled at the function's exit, where every path
+      // ends; the CFG marks their end only on some of them.
+      if (isa<ParmVarDecl>(V))
+        continue;
+      if (std::optional<unsigned> Obj = Objects.indexOf(V))
+        objectDies(*Obj, S, deathPoint(Lifetime->getTriggerStmt()),
+                   Diagnoser);
+    }
+  }
+  return Out;
+}
+
+bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
+                    unsigned SuccIndex, bool BackEdge) const {
+  bool Changed = false;
+  const CFGBlock *Target = *(From.succ_begin() + SuccIndex);
+  if (ExceptionPaths && Target && isExceptionEdge(From, SuccIndex)) {
+    if (!throwsHere(From))
+      return false;
+    // The call did not complete: its own effects (a push, an enter) did
+    // not happen.
+    if (O.BeforeThrow)
+      S = *O.BeforeThrow;
+    // An exit that throws was attempted: its object is settled. Objects
+    // the unwinding destroys are reported at the call and gone after it.
+    for (unsigned Obj : Effects.exitedBy(lastStmtOf(From)))
+      Lattice.erase(S, Obj);
+    llvm::erase_if(S.Variants, [&](const Variant &V) {
+      return diesByException(V.Obj, *Target);
+    });
+  }
+  if (std::optional<FactTest> Test = Facts.testAt(From)) {
+    // An object left without variants is on no path along this edge.
+    if (!followBranch(*Test, SuccIndex, S.Common, S.Variants))
+      return false;
+    Changed = true;
+  }
+  // Going round a loop, an exit becomes one of an earlier iteration; out
+  // of the loop, what follows is no longer in a later iteration.
+  uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
+  uint8_t New = BackEdge ? ExitedEarlierIteration : Exited;
+  if (BackEdge || (Target && Loops.leavesLoop(From, *Target)))
+    for (Variant &V : S.Variants)
+      if (V.State.Bits & Old) {
+        V.State.Bits &= ~Old;
+        V.State.Bits |= New;
+        Changed = true;
+      }
+  if (Changed)
+    Lattice.normalizeAll(S);
+  return true;
+}
+
+bool ExitFlow::diesByException(unsigned Obj, const CFGBlock &Target) const {
+  const CXXTryStmt *Try = dispatchedTry(Target);
+  if (!Try)
+    return true; // the exit: the exception leaves the coroutine
+  // Unwinding to the handlers destroys what the try block declared.
+  const VarDecl *V = Objects[Obj].Var;
+  SourceRange Block = Try->getTryBlock()->getSourceRange();
+  SourceLocation Loc = V->getLocation();
+  if (!isa<ParmVarDecl>(V) && !locationBefore(SM, Loc, Block.getBegin()) &&
+      !locationBefore(SM, Block.getEnd(), Loc))
+    return true;
+  // Without a catch (...), the exception may go on to an outer try, or
+  // leave the coroutine.
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+    if (!Try->getHandler(I)->getExceptionDecl())
+      return false;
+  for (const CFGBlock *Next : Target.succs())
+    if (Next && !isa_and_nonnull<CXXCatchStmt>(Next->getLabel()))
+      return diesByException(Obj, *Next);
+  return false;
+}
+
+void ExitFlow::diagnoseExceptions(const CFGBlock &Block, const ExitOutcome &O,
+                                  ExitDiagnoser &Diagnoser) const {
+  const Stmt *Last = lastStmtOf(Block);
+  const auto *Throw = dyn_cast_or_null<CXXThrowExpr>(Last);
+  unsigned Index = 0;
+  for (const CFGBlock *Target : Block.succs()) {
+    unsigned SuccIndex = Index++;
+    if (!Target)
+      continue;
+    bool ByCall = isExceptionEdge(Block, SuccIndex);
+    if (ByCall && !throwsHere(Block))
+      continue;
+    if (!ByCall && !(Throw && (Target->getBlockID() ==
+                                   Block.getParent()->getExit().getBlockID() ||
+                               dispatchedTry(*Target))))
+      continue;
+    // Where the exception comes from.
+    DeathPoint Death;
+    if (Throw) {
+      Death.Loc = Throw->getThrowLoc();
+      Death.Cause = Throw->getSubExpr() ? DeathCause::Throw : DeathCause::Rethrow;
+    } else {
+      const auto *Call = cast<CallExpr>(Last);
+      const Expr *Site = Call;
+      if (const CoawaitExpr *Await = Effects.AwaiterCalls.lookup(Call)) {
+        Site = Await;
+        if (const auto *Operand =
+                dyn_cast<CallExpr>(stripWrappers(Await->getOperand())))
+          Site = Operand;
+      }
+      const auto *SiteCall = dyn_cast<CallExpr>(Site);
+      const FunctionDecl *Callee =
+          SiteCall ? SiteCall->getDirectCallee() : nullptr;
+      Death.Loc = SiteCall ? SiteCall->getExprLoc() : Site->getBeginLoc();
+      Death.Cause = SiteCall ? DeathCause::CallThrows : DeathCause::AwaitThrows;
+      if (Callee && Callee->getDeclName().isIdentifier())
+        Death.Callee = Callee->getName().str();
+    }
+    llvm::ArrayRef<unsigned> Attempted;
+    if (ByCall)
+      Attempted = Effects.exitedBy(Last);
+    const ExitState &S = ByCall && O.BeforeThrow ? *O.BeforeThrow : O.After;
+    for (const Variant &V : S.Variants) {
+      if (llvm::is_contained(Attempted, V.Obj) ||
+          !diesByException(V.Obj, *Target))
+        continue;
+      reportUnexited(V.Obj, V.State, Death, &Diagnoser, /*ByException=*/true);
+    }
+  }
+}
+
+void ExitFlow::declare(const VarDecl *V, ExitState &S) const {
+  std::optional<unsigned> Found = Objects.indexOf(V);
+  if (!Found)
+    return;
+  unsigned Obj = *Found;
+  const TrackedObject &Object = Objects[Obj];
+  SourceLocation Loc = V->getLocation();
+  if (Object.IsAwaitable) {
+    llvm::ArrayRef<HeldOp> Held = Objects.heldOps(Obj);
+    if (!Held.empty())
+      Loc = Held.front().Call->getExprLoc();
+  }
+  Lattice.erase(S, Obj);
+  // A default-constructed placeholder of a default-empty type owes nothing
+  // until a value is assigned to it.
+  ObjectState Birth =
+      Object.EmptyAtBirth
+          ? ObjectState{NotEntered, SourceLocation(), SourceLocation()}
+          : initialState(Object, Loc);
+  auto Init = Effects.PopAllFrom.find(V);
+  if (Init == Effects.PopAllFrom.end()) {
+    Lattice.set(S, Obj, Birth);
+    return;
+  }
+  // pop_all: the new stack takes over the old one's exits.
+  unsigned From = Init->second;
+  VariantList Taken(Lattice.variantsOf(S, From));
+  for (Variant &Source : Lattice.variantsOf(S, From))
+    Source.State.Bits = NotEntered;
+  Lattice.normalizeObject(S, From);
+  forgetResources(From, S);
+  if (Taken.empty()) {
+    Lattice.set(S, Obj, Birth);
+    return;
+  }
+  Lattice.adopt(S, Obj, std::move(Taken));
+}
+
+void ExitFlow::applyEffect(const Effect &E, ExitState &S,
+                           ExitDiagnoser *Diagnoser) const {
+  const TrackedObject &Object = Objects[E.Object];
+  llvm::MutableArrayRef<Variant> Vs = Lattice.variantsOf(S, E.Object);
+  auto AfterExit = [&](FindingKind Kind, const ObjectState &State) {
+    if (Diagnoser)
+      Diagnoser->afterExit(Kind, E, State);
+  };
+  switch (E.Kind) {
+  case EffectKind::Enter:
+    if (Object.SingleUse)
+      for (const Variant &V : Vs)
+        if (V.State.Bits & AnyExited)
+          AfterExit(FindingKind::SingleUseReentered, V.State);
+    Lattice.set(S, E.Object, {Entered, E.Loc, SourceLocation()});
+    return;
+  case EffectKind::Exit:
+    for (Variant &V : Vs) {
+      // A resource that died with its owner's exit was reported as used
+      // at the reference to it (OpObject). Exits that may be awaited again
+      // are never double.
+      if ((V.State.Bits & AnyExited) && !V.State.ByOwner &&
+          !Object.IdempotentExit)
+        AfterExit(FindingKind::DoubleExit, V.State);
+      V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/false};
+    }
+    Lattice.normalizeObject(S, E.Object);
+    // What the object's enters handed out dies with the exit, whatever
+    // became of the object itself.
+    for (unsigned Resource : Objects.resourcesOf(E.Object)) {
+      for (Variant &V : Lattice.variantsOf(S, Resource))
+        V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/true};
+      Lattice.normalizeObject(S, Resource);
+    }
+    return;
+  case EffectKind::ExitDeferred:
+    for (Variant &V : Vs)
+      V.State.Bits = ExitDeferred;
+    Lattice.normalizeObject(S, E.Object);
+    return;
+  case EffectKind::Release:
+    Lattice.erase(S, E.Object);
+    return;
+  case EffectKind::Reassign:
+    if (Object.IsAwaitable) {
+      Lattice.erase(S, E.Object);
+      return;
+    }
+    objectDies(E.Object, S, {E.Loc, DeathCause::Reassigned, ""}, Diagnoser);
+    Lattice.set(S, E.Object, initialState(Object, E.Loc));
+    return;
+  case EffectKind::StackPushed:
+  case EffectKind::EnterNow:
+    if (Vs.empty()) {
+      Lattice.set(S, E.Object, {Entered, E.Loc, SourceLocation()});
+      return;
+    }
+    for (Variant &V : Vs) {
+      if (E.Kind == EffectKind::EnterNow && Object.SingleUse &&
+          (V.State.Bits & AnyExited))
+        AfterExit(FindingKind::SingleUseReentered, V.State);
+      // Further pushes or enters keep the first one's site.
+      if (V.State.Bits != Entered)
+        V.State = {Entered, E.Loc, SourceLocation()};
+    }
+    Lattice.normalizeObject(S, E.Object);
+    return;
+  case EffectKind::EnterLeave:
+    // Only entering after the exit matters; the state is as it was.
+    if (Object.SingleUse)
+      for (const Variant &V : Vs)
+        if (V.State.Bits & AnyExited)
+          AfterExit(FindingKind::SingleUseReentered, V.State);
+    return;
+  case EffectKind::Leave:
+    for (Variant &V : Vs)
+      if (V.State.Bits == Entered)
+        V.State.Bits = NotEntered;
+    Lattice.normalizeObject(S, E.Object);
+    return;
+  case EffectKind::StackReset:
+    for (Variant &V : Vs)
+      V.State.Bits = NotEntered;
+    Lattice.normalizeObject(S, E.Object);
+    forgetResources(E.Object, S);
+    return;
+  case EffectKind::AwaitLocal: {
+    for (Variant &V : Vs)
+      V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/false};
+    Lattice.normalizeObject(S, E.Object);
+    for (const HeldOp &Op : Objects.heldOps(E.Object)) {
+      if (Op.Object < 0)
+        continue;
+      // Which arm ran is not known here: the object's fate is settled by
+      // this await either way, so stop following it.
+      if (Op.Conditional) {
+        Lattice.erase(S, unsigned(Op.Object));
+        continue;
+      }
+      if (Op.Op == OpKind::Enter)
+        applyEffect({EffectKind::Enter, unsigned(Op.Object), E.Loc}, S,
+                    Diagnoser);
+      else if (Op.Op == OpKind::Exit)
+        applyEffect({EffectKind::Exit, unsigned(Op.Object), E.Loc}, S,
+                    Diagnoser);
+      else if (Op.Op == OpKind::StackEnterContext)
+        applyEffect({EffectKind::StackPushed, unsigned(Op.Object), E.Loc}, S,
+                    Diagnoser);
+    }
+    return;
+  }
+  case EffectKind::Use:
+  case EffectKind::ResourceUse:
+  case EffectKind::CopyOut:
+    for (const Variant &V : Vs)
+      if (V.State.Bits & AnyExited)
+        AfterExit(FindingKind::UseAfterExit, V.State);
+    if (E.Kind == EffectKind::CopyOut)
+      Lattice.erase(S, E.Object);
+    return;
+  case EffectKind::OpObject:
+    // The op judges its object; but a resource that died with its owner is
+    // gone, and any op on it is a use.
+    if (Object.isResource())
+      for (const Variant &V : Vs)
+        if ((V.State.Bits & AnyExited) && V.State.ByOwner)
+          AfterExit(FindingKind::UseAfterExit, V.State);
+    return;
+  }
+}
+
+DeathPoint ExitFlow::deathPoint(const Stmt *Trigger) const {
+  if (!Trigger)
+    return {SourceLocation(), DeathCause::EndOfScope, ""};
+  if (isa<CoreturnStmt>(Trigger))
+    return {Trigger->getBeginLoc(), DeathCause::CoReturn, ""};
+  if (isa<ReturnStmt>(Trigger))
+    return {Trigger->getBeginLoc(), DeathCause::Return, ""};
+  if (isa<BreakStmt>(Trigger))
+    return {Trigger->getBeginLoc(), DeathCause::Break, ""};
+  if (isa<ContinueStmt>(Trigger))
+    return {Trigger->getBeginLoc(), DeathCause::Continue, ""};
+  if (isa<GotoStmt>(Trigger) || isa<IndirectGotoStmt>(Trigger))
+    return {Trigger->getBeginLoc(), DeathCause::Goto, ""};
+  if (const auto *CS = dyn_cast<CompoundStmt>(Trigger))
+    return {CS->getRBracLoc(),
+            CS == WrittenBody ? DeathCause::EndOfCoroutine
+                              : DeathCause::EndOfScope,
+            ""};
+  return {Trigger->getEndLoc(), DeathCause::EndOfScope, ""};
+}
+
+void ExitFlow::objectDies(unsigned Obj, ExitState &S, const DeathPoint &Death,
+                          ExitDiagnoser *Diagnoser, bool ByException) const {
+  if (Diagnoser)
+    for (const Variant &V : Lattice.variantsOf(S, Obj))
+      reportUnexited(Obj, V.State, Death, Diagnoser, ByException);
+  Lattice.erase(S, Obj);
+}
+
+void ExitFlow::reportUnexited(unsigned Obj, const ObjectState &State,
+                              const DeathPoint &Death,
+                              ExitDiagnoser *Diagnoser,
+                              bool ByException) const {
+  const TrackedObject &Object = Objects[Obj];
+  // What an enter handed out is not exited itself; an awaitable folded
+  // into another one is owed by that one.
+  if (!Diagnoser || !(State.Bits & Entered) || Death.Loc.isInvalid() ||
+      Object.isResource() ||
+      (Object.IsAwaitable && Objects.isHeldByOuter(Obj)))
+    return;
+  Diagnoser->unexited(Obj, State, Death, ByException);
+}
+
+void ExitFlow::diagnoseReturns(const CFG &Graph,
+                               const BlockStates<ExitState> &States,
+                               ExitDiagnoser &Diagnoser) const {
+  SourceLocation EndLoc = endOfBody(WrittenBody);
+  forEachNormalReturn(
+      Graph, [&](unsigned ID) { return States.reached(ID); },
+      [&](const CFGBlock &Pred, const Stmt *Written) {
+        DeathPoint Death = Written ? deathPoint(Written)
+                                   : DeathPoint{EndLoc,
+                                                DeathCause::EndOfCoroutine, ""};
+        ExitState S = *States.Out[Pred.getBlockID()];
+        for (unsigned Obj = 0; Obj < Objects.size(); ++Obj)
+          if (Objects[Obj].IsParam)
+            objectDies(Obj, S, Death, &Diagnoser);
+      });
+}
+
+} // namespace acm

@@ -1,0 +1,152 @@
+//===- ExitFlow.h - Effects applied along the CFG -------------------------===//
+//
+// The forward flow of the exit analysis: each block applies its
+// statements' effects (Effects.h) and lifetime ends to the state entering
+// it; edges refine the state by what a branch tests, what an exception
+// leaves behind, and whether a loop is gone round. Solved by the flow
+// driver without a diagnoser; replayed over the final states with one,
+// which hears of every use after an exit and every object that dies
+// unexited. The flow says what happened; the reporter words it.
+//
+// Exit room.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_EXIT_EXITFLOW_H
+#define ACM_ANALYSIS_EXIT_EXITFLOW_H
+
+#include "Analysis/Exit/Effects.h"
+#include "Analysis/Exit/ExitLattice.h"
+#include "Analysis/Findings.h"
+#include "Analysis/Support/FlowDriver.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class CFG;
+class CFGBlock;
+class SourceManager;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace acm {
+
+class BranchFacts;
+class LoopMap;
+class ObjectTable;
+struct TrackedObject;
+
+/// How a path ends an object's life with its exit not awaited.
+enum class DeathCause {
+  EndOfScope,
+  EndOfCoroutine,
+  CoReturn,
+  Return,
+  Break,
+  Continue,
+  Goto,
+  /// A new value is assigned to the variable.
+  Reassigned,
+  Throw,
+  Rethrow,
+  /// A call throws; DeathPoint::Callee names it when it has a name.
+  CallThrows,
+  /// The awaiting itself throws.
+  AwaitThrows,
+};
+
+struct DeathPoint {
+  clang::SourceLocation Loc;
+  DeathCause Cause;
+  std::string Callee;
+};
+
+/// Hears what the flow finds when it is replayed over the final states.
+class ExitDiagnoser {
+public:
+  virtual ~ExitDiagnoser();
+  /// Effect \p E (a use, an exit, an enter: \p Kind says which finding it
+  /// makes) reaches its object in \p State, which is exited on some path.
+  virtual void afterExit(FindingKind Kind, const Effect &E,
+                         const ObjectState &State) = 0;
+  /// Object \p Obj, entered in \p State, dies at \p Death without its exit
+  /// awaited; \p ByException when an exception ends its life.
+  virtual void unexited(unsigned Obj, const ObjectState &State,
+                        const DeathPoint &Death, bool ByException) = 0;
+};
+
+/// What computing a block gives: the state leaving it, and the state before
+/// its last call when that call may throw (what an exception leaves).
+struct ExitOutcome {
+  ExitState After;
+  std::optional<ExitState> BeforeThrow;
+};
+
+class ExitFlow {
+public:
+  using State = ExitState;
+  using Outcome = ExitOutcome;
+
+  ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
+           const BranchFacts &Facts, const LoopMap &Loops,
+           const clang::SourceManager &SM, const clang::Stmt *WrittenBody,
+           bool ExceptionPaths);
+
+  /// The state entering the body: the parameters alive.
+  ExitState entryState() const;
+
+  Outcome transfer(const clang::CFGBlock &Block, const ExitState &In,
+                   ExitDiagnoser *Diagnoser = nullptr) const;
+  ExitState &after(Outcome &O) const { return O.After; }
+  bool edge(ExitState &S, const Outcome &O, const clang::CFGBlock &From,
+            unsigned SuccIndex, bool BackEdge) const;
+  bool join(ExitState &Into, const ExitState &From) const {
+    return Lattice.join(Into, From);
+  }
+
+  /// With exception paths: tells \p Diagnoser of the objects an exception
+  /// leaving \p Block destroys unexited.
+  void diagnoseExceptions(const clang::CFGBlock &Block, const Outcome &O,
+                          ExitDiagnoser &Diagnoser) const;
+  /// Tells \p Diagnoser of the parameters that reach a return unexited.
+  void diagnoseReturns(const clang::CFG &Graph,
+                       const BlockStates<ExitState> &States,
+                       ExitDiagnoser &Diagnoser) const;
+
+  const ExitLattice &lattice() const { return Lattice; }
+
+private:
+  void applyEffect(const Effect &E, ExitState &S,
+                   ExitDiagnoser *Diagnoser) const;
+  void declare(const clang::VarDecl *V, ExitState &S) const;
+  ObjectState initialState(const TrackedObject &Object,
+                           clang::SourceLocation Loc) const;
+  void objectDies(unsigned Obj, ExitState &S, const DeathPoint &Death,
+                  ExitDiagnoser *Diagnoser, bool ByException = false) const;
+  void reportUnexited(unsigned Obj, const ObjectState &State,
+                      const DeathPoint &Death, ExitDiagnoser *Diagnoser,
+                      bool ByException) const;
+  void forgetResources(unsigned Owner, ExitState &S) const;
+  DeathPoint deathPoint(const clang::Stmt *Trigger) const;
+  /// True if \p Obj is destroyed when an exception reaches \p Target (the
+  /// exit, or a try's dispatch).
+  bool diesByException(unsigned Obj, const clang::CFGBlock &Target) const;
+  /// True if the call that ends \p Block is one of the body's own and may
+  /// throw.
+  bool throwsHere(const clang::CFGBlock &Block) const;
+
+  const ObjectTable &Objects;
+  const EffectTable &Effects;
+  const BranchFacts &Facts;
+  const LoopMap &Loops;
+  const clang::SourceManager &SM;
+  const clang::Stmt *WrittenBody;
+  /// Follow the paths on which calls throw (the CFG has their edges).
+  bool ExceptionPaths;
+  ExitLattice Lattice;
+};
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_EXIT_EXITFLOW_H
