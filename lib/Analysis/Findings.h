@@ -49,9 +49,6 @@ enum class FindingKind {
 
 constexpr unsigned NumFindingKinds = unsigned(FindingKind::UnprotectedYield) + 1;
 
-/// The clang-tidy check name that reports findings of \p Kind.
-llvm::StringRef checkNameFor(FindingKind Kind);
-
 /// A stable name of \p Kind ("missing-exit"): what baselines and SARIF
 /// fingerprints key a finding on, so that rewording a message keeps them.
 llvm::StringRef findingKindId(FindingKind Kind);

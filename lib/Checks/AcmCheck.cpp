@@ -2,6 +2,8 @@
 
 #include "Checks/AcmCheck.h"
 #include "Analysis/CoroutineAnalysis.h"
+#include "Checks/CheckCatalog.h"
+#include "Checks/FindingRecorder.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -99,8 +101,20 @@ std::optional<bool> parseBool(StringRef Text) {
 
 } // namespace
 
-AcmCheck::AcmCheck(StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Name(Name.str()) {
+FindingRecorder::~FindingRecorder() = default;
+
+namespace {
+thread_local FindingRecorder *ThreadRecorder = nullptr;
+} // namespace
+
+void setThreadFindingRecorder(FindingRecorder *Recorder) {
+  ThreadRecorder = Recorder;
+}
+
+FindingRecorder *threadFindingRecorder() { return ThreadRecorder; }
+
+AcmCheck::AcmCheck(const CheckInfo &Info, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Info.Name, Context), Info(Info) {
   // Each option is the check's own ("acm-missing-exit-await.Types"), else
   // the one all acm checks share ("acm.Types").
   OptionsView Shared("acm", Context->getOptions().CheckOptions, Context);
@@ -164,11 +178,22 @@ void AcmCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Model)
     Model = std::make_unique<ProtocolModel>(ModelOpts);
 
+  const SourceManager &SM = *Result.SourceManager;
   for (const Finding &F : Cache.findings(*Function, *Result.Context, *Model)) {
-    if (checkNameFor(F.Kind) != Name)
+    if (!Info.reports(F.Kind))
       continue;
     if (!Reported.emplace(F.Loc.getRawEncoding(), F.Message).second)
       continue;
+    if (FindingRecorder *Recorder = threadFindingRecorder()) {
+      EmittedFinding Emitted{Info.Name, "", 0, F.Message, F.Kind, F.Object};
+      if (F.Loc.isValid()) {
+        // Where clang-tidy puts the diagnostic: the file location.
+        SourceLocation FileLoc = SM.getFileLoc(F.Loc);
+        Emitted.File = SM.getFilename(FileLoc).str();
+        Emitted.Offset = SM.getFileOffset(FileLoc);
+      }
+      Recorder->record(Emitted);
+    }
     {
       DiagnosticBuilder Diag = diag(F.Loc, escapeFormat(F.Message));
       if (F.Fix)

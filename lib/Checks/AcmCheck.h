@@ -1,8 +1,11 @@
 //===- AcmCheck.h - Shared base of the acm checks --------------------------===//
 //
-// Every acm check runs the same analysis over each coroutine and emits the
-// findings that belong to its name. The model options are shared: a key
+// Every acm check runs the same analysis over each coroutine (once per
+// translation unit, however many checks are enabled) and emits the findings
+// of the kinds its catalog entry lists. The model options are shared: a key
 // "acm.<Option>" applies to all checks, "<check-name>.<Option>" to one.
+//
+// Checks room: clang-tidy glue only.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,15 +14,18 @@
 
 #include "Model/ProtocolModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <set>
 #include <string>
 
 namespace acm {
 
+struct CheckInfo;
+
 class AcmCheck : public clang::tidy::ClangTidyCheck {
 public:
-  AcmCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  AcmCheck(const CheckInfo &Info, clang::tidy::ClangTidyContext *Context);
 
   bool isLanguageVersionSupported(
       const clang::LangOptions &LangOpts) const override {
@@ -32,7 +38,7 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
-  std::string Name;
+  const CheckInfo &Info;
   ModelOptions ModelOpts;
   std::unique_ptr<ProtocolModel> Model;
   llvm::DenseSet<const clang::FunctionDecl *> Analyzed;

@@ -1,9 +1,7 @@
 //===- AcmModule.cpp - The clang-tidy module "acm" -------------------------===//
 
-#include "Checks/GeneratorChecks.h"
-#include "Checks/MissingExitAwaitCheck.h"
-#include "Checks/UnawaitedEnterCheck.h"
-#include "Checks/UseAfterExitCheck.h"
+#include "Checks/AcmCheck.h"
+#include "Checks/CheckCatalog.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace acm {
@@ -12,15 +10,13 @@ class AcmModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<MissingExitAwaitCheck>("acm-missing-exit-await");
-    Factories.registerCheck<UseAfterExitCheck>("acm-use-after-exit");
-    Factories.registerCheck<GeneratorMultipleYieldCheck>(
-        "acm-generator-multiple-yield");
-    Factories.registerCheck<GeneratorMissingYieldCheck>(
-        "acm-generator-missing-yield");
-    Factories.registerCheck<GeneratorUnprotectedYieldCheck>(
-        "acm-generator-unprotected-yield");
-    Factories.registerCheck<UnawaitedEnterCheck>("acm-unawaited-enter");
+    // One check per catalog entry; each emits the findings of its kinds.
+    for (const CheckInfo &Info : checkCatalog())
+      Factories.registerCheckFactory(
+          Info.Name,
+          [&Info](llvm::StringRef, clang::tidy::ClangTidyContext *Context) {
+            return std::make_unique<AcmCheck>(Info, Context);
+          });
   }
 };
 

@@ -14,6 +14,7 @@
 
 #include "../common/ResourceDir.h"
 #include "Baseline.h"
+#include "Checks/CheckCatalog.h"
 #include "Diff.h"
 #include "Reports.h"
 #include "Results.h"
@@ -631,9 +632,15 @@ int main(int argc, const char **argv) {
     StringRef Probe = Files.empty() ? StringRef("dummy.cpp") : Files.front();
     ClangTidyOptions Effective = Provider->getOptions(Probe);
     if (ListChecks) {
+      // clang-tidy's format, with the summary of each acm check.
       outs() << "Enabled checks:\n";
-      for (const std::string &Name : getCheckNames(Effective, false, false))
-        outs() << "    " << Name << "\n";
+      for (const std::string &Name : getCheckNames(Effective, false, false)) {
+        outs() << "    " << Name;
+        if (const acm::CheckInfo *Check = acm::findCheck(Name))
+          outs() << std::string(Name.size() < 34 ? 34 - Name.size() : 1, ' ')
+                 << Check->Summary;
+        outs() << "\n";
+      }
       return ExitClean;
     }
     // Show every option the enabled checks read, with its current value.

@@ -1,6 +1,7 @@
 //===- Reports.cpp --------------------------------------------------------===//
 
 #include "Reports.h"
+#include "Checks/CheckCatalog.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -15,74 +16,6 @@ using llvm::StringRef;
 namespace acm {
 
 namespace {
-
-/// What code-scanning services show about a check.
-struct CheckHelp {
-  const char *Id;
-  /// PascalCase name, as SARIF rules are named.
-  const char *Name;
-  const char *Summary;
-  /// A paragraph: what is wrong and how to fix it.
-  const char *Help;
-};
-
-// One entry per check of the acm module; a lit test compares this list
-// with --list-checks.
-constexpr CheckHelp Checks[] = {
-    {"acm-generator-missing-yield", "GeneratorMissingYield",
-     "A generator-based manager can finish without co_yield.",
-     "A generator-based manager (the C++ form of Python's "
-     "@asynccontextmanager) must co_yield exactly once on every path. This "
-     "one has a path that falls off the end or reaches co_return without "
-     "yielding, so the caller's enter has no value to produce (Python raises "
-     "\"generator didn't yield\"). Yield on that path too, or throw."},
-    {"acm-generator-multiple-yield", "GeneratorMultipleYield",
-     "A generator-based manager can co_yield more than once.",
-     "A generator-based manager must co_yield exactly once. On some path "
-     "this co_yield runs after another one (in sequence, in a loop, or after "
-     "branches that each yield), so the caller's exit resumes the coroutine "
-     "only up to the second co_yield and its cleanup never runs (Python "
-     "raises \"generator didn't stop\"). Keep a single co_yield on each "
-     "path."},
-    {"acm-generator-unprotected-yield", "GeneratorUnprotectedYield",
-     "A co_yield whose asynchronous cleanup an exception would skip.",
-     "When the body that uses a generator-based manager throws, the "
-     "exception is raised at the co_yield and the co_await cleanup after it "
-     "is skipped. C++ forbids co_await in a handler, so wrap the co_yield "
-     "in try { ... } catch (...) { error = std::current_exception(); }, "
-     "await the cleanup after the try, then rethrow the captured "
-     "exception."},
-    {"acm-missing-exit-await", "MissingExitAwait",
-     "An entered object's exit is not awaited on some path.",
-     "An object with asynchronous cleanup (aexit(), aclose(), an exit "
-     "stack's aclose()) must have that cleanup awaited before it dies, on "
-     "every path: a destructor cannot co_await. This finding marks the path "
-     "where the exit is missing (co_return, return, break, continue, goto, "
-     "the end of the scope), an exit called without co_await, an exit "
-     "stored and never awaited, or an entered temporary. Await the exit on "
-     "that path; for a discarded exit the fix inserts co_await."},
-    {"acm-unawaited-enter", "UnawaitedEnter",
-     "An enter is called without co_await.",
-     "The awaitable an enter op returns is discarded, so with a lazy task "
-     "the object is never entered, and the code after it uses an object "
-     "that is not ready. Await the enter; the fix inserts co_await."},
-    {"acm-use-after-exit", "UseAfterExit",
-     "An object, or the resource its enter returned, is used after its "
-     "exit.",
-     "After its exit was awaited, an object's resource is gone (a closed "
-     "connection, a committed transaction, a joined scope). This finding "
-     "marks a use of the object, or of what its enter returned, on a path "
-     "after the exit; an exit awaited twice; or a single-use manager "
-     "entered again. Move the use before the exit, or enter the object "
-     "again first."},
-};
-
-const CheckHelp *helpFor(StringRef Id) {
-  for (const CheckHelp &Help : Checks)
-    if (Id == Help.Id)
-      return &Help;
-  return nullptr;
-}
 
 /// A file: URI for an absolute path, percent-encoding what URIs reserve.
 std::string encodePath(StringRef Path) {
@@ -174,14 +107,14 @@ std::string findingDigest(const Result &R, const PathStyle &Paths) {
 
 json::Object sarifRule(StringRef Id, const ReportOptions &Options) {
   json::Object Rule{{"id", Id}};
-  const CheckHelp *Help = helpFor(Id);
+  const CheckInfo *Help = findCheck(Id);
   if (!Help) {
     // A check from another module, enabled through --checks.
     Rule["shortDescription"] = json::Object{{"text", ("Check " + Id).str()}};
     return Rule;
   }
-  std::string Uri = Options.DocsUri + "/" + checkDocPath(Id);
-  Rule["name"] = Help->Name;
+  std::string Uri = Options.DocsUri + "/" + Help->docPath();
+  Rule["name"] = Help->SarifName;
   Rule["shortDescription"] = json::Object{{"text", Help->Summary}};
   Rule["fullDescription"] = json::Object{{"text", Help->Help}};
   Rule["help"] = json::Object{
@@ -277,12 +210,6 @@ json::Object sarifNotification(const Result &R, const PathStyle &Paths) {
 
 } // namespace
 
-std::string checkDocPath(StringRef CheckName) {
-  StringRef Page = CheckName;
-  Page.consume_front("acm-");
-  return ("checks/" + Page + ".md").str();
-}
-
 void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
                 llvm::raw_ostream &OS) {
   PathStyle Paths(Options);
@@ -291,11 +218,11 @@ void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
   // shards have the same rules and merge; checks of other modules that
   // reported something follow.
   std::vector<std::string> RuleIds;
-  for (const CheckHelp &Help : Checks)
-    RuleIds.push_back(Help.Id);
+  for (const CheckInfo &Check : checkCatalog())
+    RuleIds.push_back(Check.Name.str());
   std::vector<std::string> Others;
   for (const Result &R : Results)
-    if (R.isFinding() && !helpFor(R.check()))
+    if (R.isFinding() && !findCheck(R.check()))
       Others.push_back(R.check().str());
   llvm::sort(Others);
   Others.erase(std::unique(Others.begin(), Others.end()), Others.end());
@@ -460,8 +387,10 @@ llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
   // the others by name; results point into that list.
   auto RuleKey = [](const json::Value &Rule) {
     std::string Id = Rule.getAsObject()->getString("id").value_or("").str();
-    const CheckHelp *Help = helpFor(Id);
-    return std::make_pair(Help ? Help - Checks : std::size(Checks), Id);
+    const CheckInfo *Check = findCheck(Id);
+    return std::make_pair(Check ? size_t(Check - checkCatalog().begin())
+                                : checkCatalog().size(),
+                          Id);
   };
   llvm::stable_sort(Rules, [&](const json::Value &A, const json::Value &B) {
     return RuleKey(A) < RuleKey(B);

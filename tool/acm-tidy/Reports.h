@@ -44,9 +44,6 @@ void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
 /// once.
 llvm::Expected<llvm::json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths);
 
-/// The documentation page of \p CheckName, relative to the docs directory.
-std::string checkDocPath(llvm::StringRef CheckName);
-
 } // namespace acm
 
 #endif // ACM_TOOL_REPORTS_H
