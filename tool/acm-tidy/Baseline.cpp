@@ -10,12 +10,14 @@ namespace json = llvm::json;
 namespace acm {
 
 namespace {
-constexpr int64_t FormatVersion = 1;
+constexpr int64_t FormatVersion = 2;
+/// Keyed findings on their message; still read.
+constexpr int64_t MessageKeyedVersion = 1;
 } // namespace
 
 BaselineKey baselineKey(const Result &R, llvm::StringRef Root) {
   return {relativePath(canonicalPath(R.Main.File), Root), R.Function,
-          R.check().str(), R.objectName(), R.Main.Message};
+          R.check().str(), R.Kind, R.Object};
 }
 
 unsigned placeInFunction(const Result &R) {
@@ -26,20 +28,31 @@ unsigned placeInFunction(const Result &R) {
 
 void writeBaseline(llvm::ArrayRef<Result> Results, llvm::StringRef Root,
                    llvm::raw_ostream &OS) {
-  std::vector<std::pair<BaselineKey, unsigned>> Entries;
+  struct Entry {
+    BaselineKey Key;
+    unsigned Line;
+    std::string Message;
+    bool operator<(const Entry &O) const {
+      return std::tie(Key, Line, Message) < std::tie(O.Key, O.Line, O.Message);
+    }
+  };
+  std::vector<Entry> Entries;
   for (const Result &R : Results)
     if (R.isFinding())
-      Entries.emplace_back(baselineKey(R, Root), placeInFunction(R));
+      Entries.push_back(
+          {baselineKey(R, Root), placeInFunction(R), R.Main.Message});
   // Sorted, so the file changes little when findings come and go.
   llvm::sort(Entries);
   json::Array Findings;
-  for (const auto &[Key, Line] : Entries)
-    Findings.push_back(json::Object{{"file", Key.File},
-                                    {"function", Key.Function},
-                                    {"check", Key.Check},
-                                    {"object", Key.Object},
-                                    {"message", Key.Message},
-                                    {"line_in_function", Line}});
+  // The message is there for people reading the file; it is not matched.
+  for (const Entry &E : Entries)
+    Findings.push_back(json::Object{{"file", E.Key.File},
+                                    {"function", E.Key.Function},
+                                    {"check", E.Key.Check},
+                                    {"kind", E.Key.Kind},
+                                    {"object", E.Key.Object},
+                                    {"message", E.Message},
+                                    {"line_in_function", E.Line}});
   json::Value File = json::Object{{"acm-tidy-baseline", FormatVersion},
                                   {"findings", std::move(Findings)}};
   OS << llvm::formatv("{0:2}", File) << "\n";
@@ -59,8 +72,9 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   std::optional<int64_t> Version = Top->getInteger("acm-tidy-baseline");
   if (!Version)
     return Malformed("no 'acm-tidy-baseline' version");
-  if (*Version != FormatVersion)
-    return Malformed("unsupported version (this acm-tidy reads version 1)");
+  if (*Version != FormatVersion && *Version != MessageKeyedVersion)
+    return Malformed(
+        "unsupported version (this acm-tidy reads versions 1 and 2)");
   const json::Array *Findings = Top->getArray("findings");
   if (!Findings)
     return Malformed("no 'findings' array");
@@ -73,8 +87,11 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
     for (auto [Name, Field] : {std::pair{"file", &BaselineKey::File},
                                std::pair{"function", &BaselineKey::Function},
                                std::pair{"check", &BaselineKey::Check},
-                               std::pair{"object", &BaselineKey::Object},
-                               std::pair{"message", &BaselineKey::Message}}) {
+                               std::pair{"kind", &BaselineKey::Kind},
+                               std::pair{"object", &BaselineKey::Object}}) {
+      // Version 1 has no kind: its entries match any.
+      if (Field == &BaselineKey::Kind && *Version == MessageKeyedVersion)
+        continue;
       std::optional<llvm::StringRef> Value = Finding->getString(Name);
       if (!Value)
         return Malformed("a finding lacks a string field");
@@ -93,6 +110,8 @@ unsigned subtractBaseline(std::vector<Result> &Results, const Baseline &Known,
   for (size_t I = 0; I < Results.size(); ++I)
     if (Results[I].isFinding()) {
       BaselineKey Key = baselineKey(Results[I], Root);
+      if (!Known.count(Key))
+        Key.Kind.clear(); // an entry of a version 1 baseline
       if (Known.count(Key))
         Candidates[Key].push_back(I);
     }

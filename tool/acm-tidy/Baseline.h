@@ -2,12 +2,15 @@
 //
 // A baseline records the findings of a codebase at one point; later runs
 // report only findings that are not in it. Findings are matched without
-// line numbers, on (check, file, enclosing function, object name,
-// message), so edits elsewhere in a file do not turn known findings into
-// new ones. Identical keys are counted: a second identical finding in the
-// same function is new. Which of them is new is decided by where in its
-// function each was recorded: the findings nearest to those lines are the
-// known ones.
+// line numbers or message text, on (file, enclosing function, check,
+// finding kind, object name) as the checks give them, so edits elsewhere in
+// a file, and a rewording of a message, do not turn known findings into new
+// ones. Identical keys are counted: a second identical finding in the same
+// function is new. Which of them is new is decided by where in its function
+// each was recorded: the findings nearest to those lines are the known ones.
+//
+// Version 1 baselines (acm-tidy 0.1, which keyed findings on their message)
+// are still read: their entries match any kind.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,13 +32,15 @@ struct BaselineKey {
   std::string File; ///< Relative to the project root, with '/'.
   std::string Function;
   std::string Check;
+  /// The finding's kind ("missing-exit"); "" in a version 1 baseline, where
+  /// it matches any kind.
+  std::string Kind;
   std::string Object;
-  std::string Message;
 
   bool operator<(const BaselineKey &Other) const {
-    return std::tie(File, Function, Check, Object, Message) <
-           std::tie(Other.File, Other.Function, Other.Check, Other.Object,
-                    Other.Message);
+    return std::tie(File, Function, Check, Kind, Object) <
+           std::tie(Other.File, Other.Function, Other.Check, Other.Kind,
+                    Other.Object);
   }
 };
 

@@ -95,8 +95,16 @@ json::Object physicalLocation(const Located &L, const PathStyle &Paths) {
 std::string findingDigest(const Result &R, const PathStyle &Paths) {
   llvm::MD5 Hash;
   std::string File = Paths.forJson(R.Main.File);
-  for (StringRef Part : {R.check(), StringRef(File), StringRef(R.Function),
-                         StringRef(R.Main.Message)}) {
+  // An acm finding by its kind and object, so that rewording its message
+  // keeps the alert; another check's by its message.
+  llvm::SmallVector<StringRef, 5> Parts = {R.check(), File, R.Function};
+  if (R.Kind.empty()) {
+    Parts.push_back(R.Main.Message);
+  } else {
+    Parts.push_back(R.Kind);
+    Parts.push_back(R.Object);
+  }
+  for (StringRef Part : Parts) {
     Hash.update(Part);
     Hash.update(StringRef("\0", 1));
   }
@@ -189,7 +197,7 @@ json::Object sarifResult(const Result &R, size_t RuleIndex,
       {"message", json::Object{{"text", Text}}},
       {"locations", json::Array{std::move(Location)}},
       {"partialFingerprints",
-       json::Object{{"acmFindingKey/v1", std::move(Fingerprint)}}},
+       json::Object{{"acmFindingKey/v2", std::move(Fingerprint)}}},
   };
   if (!Related.empty())
     Out["relatedLocations"] = std::move(Related);
@@ -453,6 +461,10 @@ void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
     Finding["check"] = R.check();
     Finding["level"] = R.level();
     Finding["function"] = R.Function;
+    if (!R.Kind.empty()) {
+      Finding["kind"] = R.Kind;
+      Finding["object"] = R.Object;
+    }
     json::Array Notes;
     for (const Located &Note : R.Notes)
       if (!Note.File.empty())

@@ -29,26 +29,6 @@ llvm::StringRef Result::level() const {
              : "warning";
 }
 
-std::string Result::objectName() const {
-  // Keywords the messages quote, which name no object.
-  static constexpr llvm::StringLiteral Keywords[] = {
-      "co_return", "co_yield", "co_await", "return",
-      "break",     "continue", "goto",     "throw"};
-  llvm::StringRef Rest = Error.Message.Message;
-  while (true) {
-    size_t Open = Rest.find('\'');
-    if (Open == llvm::StringRef::npos)
-      return "";
-    size_t Close = Rest.find('\'', Open + 1);
-    if (Close == llvm::StringRef::npos)
-      return "";
-    llvm::StringRef Quoted = Rest.slice(Open + 1, Close);
-    Rest = Rest.drop_front(Close + 1);
-    if (!Quoted.empty() && !llvm::is_contained(Keywords, Quoted))
-      return Quoted.str();
-  }
-}
-
 const SourcePositions::FileLines &SourcePositions::lines(llvm::StringRef File) {
   std::unique_ptr<FileLines> &Entry = Files[File];
   if (!Entry) {

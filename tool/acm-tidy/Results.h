@@ -63,6 +63,11 @@ struct Result {
   std::string Function;
   /// The line where that function's definition starts, or 0.
   unsigned FunctionLine = 0;
+  /// For an acm finding, as the check gave it (not read from the message):
+  /// the finding's kind ("missing-exit") and the name of the object it is
+  /// about ("r"; "" when none). Empty for other diagnostics.
+  std::string Kind;
+  std::string Object;
 
   bool isCompilerError() const;
   /// A problem with the configuration ([clang-tidy-config]); not a finding.
@@ -73,10 +78,6 @@ struct Result {
   llvm::StringRef check() const { return Error.DiagnosticName; }
   /// "error" for errors and warnings treated as errors, else "warning".
   llvm::StringRef level() const;
-  /// The name of the object the finding is about: the first quoted name in
-  /// the message that is not a keyword ('r' in "exit of 'r' is not
-  /// awaited before 'co_return'"), or "".
-  std::string objectName() const;
 };
 
 /// Reads each source file once and turns byte offsets into positions.

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Runner.h"
+#include "Checks/FindingRecorder.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -23,7 +24,9 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <map>
 #include <mutex>
+#include <tuple>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -211,6 +214,37 @@ tooling::ArgumentsAdjuster configuredArguments(ClangTidyContext &Context) {
   };
 }
 
+/// Hears the kind and object of each finding the acm checks emit for one
+/// translation unit, to give them to the results of their diagnostics.
+class KindRecorder : public FindingRecorder {
+public:
+  KindRecorder() { setThreadFindingRecorder(this); }
+  ~KindRecorder() override { setThreadFindingRecorder(nullptr); }
+
+  void record(const EmittedFinding &F) override {
+    Emitted.try_emplace(
+        std::make_tuple(F.Check.str(), F.File, F.Offset, F.Message),
+        std::string(findingKindId(F.Kind)), F.Object);
+  }
+
+  /// Gives \p R the kind and object of the finding its diagnostic reports,
+  /// matched on what clang-tidy made of it: check, file, offset, message.
+  void describe(Result &R) const {
+    auto It = Emitted.find(std::make_tuple(
+        R.Error.DiagnosticName, R.Error.Message.FilePath,
+        R.Error.Message.FileOffset, R.Error.Message.Message));
+    if (It == Emitted.end())
+      return;
+    R.Kind = It->second.first;
+    R.Object = It->second.second;
+  }
+
+private:
+  std::map<std::tuple<std::string, std::string, unsigned, std::string>,
+           std::pair<std::string, std::string>>
+      Emitted;
+};
+
 /// A compile error without a location, as the compiler would report it.
 Result unitError(const std::string &Message) {
   Result R(ClangTidyError("clang-diagnostic-error", ClangTidyError::Error, "",
@@ -256,6 +290,7 @@ FileResults checkFile(const std::string &File,
   FunctionIndex Functions;
   CheckActionFactory Factory(Context, FS,
                              Run.FindFunctions ? &Functions : nullptr);
+  KindRecorder Kinds;
   bool Failed = Tool.run(&Factory) != 0;
 
   std::vector<ClangTidyError> Errors = Consumer.take();
@@ -267,9 +302,10 @@ FileResults checkFile(const std::string &File,
   FileResults Out;
   Out.Results = locate(std::move(Errors), Positions);
   for (size_t I = 0; I < Enclosing.size(); ++I) {
+    Result &R = Out.Results[I];
+    Kinds.describe(R);
     if (!Enclosing[I])
       continue;
-    Result &R = Out.Results[I];
     R.Function = Enclosing[I]->Name;
     R.FunctionLine = Positions.position(R.Main.File, Enclosing[I]->Begin).Line;
   }
