@@ -63,6 +63,10 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
       return;
     *Debug << "  " << Outcome << "\n  ";
     Bounds.print(*Debug);
+    if (unsigned Cut = Model.baseDepthLimitReached())
+      *Debug << "  model: class hierarchies cut at base-class depth "
+             << ProtocolModel::MaxBaseClassDepth << " x" << Cut
+             << " in this translation unit\n";
     writeDebug(*Options.DebugFlow, DebugText);
   };
 

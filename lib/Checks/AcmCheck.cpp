@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
@@ -32,6 +33,9 @@ constexpr ListOption ListOptions[] = {
     {"GeneratorManagers", &ModelOptions::GeneratorManagers},
     {"DisabledProfiles", &ModelOptions::DisabledProfiles},
 };
+
+/// Where each coroutine's flow is printed, if anywhere (--acm-debug-flow).
+std::atomic<llvm::raw_ostream *> FlowDebugOutput{nullptr};
 
 /// The findings of each coroutine in the current translation unit, shared
 /// by all acm checks so the analysis runs once however many are enabled.
@@ -58,7 +62,9 @@ public:
     if (It != Entries.end())
       return It->second;
     FindingList List;
-    analyzeCoroutine(Function, Context, Model, List);
+    AnalysisOptions Options;
+    Options.DebugFlow = FlowDebugOutput;
+    analyzeCoroutine(Function, Context, Model, List, Options);
     return Entries.emplace(Key, std::move(List.Findings)).first->second;
   }
 
@@ -106,6 +112,8 @@ FindingRecorder::~FindingRecorder() = default;
 namespace {
 thread_local FindingRecorder *ThreadRecorder = nullptr;
 } // namespace
+
+void setFlowDebugOutput(llvm::raw_ostream *OS) { FlowDebugOutput = OS; }
 
 void setThreadFindingRecorder(FindingRecorder *Recorder) {
   ThreadRecorder = Recorder;

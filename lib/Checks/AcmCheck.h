@@ -23,6 +23,10 @@ namespace acm {
 
 struct CheckInfo;
 
+/// Makes the acm checks print each coroutine's flow (see
+/// AnalysisOptions::DebugFlow) to \p OS; null stops it.
+void setFlowDebugOutput(llvm::raw_ostream *OS);
+
 class AcmCheck : public clang::tidy::ClangTidyCheck {
 public:
   AcmCheck(const CheckInfo &Info, clang::tidy::ClangTidyContext *Context);

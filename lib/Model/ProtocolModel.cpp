@@ -89,11 +89,17 @@ OpKind entryOpKind(const TypeSpec &Spec, const CXXMethodDecl *Method,
   return Own == OpKind::None && Spec.isQuery(Name) ? OpKind::Query : Own;
 }
 
-/// Calls \p Visit on every method of \p Record and of its bases.
+/// Calls \p Visit on every method of \p Record and of its bases, counting
+/// in \p DepthLimitReached the hierarchies deeper than MaxBaseClassDepth.
 template <typename Fn>
-void forEachMethod(const CXXRecordDecl *Record, Fn &&Visit, unsigned Depth = 0) {
-  if (!Record || Depth > 16)
+void forEachMethod(const CXXRecordDecl *Record, Fn &&Visit,
+                   unsigned &DepthLimitReached, unsigned Depth = 0) {
+  if (!Record)
     return;
+  if (Depth > ProtocolModel::MaxBaseClassDepth) {
+    ++DepthLimitReached;
+    return;
+  }
   Record = Record->getDefinition();
   if (!Record)
     return;
@@ -106,7 +112,7 @@ void forEachMethod(const CXXRecordDecl *Record, Fn &&Visit, unsigned Depth = 0) 
         Visit(M);
   for (const CXXBaseSpecifier &Base : Record->bases())
     if (const CXXRecordDecl *BaseRecord = Base.getType()->getAsCXXRecordDecl())
-      forEachMethod(BaseRecord, Visit, Depth + 1);
+      forEachMethod(BaseRecord, Visit, DepthLimitReached, Depth + 1);
 }
 
 } // namespace
@@ -225,7 +231,7 @@ ProtocolModel::computeRecordKind(const CXXRecordDecl *Record) const {
     default:
       break;
     }
-  });
+  }, DepthLimitReached);
   if (IsStack)
     return ObjectKind::ExitStack;
   if (HasEnter && HasExit)
@@ -354,7 +360,7 @@ bool ProtocolModel::computeAwaitable(const CXXRecordDecl *Record) const {
     if (identifierOf(M) == "await_ready" ||
         M->getOverloadedOperator() == OO_Coawait)
       Found = true;
-  });
+  }, DepthLimitReached);
   if (Found)
     return true;
   // A coroutine type is awaitable through its promise's await_transform or

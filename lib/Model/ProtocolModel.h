@@ -66,6 +66,10 @@ llvm::StringRef objectKindName(ObjectKind Kind);
 
 class ProtocolModel {
 public:
+  /// How many levels of base classes are searched for a class's ops; a
+  /// deeper hierarchy is cut there, and counted (baseDepthLimitReached).
+  static constexpr unsigned MaxBaseClassDepth = 16;
+
   explicit ProtocolModel(ModelOptions Options);
 
   const ModelOptions &options() const { return Options; }
@@ -130,6 +134,9 @@ public:
   /// return type, by the options, or because its return type is a manager.
   bool isGeneratorManager(const clang::FunctionDecl *Coroutine) const;
 
+  /// How often a class hierarchy deeper than MaxBaseClassDepth was cut.
+  unsigned baseDepthLimitReached() const { return DepthLimitReached; }
+
 private:
   /// The operation a method performs judged only by its own name,
   /// annotations and the options, ignoring its class.
@@ -156,6 +163,7 @@ private:
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, ObjectKind> RecordKinds;
   mutable llvm::DenseMap<const clang::CXXMethodDecl *, OpKind> MethodKinds;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> Awaitable;
+  mutable unsigned DepthLimitReached = 0;
 };
 
 } // namespace acm

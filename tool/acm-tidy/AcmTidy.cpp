@@ -14,6 +14,7 @@
 
 #include "../common/ResourceDir.h"
 #include "Baseline.h"
+#include "Checks/AcmCheck.h"
 #include "Checks/CheckCatalog.h"
 #include "Diff.h"
 #include "Reports.h"
@@ -155,6 +156,12 @@ cl::opt<bool> MergeSarif("merge-sarif", cl::desc(R"(
 Merge the SARIF logs named as inputs (from the shards of
 one project) into one log, and exit.)"),
                          cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<bool> DebugFlow("acm-debug-flow", cl::desc(R"(
+Print each coroutine's CFG size, final flow states,
+flow statistics and the bounds the analysis reached to
+stderr (for developers; use with -j 1).)"),
+                       cl::init(false), cl::Hidden, cl::cat(AcmCategory));
 
 const char Overview[] = R"(
 acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
@@ -599,6 +606,9 @@ int main(int argc, const char **argv) {
   std::optional<acm::ChangedLines> Changed;
   if (!readFilters(ProjectRoot, Known, Changed))
     return ExitError;
+
+  if (DebugFlow)
+    acm::setFlowDebugOutput(&errs());
 
   auto BaseFS =
       makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());

@@ -6,6 +6,7 @@
 #include "Analysis/Exit/ExitFlow.h"
 #include "Analysis/Exit/ExitReporter.h"
 #include "Analysis/Exit/Ownership.h"
+#include "Analysis/Exit/TrackedObjects.h"
 #include "Analysis/Support/CfgHelpers.h"
 
 #include "clang/AST/ASTContext.h"
@@ -62,9 +63,23 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
   Flow.diagnoseReturns(Graph, States, Reporter);
 
   if (Debug) {
-    *Debug << "  exit flow: " << Objects.size() << " tracked objects"
-           << (ExceptionPaths ? ", exception paths" : "") << "; ";
+    *Debug << "  exit flow" << (ExceptionPaths ? " with exception paths" : "")
+           << "; ";
     Stats.print(*Debug);
+    for (unsigned Obj = 0; Obj < Objects.size(); ++Obj) {
+      const TrackedObject &Object = Objects[Obj];
+      *Debug << "   tracked '" << Object.Var->getNameAsString() << "': ";
+      if (Object.isResource())
+        *Debug << "resource of '"
+               << Objects[Object.Owner].Var->getNameAsString() << "'";
+      else if (Object.IsAwaitable)
+        *Debug << "awaitable holding " << Objects.heldOps(Obj).size()
+               << " ops";
+      else
+        *Debug << objectKindName(Object.Kind)
+               << (Object.IsParam ? " parameter" : "");
+      *Debug << "\n";
+    }
     for (const CFGBlock *Block : Order)
       if (States.reached(Block->getBlockID())) {
         *Debug << "   B" << Block->getBlockID() << " in:\n";

@@ -34,8 +34,8 @@ constexpr unsigned MaxConditionVariables = 32;
 /// flow into it: when_all(when_all(a.aexit(), ...), ...).
 constexpr unsigned MaxAwaitedNesting = 8;
 /// How many levels of base classes are searched (a promise's bases for a
-/// deleted await_transform); the model has the same bound for its own
-/// searches (ProtocolModel::MaxBaseClassDepth).
+/// deleted await_transform); the model has its own bound for its searches
+/// (ProtocolModel::MaxBaseClassDepth), counted by the model.
 constexpr unsigned MaxBaseClassDepth = 16;
 
 enum class Bound : unsigned {
