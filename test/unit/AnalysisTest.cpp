@@ -420,5 +420,52 @@ TEST(GeneratorAnalysis, OrdinaryGeneratorsAreNotManagers) {
                   .empty());
 }
 
+/// The kind and object of each finding in coroutine \p Name of \p Code.
+std::vector<std::pair<FindingKind, std::string>>
+objectsIn(const std::string &Code, StringRef Name = "f") {
+  auto AST = test::parse(Code);
+  std::vector<std::pair<FindingKind, std::string>> Out;
+  if (!AST)
+    return Out;
+  ASTContext &Ctx = AST->getASTContext();
+  ProtocolModel Model({});
+  FindingList Findings;
+  analyzeCoroutine(*test::findNamed<FunctionDecl>(Ctx, Name), Ctx, Model,
+                   Findings);
+  for (const Finding &F : Findings.Findings)
+    Out.emplace_back(F.Kind, F.Object);
+  return Out;
+}
+
+using KindAndObject = std::pair<FindingKind, std::string>;
+
+TEST(Findings, CarryTheObjectTheyAreAbout) {
+  EXPECT_EQ(objectsIn("task f(bool b) { Res r; co_await r.aenter();\n"
+                      "  if (b) co_return; auto aw = r.aexit(); }"),
+            (std::vector<KindAndObject>{
+                {FindingKind::MissingExit, "r"},
+                {FindingKind::UnawaitedStoredExit, "r"}}));
+  EXPECT_EQ(objectsIn("task f() { co_await Res{}.aenter(); }"),
+            (std::vector<KindAndObject>{
+                {FindingKind::EnteredTemporary, "Res"}}));
+  EXPECT_EQ(objectsIn("task f() { Res r; co_await r.aenter();\n"
+                      "  co_await r.aexit(); r.use(); }"),
+            (std::vector<KindAndObject>{{FindingKind::UseAfterExit, "r"}}));
+}
+
+TEST(Findings, OfGeneratorsNameTheManagerOrNothing) {
+  // A regression test: the object used to be read back out of the
+  // message, where the apostrophe of "caller's" opened a quote.
+  EXPECT_EQ(objectsIn("rt::async_cm<int> g(bool b) {\n"
+                      "  if (b) co_return;\n"
+                      "  co_yield 1;\n"
+                      "  co_await rt::when_all();\n"
+                      "}",
+                      "g"),
+            (std::vector<KindAndObject>{
+                {FindingKind::MissingYield, "g"},
+                {FindingKind::UnprotectedYield, ""}}));
+}
+
 } // namespace
 } // namespace acm

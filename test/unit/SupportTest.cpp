@@ -1,0 +1,410 @@
+//===- SupportTest.cpp - Unit tests of lib/Analysis/Support ---------------===//
+//
+// The protocol-agnostic pieces alone: fact sets and variant merging, branch
+// refinement, condition variables, the loop map, and the flow driver on
+// small CFGs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Analysis/Support/AnalysisBounds.h"
+#include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/CfgHelpers.h"
+#include "Analysis/Support/FactSet.h"
+#include "Analysis/Support/FlowDriver.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+#include "gtest/gtest.h"
+#include <set>
+
+using namespace clang;
+
+namespace acm {
+namespace {
+
+//===----------------------------------------------------------------------===//
+// FactSet, normalizeVariants, followBranch
+//===----------------------------------------------------------------------===//
+
+FactSet facts(std::initializer_list<std::pair<unsigned, bool>> Known) {
+  FactSet F;
+  for (auto [Var, Value] : Known)
+    F.set(Var, Value);
+  return F;
+}
+
+std::string print(FactSet F) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  printFacts(F, OS);
+  return Text;
+}
+
+TEST(FactSet, SetGetAndForget) {
+  FactSet F;
+  EXPECT_FALSE(F.get(3));
+  F.set(3, true);
+  F.set(5, false);
+  EXPECT_EQ(F.get(3), true);
+  EXPECT_EQ(F.get(5), false);
+  EXPECT_EQ(print(F), "{c3 !c5}");
+  F.set(3, std::nullopt);
+  EXPECT_FALSE(F.get(3));
+  EXPECT_EQ(print(F), "{!c5}");
+}
+
+TEST(FactSet, CommonKeepsOnlyWhatBothKnowAlike) {
+  FactSet A = facts({{0, true}, {1, true}, {2, false}});
+  FactSet B = facts({{0, true}, {1, false}});
+  EXPECT_EQ(FactSet::common(A, B), facts({{0, true}}));
+  EXPECT_EQ(FactSet::common(A, A), A);
+}
+
+/// A variant of a state that is just a number, joined by maximum.
+struct NumberVariant {
+  FactSet Facts;
+  int Value;
+};
+
+void normalize(llvm::SmallVectorImpl<NumberVariant> &Vs) {
+  normalizeVariants(
+      Vs,
+      [](const NumberVariant &A, const NumberVariant &B) {
+        return A.Value == B.Value;
+      },
+      [](NumberVariant &Into, const NumberVariant &From) {
+        Into.Value = std::max(Into.Value, From.Value);
+      });
+}
+
+TEST(NormalizeVariants, SameFactsAreJoined) {
+  llvm::SmallVector<NumberVariant, 4> Vs = {{facts({{0, true}}), 1},
+                                            {facts({{0, true}}), 4}};
+  normalize(Vs);
+  ASSERT_EQ(Vs.size(), 1u);
+  EXPECT_EQ(Vs[0].Value, 4);
+}
+
+TEST(NormalizeVariants, ComplementsInTheSameStateMerge) {
+  // "a && b" and "a && !b" in one state are "a".
+  llvm::SmallVector<NumberVariant, 4> Vs = {
+      {facts({{0, true}, {1, true}}), 7}, {facts({{0, true}, {1, false}}), 7}};
+  normalize(Vs);
+  ASSERT_EQ(Vs.size(), 1u);
+  EXPECT_EQ(Vs[0].Facts, facts({{0, true}}));
+}
+
+TEST(NormalizeVariants, DifferentStatesStayApartSortedByFacts) {
+  llvm::SmallVector<NumberVariant, 4> Vs = {{facts({{0, true}}), 1},
+                                            {facts({{0, false}}), 2}};
+  normalize(Vs);
+  ASSERT_EQ(Vs.size(), 2u);
+  EXPECT_TRUE(Vs[0].Facts < Vs[1].Facts);
+}
+
+TEST(NormalizeVariants, MoreThanTheBoundBecomeOneAndAreCounted) {
+  BoundCounters Counters;
+  BoundCounters::Scope Active(Counters);
+  llvm::SmallVector<NumberVariant, 4> Vs;
+  for (unsigned I = 0; I <= MaxVariants; ++I)
+    Vs.push_back({facts({{I, true}}), int(I)});
+  normalize(Vs);
+  ASSERT_EQ(Vs.size(), 1u);
+  EXPECT_EQ(Vs[0].Value, int(MaxVariants));
+  EXPECT_EQ(Vs[0].Facts, FactSet());
+  EXPECT_EQ(Counters.hits(Bound::Variants), 1u);
+}
+
+TEST(FollowBranch, DropsTheVariantsThatKnowTheOtherValue) {
+  FactSet Common;
+  llvm::SmallVector<NumberVariant, 4> Vs = {{facts({{2, true}}), 1},
+                                            {facts({{2, false}}), 2},
+                                            {FactSet(), 3}};
+  // The first successor is taken when variable 2 is true.
+  ASSERT_TRUE(followBranch(FactTest{2, true}, 0, Common, Vs));
+  EXPECT_EQ(Common.get(2), true);
+  ASSERT_EQ(Vs.size(), 2u);
+  EXPECT_EQ(Vs[0].Value, 1);
+  EXPECT_EQ(Vs[1].Value, 3);
+  EXPECT_EQ(Vs[1].Facts.get(2), true);
+}
+
+TEST(FollowBranch, AnEdgeNoPathTakesIsRefused) {
+  FactSet Common = facts({{1, false}});
+  llvm::SmallVector<NumberVariant, 4> Vs = {{Common, 1}};
+  EXPECT_FALSE(followBranch(FactTest{1, true}, 0, Common, Vs));
+  EXPECT_TRUE(followBranch(FactTest{1, true}, 1, Common, Vs));
+}
+
+//===----------------------------------------------------------------------===//
+// CFGs of small functions
+//===----------------------------------------------------------------------===//
+
+/// A parsed function "f" of \p Code and its CFG.
+class CfgTest : public ::testing::Test {
+protected:
+  void build(const std::string &Code) {
+    AST = tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20"}, "cfg.cpp");
+    ASSERT_TRUE(AST);
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const FunctionDecl *Found = nullptr;
+      bool VisitFunctionDecl(FunctionDecl *F) {
+        if (F->getIdentifier() && F->getName() == "f" && F->hasBody())
+          Found = F;
+        return true;
+      }
+    } Find;
+    Find.TraverseDecl(AST->getASTContext().getTranslationUnitDecl());
+    ASSERT_TRUE(Find.Found);
+    Function = Find.Found;
+    CFG::BuildOptions Options;
+    Options.setAllAlwaysAdd();
+    Graph = CFG::buildCFG(Function, Function->getBody(), &AST->getASTContext(),
+                          Options);
+    ASSERT_TRUE(Graph);
+    Order = std::make_unique<PostOrderCFGView>(Graph.get());
+  }
+
+  /// The block containing the call of \p Callee.
+  const CFGBlock *blockCalling(llvm::StringRef Callee) const {
+    for (const CFGBlock *Block : *Graph)
+      for (const CFGElement &E : *Block)
+        if (auto S = E.getAs<CFGStmt>())
+          if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
+            if (const FunctionDecl *D = Call->getDirectCallee())
+              if (D->getIdentifier() && D->getName() == Callee)
+                return Block;
+    ADD_FAILURE() << "no call of " << Callee.str();
+    return nullptr;
+  }
+
+  std::unique_ptr<ASTUnit> AST;
+  const FunctionDecl *Function = nullptr;
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<PostOrderCFGView> Order;
+};
+
+/// Forward: the names of the functions called on some path so far.
+struct CallsSoFar {
+  using State = std::set<std::string>;
+  using Outcome = State;
+  mutable std::vector<std::pair<unsigned, unsigned>> BackEdges;
+
+  State transfer(const CFGBlock &Block, const State &In) const {
+    State Out = In;
+    for (const CFGElement &E : Block)
+      if (auto S = E.getAs<CFGStmt>())
+        if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
+          if (const FunctionDecl *D = Call->getDirectCallee())
+            Out.insert(D->getNameAsString());
+    return Out;
+  }
+  State &after(State &O) const { return O; }
+  bool edge(State &, const Outcome &, const CFGBlock &From, unsigned SuccIndex,
+            bool BackEdge) const {
+    if (BackEdge)
+      BackEdges.push_back(
+          {From.getBlockID(), (*(From.succ_begin() + SuccIndex))->getBlockID()});
+    return true;
+  }
+  bool join(State &Into, const State &From) const {
+    size_t Before = Into.size();
+    Into.insert(From.begin(), From.end());
+    return Into.size() != Before;
+  }
+};
+
+TEST_F(CfgTest, ForwardFlowJoinsBranchesAndReachesTheExit) {
+  build("void a(); void b(); void c(); bool p();\n"
+        "void f() { if (p()) a(); else b(); c(); }");
+  FlowStats Stats;
+  CallsSoFar P;
+  auto States = solveForward(*Graph, *Order, P, {}, Stats);
+  const CFGBlock *Last = blockCalling("c");
+  ASSERT_TRUE(States.reached(Last->getBlockID()));
+  EXPECT_EQ(*States.In[Last->getBlockID()],
+            (std::set<std::string>{"a", "b", "p"}));
+  // Only blocks with an edge to the exit keep their outgoing state.
+  ASSERT_TRUE(States.Out[Last->getBlockID()]);
+  EXPECT_TRUE(States.Out[Last->getBlockID()]->count("c"));
+  EXPECT_FALSE(States.Out[blockCalling("a")->getBlockID()]);
+  EXPECT_TRUE(P.BackEdges.empty());
+  EXPECT_GT(Stats.BlockVisits, 0u);
+  EXPECT_EQ(Stats.BlocksUnsettled, 0u);
+}
+
+TEST_F(CfgTest, ForwardFlowGoesRoundLoopsAndMarksTheBackEdge) {
+  build("void a(); void b(); bool p();\n"
+        "void f() { while (p()) a(); b(); }");
+  FlowStats Stats;
+  CallsSoFar P;
+  auto States = solveForward(*Graph, *Order, P, {}, Stats);
+  // a() is seen at its own block only after going round.
+  const CFGBlock *Body = blockCalling("a");
+  EXPECT_TRUE(States.In[Body->getBlockID()]->count("a"));
+  // Round the loop, back to the block that tests its condition.
+  ASSERT_FALSE(P.BackEdges.empty());
+  for (auto [From, To] : P.BackEdges)
+    EXPECT_EQ(To, blockCalling("p")->getBlockID());
+}
+
+TEST_F(CfgTest, UnreachedBlocksHaveNoState) {
+  build("void a(); void b();\n"
+        "void f() { return; a(); }");
+  FlowStats Stats;
+  auto States = solveForward(*Graph, *Order, CallsSoFar(), {}, Stats);
+  // The CFG keeps the dead call's block, unreachable from the entry.
+  bool DeadBlockSeen = false;
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &E : *Block)
+      if (auto S = E.getAs<CFGStmt>(); S && isa<CallExpr>(S->getStmt())) {
+        DeadBlockSeen = true;
+        EXPECT_FALSE(States.reached(Block->getBlockID()));
+      }
+  EXPECT_TRUE(DeadBlockSeen);
+}
+
+/// A forward problem whose join never settles: a counter that grows.
+struct NeverSettles {
+  using State = int;
+  using Outcome = int;
+  int transfer(const CFGBlock &, const int &In) const { return In + 1; }
+  int &after(int &O) const { return O; }
+  bool edge(int &, const int &, const CFGBlock &, unsigned, bool) const {
+    return true;
+  }
+  bool join(int &Into, const int &From) const {
+    if (From <= Into)
+      return false;
+    Into = From;
+    return true;
+  }
+};
+
+TEST_F(CfgTest, ForwardFlowStopsAtTheVisitBoundAndCountsIt) {
+  build("void a(); bool p(); void f() { while (p()) a(); }");
+  BoundCounters Counters;
+  BoundCounters::Scope Active(Counters);
+  FlowStats Stats;
+  solveForward(*Graph, *Order, NeverSettles(), 0, Stats);
+  EXPECT_GT(Stats.BlocksUnsettled, 0u);
+  EXPECT_GT(Counters.hits(Bound::BlockVisits), 0u);
+  EXPECT_LE(Stats.BlockVisits, Graph->getNumBlockIDs() * MaxBlockVisits);
+}
+
+/// Backward: the functions that may still be called from each block on.
+struct CallsAhead {
+  using Value = std::set<std::string>;
+  template <typename Fn>
+  Value transfer(const CFGBlock &Block, Fn ValueAt) const {
+    Value V;
+    for (const CFGBlock *Succ : Block.succs())
+      if (Succ) {
+        const Value &Next = ValueAt(*Succ);
+        V.insert(Next.begin(), Next.end());
+      }
+    for (const CFGElement &E : Block)
+      if (auto S = E.getAs<CFGStmt>())
+        if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
+          if (const FunctionDecl *D = Call->getDirectCallee())
+            V.insert(D->getNameAsString());
+    return V;
+  }
+};
+
+TEST_F(CfgTest, BackwardFlowSeesWhatLoopsCanStillDo) {
+  build("void a(); void b(); void c(); bool p();\n"
+        "void f() { a(); while (p()) b(); c(); }");
+  FlowStats Stats;
+  std::vector<std::set<std::string>> Ahead =
+      solveBackward(*Graph, *Order, CallsAhead(), Stats);
+  EXPECT_EQ(Ahead[blockCalling("a")->getBlockID()],
+            (std::set<std::string>{"a", "b", "c", "p"}));
+  // From the loop body, the loop can go round again.
+  EXPECT_EQ(Ahead[blockCalling("b")->getBlockID()],
+            (std::set<std::string>{"b", "c", "p"}));
+  EXPECT_EQ(Ahead[blockCalling("c")->getBlockID()],
+            std::set<std::string>{"c"});
+}
+
+TEST_F(CfgTest, LoopMapKnowsNestedLoopsAndLeavingThem) {
+  build("void a(); void b(); void c(); bool p();\n"
+        "void f() { while (p()) { a(); while (p()) b(); } c(); }");
+  LoopMap Loops(*Graph, *Order);
+  const CFGBlock *Outer = blockCalling("a");
+  const CFGBlock *Inner = blockCalling("b");
+  const CFGBlock *After = blockCalling("c");
+  EXPECT_EQ(Loops.loopsOf(*Outer).size(), 1u);
+  EXPECT_EQ(Loops.loopsOf(*Inner).size(), 2u);
+  EXPECT_TRUE(Loops.loopsOf(*After).empty());
+  EXPECT_TRUE(Loops.leavesLoop(*Inner, *Outer));
+  EXPECT_FALSE(Loops.leavesLoop(*Outer, *Inner));
+  EXPECT_TRUE(Loops.leavesLoop(*Outer, *After));
+}
+
+TEST_F(CfgTest, ReturnsAreFoundWithTheStatementThatEndsThem) {
+  build("bool p(); void a();\n"
+        "void f() { if (p()) return; a(); }");
+  std::vector<bool> Written;
+  forEachNormalReturn(
+      *Graph, [](unsigned) { return true; },
+      [&](const CFGBlock &, const Stmt *S) { Written.push_back(S != nullptr); });
+  // One written return, one fall-through off the end.
+  EXPECT_EQ(std::count(Written.begin(), Written.end(), true), 1);
+  EXPECT_EQ(std::count(Written.begin(), Written.end(), false), 1);
+}
+
+//===----------------------------------------------------------------------===//
+// BranchFacts
+//===----------------------------------------------------------------------===//
+
+TEST_F(CfgTest, ConditionVariablesAndTheBranchesThatTestThem) {
+  build("void a(); bool p();\n"
+        "void f(bool fast, int *ptr) {\n"
+        "  bool done = false;\n"
+        "  int n = 0; int &alias = n;\n"
+        "  if (!fast) a();\n"
+        "  if (ptr == nullptr) a();\n"
+        "  done = true;\n"
+        "  if (n) a();\n"
+        "}");
+  BranchFacts Facts(*Function, Function->getBody());
+  // fast, ptr and done qualify; n does not: a reference is bound to it.
+  EXPECT_EQ(Facts.size(), 3u);
+  std::vector<FactTest> Tests;
+  for (const CFGBlock *Block : *Graph)
+    if (std::optional<FactTest> Test = Facts.testAt(*Block))
+      Tests.push_back(*Test);
+  ASSERT_EQ(Tests.size(), 2u);
+  // "!fast" and "ptr == nullptr" are both true on their second successor.
+  for (const FactTest &Test : Tests)
+    EXPECT_FALSE(Test.TrueOnFirst);
+}
+
+TEST_F(CfgTest, LiteralInitialisersAndAssignmentsAreKnownValues) {
+  build("void f() { bool done = false; int k = 7; done = true; }");
+  BranchFacts Facts(*Function, Function->getBody());
+  ASSERT_EQ(Facts.size(), 2u);
+  unsigned Known = 0, Unknown = 0;
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &E : *Block)
+      if (auto S = E.getAs<CFGStmt>()) {
+        if (const auto *DS = dyn_cast<DeclStmt>(S->getStmt()))
+          for (const Decl *D : DS->decls())
+            if (auto Update = Facts.atDeclaration(cast<VarDecl>(D)))
+              (Update->Value ? Known : Unknown)++;
+        for (const FactUpdate &U : Facts.updatesAt(S->getStmt()))
+          EXPECT_EQ(U.Value, true);
+      }
+  // false is known; 7 is no truth value the analysis tracks.
+  EXPECT_EQ(Known, 1u);
+  EXPECT_EQ(Unknown, 1u);
+}
+
+} // namespace
+} // namespace acm
