@@ -4,6 +4,7 @@
 #include "Results.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 
 namespace acm {
 
@@ -57,6 +58,10 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
   unsigned LineNumber = 0;
   llvm::SmallVector<llvm::StringRef> DiffLines;
   Diff.split(DiffLines, '\n');
+  // What follows the final newline is no line (an empty line inside a hunk
+  // would count as a context line).
+  if (!DiffLines.empty() && DiffLines.back().empty())
+    DiffLines.pop_back();
   for (llvm::StringRef Line : DiffLines) {
     ++LineNumber;
     if (OldLeft || NewLeft) {
@@ -131,7 +136,7 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
 std::vector<std::string> ChangedLines::files() const {
   std::vector<std::string> Files;
   for (const auto &[File, Changed] : Lines)
-    if (!Changed.empty())
+    if (!Changed.empty() && llvm::sys::fs::exists(File))
       Files.push_back(File);
   return Files;
 }

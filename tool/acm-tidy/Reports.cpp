@@ -327,13 +327,21 @@ std::string serialize(const json::Value &V) {
   return Text;
 }
 
-/// Appends the items of \p From not yet in \p Seen to \p To.
+/// Appends the items of \p From not yet in \p Seen to \p To. A result's
+/// ruleIndex is left out of the comparison: each log numbers the rules of
+/// other modules' checks by what its part reported, so one finding of a
+/// shared header has different indexes in different logs.
 void appendNew(const json::Array *From, std::vector<json::Value> &To,
                llvm::StringSet<> &Seen) {
-  if (From)
-    for (const json::Value &Item : *From)
-      if (Seen.insert(serialize(Item)).second)
-        To.push_back(Item);
+  if (!From)
+    return;
+  for (const json::Value &Item : *From) {
+    json::Value Key = Item;
+    if (json::Object *Result = Key.getAsObject())
+      Result->erase("ruleIndex");
+    if (Seen.insert(serialize(Key)).second)
+      To.push_back(Item);
+  }
 }
 
 /// Sorts SARIF results or notifications as acm-tidy orders findings.

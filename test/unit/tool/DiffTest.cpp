@@ -249,11 +249,8 @@ TEST_F(DiffTest, CrlfLinesParseLikeLfLines) {
 }
 
 TEST_F(DiffTest, FilesListsOnlyFilesThatExist) {
-  // Bug: files() promises "the changed files that still exist", but lists
-  // every file with changed lines; a file the diff changes but that is not
-  // on disk (a diff of another checkout, a file removed since) is listed,
-  // and --diff then tries to check it.
-  GTEST_SKIP() << "files() lists changed files that do not exist";
+  // A regression test: a changed file that is gone was listed, and --diff
+  // then tried to check it.
   ChangedLines Changed = parse("--- a/gone.cpp\n"
                                "+++ b/gone.cpp\n"
                                "@@ -1 +1 @@\n"
@@ -322,12 +319,8 @@ TEST_F(DiffTest, DiffEndingInsideAHunkIsAnError) {
 }
 
 TEST_F(DiffTest, DiffEndingInsideAHunkWithAFinalNewlineIsAnError) {
-  // Bug: Diff.split('\n') leaves an empty string after the final newline,
-  // and inside a hunk an empty line counts as a context line, so a hunk one
-  // context line short of its header is accepted when the diff ends with a
-  // newline (as every diff does).
-  GTEST_SKIP() << "the empty string after the final newline counts as a "
-                  "context line";
+  // A regression test: what follows the final newline counted as an empty
+  // context line, so a hunk cut short was accepted.
   EXPECT_EQ(parseError("--- a/a.cpp\n"
                        "+++ b/a.cpp\n"
                        "@@ -1,3 +1,3 @@\n"
