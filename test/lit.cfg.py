@@ -6,7 +6,7 @@ import lit.formats
 config.name = "acm-tidy"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "lsp_diagnostics.py", "check_acm.py", "expect_exit.py", "same_findings.py",
+config.excludes = ["Inputs", "unit", "lsp_diagnostics.py", "check_acm.py", "expect_exit.py", "same_findings.py", "layering.py",
                    "normalize_findings.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.acm_binary_dir, "test")
@@ -45,6 +45,7 @@ config.substitutions.append(("%acm_plugin", config.acm_plugin))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%acm_build_dir", config.acm_binary_dir))
+config.substitutions.append(("%acm_source_dir", config.acm_source_dir))
 config.substitutions.append(("%inputs",
                              os.path.join(config.test_source_root, "checkers",
                                           "Inputs")))
