@@ -94,8 +94,8 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   BuildOptions.AddLifetime = true;
   BuildOptions.AddEHEdges = ExceptionPaths;
   BuildOptions.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(&Function, Function.getBody(),
-                                             &Context, BuildOptions);
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Function, Function.getBody(), &Context, BuildOptions);
   if (!Graph) {
     if (!Exit.hasObjects())
       reportImmediateFindings(Exit, Context, Sink);

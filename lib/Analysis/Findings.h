@@ -47,7 +47,8 @@ enum class FindingKind {
   UnprotectedYield,
 };
 
-constexpr unsigned NumFindingKinds = unsigned(FindingKind::UnprotectedYield) + 1;
+constexpr unsigned NumFindingKinds =
+    unsigned(FindingKind::UnprotectedYield) + 1;
 
 /// A stable name of \p Kind ("missing-exit"): what baselines and SARIF
 /// fingerprints key a finding on, so that rewording a message keeps them.

@@ -1,4 +1,5 @@
-//===- AcmCheck.h - Shared base of the acm checks --------------------------===//
+//===- AcmCheck.h - Shared base of the acm checks
+//--------------------------===//
 //
 // Every acm check runs the same analysis over each coroutine (once per
 // translation unit, however many checks are enabled) and emits the findings
@@ -37,8 +38,8 @@ public:
   }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 
 private:

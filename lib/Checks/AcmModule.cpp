@@ -1,4 +1,5 @@
-//===- AcmModule.cpp - The clang-tidy module "acm" -------------------------===//
+//===- AcmModule.cpp - The clang-tidy module "acm"
+//-------------------------===//
 
 #include "Checks/AcmCheck.h"
 #include "Checks/CheckCatalog.h"
@@ -8,8 +9,8 @@ namespace acm {
 
 class AcmModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     // One check per catalog entry; each emits the findings of its kinds.
     for (const CheckInfo &Info : checkCatalog())
       Factories.registerCheckFactory(

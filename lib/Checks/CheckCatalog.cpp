@@ -20,8 +20,7 @@ constexpr FindingKind UseAfterExitKinds[] = {FindingKind::UseAfterExit,
 constexpr FindingKind UnawaitedEnterKinds[] = {FindingKind::DiscardedEnter};
 constexpr FindingKind MultipleYieldKinds[] = {FindingKind::MultipleYield};
 constexpr FindingKind MissingYieldKinds[] = {FindingKind::MissingYield};
-constexpr FindingKind UnprotectedYieldKinds[] = {
-    FindingKind::UnprotectedYield};
+constexpr FindingKind UnprotectedYieldKinds[] = {FindingKind::UnprotectedYield};
 
 const CheckInfo Catalog[] = {
     {"acm-generator-missing-yield", "GeneratorMissingYield",

@@ -12,7 +12,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 
-
 using namespace clang;
 
 namespace acm {
@@ -196,8 +195,7 @@ ObjectKind ProtocolModel::classifyRecord(const CXXRecordDecl *Record) const {
   return Kind;
 }
 
-ObjectKind
-ProtocolModel::computeRecordKind(const CXXRecordDecl *Record) const {
+ObjectKind ProtocolModel::computeRecordKind(const CXXRecordDecl *Record) const {
   // Specializations of an annotated class template count as annotated.
   const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern();
   auto Annotated = [&](StringRef Annotation) {
@@ -218,20 +216,23 @@ ProtocolModel::computeRecordKind(const CXXRecordDecl *Record) const {
   }
 
   bool IsStack = false, HasEnter = false, HasExit = false;
-  forEachMethod(Record, [&](const CXXMethodDecl *M) {
-    if (identifierOf(M) == StackMarker)
-      IsStack = true;
-    switch (ownOpKind(M)) {
-    case OpKind::Enter:
-      HasEnter = true;
-      break;
-    case OpKind::Exit:
-      HasExit = true;
-      break;
-    default:
-      break;
-    }
-  }, DepthLimitReached);
+  forEachMethod(
+      Record,
+      [&](const CXXMethodDecl *M) {
+        if (identifierOf(M) == StackMarker)
+          IsStack = true;
+        switch (ownOpKind(M)) {
+        case OpKind::Enter:
+          HasEnter = true;
+          break;
+        case OpKind::Exit:
+          HasExit = true;
+          break;
+        default:
+          break;
+        }
+      },
+      DepthLimitReached);
   if (IsStack)
     return ObjectKind::ExitStack;
   if (HasEnter && HasExit)
@@ -356,11 +357,14 @@ bool ProtocolModel::isAwaitableType(QualType T) const {
 
 bool ProtocolModel::computeAwaitable(const CXXRecordDecl *Record) const {
   bool Found = false;
-  forEachMethod(Record, [&](const CXXMethodDecl *M) {
-    if (identifierOf(M) == "await_ready" ||
-        M->getOverloadedOperator() == OO_Coawait)
-      Found = true;
-  }, DepthLimitReached);
+  forEachMethod(
+      Record,
+      [&](const CXXMethodDecl *M) {
+        if (identifierOf(M) == "await_ready" ||
+            M->getOverloadedOperator() == OO_Coawait)
+          Found = true;
+      },
+      DepthLimitReached);
   if (Found)
     return true;
   // A coroutine type is awaitable through its promise's await_transform or

@@ -34,17 +34,16 @@ std::vector<std::string> findingsIn(const std::string &Code,
   unsigned PreludeLines =
       std::count(test::Prelude, test::Prelude + strlen(test::Prelude), '\n');
   for (const Finding &F : Findings.Findings)
-    Out.push_back(std::to_string(int(F.Kind)) + ":" +
-                  std::to_string(
-                      Ctx.getSourceManager().getSpellingLineNumber(F.Loc) -
-                      PreludeLines) +
-                  ":" + F.Message);
+    Out.push_back(
+        std::to_string(int(F.Kind)) + ":" +
+        std::to_string(Ctx.getSourceManager().getSpellingLineNumber(F.Loc) -
+                       PreludeLines) +
+        ":" + F.Message);
   return Out;
 }
 
 std::string ofKind(FindingKind Kind, int Line, const std::string &Message) {
-  return std::to_string(int(Kind)) + ":" + std::to_string(Line) + ":" +
-         Message;
+  return std::to_string(int(Kind)) + ":" + std::to_string(Line) + ":" + Message;
 }
 
 std::string missing(int Line, const std::string &Message) {
@@ -72,12 +71,13 @@ TEST(ExitAnalysis, EarlyReturnIsReportedAtTheReturn) {
 }
 
 TEST(ExitAnalysis, JoinKeepsEnteredFromEitherBranch) {
-  EXPECT_EQ(findingsIn("task f(bool b) {\n"
-                       "  Res r;\n"
-                       "  if (b) co_await r.aenter();\n"
-                       "}\n"),
-            std::vector<std::string>{missing(
-                4, "exit of 'r' is not awaited before the end of the coroutine")});
+  EXPECT_EQ(
+      findingsIn("task f(bool b) {\n"
+                 "  Res r;\n"
+                 "  if (b) co_await r.aenter();\n"
+                 "}\n"),
+      std::vector<std::string>{missing(
+          4, "exit of 'r' is not awaited before the end of the coroutine")});
 }
 
 TEST(ExitAnalysis, LoopBodyObjectIsFreshEachIteration) {
@@ -91,21 +91,23 @@ TEST(ExitAnalysis, LoopBodyObjectIsFreshEachIteration) {
 
 TEST(ExitAnalysis, ExitInsideLoopOnlyMayNotRun) {
   // The loop may run zero times: the exit is missing on that path.
-  EXPECT_EQ(findingsIn("task f(int n) {\n"
-                       "  Res r; co_await r.aenter();\n"
-                       "  for (int i = 0; i < n; ++i) { co_await r.aexit(); "
-                       "break; }\n"
-                       "}\n"),
-            std::vector<std::string>{missing(
-                4, "exit of 'r' is not awaited before the end of the coroutine")});
+  EXPECT_EQ(
+      findingsIn("task f(int n) {\n"
+                 "  Res r; co_await r.aenter();\n"
+                 "  for (int i = 0; i < n; ++i) { co_await r.aexit(); "
+                 "break; }\n"
+                 "}\n"),
+      std::vector<std::string>{missing(
+          4, "exit of 'r' is not awaited before the end of the coroutine")});
 }
 
 TEST(ExitAnalysis, MoveReleasesOwnership) {
-  EXPECT_TRUE(findingsIn("void sink(Res);\n"
-                         "task f() {\n"
-                         "  Res r; co_await r.aenter(); sink(static_cast<Res&&>(r));\n"
-                         "}\n")
-                  .empty());
+  EXPECT_TRUE(
+      findingsIn("void sink(Res);\n"
+                 "task f() {\n"
+                 "  Res r; co_await r.aenter(); sink(static_cast<Res&&>(r));\n"
+                 "}\n")
+          .empty());
 }
 
 TEST(ExitAnalysis, CloseableParameterIsOwned) {
@@ -190,14 +192,15 @@ TEST(ExitAnalysis, CorrelatedTestsOfOneVariableAreOnePath) {
 }
 
 TEST(ExitAnalysis, AssignmentEndsTheCorrelation) {
-  EXPECT_EQ(findingsIn("task f(bool fast) {\n"
-                       "  Res r;\n"
-                       "  if (fast) co_await r.aenter();\n"
-                       "  fast = !fast;\n"
-                       "  if (fast) co_await r.aexit();\n"
-                       "}\n"),
-            std::vector<std::string>{missing(
-                6, "exit of 'r' is not awaited before the end of the coroutine")});
+  EXPECT_EQ(
+      findingsIn("task f(bool fast) {\n"
+                 "  Res r;\n"
+                 "  if (fast) co_await r.aenter();\n"
+                 "  fast = !fast;\n"
+                 "  if (fast) co_await r.aexit();\n"
+                 "}\n"),
+      std::vector<std::string>{missing(
+          6, "exit of 'r' is not awaited before the end of the coroutine")});
 }
 
 TEST(ExitAnalysis, ManyCorrelatedTestsStayBounded) {
@@ -208,12 +211,16 @@ TEST(ExitAnalysis, ManyCorrelatedTestsStayBounded) {
     Params += std::string(I ? ", " : "") + "bool b" + std::to_string(I);
     Condition += std::string(I ? " && " : "") + "b" + std::to_string(I);
   }
-  std::vector<std::string> Findings =
-      findingsIn("task f(" + Params + ") {\n"
-                 "  Res r;\n"
-                 "  if (" + Condition + ") co_await r.aenter();\n"
-                 "  if (" + Condition + ") co_await r.aexit();\n"
-                 "}\n");
+  std::vector<std::string> Findings = findingsIn("task f(" + Params +
+                                                 ") {\n"
+                                                 "  Res r;\n"
+                                                 "  if (" +
+                                                 Condition +
+                                                 ") co_await r.aenter();\n"
+                                                 "  if (" +
+                                                 Condition +
+                                                 ") co_await r.aexit();\n"
+                                                 "}\n");
   EXPECT_LE(Findings.size(), 1u);
 }
 
@@ -440,14 +447,14 @@ objectsIn(const std::string &Code, StringRef Name = "f") {
 using KindAndObject = std::pair<FindingKind, std::string>;
 
 TEST(Findings, CarryTheObjectTheyAreAbout) {
-  EXPECT_EQ(objectsIn("task f(bool b) { Res r; co_await r.aenter();\n"
-                      "  if (b) co_return; auto aw = r.aexit(); }"),
-            (std::vector<KindAndObject>{
-                {FindingKind::MissingExit, "r"},
-                {FindingKind::UnawaitedStoredExit, "r"}}));
-  EXPECT_EQ(objectsIn("task f() { co_await Res{}.aenter(); }"),
-            (std::vector<KindAndObject>{
-                {FindingKind::EnteredTemporary, "Res"}}));
+  EXPECT_EQ(
+      objectsIn("task f(bool b) { Res r; co_await r.aenter();\n"
+                "  if (b) co_return; auto aw = r.aexit(); }"),
+      (std::vector<KindAndObject>{{FindingKind::MissingExit, "r"},
+                                  {FindingKind::UnawaitedStoredExit, "r"}}));
+  EXPECT_EQ(
+      objectsIn("task f() { co_await Res{}.aenter(); }"),
+      (std::vector<KindAndObject>{{FindingKind::EnteredTemporary, "Res"}}));
   EXPECT_EQ(objectsIn("task f() { Res r; co_await r.aenter();\n"
                       "  co_await r.aexit(); r.use(); }"),
             (std::vector<KindAndObject>{{FindingKind::UseAfterExit, "r"}}));
@@ -462,9 +469,8 @@ TEST(Findings, OfGeneratorsNameTheManagerOrNothing) {
                       "  co_await rt::when_all();\n"
                       "}",
                       "g"),
-            (std::vector<KindAndObject>{
-                {FindingKind::MissingYield, "g"},
-                {FindingKind::UnprotectedYield, ""}}));
+            (std::vector<KindAndObject>{{FindingKind::MissingYield, "g"},
+                                        {FindingKind::UnprotectedYield, ""}}));
 }
 
 } // namespace

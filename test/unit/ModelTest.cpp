@@ -31,12 +31,12 @@ ObjectKind kindOf(const std::string &Code, StringRef Name,
 TEST(ProtocolModel, StructuralNames) {
   EXPECT_EQ(kindOf("", "Resource"), ObjectKind::Manager);
   EXPECT_EQ(kindOf("", "Stream"), ObjectKind::Closeable);
-  EXPECT_EQ(kindOf("struct S { task async_enter(); task async_exit(); };",
-                   "S"),
+  EXPECT_EQ(kindOf("struct S { task async_enter(); task async_exit(); };", "S"),
             ObjectKind::Manager);
-  EXPECT_EQ(kindOf("struct S { task enter_async_context(Res&); task aclose(); };",
-                   "S"),
-            ObjectKind::ExitStack);
+  EXPECT_EQ(
+      kindOf("struct S { task enter_async_context(Res&); task aclose(); };",
+             "S"),
+      ObjectKind::ExitStack);
 }
 
 TEST(ProtocolModel, SynchronousLookalikeIsNotTheProtocol) {
@@ -69,9 +69,10 @@ TEST(ProtocolModel, ConfiguredNames) {
   ModelOptions Options;
   Options.EnterOps = {"db::Tx::begin"};
   Options.ExitOps = {"Tx::commit"};
-  EXPECT_EQ(kindOf("namespace db { struct Tx { task begin(); task commit(); }; }",
-                   "Tx", Options),
-            ObjectKind::Manager);
+  EXPECT_EQ(
+      kindOf("namespace db { struct Tx { task begin(); task commit(); }; }",
+             "Tx", Options),
+      ObjectKind::Manager);
   // "Tx::commit" matches as a suffix in any namespace; "db::Tx::begin" does
   // not, so this Tx only has an exit: a closeable.
   EXPECT_EQ(kindOf("namespace other { struct Tx { task begin(); task "
@@ -85,12 +86,13 @@ TEST(ProtocolModel, ConfiguredNames) {
 }
 
 TEST(ProtocolModel, AwaitableThroughFreeOperatorCoawait) {
-  EXPECT_EQ(kindOf("namespace f { struct fut {}; struct aw { bool "
-                   "await_ready(); void await_suspend(std::coroutine_handle<>); "
-                   "void await_resume(); }; aw operator co_await(fut); "
-                   "struct S { fut aclose(); }; }",
-                   "S"),
-            ObjectKind::Closeable);
+  EXPECT_EQ(
+      kindOf("namespace f { struct fut {}; struct aw { bool "
+             "await_ready(); void await_suspend(std::coroutine_handle<>); "
+             "void await_resume(); }; aw operator co_await(fut); "
+             "struct S { fut aclose(); }; }",
+             "S"),
+      ObjectKind::Closeable);
   // The operator takes other types of the namespace, not this one.
   EXPECT_EQ(kindOf("namespace f { template <typename T> struct fut {}; "
                    "struct other {}; struct aw { bool await_ready(); void "
@@ -167,10 +169,10 @@ TEST(Profiles, BuiltinProfilesParse) {
 
 TEST(Profiles, TextForm) {
   std::string Error;
-  std::vector<TypeSpec> Specs = parseTypeSpecs(
-      "lib::Scope{enter: add, spawn; exit: join; once} "
-      "lib::Gen<*, true>{exit: cleanup; entered}",
-      Error);
+  std::vector<TypeSpec> Specs =
+      parseTypeSpecs("lib::Scope{enter: add, spawn; exit: join; once} "
+                     "lib::Gen<*, true>{exit: cleanup; entered}",
+                     Error);
   EXPECT_EQ(Error, "");
   ASSERT_EQ(Specs.size(), 2u);
   EXPECT_EQ(Specs[0].Name, "lib::Scope");
@@ -298,23 +300,27 @@ TEST(Profiles, DefaultEmpty) {
 TEST(Profiles, TemplateArgumentPatterns) {
   ModelOptions Options;
   Options.Types = "lib::Gen<*, true>{exit: cleanup; entered}";
-  auto AST = test::parse("namespace lib { template <typename T, bool C> "
-                         "struct Gen { task cleanup(); }; }\n"
-                         "lib::Gen<int, true> clean; lib::Gen<int, false> plain;");
+  auto AST =
+      test::parse("namespace lib { template <typename T, bool C> "
+                  "struct Gen { task cleanup(); }; }\n"
+                  "lib::Gen<int, true> clean; lib::Gen<int, false> plain;");
   ASSERT_TRUE(AST);
   ProtocolModel Model(Options);
   ASTContext &Ctx = AST->getASTContext();
-  EXPECT_EQ(Model.classifyType(test::findNamed<VarDecl>(Ctx, "clean")->getType()),
-            ObjectKind::Closeable);
-  EXPECT_EQ(Model.classifyType(test::findNamed<VarDecl>(Ctx, "plain")->getType()),
-            ObjectKind::None);
+  EXPECT_EQ(
+      Model.classifyType(test::findNamed<VarDecl>(Ctx, "clean")->getType()),
+      ObjectKind::Closeable);
+  EXPECT_EQ(
+      Model.classifyType(test::findNamed<VarDecl>(Ctx, "plain")->getType()),
+      ObjectKind::None);
 }
 
 TEST(Profiles, DisabledByName) {
-  const char *Code = "namespace seastar { template <typename... T> struct future "
-                     "{ bool await_ready(); void await_suspend("
-                     "std::coroutine_handle<>); void await_resume(); };\n"
-                     "struct gate { void enter(); future<> close(); }; }\n";
+  const char *Code =
+      "namespace seastar { template <typename... T> struct future "
+      "{ bool await_ready(); void await_suspend("
+      "std::coroutine_handle<>); void await_resume(); };\n"
+      "struct gate { void enter(); future<> close(); }; }\n";
   auto AST = test::parse(Code);
   ASSERT_TRUE(AST);
   const auto *Gate =

@@ -122,9 +122,8 @@ TEST(NormalizeVariants, MoreThanTheBoundBecomeOneAndAreCounted) {
 
 TEST(FollowBranch, DropsTheVariantsThatKnowTheOtherValue) {
   FactSet Common;
-  llvm::SmallVector<NumberVariant, 4> Vs = {{facts({{2, true}}), 1},
-                                            {facts({{2, false}}), 2},
-                                            {FactSet(), 3}};
+  llvm::SmallVector<NumberVariant, 4> Vs = {
+      {facts({{2, true}}), 1}, {facts({{2, false}}), 2}, {FactSet(), 3}};
   // The first successor is taken when variable 2 is true.
   ASSERT_TRUE(followBranch(FactTest{2, true}, 0, Common, Vs));
   EXPECT_EQ(Common.get(2), true);
@@ -208,8 +207,8 @@ struct CallsSoFar {
   bool edge(State &, const Outcome &, const CFGBlock &From, unsigned SuccIndex,
             bool BackEdge) const {
     if (BackEdge)
-      BackEdges.push_back(
-          {From.getBlockID(), (*(From.succ_begin() + SuccIndex))->getBlockID()});
+      BackEdges.push_back({From.getBlockID(),
+                           (*(From.succ_begin() + SuccIndex))->getBlockID()});
     return true;
   }
   bool join(State &Into, const State &From) const {
@@ -328,8 +327,7 @@ TEST_F(CfgTest, BackwardFlowSeesWhatLoopsCanStillDo) {
   // From the loop body, the loop can go round again.
   EXPECT_EQ(Ahead[blockCalling("b")->getBlockID()],
             (std::set<std::string>{"b", "c", "p"}));
-  EXPECT_EQ(Ahead[blockCalling("c")->getBlockID()],
-            std::set<std::string>{"c"});
+  EXPECT_EQ(Ahead[blockCalling("c")->getBlockID()], std::set<std::string>{"c"});
 }
 
 TEST_F(CfgTest, LoopMapKnowsNestedLoopsAndLeavingThem) {
@@ -353,7 +351,9 @@ TEST_F(CfgTest, ReturnsAreFoundWithTheStatementThatEndsThem) {
   std::vector<bool> Written;
   forEachNormalReturn(
       *Graph, [](unsigned) { return true; },
-      [&](const CFGBlock &, const Stmt *S) { Written.push_back(S != nullptr); });
+      [&](const CFGBlock &, const Stmt *S) {
+        Written.push_back(S != nullptr);
+      });
   // One written return, one fall-through off the end.
   EXPECT_EQ(std::count(Written.begin(), Written.end(), true), 1);
   EXPECT_EQ(std::count(Written.begin(), Written.end(), false), 1);

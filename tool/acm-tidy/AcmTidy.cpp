@@ -161,7 +161,7 @@ cl::opt<bool> DebugFlow("acm-debug-flow", cl::desc(R"(
 Print each coroutine's CFG size, final flow states,
 flow statistics and the bounds the analysis reached to
 stderr (for developers; use with -j 1).)"),
-                       cl::init(false), cl::Hidden, cl::cat(AcmCategory));
+                        cl::init(false), cl::Hidden, cl::cat(AcmCategory));
 
 const char Overview[] = R"(
 acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20

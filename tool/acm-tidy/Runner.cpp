@@ -230,9 +230,9 @@ public:
   /// Gives \p R the kind and object of the finding its diagnostic reports,
   /// matched on what clang-tidy made of it: check, file, offset, message.
   void describe(Result &R) const {
-    auto It = Emitted.find(std::make_tuple(
-        R.Error.DiagnosticName, R.Error.Message.FilePath,
-        R.Error.Message.FileOffset, R.Error.Message.Message));
+    auto It = Emitted.find(
+        std::make_tuple(R.Error.DiagnosticName, R.Error.Message.FilePath,
+                        R.Error.Message.FileOffset, R.Error.Message.Message));
     if (It == Emitted.end())
       return;
     R.Kind = It->second.first;

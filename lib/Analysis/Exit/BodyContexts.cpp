@@ -357,8 +357,8 @@ private:
 } // namespace
 
 BodyContexts classifyBody(const FunctionDecl &Function, const Stmt *Body,
-                          const FoundObjects &Found,
-                          const ProtocolModel &Model, OwnershipRules &Rules) {
+                          const FoundObjects &Found, const ProtocolModel &Model,
+                          OwnershipRules &Rules) {
   BodyContexts Out;
   Classifier C(Found, Model, Rules, Out);
   C.TraverseStmt(const_cast<Stmt *>(Body));

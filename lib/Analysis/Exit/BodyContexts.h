@@ -82,8 +82,7 @@ struct BodyContexts {
   /// Tracked locals initialised by pop_all: the stack they take over.
   llvm::DenseMap<const clang::VarDecl *, unsigned> PopAllFrom;
   /// What each explicit co_await awaits.
-  llvm::DenseMap<const clang::CoawaitExpr *,
-                 llvm::SmallVector<AwaitedItem, 2>>
+  llvm::DenseMap<const clang::CoawaitExpr *, llvm::SmallVector<AwaitedItem, 2>>
       Awaited;
 
   CallContext callContext(const clang::CXXMemberCallExpr *Call) const {

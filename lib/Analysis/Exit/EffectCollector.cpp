@@ -207,8 +207,8 @@ private:
     // co_await is not allowed in a handler, in the initializer of a static
     // or thread_local variable, or in a coroutine whose promise deletes
     // await_transform.
-    bool AwaitAllowed = !inHandler() && !inStaticInit() && MayAwait &&
-                        !Context.FixUncertain;
+    bool AwaitAllowed =
+        !inHandler() && !inStaticInit() && MayAwait && !Context.FixUncertain;
     Out.Immediate.push_back(
         {ImmediateFinding::DiscardedOp, Call, Op, AwaitAllowed});
   }

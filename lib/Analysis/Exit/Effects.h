@@ -78,8 +78,7 @@ struct EffectTable {
   /// The calls made by awaiting an exit (the op and the awaiter's
   /// functions), and the objects exited: if one throws, the exit was
   /// attempted, not skipped.
-  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>>
-      ExitCalls;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> ExitCalls;
   /// The co_await each call of an awaiter's functions (await_ready,
   /// await_suspend, await_resume) belongs to.
   llvm::DenseMap<const clang::Stmt *, const clang::CoawaitExpr *> AwaiterCalls;

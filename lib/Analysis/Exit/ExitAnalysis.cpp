@@ -73,8 +73,7 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
         *Debug << "resource of '"
                << Objects[Object.Owner].Var->getNameAsString() << "'";
       else if (Object.IsAwaitable)
-        *Debug << "awaitable holding " << Objects.heldOps(Obj).size()
-               << " ops";
+        *Debug << "awaitable holding " << Objects.heldOps(Obj).size() << " ops";
       else
         *Debug << objectKindName(Object.Kind)
                << (Object.IsParam ? " parameter" : "");

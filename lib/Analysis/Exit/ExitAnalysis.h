@@ -48,8 +48,7 @@ struct ExitFacts {
 /// what each statement does to them. Stops after the first pass if the body
 /// has compile errors.
 ExitFacts collectExitFacts(const clang::FunctionDecl &Function,
-                           const clang::Stmt *Body,
-                           const ProtocolModel &Model);
+                           const clang::Stmt *Body, const ProtocolModel &Model);
 
 /// Reports the findings that need no flow, in the order the body has them.
 void reportImmediateFindings(const ExitFacts &Facts, clang::ASTContext &Ctx,

@@ -89,8 +89,7 @@ ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
       if (isa<ParmVarDecl>(V))
         continue;
       if (std::optional<unsigned> Obj = Objects.indexOf(V))
-        objectDies(*Obj, S, deathPoint(Lifetime->getTriggerStmt()),
-                   Diagnoser);
+        objectDies(*Obj, S, deathPoint(Lifetime->getTriggerStmt()), Diagnoser);
     }
   }
   return Out;
@@ -179,7 +178,8 @@ void ExitFlow::diagnoseExceptions(const CFGBlock &Block, const ExitOutcome &O,
     DeathPoint Death;
     if (Throw) {
       Death.Loc = Throw->getThrowLoc();
-      Death.Cause = Throw->getSubExpr() ? DeathCause::Throw : DeathCause::Rethrow;
+      Death.Cause =
+          Throw->getSubExpr() ? DeathCause::Throw : DeathCause::Rethrow;
     } else {
       const auto *Call = cast<CallExpr>(Last);
       const Expr *Site = Call;
@@ -409,15 +409,13 @@ void ExitFlow::objectDies(unsigned Obj, ExitState &S, const DeathPoint &Death,
 }
 
 void ExitFlow::reportUnexited(unsigned Obj, const ObjectState &State,
-                              const DeathPoint &Death,
-                              ExitDiagnoser *Diagnoser,
+                              const DeathPoint &Death, ExitDiagnoser *Diagnoser,
                               bool ByException) const {
   const TrackedObject &Object = Objects[Obj];
   // What an enter handed out is not exited itself; an awaitable folded
   // into another one is owed by that one.
   if (!Diagnoser || !(State.Bits & Entered) || Death.Loc.isInvalid() ||
-      Object.isResource() ||
-      (Object.IsAwaitable && Objects.isHeldByOuter(Obj)))
+      Object.isResource() || (Object.IsAwaitable && Objects.isHeldByOuter(Obj)))
     return;
   Diagnoser->unexited(Obj, State, Death, ByException);
 }
@@ -429,9 +427,9 @@ void ExitFlow::diagnoseReturns(const CFG &Graph,
   forEachNormalReturn(
       Graph, [&](unsigned ID) { return States.reached(ID); },
       [&](const CFGBlock &Pred, const Stmt *Written) {
-        DeathPoint Death = Written ? deathPoint(Written)
-                                   : DeathPoint{EndLoc,
-                                                DeathCause::EndOfCoroutine, ""};
+        DeathPoint Death =
+            Written ? deathPoint(Written)
+                    : DeathPoint{EndLoc, DeathCause::EndOfCoroutine, ""};
         ExitState S = *States.Out[Pred.getBlockID()];
         for (unsigned Obj = 0; Obj < Objects.size(); ++Obj)
           if (Objects[Obj].IsParam)

@@ -18,10 +18,8 @@ bool ExitLattice::before(clang::SourceLocation A,
 
 std::pair<unsigned, unsigned> ExitLattice::range(const ExitState &S,
                                                  unsigned Obj) const {
-  auto Begin =
-      llvm::lower_bound(S.Variants, Obj, [](const Variant &V, unsigned O) {
-        return V.Obj < O;
-      });
+  auto Begin = llvm::lower_bound(
+      S.Variants, Obj, [](const Variant &V, unsigned O) { return V.Obj < O; });
   auto End = std::find_if(Begin, S.Variants.end(),
                           [&](const Variant &V) { return V.Obj != Obj; });
   return {unsigned(Begin - S.Variants.begin()),

@@ -33,8 +33,8 @@ public:
 
   void afterExit(FindingKind Kind, const Effect &E,
                  const ObjectState &State) override;
-  void unexited(unsigned Obj, const ObjectState &State,
-                const DeathPoint &Death, bool ByException) override;
+  void unexited(unsigned Obj, const ObjectState &State, const DeathPoint &Death,
+                bool ByException) override;
 
   /// Words the findings that need no flow.
   static std::vector<Finding>

@@ -54,9 +54,8 @@ private:
                            const clang::ParmVarDecl *Param);
 
   const ProtocolModel &Model;
-  llvm::DenseMap<std::pair<const clang::FunctionDecl *,
-                           const clang::ParmVarDecl *>,
-                 bool>
+  llvm::DenseMap<
+      std::pair<const clang::FunctionDecl *, const clang::ParmVarDecl *>, bool>
       TakesOver;
 };
 

@@ -62,8 +62,7 @@ GeneratorState GeneratorFlow::entryState() const {
 }
 
 bool GeneratorFlow::edge(GeneratorState &S, const Outcome &,
-                         const CFGBlock &From, unsigned SuccIndex,
-                         bool) const {
+                         const CFGBlock &From, unsigned SuccIndex, bool) const {
   if (isExceptionEdge(From, SuccIndex))
     return false;
   std::optional<FactTest> Test = Facts.testAt(From);

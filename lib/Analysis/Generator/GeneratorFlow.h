@@ -56,8 +56,7 @@ public:
   using Outcome = GeneratorState;
 
   GeneratorFlow(const YieldSites &Yields, const BranchFacts &Facts,
-                const clang::SourceManager &SM,
-                const clang::Stmt *WrittenBody);
+                const clang::SourceManager &SM, const clang::Stmt *WrittenBody);
 
   /// The state entering the body: no yield on every path.
   GeneratorState entryState() const;

@@ -53,9 +53,9 @@ void GeneratorReporter::unprotectedYield(const CoyieldExpr *Yield,
   F.Message = "asynchronous cleanup after this 'co_yield' is skipped when "
               "the caller's body throws: the exception is raised at the "
               "'co_yield'";
-  F.Notes.push_back(
-      {Cleanup, "this 'co_await' does not run if an exception is raised "
-                "at the 'co_yield'"});
+  F.Notes.push_back({Cleanup,
+                     "this 'co_await' does not run if an exception is raised "
+                     "at the 'co_yield'"});
   F.Notes.push_back(
       {F.Loc, "'co_await' is not allowed in a handler: catch (...) into a "
               "std::exception_ptr around the 'co_yield', await the "

@@ -104,8 +104,7 @@ public:
     return LoopsOf[Block.getBlockID()];
   }
   /// True if going from \p From to \p To leaves a loop From is in.
-  bool leavesLoop(const clang::CFGBlock &From,
-                  const clang::CFGBlock &To) const;
+  bool leavesLoop(const clang::CFGBlock &From, const clang::CFGBlock &To) const;
 
 private:
   std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf;

@@ -140,9 +140,9 @@ TEST_F(BaselineTest, AnotherKindOrObjectIsAnotherKey) {
 }
 
 TEST_F(BaselineTest, VersionOneEntriesMatchAnyKind) {
-  std::string File = save(
-      "v1.json",
-      R"({"acm-tidy-baseline": 1, "findings": [{"file": "src/a.cpp",
+  std::string File =
+      save("v1.json",
+           R"({"acm-tidy-baseline": 1, "findings": [{"file": "src/a.cpp",
           "function": "app::serve", "check": "acm-missing-exit-await",
           "object": "r", "message": "an older wording",
           "line_in_function": 2}]})");
