@@ -110,9 +110,13 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   if (Yields)
     runGeneratorAnalysis(Function, *Yields, *Graph, Order, WrittenBody,
                          Conditions, Context.getSourceManager(), Sink, Debug);
-  if (Exit.hasObjects())
-    runExitAnalysis(Exit, *Graph, Order, WrittenBody, Conditions,
-                    ExceptionPaths, Context, Sink, Debug);
+  if (Exit.hasObjects()) {
+    ExitRun Run;
+    Run.ExceptionPaths = ExceptionPaths;
+    Run.Debug = Debug;
+    runExitAnalysis(Exit, *Graph, Order, WrittenBody, Conditions, Run,
+                    Context, Sink);
+  }
   else
     reportImmediateFindings(Exit, Context, Sink);
   FinishDebug("done");

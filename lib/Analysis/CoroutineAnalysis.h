@@ -11,6 +11,7 @@
 #ifndef ACM_ANALYSIS_COROUTINEANALYSIS_H
 #define ACM_ANALYSIS_COROUTINEANALYSIS_H
 
+#include "Analysis/AnalysisOptions.h"
 #include "Analysis/Findings.h"
 
 namespace clang {
@@ -18,20 +19,9 @@ class ASTContext;
 class FunctionDecl;
 } // namespace clang
 
-namespace llvm {
-class raw_ostream;
-} // namespace llvm
-
 namespace acm {
 
 class ProtocolModel;
-
-struct AnalysisOptions {
-  /// When set, each analysed coroutine's CFG size, final flow states, flow
-  /// statistics and the bounds it reached are printed here
-  /// (acm-tidy --acm-debug-flow).
-  llvm::raw_ostream *DebugFlow = nullptr;
-};
 
 /// True if \p Function is a coroutine definition the analysis can run on:
 /// not a dependent template pattern, not invalid.

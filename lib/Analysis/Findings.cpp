@@ -32,6 +32,10 @@ llvm::StringRef findingKindId(FindingKind Kind) {
     return "missing-yield";
   case FindingKind::UnprotectedYield:
     return "unprotected-yield";
+  case FindingKind::MissingMemberExit:
+    return "missing-member-exit";
+  case FindingKind::NoOwnerExit:
+    return "no-owner-exit";
   }
   return "unknown";
 }

@@ -45,10 +45,15 @@ enum class FindingKind {
   MissingYield,
   /// A co_yield whose asynchronous cleanup an exception would skip.
   UnprotectedYield,
+  /// A member that owes its exit is not exited on some path of its class's
+  /// owner exit.
+  MissingMemberExit,
+  /// A class owes a member's exit but has no owner exit, and no method of
+  /// it exits the member.
+  NoOwnerExit,
 };
 
-constexpr unsigned NumFindingKinds =
-    unsigned(FindingKind::UnprotectedYield) + 1;
+constexpr unsigned NumFindingKinds = unsigned(FindingKind::NoOwnerExit) + 1;
 
 /// A stable name of \p Kind ("missing-exit"): what baselines and SARIF
 /// fingerprints key a finding on, so that rewording a message keeps them.

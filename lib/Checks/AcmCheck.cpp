@@ -1,6 +1,7 @@
 //===- AcmCheck.cpp -------------------------------------------------------===//
 
 #include "Checks/AcmCheck.h"
+#include "Analysis/ClassAnalysis.h"
 #include "Analysis/CoroutineAnalysis.h"
 #include "Checks/CheckCatalog.h"
 #include "Checks/FindingRecorder.h"
@@ -31,14 +32,16 @@ constexpr ListOption ListOptions[] = {
     {"CloseOps", &ModelOptions::CloseOps},
     {"ExitHelpers", &ModelOptions::ExitHelpers},
     {"GeneratorManagers", &ModelOptions::GeneratorManagers},
+    {"OwnerExitMethods", &ModelOptions::OwnerExits},
     {"DisabledProfiles", &ModelOptions::DisabledProfiles},
 };
 
 /// Where each coroutine's flow is printed, if anywhere (--acm-debug-flow).
 std::atomic<llvm::raw_ostream *> FlowDebugOutput{nullptr};
 
-/// The findings of each coroutine in the current translation unit, shared
-/// by all acm checks so the analysis runs once however many are enabled.
+/// The findings of each coroutine and class in the current translation
+/// unit, shared by all acm checks so the analysis runs once however many
+/// are enabled.
 /// Each thread parses one translation unit at a time (clangd builds several
 /// in parallel, on different threads), hence thread_local.
 class AnalysisCache {
@@ -53,25 +56,27 @@ public:
     Used = false;
   }
 
-  const std::vector<Finding> &findings(const FunctionDecl &Function,
-                                       ASTContext &Context,
+  /// The findings of coroutine \p Function or class \p Class.
+  const std::vector<Finding> &findings(const Decl &D, ASTContext &Context,
                                        const ProtocolModel &Model) {
     Used = true;
-    auto Key = std::make_pair(&Function, Model.options().fingerprint());
+    auto Key = std::make_pair(&D, Model.options().fingerprint());
     auto It = Entries.find(Key);
     if (It != Entries.end())
       return It->second;
     FindingList List;
     AnalysisOptions Options;
     Options.DebugFlow = FlowDebugOutput;
-    analyzeCoroutine(Function, Context, Model, List, Options);
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(&D))
+      analyzeClass(*Class, Context, Model, List, Options);
+    else
+      analyzeCoroutine(cast<FunctionDecl>(D), Context, Model, List, Options);
     return Entries.emplace(Key, std::move(List.Findings)).first->second;
   }
 
 private:
   bool Used = false;
-  std::map<std::pair<const FunctionDecl *, std::string>, std::vector<Finding>>
-      Entries;
+  std::map<std::pair<const Decl *, std::string>, std::vector<Finding>> Entries;
 };
 
 thread_local AnalysisCache Cache;
@@ -174,20 +179,30 @@ void AcmCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("fn"),
       this);
   Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  // Classes that own protocol objects as members (class templates through
+  // their instantiations).
+  Finder->addMatcher(cxxRecordDecl(isDefinition()).bind("class"), this);
 }
 
 void AcmCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Function = Lambda->getCallOperator();
-  if (!Function || !isAnalyzableCoroutine(*Function) ||
-      !Analyzed.insert(Function).second)
+  const Decl *Analysed = nullptr;
+  if (const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
+    if (isAnalyzableClass(*Class))
+      Analysed = Class;
+  } else {
+    const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+    if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+      Function = Lambda->getCallOperator();
+    if (Function && isAnalyzableCoroutine(*Function))
+      Analysed = Function;
+  }
+  if (!Analysed || !Analyzed.insert(Analysed).second)
     return;
   if (!Model)
     Model = std::make_unique<ProtocolModel>(ModelOpts);
 
   const SourceManager &SM = *Result.SourceManager;
-  for (const Finding &F : Cache.findings(*Function, *Result.Context, *Model)) {
+  for (const Finding &F : Cache.findings(*Analysed, *Result.Context, *Model)) {
     if (!Info.reports(F.Kind))
       continue;
     if (!Reported.emplace(F.Loc.getRawEncoding(), F.Message).second)

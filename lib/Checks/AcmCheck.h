@@ -46,7 +46,7 @@ private:
   const CheckInfo &Info;
   ModelOptions ModelOpts;
   std::unique_ptr<ProtocolModel> Model;
-  llvm::DenseSet<const clang::FunctionDecl *> Analyzed;
+  llvm::DenseSet<const clang::Decl *> Analyzed;
   /// Template instantiations share their pattern's locations: report each
   /// (location, message) once.
   std::set<std::pair<unsigned, std::string>> Reported;

@@ -11,9 +11,10 @@ namespace acm {
 namespace {
 
 constexpr FindingKind MissingExitKinds[] = {
-    FindingKind::MissingExit, FindingKind::ExceptionSkipsExit,
-    FindingKind::DiscardedExit, FindingKind::UnawaitedStoredExit,
-    FindingKind::EnteredTemporary};
+    FindingKind::MissingExit,      FindingKind::ExceptionSkipsExit,
+    FindingKind::DiscardedExit,    FindingKind::UnawaitedStoredExit,
+    FindingKind::EnteredTemporary, FindingKind::MissingMemberExit,
+    FindingKind::NoOwnerExit};
 constexpr FindingKind UseAfterExitKinds[] = {FindingKind::UseAfterExit,
                                              FindingKind::DoubleExit,
                                              FindingKind::SingleUseReentered};
@@ -56,7 +57,9 @@ const CheckInfo Catalog[] = {
      "every path: a destructor cannot co_await. This finding marks the path "
      "where the exit is missing (co_return, return, break, continue, goto, "
      "the end of the scope), an exit called without co_await, an exit "
-     "stored and never awaited, or an entered temporary. Await the exit on "
+     "stored and never awaited, or an entered temporary; and a class member "
+     "that owes its exit left unexited on a path of the class's exit method "
+     "(stop(), close(), ...), or in a class that has none. Await the exit on "
      "that path; for a discarded exit the fix inserts co_await.",
      MissingExitKinds},
     {"acm-unawaited-enter", "UnawaitedEnter",

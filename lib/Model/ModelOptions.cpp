@@ -36,8 +36,9 @@ std::string ModelOptions::joinList(const std::vector<std::string> &Names) {
 std::string ModelOptions::fingerprint() const {
   return joinList(EnterOps) + "|" + joinList(ExitOps) + "|" +
          joinList(CloseOps) + "|" + joinList(ExitHelpers) + "|" +
-         joinList(GeneratorManagers) + "|" + joinList(DisabledProfiles) + "|" +
-         Types + "|" + (CheckExceptionPaths ? "eh" : "");
+         joinList(GeneratorManagers) + "|" + joinList(OwnerExits) + "|" +
+         joinList(DisabledProfiles) + "|" + Types + "|" +
+         (CheckExceptionPaths ? "eh" : "");
 }
 
 } // namespace acm

@@ -27,6 +27,9 @@ struct ModelOptions {
   std::vector<std::string> ExitHelpers;
   /// Coroutines (qualified function names) that are generator-based managers.
   std::vector<std::string> GeneratorManagers;
+  /// Methods (qualified names) that end their class's life as a protocol
+  /// object: they must exit every member that owes an exit.
+  std::vector<std::string> OwnerExits;
   /// Built-in library profiles switched off, by name.
   std::vector<std::string> DisabledProfiles;
   /// The user's own types, in the text form of Profiles.h.

@@ -30,10 +30,15 @@ constexpr Profile Profiles[] = {
      "  queries: remaining, requestCancellation, isScopeCancellationRequested}"
      "folly::coro::AsyncGenerator<*, *, true>{exit: cleanup; entered;"
      "  default-empty}",
-     "folly::coro::co_scope_exit_fn::operator()"},
+     "folly::coro::co_scope_exit_fn::operator()", "",
+     // No one convention: folly-based services name their coroutine
+     // methods with a co_ prefix, or plainly.
+     "folly::coro::Task: co_close, co_stop, co_shutdown, close, stop,"
+     "  shutdown, join, cancelAndJoin"},
     // cppcoro/async_scope.hpp: the destructor asserts the join even when
     // nothing was spawned.
-    {"cppcoro", "cppcoro", "cppcoro::async_scope{exit: join; entered}", ""},
+    {"cppcoro", "cppcoro", "cppcoro::async_scope{exit: join; entered}", "", "",
+     "cppcoro::task: join, close, stop, shutdown"},
     // unifex/v1/async_scope.hpp and unifex/v2/async_scope.hpp: the v2
     // destructor asserts join_started() even when unused, and v1 holds a v2
     // scope. Joining again completes at once. v1 is declared in the inline
@@ -46,7 +51,10 @@ constexpr Profile Profiles[] = {
      "  detached_spawn, detached_spawn_on, detached_spawn_call_on, attach,"
      "  attach_call, attach_on, attach_call_on; exit: cleanup, complete;"
      "  entered; once; idempotent-exit; queries: get_stop_token, request_stop}",
-     ""},
+     "", "",
+     // A class holding a scope forwards its exit: auto cleanup() { return
+     // scope_.cleanup(); } (libunifex's own v1 scope does).
+     "*: cleanup, complete, join, close, stop, shutdown"},
     // exec/async_scope.hpp (exec::async_scope names exec::__scope::
     // async_scope) and stdexec/__detail/__counting_scopes.hpp. Awaiting a
     // nested sender or a spawned future runs the work to its end. Waiting
@@ -61,14 +69,14 @@ constexpr Profile Profiles[] = {
      "  idempotent-exit; queries: close}"
      "stdexec::counting_scope{enter: get_token; exit: join; once;"
      "  idempotent-exit; queries: close, request_stop}",
-     ""},
+     "", "", "*: join, close, stop, shutdown, cleanup"},
     // [exec.counting.scopes] of the C++26 working draft.
     {"execution", "std::execution (P3149)",
      "std::execution::simple_counting_scope{enter: get_token; exit: join;"
      "  once; idempotent-exit; queries: close}"
      "std::execution::counting_scope{enter: get_token; exit: join; once;"
      "  idempotent-exit; queries: close, request_stop}",
-     ""},
+     "", "", "*: join, close, stop, shutdown, cleanup"},
     // seastar/core/gate.hh, iostream.hh, file.hh, sharded.hh,
     // util/closeable.hh. The gate's destructor asserts that no request is
     // still in it, not that it was closed: close() is due only while work
@@ -82,12 +90,15 @@ constexpr Profile Profiles[] = {
      "  leave: leave; uses: check}"
      "seastar::output_stream{exit: close; entered; default-empty}"
      "seastar::input_stream{exit: close; entered; default-empty;"
-     "  queries: eof}"
+     "  member-close-optional; queries: eof}"
      "seastar::file{exit: close; entered; default-empty; shared;"
      "  queries: operator bool}"
      "seastar::sharded{enter: start, start_single; exit: stop;"
      "  queries: local_is_initialized}",
-     "seastar::with_closeable;seastar::with_stoppable", "seastar::with_gate"},
+     "seastar::with_closeable;seastar::with_stoppable", "seastar::with_gate",
+     // The contract sharded<T>::stop() and with_stoppable/with_closeable
+     // rely on (sharded.hh, util/closeable.hh).
+     "seastar::future: stop, close"},
     // boost/cobalt/with.hpp: with(x, f) awaits x.await_exit(ep) itself.
     // wait_group (wait_group.hpp) has an await_exit too, but awaiting the
     // group itself or its wait() waits as well, and an empty group needs
@@ -125,6 +136,7 @@ constexpr FlagClause FlagClauses[] = {
     {"default-empty", &TypeSpec::DefaultEmpty},
     {"idempotent-exit", &TypeSpec::IdempotentExit},
     {"shared", &TypeSpec::Shared},
+    {"member-close-optional", &TypeSpec::MemberCloseOptional},
 };
 
 /// Splits "a<x, y<z>, w>" into "a" and {"x", "y<z>", "w"}.
@@ -156,6 +168,19 @@ void splitTemplateArgs(StringRef Type, std::string &Name,
 } // namespace
 
 llvm::ArrayRef<Profile> builtinProfiles() { return Profiles; }
+
+std::vector<OwnerExitConvention> parseOwnerExits(StringRef Text) {
+  std::vector<OwnerExitConvention> Out;
+  llvm::SmallVector<StringRef, 4> Groups;
+  Text.split(Groups, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef Group : Groups) {
+    auto [Type, Names] = Group.rsplit(':');
+    if (Type.trim().empty() || Names.trim().empty())
+      continue;
+    Out.push_back({Type.trim().str(), ModelOptions::parseList(Names)});
+  }
+  return Out;
+}
 
 std::vector<TypeSpec> parseTypeSpecs(StringRef Text, std::string &Error) {
   std::vector<TypeSpec> Specs;

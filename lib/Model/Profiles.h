@@ -30,7 +30,10 @@
 // (a counting scope joined twice): it is not reported. "shared" says copies
 // share one handle (seastar::file): a copy received by value or made from
 // another object is closed by whoever holds the original, not by this
-// coroutine.
+// coroutine. "member-close-optional" says that an object of the type held as
+// a class member need not be closed by its owner: its destructor is safe
+// without it (seastar::input_stream), so a class that leaves it open is not
+// reported; a coroutine's own such object still is.
 //
 // An entry without exit ops takes its type out of the protocol, even if its
 // member names would put it in (boost::cobalt::wait_group{}).
@@ -86,6 +89,11 @@ struct TypeSpec {
   bool IdempotentExit = false;
   /// Copies share one handle; a copy is not owned by who made it.
   bool Shared = false;
+  /// Held as a class member, its owner need not close it.
+  bool MemberCloseOptional = false;
+  /// The built-in profile the entry comes from (an index into
+  /// builtinProfiles()), or -1 for the user's Types.
+  int Profile = -1;
 
   /// True if calling the member named \p Op on an exited object is not a
   /// use after exit. \p Op is not an enter, exit or leave op.
@@ -107,7 +115,22 @@ struct Profile {
   /// for the work they run; awaiting their result directly waits for that
   /// work, so such an awaited call leaves nothing behind.
   llvm::StringLiteral EnterFunctions = "";
+  /// The methods by which a class built on the library ends its life as a
+  /// protocol object (its *owner exit*), as groups "ReturnType: name, name"
+  /// separated by ';': "seastar::future: stop, close". The return type is a
+  /// class template or class, without arguments; "*" is any.
+  llvm::StringLiteral OwnerExits = "";
 };
+
+/// One group of a profile's owner exits.
+struct OwnerExitConvention {
+  /// Qualified class name of the return type, or "*".
+  std::string ReturnType;
+  std::vector<std::string> Names;
+};
+
+/// Parses a profile's OwnerExits text.
+std::vector<OwnerExitConvention> parseOwnerExits(llvm::StringRef Text);
 
 /// The built-in profiles, all enabled unless named in DisabledProfiles.
 llvm::ArrayRef<Profile> builtinProfiles();

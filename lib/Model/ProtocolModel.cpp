@@ -11,6 +11,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include <optional>
 
 using namespace clang;
 
@@ -133,12 +134,15 @@ llvm::StringRef objectKindName(ObjectKind Kind) {
 ProtocolModel::ProtocolModel(ModelOptions Opts) : Options(std::move(Opts)) {
   Specs = parseTypeSpecs(Options.Types, ConfigError);
   ExitHelpers = Options.ExitHelpers;
-  for (const Profile &P : builtinProfiles()) {
+  for (const auto [Index, P] : llvm::enumerate(builtinProfiles())) {
     if (llvm::is_contained(Options.DisabledProfiles, P.Name))
       continue;
     std::string Ignored; // The built-in texts are tested to parse.
-    for (TypeSpec &Spec : parseTypeSpecs(P.Types, Ignored))
+    for (TypeSpec &Spec : parseTypeSpecs(P.Types, Ignored)) {
+      Spec.Profile = int(Index);
       Specs.push_back(std::move(Spec));
+    }
+    OwnerExitConventions[int(Index)] = parseOwnerExits(P.OwnerExits);
     for (std::string &Helper : ModelOptions::parseList(P.Helpers))
       ExitHelpers.push_back(std::move(Helper));
     for (std::string &Enter : ModelOptions::parseList(P.EnterFunctions))
@@ -464,6 +468,95 @@ bool ProtocolModel::entersArgument(const FunctionDecl *Callee,
   return Callee && ParamIndex == 0 &&
          matchesQualifiedName(Callee->getQualifiedNameAsString(),
                               EnterFunctions);
+}
+
+namespace {
+
+/// The qualified name of \p T's class, without template arguments, or "".
+std::string recordName(QualType T) {
+  const CXXRecordDecl *Record = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  if (!Record)
+    return "";
+  if (const ClassTemplateDecl *Template = Record->getDescribedClassTemplate())
+    return Template->getQualifiedNameAsString();
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    return Spec->getSpecializedTemplate()->getQualifiedNameAsString();
+  return Record->getQualifiedNameAsString();
+}
+
+/// The type T of std::optional<T> or std::unique_ptr<T>, and which.
+std::optional<std::pair<QualType, MemberHolder>> heldType(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.isNull() ? nullptr : T->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || !Spec->getIdentifier() ||
+      Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  StringRef Name = Spec->getName();
+  QualType Held = Spec->getTemplateArgs()[0].getAsType();
+  if (Name == "optional")
+    return std::make_pair(Held, MemberHolder::Optional);
+  if (Name == "unique_ptr")
+    return std::make_pair(Held, MemberHolder::UniquePtr);
+  return std::nullopt;
+}
+
+} // namespace
+
+std::vector<OwnedMember>
+ProtocolModel::ownedMembers(const CXXRecordDecl *Record) const {
+  std::vector<OwnedMember> Members;
+  if (!Record || !(Record = Record->getDefinition()) ||
+      Record->isDependentContext())
+    return Members;
+  for (const FieldDecl *Field : Record->fields()) {
+    QualType T = Field->getType();
+    if (T->isReferenceType() || T->isPointerType())
+      continue;
+    MemberHolder Holder = MemberHolder::Direct;
+    if (auto Held = heldType(T)) {
+      T = Held->first;
+      Holder = Held->second;
+    }
+    ObjectKind Kind = classifyType(T);
+    if (Kind != ObjectKind::None)
+      Members.push_back({Field, Kind, Holder, T});
+  }
+  return Members;
+}
+
+bool ProtocolModel::isOwnerExit(const CXXMethodDecl *Method,
+                                llvm::ArrayRef<OwnedMember> Members) const {
+  if (!Method || Method->isStatic() || isa<CXXConstructorDecl>(Method) ||
+      isa<CXXDestructorDecl>(Method) || !Method->getIdentifier())
+    return false;
+  if (classifyMethod(Method) == OpKind::Exit)
+    return true;
+  if (matchesQualifiedName(Method->getQualifiedNameAsString(),
+                           Options.OwnerExits))
+    return true;
+  // A profile's convention applies to the classes that hold its types.
+  std::string Returns = recordName(Method->getReturnType());
+  StringRef Name = Method->getName();
+  for (const OwnedMember &Member : Members) {
+    const TypeSpec *Spec = specForType(Member.ObjectType);
+    if (!Spec || Spec->Profile < 0)
+      continue;
+    auto Conventions = OwnerExitConventions.find(Spec->Profile);
+    if (Conventions == OwnerExitConventions.end())
+      continue;
+    for (const OwnerExitConvention &C : Conventions->second)
+      if (llvm::is_contained(C.Names, Name) &&
+          (C.ReturnType == "*" ||
+           (!Returns.empty() && matchesQualifiedName(Returns, {C.ReturnType}))))
+        return true;
+  }
+  return false;
+}
+
+bool ProtocolModel::isMemberCloseOptional(QualType T) const {
+  const TypeSpec *Spec = specForType(T);
+  return Spec && Spec->MemberCloseOptional;
 }
 
 bool ProtocolModel::isGeneratorManager(const FunctionDecl *Coroutine) const {

@@ -20,6 +20,7 @@
 
 namespace clang {
 class ASTContext;
+class FieldDecl;
 class CXXMemberCallExpr;
 class CXXMethodDecl;
 class CXXRecordDecl;
@@ -63,6 +64,26 @@ enum class OpKind {
 };
 
 llvm::StringRef objectKindName(ObjectKind Kind);
+
+/// How a class holds a member of protocol type it owns.
+enum class MemberHolder {
+  Direct,
+  /// std::optional<T>: empty, or holding an object.
+  Optional,
+  /// std::unique_ptr<T>: null, or owning an object.
+  UniquePtr,
+};
+
+/// A member a class owns: held by value, or through std::optional or
+/// std::unique_ptr, of protocol type. Reference and pointer members are
+/// borrowed, and not owned.
+struct OwnedMember {
+  const clang::FieldDecl *Field;
+  ObjectKind Kind;
+  MemberHolder Holder;
+  /// The type of the object held (T of std::optional<T>).
+  clang::QualType ObjectType;
+};
 
 class ProtocolModel {
 public:
@@ -134,6 +155,21 @@ public:
   /// return type, by the options, or because its return type is a manager.
   bool isGeneratorManager(const clang::FunctionDecl *Coroutine) const;
 
+  /// The members \p Record owns, in declaration order.
+  std::vector<OwnedMember>
+  ownedMembers(const clang::CXXRecordDecl *Record) const;
+
+  /// True if \p Method ends its class's life as a protocol object (its
+  /// *owner exit*): an exit op of the class itself, a method the
+  /// OwnerExits option names, or a method following the convention of the
+  /// profile of one of \p Members' types (Seastar's future<> stop()).
+  bool isOwnerExit(const clang::CXXMethodDecl *Method,
+                   llvm::ArrayRef<OwnedMember> Members) const;
+
+  /// True if an object of type \p T held as a member need not be exited by
+  /// its owner (a profile's member-close-optional).
+  bool isMemberCloseOptional(clang::QualType T) const;
+
   /// How often a class hierarchy deeper than MaxBaseClassDepth was cut.
   unsigned baseDepthLimitReached() const { return DepthLimitReached; }
 
@@ -158,6 +194,8 @@ private:
   std::vector<TypeSpec> Specs;
   std::vector<std::string> ExitHelpers;
   std::vector<std::string> EnterFunctions;
+  /// Each enabled profile's owner-exit conventions, by profile index.
+  llvm::DenseMap<int, std::vector<OwnerExitConvention>> OwnerExitConventions;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, const TypeSpec *>
       RecordSpecs;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, ObjectKind> RecordKinds;

@@ -47,6 +47,7 @@ public:
   Classifier(const FoundObjects &Found, const ProtocolModel &Model,
              OwnershipRules &Rules, BodyContexts &Out)
       : Objects(Found.Objects), Model(Model), Rules(Rules), Out(Out) {
+    setIntoLambdasCapturingThis(Objects.hasMembers());
     for (const CXXMemberCallExpr *Call : Found.StoredCalls)
       Out.Calls[Call].Stored = true;
     // The initializer of an awaitable local is outside any expression.
@@ -292,6 +293,21 @@ private:
   /// ordinary method uses it, unless its visible definition exits it.
   void claimObject(CXXMemberCallExpr *Call) {
     const Expr *Object = calledObject(Call);
+    // A member's std::optional or std::unique_ptr asked or reset: reset()
+    // ends the object held, anything else asks about it.
+    std::optional<unsigned> Held = Objects.indexOf(Object);
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && Held && Objects[*Held].Holder != MemberHolder::Direct &&
+        Objects.referenceOf(Object) == stripWrappers(Object)) {
+      StringRef Name = Method->getIdentifier() ? Method->getName() : "";
+      if (Name == "emplace")
+        claim(Object, RefRole::Reassign);
+      else if (Name == "reset" || Name == "release" || Name == "swap")
+        claim(Object, RefRole::Release);
+      else
+        claim(Object, RefRole::OpObject);
+      return;
+    }
     OpKind Op = Model.classifyCall(Call);
     if (Op == OpKind::None) {
       if (Objects.indexOf(Object))
@@ -310,11 +326,10 @@ private:
 
   void claim(const Expr *E, RefRole Role,
              ClaimStrength Strength = ClaimStrength::Decides) {
-    if (E)
-      claimAt(Depth, stripWrappers(E), Role, Strength);
+    claimAt(Depth, E, Role, Strength);
   }
-  void claimAt(int At, const Expr *Ref, RefRole Role, ClaimStrength Strength) {
-    if (Objects.indexOf(Ref))
+  void claimAt(int At, const Expr *E, RefRole Role, ClaimStrength Strength) {
+    if (const Expr *Ref = Objects.referenceOf(E))
       Claims[Ref].push_back({At, NextSequence++, Role, Strength});
   }
 

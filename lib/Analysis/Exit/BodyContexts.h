@@ -95,7 +95,8 @@ struct BodyContexts {
 };
 
 /// Classifies the references and calls of \p Body, the written body of
-/// \p Function, whose objects \p Found holds.
+/// \p Function, whose objects \p Found holds. With members tracked, the
+/// bodies of the lambdas that capture "this" are read too.
 BodyContexts classifyBody(const clang::FunctionDecl &Function,
                           const clang::Stmt *Body, const FoundObjects &Found,
                           const ProtocolModel &Model, OwnershipRules &Rules);

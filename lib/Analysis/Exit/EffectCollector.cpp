@@ -2,6 +2,7 @@
 
 #include "Analysis/Exit/EffectCollector.h"
 #include "Analysis/Exit/BodyContexts.h"
+#include "Analysis/Exit/MemberContext.h"
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Support/BodyVisitor.h"
 #include "Analysis/Support/CoroutineFacts.h"
@@ -38,9 +39,11 @@ class Collector : public BodyVisitor<Collector> {
 public:
   Collector(const FunctionDecl &Function, const FoundObjects &Found,
             const BodyContexts &Contexts, const ProtocolModel &Model,
-            EffectTable &Out)
-      : Objects(Found.Objects), Contexts(Contexts), Model(Model), Out(Out),
-        MayAwait(promiseAllowsAwait(Function)) {}
+            const MemberContext *Members, EffectTable &Out)
+      : Objects(Found.Objects), Contexts(Contexts), Model(Model),
+        Members(Members), Out(Out), MayAwait(promiseAllowsAwait(Function)) {
+    setIntoLambdasCapturingThis(Members != nullptr);
+  }
 
   bool VisitCoawaitExpr(CoawaitExpr *E) {
     if (E->isImplicit()) {
@@ -97,13 +100,35 @@ public:
         if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar()))
           if (std::optional<unsigned> Obj = Objects.indexOf(V))
             addEffect(L, EffectKind::Release, *Obj, L->getBeginLoc());
+    // A continuation that mentions a member runs later, in code the flow
+    // does not follow: the member is settled here.
+    if (Members && capturesThis(L)) {
+      llvm::SmallVector<unsigned, 4> Mentioned;
+      membersMentioned(L->getBody(), Mentioned);
+      for (unsigned Obj : Mentioned)
+        addEffect(L, EffectKind::Release, Obj, L->getBeginLoc());
+    }
     return true;
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
+    reference(E);
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (Members && Objects.referenceOf(E) == E)
+      reference(E);
+    return true;
+  }
+
+private:
+  /// A reference to a tracked object: its role in the expression that
+  /// consumes it decides its effect.
+  void reference(const Expr *E) {
     std::optional<unsigned> Obj = Objects.indexOf(E);
     if (!Obj)
-      return true;
+      return;
     EffectKind Kind = effectOf(Contexts.roleOf(E));
     const TrackedObject &Object = Objects[*Obj];
     if (Object.isResource()) {
@@ -112,16 +137,27 @@ public:
       // connection's aclose()) are judged as ops; anything else touches
       // the resource.
       if (Kind == EffectKind::Reassign &&
-          !Object.Var->getType()->isReferenceType())
+          !Object.Decl->getType()->isReferenceType())
         Kind = EffectKind::Release;
       else if (Kind != EffectKind::OpObject)
         Kind = EffectKind::ResourceUse;
     }
     addEffect(E, Kind, *Obj, E->getBeginLoc());
-    return true;
   }
 
-private:
+  /// The tracked members \p S mentions, each once, in the order found.
+  void membersMentioned(const Stmt *S,
+                        llvm::SmallVectorImpl<unsigned> &Out) const {
+    if (!S)
+      return;
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      if (std::optional<unsigned> Obj = Objects.indexOf(Member))
+        if (Objects[*Obj].IsMember && !llvm::is_contained(Out, *Obj))
+          Out.push_back(*Obj);
+    for (const Stmt *Child : S->children())
+      membersMentioned(Child, Out);
+  }
+
   /// Arguments a profile's enter function enters (seastar::with_gate).
   /// Awaited at once, it waits for what it entered.
   void enteredArguments(CallExpr *Call) {
@@ -146,8 +182,10 @@ private:
 
   void memberCall(CXXMemberCallExpr *Call) {
     OpKind Op = Model.classifyCall(Call);
-    if (Op == OpKind::None)
+    if (Op == OpKind::None) {
+      thisCall(Call);
       return;
+    }
     std::optional<unsigned> Obj = Objects.indexOf(calledObject(Call));
     CallContext Context = Contexts.callContext(Call);
     SourceLocation Loc = Call->getBeginLoc();
@@ -200,6 +238,19 @@ private:
     // stored in a member): its fate, and the object's, are out of our hands.
     if (Obj)
       addEffect(Call, EffectKind::Release, *Obj, Loc);
+  }
+
+  /// A call of one of the class's own methods on "this": what the class
+  /// says it does to the members.
+  void thisCall(const CXXMemberCallExpr *Call) {
+    if (!Members || !isa_and_nonnull<CXXThisExpr>(calledObject(Call)) ||
+        !Call->getMethodDecl())
+      return;
+    MemberCallEffects Effects = Members->callEffects(Call->getMethodDecl());
+    for (unsigned Obj : Effects.Used)
+      addEffect(Call, EffectKind::Use, Obj, Call->getBeginLoc());
+    for (unsigned Obj : Effects.Settled)
+      addEffect(Call, EffectKind::Release, Obj, Call->getBeginLoc());
   }
 
   void discarded(const CXXMemberCallExpr *Call, OpKind Op,
@@ -263,6 +314,7 @@ private:
   const ObjectTable &Objects;
   const BodyContexts &Contexts;
   const ProtocolModel &Model;
+  const MemberContext *Members;
   EffectTable &Out;
   bool MayAwait;
 };
@@ -272,10 +324,11 @@ private:
 EffectTable collectEffects(const FunctionDecl &Function, const Stmt *Body,
                            const FoundObjects &Found,
                            const BodyContexts &Contexts,
-                           const ProtocolModel &Model) {
+                           const ProtocolModel &Model,
+                           const MemberContext *Members) {
   EffectTable Out;
   Out.PopAllFrom = Contexts.PopAllFrom;
-  Collector C(Function, Found, Contexts, Model, Out);
+  Collector C(Function, Found, Contexts, Model, Members, Out);
   C.TraverseStmt(const_cast<Stmt *>(Body));
   return Out;
 }

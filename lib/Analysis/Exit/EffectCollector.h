@@ -21,14 +21,21 @@ class Stmt;
 
 namespace acm {
 
+class MemberContext;
 class ProtocolModel;
 struct BodyContexts;
 struct FoundObjects;
 
+/// With \p Members, calls of the class's own methods on "this" have the
+/// effects the class says, and a lambda that captures "this" settles the
+/// members its body mentions where it is made (a continuation hands them
+/// to code that runs later); the effects inside its body are recorded too,
+/// for summaries, though no flow reaches them.
 EffectTable collectEffects(const clang::FunctionDecl &Function,
                            const clang::Stmt *Body, const FoundObjects &Found,
                            const BodyContexts &Contexts,
-                           const ProtocolModel &Model);
+                           const ProtocolModel &Model,
+                           const MemberContext *Members = nullptr);
 
 } // namespace acm
 

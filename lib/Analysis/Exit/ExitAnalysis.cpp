@@ -8,6 +8,7 @@
 #include "Analysis/Exit/Ownership.h"
 #include "Analysis/Exit/TrackedObjects.h"
 #include "Analysis/Support/CfgHelpers.h"
+#include "Analysis/Support/ExprUnwrap.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
@@ -18,15 +19,17 @@ using namespace clang;
 namespace acm {
 
 ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
-                           const ProtocolModel &Model) {
+                           const ProtocolModel &Model,
+                           const MemberContext *Members) {
   ExitFacts Facts;
-  Facts.Found = findObjects(Function, Body, Model);
+  Facts.Found = findObjects(Function, Body, Model, Members);
   if (Facts.Found.HasErrors)
     return Facts;
   OwnershipRules Rules(Model);
   BodyContexts Contexts =
       classifyBody(Function, Body, Facts.Found, Model, Rules);
-  Facts.Effects = collectEffects(Function, Body, Facts.Found, Contexts, Model);
+  Facts.Effects =
+      collectEffects(Function, Body, Facts.Found, Contexts, Model, Members);
   return Facts;
 }
 
@@ -39,19 +42,21 @@ void reportImmediateFindings(const ExitFacts &Facts, ASTContext &Ctx,
 
 void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
                      PostOrderCFGView &Order, const Stmt *WrittenBody,
-                     const BranchFacts &Conditions, bool ExceptionPaths,
-                     ASTContext &Ctx, FindingSink &Sink,
-                     llvm::raw_ostream *Debug) {
+                     const BranchFacts &Conditions, const ExitRun &Run,
+                     ASTContext &Ctx, FindingSink &Sink) {
   const ObjectTable &Objects = Facts.Found.Objects;
+  bool ExceptionPaths = Run.ExceptionPaths;
+  llvm::raw_ostream *Debug = Run.Debug;
   LoopMap Loops(Graph, Order);
   ExitFlow Flow(Objects, Facts.Effects, Conditions, Loops,
-                Ctx.getSourceManager(), WrittenBody, ExceptionPaths);
+                Ctx.getSourceManager(), WrittenBody, Run.IsCoroutine,
+                ExceptionPaths, Run.Guards);
   FlowStats Stats;
   BlockStates<ExitState> States =
       solveForward(Graph, Order, Flow, Flow.entryState(), Stats);
 
   // Diagnose from the final states only, so nothing is reported twice.
-  ExitReporter Reporter(Objects, Ctx);
+  ExitReporter Reporter(Objects, Ctx, /*OnlyMembers=*/Run.Guards != nullptr);
   for (const CFGBlock *Block : Order) {
     unsigned ID = Block->getBlockID();
     if (!States.reached(ID))
@@ -68,10 +73,9 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
     Stats.print(*Debug);
     for (unsigned Obj = 0; Obj < Objects.size(); ++Obj) {
       const TrackedObject &Object = Objects[Obj];
-      *Debug << "   tracked '" << Object.Var->getNameAsString() << "': ";
+      *Debug << "   tracked '" << Object.name() << "': ";
       if (Object.isResource())
-        *Debug << "resource of '"
-               << Objects[Object.Owner].Var->getNameAsString() << "'";
+        *Debug << "resource of '" << Objects[Object.Owner].name() << "'";
       else if (Object.IsAwaitable)
         *Debug << "awaitable holding " << Objects.heldOps(Obj).size() << " ops";
       else
@@ -85,7 +89,19 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
         Flow.lattice().dump(*States.In[Block->getBlockID()], Objects, *Debug);
       }
   }
-  Reporter.finish(Facts.Effects.Immediate, Sink);
+  if (!Run.Guards) {
+    Reporter.finish(Facts.Effects.Immediate, Sink);
+    return;
+  }
+  // An owner exit reports the discarded exits of its members; a coroutine
+  // reports them itself.
+  std::vector<ImmediateFinding> Immediate;
+  if (!Run.IsCoroutine)
+    for (const ImmediateFinding &I : Facts.Effects.Immediate)
+      if (std::optional<unsigned> Obj = Objects.indexOf(calledObject(I.Call));
+          Obj && Objects[*Obj].IsMember)
+        Immediate.push_back(I);
+  Reporter.finish(Immediate, Sink);
 }
 
 } // namespace acm

@@ -33,9 +33,11 @@ class raw_ostream;
 namespace acm {
 
 class BranchFacts;
+class MemberContext;
+class MemberGuards;
 class ProtocolModel;
 
-/// What the AST passes found in one coroutine body.
+/// What the AST passes found in one body.
 struct ExitFacts {
   FoundObjects Found;
   EffectTable Effects;
@@ -46,23 +48,37 @@ struct ExitFacts {
 
 /// Reads the written body \p Body of \p Function: its tracked objects and
 /// what each statement does to them. Stops after the first pass if the body
-/// has compile errors.
+/// has compile errors. With \p Members, the class's members are tracked
+/// too (they get the first numbers).
 ExitFacts collectExitFacts(const clang::FunctionDecl &Function,
-                           const clang::Stmt *Body, const ProtocolModel &Model);
+                           const clang::Stmt *Body, const ProtocolModel &Model,
+                           const MemberContext *Members = nullptr);
 
 /// Reports the findings that need no flow, in the order the body has them.
 void reportImmediateFindings(const ExitFacts &Facts, clang::ASTContext &Ctx,
                              FindingSink &Sink);
 
+/// How one function is analysed.
+struct ExitRun {
+  /// A coroutine, or an owner exit that is a plain function.
+  bool IsCoroutine = true;
+  /// Follow the paths on which calls throw (the CFG has their edges).
+  bool ExceptionPaths = false;
+  /// Set for an owner exit: what it tests of its members. Only the
+  /// members' findings are reported then; the body's own objects are the
+  /// coroutine analysis' (and its discarded ops too, in a coroutine).
+  const MemberGuards *Guards = nullptr;
+  /// Receives the flow's final states, when set.
+  llvm::raw_ostream *Debug = nullptr;
+};
+
 /// Runs the flow over \p Graph and reports every finding, with those that
-/// need no flow, in source order. \p Debug, when set, receives the flow's
-/// final states.
+/// need no flow, in source order.
 void runExitAnalysis(const ExitFacts &Facts, const clang::CFG &Graph,
                      clang::PostOrderCFGView &Order,
                      const clang::Stmt *WrittenBody,
-                     const BranchFacts &Conditions, bool ExceptionPaths,
-                     clang::ASTContext &Ctx, FindingSink &Sink,
-                     llvm::raw_ostream *Debug);
+                     const BranchFacts &Conditions, const ExitRun &Run,
+                     clang::ASTContext &Ctx, FindingSink &Sink);
 
 } // namespace acm
 

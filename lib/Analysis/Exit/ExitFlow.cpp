@@ -1,6 +1,7 @@
 //===- ExitFlow.cpp -------------------------------------------------------===//
 
 #include "Analysis/Exit/ExitFlow.h"
+#include "Analysis/Exit/MemberGuards.h"
 #include "Analysis/Exit/TrackedObjects.h"
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
@@ -21,16 +22,30 @@ ExitDiagnoser::~ExitDiagnoser() = default;
 ExitFlow::ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
                    const BranchFacts &Facts, const LoopMap &Loops,
                    const SourceManager &SM, const Stmt *WrittenBody,
-                   bool ExceptionPaths)
+                   bool IsCoroutine, bool ExceptionPaths,
+                   const MemberGuards *Guards)
     : Objects(Objects), Effects(Effects), Facts(Facts), Loops(Loops), SM(SM),
-      WrittenBody(WrittenBody), ExceptionPaths(ExceptionPaths), Lattice(SM) {}
+      WrittenBody(WrittenBody), IsCoroutine(IsCoroutine),
+      ExceptionPaths(ExceptionPaths), Guards(Guards), Lattice(SM) {}
 
 ExitState ExitFlow::entryState() const {
   ExitState Entry;
-  for (unsigned Obj = 0; Obj < Objects.size(); ++Obj)
-    if (Objects[Obj].IsParam)
+  for (unsigned Obj = 0; Obj < Objects.size(); ++Obj) {
+    const TrackedObject &Object = Objects[Obj];
+    if (Object.IsParam)
+      Lattice.set(Entry, Obj, initialState(Object, Object.Decl->getLocation()));
+    // A member owes its exit from the start of the owner exit: since its
+    // construction, or since another method entered it.
+    if (Object.IsMember)
       Lattice.set(Entry, Obj,
-                  initialState(Objects[Obj], Objects[Obj].Var->getLocation()));
+                  Object.Owes ? ObjectState{Entered,
+                                            Object.EnteredAt.isValid()
+                                                ? Object.EnteredAt
+                                                : Object.Decl->getLocation(),
+                                            SourceLocation()}
+                              : ObjectState{NotEntered, SourceLocation(),
+                                            SourceLocation()});
+  }
   return Entry;
 }
 
@@ -120,6 +135,11 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
       return false;
     Changed = true;
   }
+  // A member found to hold nothing owes nothing on this side.
+  if (Guards)
+    if (std::optional<HoldsTest> Test = Guards->testAt(From))
+      if ((SuccIndex == 0) != Test->HoldsOnFirst)
+        Lattice.erase(S, Test->Obj);
   // Going round a loop, an exit becomes one of an earlier iteration; out
   // of the loop, what follows is no longer in a later iteration.
   uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
@@ -141,11 +161,11 @@ bool ExitFlow::diesByException(unsigned Obj, const CFGBlock &Target) const {
   if (!Try)
     return true; // the exit: the exception leaves the coroutine
   // Unwinding to the handlers destroys what the try block declared.
-  const VarDecl *V = Objects[Obj].Var;
+  const VarDecl *V = Objects[Obj].var();
   SourceRange Block = Try->getTryBlock()->getSourceRange();
-  SourceLocation Loc = V->getLocation();
-  if (!isa<ParmVarDecl>(V) && !locationBefore(SM, Loc, Block.getBegin()) &&
-      !locationBefore(SM, Block.getEnd(), Loc))
+  if (V && !isa<ParmVarDecl>(V) &&
+      !locationBefore(SM, V->getLocation(), Block.getBegin()) &&
+      !locationBefore(SM, Block.getEnd(), V->getLocation()))
     return true;
   // Without a catch (...), the exception may go on to an outer try, or
   // leave the coroutine.
@@ -292,7 +312,9 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
     Lattice.erase(S, E.Object);
     return;
   case EffectKind::Reassign:
-    if (Object.IsAwaitable) {
+    // A member given a new value after its exit is a new object, which
+    // another method (the next start()) enters and exits.
+    if (Object.IsAwaitable || Object.IsMember) {
       Lattice.erase(S, E.Object);
       return;
     }
@@ -381,23 +403,25 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
 
 DeathPoint ExitFlow::deathPoint(const Stmt *Trigger) const {
   if (!Trigger)
-    return {SourceLocation(), DeathCause::EndOfScope, ""};
+    return {SourceLocation(), DeathCause::EndOfScope, "", nullptr};
+  auto At = [&](SourceLocation Loc, DeathCause Cause) {
+    return DeathPoint{Loc, Cause, "", Trigger};
+  };
   if (isa<CoreturnStmt>(Trigger))
-    return {Trigger->getBeginLoc(), DeathCause::CoReturn, ""};
+    return At(Trigger->getBeginLoc(), DeathCause::CoReturn);
   if (isa<ReturnStmt>(Trigger))
-    return {Trigger->getBeginLoc(), DeathCause::Return, ""};
+    return At(Trigger->getBeginLoc(), DeathCause::Return);
   if (isa<BreakStmt>(Trigger))
-    return {Trigger->getBeginLoc(), DeathCause::Break, ""};
+    return At(Trigger->getBeginLoc(), DeathCause::Break);
   if (isa<ContinueStmt>(Trigger))
-    return {Trigger->getBeginLoc(), DeathCause::Continue, ""};
+    return At(Trigger->getBeginLoc(), DeathCause::Continue);
   if (isa<GotoStmt>(Trigger) || isa<IndirectGotoStmt>(Trigger))
-    return {Trigger->getBeginLoc(), DeathCause::Goto, ""};
+    return At(Trigger->getBeginLoc(), DeathCause::Goto);
   if (const auto *CS = dyn_cast<CompoundStmt>(Trigger))
-    return {CS->getRBracLoc(),
-            CS == WrittenBody ? DeathCause::EndOfCoroutine
-                              : DeathCause::EndOfScope,
-            ""};
-  return {Trigger->getEndLoc(), DeathCause::EndOfScope, ""};
+    return At(CS->getRBracLoc(), CS != WrittenBody ? DeathCause::EndOfScope
+                                 : IsCoroutine     ? DeathCause::EndOfCoroutine
+                                                   : DeathCause::EndOfFunction);
+  return At(Trigger->getEndLoc(), DeathCause::EndOfScope);
 }
 
 void ExitFlow::objectDies(unsigned Obj, ExitState &S, const DeathPoint &Death,
@@ -417,6 +441,11 @@ void ExitFlow::reportUnexited(unsigned Obj, const ObjectState &State,
   if (!Diagnoser || !(State.Bits & Entered) || Death.Loc.isInvalid() ||
       Object.isResource() || (Object.IsAwaitable && Objects.isHeldByOuter(Obj)))
     return;
+  // An early return under a test of the class's state leaves its members
+  // to whoever stopped them before.
+  if (Object.IsMember && Guards && Death.At &&
+      Guards->isGuardedReturn(Death.At))
+    return;
   Diagnoser->unexited(Obj, State, Death, ByException);
 }
 
@@ -429,10 +458,13 @@ void ExitFlow::diagnoseReturns(const CFG &Graph,
       [&](const CFGBlock &Pred, const Stmt *Written) {
         DeathPoint Death =
             Written ? deathPoint(Written)
-                    : DeathPoint{EndLoc, DeathCause::EndOfCoroutine, ""};
+                    : DeathPoint{EndLoc,
+                                 IsCoroutine ? DeathCause::EndOfCoroutine
+                                             : DeathCause::EndOfFunction,
+                                 "", nullptr};
         ExitState S = *States.Out[Pred.getBlockID()];
         for (unsigned Obj = 0; Obj < Objects.size(); ++Obj)
-          if (Objects[Obj].IsParam)
+          if (Objects[Obj].diesAtExit())
             objectDies(Obj, S, Death, &Diagnoser);
       });
 }

@@ -34,6 +34,7 @@ namespace acm {
 
 class BranchFacts;
 class LoopMap;
+class MemberGuards;
 class ObjectTable;
 struct TrackedObject;
 
@@ -41,6 +42,8 @@ struct TrackedObject;
 enum class DeathCause {
   EndOfScope,
   EndOfCoroutine,
+  /// The end of a function that is not a coroutine (an owner exit).
+  EndOfFunction,
   CoReturn,
   Return,
   Break,
@@ -60,6 +63,8 @@ struct DeathPoint {
   clang::SourceLocation Loc;
   DeathCause Cause;
   std::string Callee;
+  /// The statement that ends the path (a return), if any.
+  const clang::Stmt *At = nullptr;
 };
 
 /// Hears what the flow finds when it is replayed over the final states.
@@ -88,12 +93,16 @@ public:
   using State = ExitState;
   using Outcome = ExitOutcome;
 
+  /// \p Guards, when members are tracked, says what the body tests of
+  /// them. \p WrittenBody is the body as written (a coroutine's, inside
+  /// its CoroutineBodyStmt).
   ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
            const BranchFacts &Facts, const LoopMap &Loops,
            const clang::SourceManager &SM, const clang::Stmt *WrittenBody,
-           bool ExceptionPaths);
+           bool IsCoroutine, bool ExceptionPaths,
+           const MemberGuards *Guards = nullptr);
 
-  /// The state entering the body: the parameters alive.
+  /// The state entering the body: the parameters and members alive.
   ExitState entryState() const;
 
   Outcome transfer(const clang::CFGBlock &Block, const ExitState &In,
@@ -109,7 +118,8 @@ public:
   /// leaving \p Block destroys unexited.
   void diagnoseExceptions(const clang::CFGBlock &Block, const Outcome &O,
                           ExitDiagnoser &Diagnoser) const;
-  /// Tells \p Diagnoser of the parameters that reach a return unexited.
+  /// Tells \p Diagnoser of the parameters and members that reach a return
+  /// unexited.
   void diagnoseReturns(const clang::CFG &Graph,
                        const BlockStates<ExitState> &States,
                        ExitDiagnoser &Diagnoser) const;
@@ -142,8 +152,10 @@ private:
   const LoopMap &Loops;
   const clang::SourceManager &SM;
   const clang::Stmt *WrittenBody;
+  bool IsCoroutine;
   /// Follow the paths on which calls throw (the CFG has their edges).
   bool ExceptionPaths;
+  const MemberGuards *Guards;
   ExitLattice Lattice;
 };
 

@@ -194,7 +194,7 @@ void ExitLattice::dump(const ExitState &S, const ObjectTable &Objects,
   printFacts(S.Common, OS);
   OS << "\n";
   for (const Variant &V : S.Variants) {
-    OS << "    '" << Objects[V.Obj].Var->getNameAsString() << "' ";
+    OS << "    '" << Objects[V.Obj].name() << "' ";
     printFacts(V.Facts, OS);
     OS << " ";
     dumpBits(V.State.Bits, OS);

@@ -6,8 +6,10 @@
 #include "Analysis/Support/ExprUnwrap.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -70,6 +72,8 @@ std::string describeDeath(const DeathPoint &Death) {
     return "before the end of its scope";
   case DeathCause::EndOfCoroutine:
     return "before the end of the coroutine";
+  case DeathCause::EndOfFunction:
+    return "before the end of the function";
   case DeathCause::CoReturn:
     return "before 'co_return'";
   case DeathCause::Return:
@@ -97,12 +101,59 @@ std::string describeDeath(const DeathPoint &Death) {
 
 } // namespace
 
-ExitReporter::ExitReporter(const ObjectTable &Objects, ASTContext &Ctx)
-    : Objects(Objects), Ctx(Ctx) {}
+ExitReporter::ExitReporter(const ObjectTable &Objects, ASTContext &Ctx,
+                           bool OnlyMembers)
+    : Objects(Objects), Ctx(Ctx), OnlyMembers(OnlyMembers) {}
+
+namespace {
+
+/// "'_out' is a member of 'downloader', declared here".
+FindingNote declaredNote(const TrackedObject &Member) {
+  const auto *Class = cast<RecordDecl>(Member.Decl->getDeclContext());
+  return {Member.Decl->getLocation(),
+          "'" + Member.name() + "' is a member of '" +
+              Class->getNameAsString() + "', declared here"};
+}
+
+/// "'_gate' entered here, in 'fetch'", when another method enters it.
+std::optional<FindingNote> enteredNote(const TrackedObject &Member) {
+  if (!Member.EnteredIn || Member.EnteredAt.isInvalid())
+    return std::nullopt;
+  return FindingNote{Member.EnteredAt,
+                     "'" + Member.name() + "' entered here, in '" +
+                         Member.EnteredIn->getNameAsString() + "'"};
+}
+
+} // namespace
+
+Finding ExitReporter::noOwnerExit(const TrackedObject &Member,
+                                  const CXXRecordDecl &Class) {
+  Finding F;
+  F.Kind = FindingKind::NoOwnerExit;
+  F.Loc = Member.Decl->getLocation();
+  F.Object = Member.name();
+  std::string ClassName = Class.getNameAsString();
+  if (Member.EnteredIn)
+    F.Message =
+        "'" + ClassName + "' enters '" + F.Object + "' in '" +
+        Member.EnteredIn->getNameAsString() + "' but has no exit method that " +
+        (Member.Kind == ObjectKind::ExitStack ? "closes" : "exits") + " it";
+  else
+    F.Message = "'" + ClassName + "' owns '" + F.Object + "', which must be " +
+                (Member.Kind == ObjectKind::Closeable ? "closed" : "exited") +
+                ", but has no exit method that " +
+                (Member.Kind == ObjectKind::Closeable ? "closes" : "exits") +
+                " it";
+  if (std::optional<FindingNote> Entered = enteredNote(Member))
+    F.Notes.push_back(*Entered);
+  return F;
+}
 
 void ExitReporter::afterExit(FindingKind Kind, const Effect &E,
                              const ObjectState &State) {
-  std::string Name = Objects[E.Object].Var->getNameAsString();
+  if (OnlyMembers && !Objects[E.Object].IsMember)
+    return;
+  std::string Name = Objects[E.Object].name();
   // Reached only round a loop: say so, as bugprone-use-after-move does.
   bool LaterIteration = !(State.Bits & Exited);
   Finding F;
@@ -128,7 +179,7 @@ void ExitReporter::afterExit(FindingKind Kind, const Effect &E,
   default:
     if (int Owner = Objects[E.Object].Owner; Owner >= 0 && State.ByOwner)
       F.Message = "'" + Name + "' is used after the exit of '" +
-                  Objects[Owner].Var->getNameAsString() + "' was awaited";
+                  Objects[Owner].name() + "' was awaited";
     else
       F.Message = "'" + Name + "' is used after its exit was awaited";
     F.Notes.push_back({State.ExitLoc, "exit awaited here"});
@@ -143,8 +194,33 @@ void ExitReporter::afterExit(FindingKind Kind, const Effect &E,
 void ExitReporter::unexited(unsigned Obj, const ObjectState &State,
                             const DeathPoint &Death, bool ByException) {
   const TrackedObject &Object = Objects[Obj];
-  std::string Name = Object.Var->getNameAsString();
+  if (OnlyMembers && !Object.IsMember)
+    return;
+  std::string Name = Object.name();
   std::string Where = describeDeath(Death);
+  if (Object.IsMember) {
+    Finding F;
+    F.Kind = ByException ? FindingKind::ExceptionSkipsExit
+                         : FindingKind::MissingMemberExit;
+    F.Loc = Death.Loc;
+    F.Object = Name;
+    switch (Object.Kind) {
+    case ObjectKind::ExitStack:
+      F.Message = "exit stack member '" + Name + "' is not closed " + Where;
+      break;
+    case ObjectKind::Closeable:
+      F.Message = "close of member '" + Name + "' is not awaited " + Where;
+      break;
+    default:
+      F.Message = "exit of member '" + Name + "' is not awaited " + Where;
+      break;
+    }
+    F.Notes.push_back(declaredNote(Object));
+    if (std::optional<FindingNote> Entered = enteredNote(Object))
+      F.Notes.push_back(*Entered);
+    add(std::move(F), Obj, State.EnterLoc);
+    return;
+  }
   FindingKind Kind =
       ByException ? FindingKind::ExceptionSkipsExit : FindingKind::MissingExit;
   Finding F;

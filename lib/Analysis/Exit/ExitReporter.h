@@ -20,16 +20,21 @@
 
 namespace clang {
 class ASTContext;
+class CXXRecordDecl;
 } // namespace clang
 
 namespace acm {
 
 class ObjectTable;
 struct ImmediateFinding;
+struct TrackedObject;
 
 class ExitReporter : public ExitDiagnoser {
 public:
-  ExitReporter(const ObjectTable &Objects, clang::ASTContext &Ctx);
+  /// With \p OnlyMembers (an owner exit), findings about the body's own
+  /// objects are left to the coroutine's analysis.
+  ExitReporter(const ObjectTable &Objects, clang::ASTContext &Ctx,
+               bool OnlyMembers = false);
 
   void afterExit(FindingKind Kind, const Effect &E,
                  const ObjectState &State) override;
@@ -45,11 +50,17 @@ public:
   /// findings that need no flow.
   void finish(llvm::ArrayRef<ImmediateFinding> Immediate, FindingSink &Sink);
 
+  /// \p Member of \p Class owes its exit, and the class has no owner exit
+  /// nor any method that exits it.
+  static Finding noOwnerExit(const TrackedObject &Member,
+                             const clang::CXXRecordDecl &Class);
+
 private:
   void add(Finding F, unsigned Obj, clang::SourceLocation Key);
 
   const ObjectTable &Objects;
   clang::ASTContext &Ctx;
+  bool OnlyMembers;
   /// One finding per (kind, object, enter or exit site): the earliest is
   /// kept.
   std::map<std::tuple<int, unsigned, unsigned>, Finding> Findings;

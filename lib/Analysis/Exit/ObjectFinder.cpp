@@ -2,6 +2,7 @@
 
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Exit/AwaitedItems.h"
+#include "Analysis/Exit/MemberContext.h"
 #include "Analysis/Exit/Ownership.h"
 #include "Analysis/Support/BodyVisitor.h"
 #include "Analysis/Support/ExprUnwrap.h"
@@ -18,8 +19,10 @@ namespace {
 
 class Finder : public BodyVisitor<Finder> {
 public:
-  Finder(const ProtocolModel &Model, FoundObjects &Out)
-      : Model(Model), Out(Out) {}
+  Finder(const ProtocolModel &Model, FoundObjects &Out, bool ReadLambdas)
+      : Model(Model), Out(Out) {
+    setIntoLambdasCapturingThis(ReadLambdas);
+  }
 
   bool VisitExpr(Expr *E) {
     if (E->containsErrors())
@@ -143,7 +146,7 @@ private:
   TrackedObject make(const VarDecl *V, ObjectKind Kind, bool IsParam,
                      bool IsAwaitable) const {
     TrackedObject Object;
-    Object.Var = V;
+    Object.Decl = V;
     Object.Kind = Kind;
     Object.IsParam = IsParam;
     Object.IsAwaitable = IsAwaitable;
@@ -171,9 +174,13 @@ private:
 } // namespace
 
 FoundObjects findObjects(const FunctionDecl &Function, const Stmt *Body,
-                         const ProtocolModel &Model) {
+                         const ProtocolModel &Model,
+                         const MemberContext *Members) {
   FoundObjects Out;
-  Finder F(Model, Out);
+  if (Members)
+    for (const TrackedObject &Member : Members->members())
+      Out.Objects.add(Member);
+  Finder F(Model, Out, Members != nullptr);
   for (const ParmVarDecl *P : Function.parameters())
     F.trackParam(P);
   F.TraverseStmt(const_cast<Stmt *>(Body));

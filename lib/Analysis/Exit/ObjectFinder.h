@@ -26,6 +26,7 @@ class Stmt;
 
 namespace acm {
 
+class MemberContext;
 class ProtocolModel;
 
 struct FoundObjects {
@@ -38,9 +39,12 @@ struct FoundObjects {
   bool HasErrors = false;
 };
 
-/// Finds the objects \p Function's written body \p Body owns.
+/// Finds the objects \p Function's written body \p Body owns; with
+/// \p Members, the class's members first (and what the lambdas that
+/// capture "this" own, too).
 FoundObjects findObjects(const clang::FunctionDecl &Function,
-                         const clang::Stmt *Body, const ProtocolModel &Model);
+                         const clang::Stmt *Body, const ProtocolModel &Model,
+                         const MemberContext *Members = nullptr);
 
 } // namespace acm
 

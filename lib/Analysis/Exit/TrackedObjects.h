@@ -4,6 +4,8 @@
 // by-value parameters of manager, closeable or exit-stack type, locals
 // holding the awaitable of an op (auto aw = r.aexit();), and variables
 // bound to the resource an enter returned (auto &c = co_await r.aenter();).
+// Analysing a class's owner exit, it also follows the class's members,
+// reached through "this" (and through std::optional or std::unique_ptr).
 // ObjectTable numbers them; everything else refers to them by that number.
 //
 // Exit room: the exit protocol's analysis; clang's AST, the model, and
@@ -19,20 +21,33 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace clang {
 class CXXMemberCallExpr;
+class CXXMethodDecl;
 class Expr;
+class ValueDecl;
 class VarDecl;
 } // namespace clang
 
 namespace acm {
 
 struct TrackedObject {
-  const clang::VarDecl *Var = nullptr;
+  /// The variable, or the field of a member.
+  const clang::ValueDecl *Decl = nullptr;
   ObjectKind Kind = ObjectKind::None;
   bool IsParam = false;
+  /// A member of the class whose owner exit is analysed: alive from the
+  /// method's start, and due at its end, like a parameter.
+  bool IsMember = false;
+  MemberHolder Holder = MemberHolder::Direct;
+  /// For a member that owes its exit: whether it does from the start of
+  /// the owner exit, and, when another method enters it, where and which.
+  bool Owes = false;
+  clang::SourceLocation EnteredAt;
+  const clang::CXXMethodDecl *EnteredIn = nullptr;
   /// A local holding the awaitable of an op call (auto aw = r.aexit();).
   bool IsAwaitable = false;
   /// May be entered only once (a generator-based manager).
@@ -47,6 +62,11 @@ struct TrackedObject {
   int Owner = -1;
 
   bool isResource() const { return Owner >= 0; }
+  /// Dies where the function ends, on every path.
+  bool diesAtExit() const { return IsParam || IsMember; }
+  /// The variable, or null for a member.
+  const clang::VarDecl *var() const;
+  std::string name() const;
 };
 
 /// What awaiting an awaitable local does, per op it holds.
@@ -65,10 +85,19 @@ public:
   bool empty() const { return Objects.empty(); }
   const TrackedObject &operator[](unsigned Obj) const { return Objects[Obj]; }
 
-  /// The number of the object \p V is, if it is tracked.
-  std::optional<unsigned> indexOf(const clang::VarDecl *V) const;
+  /// The number of the object \p D (a variable or a member's field) is, if
+  /// it is tracked.
+  std::optional<unsigned> indexOf(const clang::ValueDecl *D) const;
   /// The number of the object \p E names, if it is a reference to one.
   std::optional<unsigned> indexOf(const clang::Expr *E) const;
+  /// The reference to a tracked object \p E is, as the AST has it: \p E
+  /// itself for a variable (a DeclRefExpr) or a member (this->m, a
+  /// MemberExpr); for a member held through std::optional or
+  /// std::unique_ptr, also "m->...", "*m" and "m.value()", whose reference is
+  /// the MemberExpr of m. Null if \p E names no tracked object.
+  const clang::Expr *referenceOf(const clang::Expr *E) const;
+  /// True if members are tracked (an owner exit is analysed).
+  bool hasMembers() const { return HasMembers; }
 
   /// The ops awaitable local \p Obj holds.
   llvm::ArrayRef<HeldOp> heldOps(unsigned Obj) const;
@@ -82,13 +111,21 @@ public:
   unsigned add(TrackedObject Object);
   void addHeldOp(unsigned Obj, HeldOp Op) { HeldOps[Obj].push_back(Op); }
   void setHeldByOuter(unsigned Obj) { HeldByOuter.insert(Obj); }
+  /// Says what member \p Obj owes at the start of an owner exit.
+  void setObligation(unsigned Obj, bool Owes, clang::SourceLocation EnteredAt,
+                     const clang::CXXMethodDecl *EnteredIn) {
+    Objects[Obj].Owes = Owes;
+    Objects[Obj].EnteredAt = EnteredAt;
+    Objects[Obj].EnteredIn = EnteredIn;
+  }
   void addResource(unsigned Owner, unsigned Resource) {
     ResourcesOf[Owner].push_back(Resource);
   }
 
 private:
   std::vector<TrackedObject> Objects;
-  llvm::DenseMap<const clang::VarDecl *, unsigned> Index;
+  llvm::DenseMap<const clang::ValueDecl *, unsigned> Index;
+  bool HasMembers = false;
   llvm::DenseMap<unsigned, llvm::SmallVector<HeldOp, 2>> HeldOps;
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 1>> ResourcesOf;
   llvm::DenseSet<unsigned> HeldByOuter;

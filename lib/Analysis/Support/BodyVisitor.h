@@ -7,7 +7,9 @@
 // evaluated. Passes derive from BodyVisitor (a RecursiveASTVisitor) to
 // follow this policy, and ask where they are: in a catch handler, or in the
 // initializer of a static or thread_local variable (where co_await is not
-// allowed).
+// allowed). A pass that reads what a method does to its class's members
+// also reads the bodies of the lambdas that capture "this"
+// (setIntoLambdasCapturingThis): a continuation is part of the method.
 //
 // Support room: protocol-agnostic; clang's AST only.
 //
@@ -35,7 +37,21 @@ public:
     for (clang::Expr *Init : L->capture_inits())
       if (Init && !this->TraverseStmt(Init))
         return false;
+    if (IntoLambdasCapturingThis && capturesThis(L)) {
+      ++LambdaDepth;
+      bool Result = this->TraverseStmt(L->getBody());
+      --LambdaDepth;
+      return Result;
+    }
     return true;
+  }
+
+  /// True if \p L captures "this", explicitly or not.
+  static bool capturesThis(const clang::LambdaExpr *L) {
+    for (const clang::LambdaCapture &Capture : L->captures())
+      if (Capture.capturesThis())
+        return true;
+    return false;
   }
   bool TraverseCXXRecordDecl(clang::CXXRecordDecl *) { return true; }
   bool TraverseBlockExpr(clang::BlockExpr *) { return true; }
@@ -67,12 +83,20 @@ public:
   }
 
 protected:
+  void setIntoLambdasCapturingThis(bool Into) {
+    IntoLambdasCapturingThis = Into;
+  }
+  /// True inside the body of a lambda (read with
+  /// setIntoLambdasCapturingThis).
+  bool inLambdaBody() const { return LambdaDepth > 0; }
   /// True inside a catch handler.
   bool inHandler() const { return HandlerDepth > 0; }
   /// True inside the declaration of a static or thread_local variable.
   bool inStaticInit() const { return StaticInitDepth > 0; }
 
 private:
+  bool IntoLambdasCapturingThis = false;
+  unsigned LambdaDepth = 0;
   unsigned HandlerDepth = 0;
   unsigned StaticInitDepth = 0;
 };

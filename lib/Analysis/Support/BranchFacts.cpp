@@ -2,6 +2,7 @@
 
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/BodyVisitor.h"
+#include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/ExprUnwrap.h"
 
 #include "clang/AST/Decl.h"
@@ -271,40 +272,11 @@ llvm::ArrayRef<FactUpdate> BranchFacts::updatesAt(const Stmt *S) const {
 }
 
 std::optional<FactTest> BranchFacts::testAt(const CFGBlock &Block) const {
-  if (NumVars == 0 || Block.succ_size() != 2)
+  if (NumVars == 0)
     return std::nullopt;
-  // Only these branch on a truth value, with the true side first.
-  const Stmt *Terminator = Block.getTerminatorStmt();
-  const Expr *Condition = nullptr;
-  if (const auto *B = dyn_cast_or_null<BinaryOperator>(Terminator)) {
-    if (B->isLogicalOp())
-      Condition = B->getLHS();
-  } else if (const auto *If = dyn_cast_or_null<IfStmt>(Terminator)) {
-    Condition = If->getCond();
-  } else if (const auto *While = dyn_cast_or_null<WhileStmt>(Terminator)) {
-    Condition = While->getCond();
-  } else if (const auto *For = dyn_cast_or_null<ForStmt>(Terminator)) {
-    Condition = For->getCond();
-  } else if (const auto *Do = dyn_cast_or_null<DoStmt>(Terminator)) {
-    Condition = Do->getCond();
-  } else if (const auto *Cond =
-                 dyn_cast_or_null<AbstractConditionalOperator>(Terminator)) {
-    Condition = Cond->getCond();
-  }
-  if (!Condition)
-    return std::nullopt;
-  // The block evaluates the condition last; for "a && b" the block that
-  // ends with the if evaluates b. Anything else is not understood.
-  const Expr *Last = Block.getLastCondition();
+  const Expr *Last = branchCondition(Block);
   if (!Last)
     return std::nullopt;
-  Last = Last->IgnoreParens();
-  for (const Expr *E = Condition->IgnoreParens(); E != Last;) {
-    const auto *Logical = dyn_cast<BinaryOperator>(E);
-    if (!Logical || !Logical->isLogicalOp())
-      return std::nullopt;
-    E = Logical->getRHS()->IgnoreParens();
-  }
   return testOf(Last);
 }
 

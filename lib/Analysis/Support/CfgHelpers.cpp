@@ -42,6 +42,44 @@ bool mayThrow(const CallExpr *Call) {
   return true;
 }
 
+const Expr *branchCondition(const CFGBlock &Block) {
+  if (Block.succ_size() != 2)
+    return nullptr;
+  // Only these branch on a truth value, with the true side first.
+  const Stmt *Terminator = Block.getTerminatorStmt();
+  const Expr *Condition = nullptr;
+  if (const auto *B = dyn_cast_or_null<BinaryOperator>(Terminator)) {
+    if (B->isLogicalOp())
+      Condition = B->getLHS();
+  } else if (const auto *If = dyn_cast_or_null<IfStmt>(Terminator)) {
+    Condition = If->getCond();
+  } else if (const auto *While = dyn_cast_or_null<WhileStmt>(Terminator)) {
+    Condition = While->getCond();
+  } else if (const auto *For = dyn_cast_or_null<ForStmt>(Terminator)) {
+    Condition = For->getCond();
+  } else if (const auto *Do = dyn_cast_or_null<DoStmt>(Terminator)) {
+    Condition = Do->getCond();
+  } else if (const auto *Cond =
+                 dyn_cast_or_null<AbstractConditionalOperator>(Terminator)) {
+    Condition = Cond->getCond();
+  }
+  if (!Condition)
+    return nullptr;
+  // The block evaluates the condition last; for "a && b" the block that
+  // ends with the if evaluates b. Anything else is not understood.
+  const Expr *Last = Block.getLastCondition();
+  if (!Last)
+    return nullptr;
+  Last = Last->IgnoreParens();
+  for (const Expr *E = Condition->IgnoreParens(); E != Last;) {
+    const auto *Logical = dyn_cast<BinaryOperator>(E);
+    if (!Logical || !Logical->isLogicalOp())
+      return nullptr;
+    E = Logical->getRHS()->IgnoreParens();
+  }
+  return Last;
+}
+
 SourceLocation endOfBody(const Stmt *WrittenBody) {
   if (const auto *CS = dyn_cast<CompoundStmt>(WrittenBody))
     return CS->getRBracLoc();

@@ -88,6 +88,11 @@ void forEachNormalReturn(const clang::CFG &Graph, ReachedFn Reached,
   }
 }
 
+/// The condition that decides the two-way branch at the end of \p Block:
+/// for "if (a && b)" the block that ends with the if tests b. Null if the
+/// block does not end with such a branch.
+const clang::Expr *branchCondition(const clang::CFGBlock &Block);
+
 /// The end of a coroutine's written body: its closing brace.
 clang::SourceLocation endOfBody(const clang::Stmt *WrittenBody);
 
