@@ -6,7 +6,7 @@ import lit.formats
 config.name = "acm-tidy"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "lsp_diagnostics.py", "check_acm.py", "expect_exit.py", "same_findings.py", "layering.py",
+config.excludes = ["Inputs", "unit", "lsp_diagnostics.py", "check_acm.py", "expect_exit.py", "same_findings.py", "owner_mutations.py", "layering.py",
                    "normalize_findings.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.acm_binary_dir, "test")

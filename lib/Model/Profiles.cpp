@@ -88,6 +88,8 @@ constexpr Profile Profiles[] = {
     {"seastar", "Seastar",
      "seastar::gate{enter: enter, hold; exit: close; once; guards: hold;"
      "  leave: leave; uses: check}"
+     "seastar::named_gate{enter: enter, hold; exit: close; once;"
+     "  guards: hold; leave: leave; uses: check}"
      "seastar::output_stream{exit: close; entered; default-empty}"
      "seastar::input_stream{exit: close; entered; default-empty;"
      "  member-close-optional; queries: eof}"

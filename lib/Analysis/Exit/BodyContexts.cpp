@@ -300,9 +300,11 @@ private:
         Method && Held && Objects[*Held].Holder != MemberHolder::Direct &&
         Objects.referenceOf(Object) == stripWrappers(Object)) {
       StringRef Name = Method->getIdentifier() ? Method->getName() : "";
-      if (Name == "emplace")
+      // emplace() and reset() end the object held; release() and swap()
+      // hand it elsewhere.
+      if (Name == "emplace" || Name == "reset")
         claim(Object, RefRole::Reassign);
-      else if (Name == "reset" || Name == "release" || Name == "swap")
+      else if (Name == "release" || Name == "swap")
         claim(Object, RefRole::Release);
       else
         claim(Object, RefRole::OpObject);

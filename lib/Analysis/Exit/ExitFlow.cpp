@@ -135,11 +135,17 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
       return false;
     Changed = true;
   }
-  // A member found to hold nothing owes nothing on this side.
-  if (Guards)
+  if (Guards) {
+    // A member found to hold nothing owes nothing on this side.
     if (std::optional<HoldsTest> Test = Guards->testAt(From))
       if ((SuccIndex == 0) != Test->HoldsOnFirst)
         Lattice.erase(S, Test->Obj);
+    // The method ran before: its members are settled.
+    if (Guards->isAlreadyDoneEdge(From, SuccIndex))
+      llvm::erase_if(S.Variants, [&](const Variant &V) {
+        return Objects[V.Obj].IsMember;
+      });
+  }
   // Going round a loop, an exit becomes one of an earlier iteration; out
   // of the loop, what follows is no longer in a later iteration.
   uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
@@ -312,10 +318,15 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
     Lattice.erase(S, E.Object);
     return;
   case EffectKind::Reassign:
-    // A member given a new value after its exit is a new object, which
-    // another method (the next start()) enters and exits.
-    if (Object.IsAwaitable || Object.IsMember) {
+    if (Object.IsAwaitable) {
       Lattice.erase(S, E.Object);
+      return;
+    }
+    // A member given a new value is a new object, which another method
+    // (the next start()) enters and exits; the old one dies here.
+    if (Object.IsMember) {
+      objectDies(E.Object, S, {E.Loc, DeathCause::Reassigned, "", nullptr},
+                 Diagnoser);
       return;
     }
     objectDies(E.Object, S, {E.Loc, DeathCause::Reassigned, ""}, Diagnoser);

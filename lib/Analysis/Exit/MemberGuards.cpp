@@ -42,8 +42,24 @@ class ReturnGuardFinder : public BodyVisitor<ReturnGuardFinder> {
 public:
   ReturnGuardFinder(const ObjectTable &Objects, const ProtocolModel &Model,
                     const MemberContext &Members,
-                    llvm::DenseSet<const Stmt *> &Out)
-      : Objects(Objects), Model(Model), Members(Members), Out(Out) {}
+                    llvm::DenseSet<const Stmt *> &Out,
+                    llvm::DenseMap<const ValueDecl *, bool> &Flags)
+      : Objects(Objects), Model(Model), Members(Members), Out(Out),
+        Flags(Flags) {}
+
+  // "flag_ = true;": a flag member the method sets.
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() != BO_Assign)
+      return true;
+    const auto *Member =
+        dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts());
+    const auto *Value =
+        dyn_cast<CXXBoolLiteralExpr>(B->getRHS()->IgnoreParenImpCasts());
+    if (Member && Value &&
+        isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      Flags.try_emplace(Member->getMemberDecl(), Value->getValue());
+    return true;
+  }
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     const Expr *Object = calledObject(Call);
@@ -79,6 +95,7 @@ private:
   const ProtocolModel &Model;
   const MemberContext &Members;
   llvm::DenseSet<const Stmt *> &Out;
+  llvm::DenseMap<const ValueDecl *, bool> &Flags;
   bool SeenExit = false;
 };
 
@@ -88,8 +105,35 @@ MemberGuards::MemberGuards(const Stmt *Body, const ObjectTable &Objects,
                            const ProtocolModel &Model,
                            const MemberContext &Members)
     : Objects(Objects), Model(Model) {
-  ReturnGuardFinder(Objects, Model, Members, GuardedReturns)
+  ReturnGuardFinder(Objects, Model, Members, GuardedReturns, SetFlags)
       .TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+bool MemberGuards::isAlreadyDoneEdge(const CFGBlock &Block,
+                                     unsigned SuccIndex) const {
+  if (SetFlags.empty())
+    return false;
+  const Expr *E = branchCondition(Block);
+  bool TrueOnFirst = true;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Not = dyn_cast<UnaryOperator>(E);
+        Not && Not->getOpcode() == UO_LNot) {
+      TrueOnFirst = !TrueOnFirst;
+      E = Not->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return false;
+  auto Set = SetFlags.find(Member->getMemberDecl());
+  if (Set == SetFlags.end())
+    return false;
+  // The flag is true along the first successor if TrueOnFirst.
+  bool FlagOnEdge = (SuccIndex == 0) == TrueOnFirst;
+  return FlagOnEdge == Set->second;
 }
 
 std::optional<HoldsTest> MemberGuards::testAt(const CFGBlock &Block) const {

@@ -8,7 +8,10 @@
 //  - an early return under a test of the class's state made before any
 //    member is exited ("if (_stopped) co_return;", "if (_gate.is_closed())
 //    co_return;"): the method has run before, or has nothing to stop, so
-//    the members it leaves are not reported there.
+//    the members it leaves are not reported there;
+//  - a branch on a flag the method itself sets ("if (!joined_) { joined_ =
+//    true; co_await scope_.joinAsync(); }"): on the side where the flag
+//    already has that value, the method ran before and owes nothing.
 //
 // Exit room.
 //
@@ -17,12 +20,14 @@
 #ifndef ACM_ANALYSIS_EXIT_MEMBERGUARDS_H
 #define ACM_ANALYSIS_EXIT_MEMBERGUARDS_H
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <optional>
 
 namespace clang {
 class CFGBlock;
 class Stmt;
+class ValueDecl;
 } // namespace clang
 
 namespace acm {
@@ -47,6 +52,12 @@ public:
   /// at the end of \p Block, if it is one.
   std::optional<HoldsTest> testAt(const clang::CFGBlock &Block) const;
 
+  /// True if the branch at the end of \p Block tests a flag member the
+  /// method sets, and successor \p SuccIndex is taken when the flag
+  /// already has the value the method gives it.
+  bool isAlreadyDoneEdge(const clang::CFGBlock &Block,
+                         unsigned SuccIndex) const;
+
   /// True if \p Return is an early return under a test of the class's
   /// state, made before any member is exited.
   bool isGuardedReturn(const clang::Stmt *Return) const {
@@ -57,6 +68,8 @@ private:
   const ObjectTable &Objects;
   const ProtocolModel &Model;
   llvm::DenseSet<const clang::Stmt *> GuardedReturns;
+  /// The flag members the method sets, with the value it gives them.
+  llvm::DenseMap<const clang::ValueDecl *, bool> SetFlags;
 };
 
 } // namespace acm

@@ -104,10 +104,11 @@ ClassMembers::summaryOf(const CXXMethodDecl *Method) const {
     // Calling an owner exit from another method does not make that method
     // one that closes members on its own.
     const auto *Call = dyn_cast<CXXMemberCallExpr>(Site);
-    bool ByOwnerExit =
-        Call && isa_and_nonnull<CXXThisExpr>(calledObject(Call)) &&
-        llvm::is_contained(OwnerExits,
-                           Call->getMethodDecl()->getCanonicalDecl());
+    bool OnThis = Call && Call->getMethodDecl() &&
+                  isa_and_nonnull<CXXThisExpr>(calledObject(Call));
+    if (OnThis && !llvm::is_contained(Summary->Calls,
+                                      target(Call->getMethodDecl())))
+      Summary->Calls.push_back(target(Call->getMethodDecl()));
     for (const Effect &E : Effects) {
       if (E.Object >= N)
         continue;
@@ -125,13 +126,14 @@ ClassMembers::summaryOf(const CXXMethodDecl *Method) const {
       case EffectKind::Exit:
       case EffectKind::ExitDeferred:
         Bits |= MethodSummary::Exited;
-        Summary->SettledDirectly[E.Object] =
-            Summary->SettledDirectly[E.Object] || !ByOwnerExit;
+        Summary->SettledDirectly[E.Object] = true;
         break;
       case EffectKind::Release:
         Bits |= MethodSummary::Settled;
-        Summary->SettledDirectly[E.Object] =
-            Summary->SettledDirectly[E.Object] || !ByOwnerExit;
+        // What a call of another method settles is that method's: see
+        // below.
+        if (!OnThis)
+          Summary->SettledDirectly[E.Object] = true;
         break;
       case EffectKind::Reassign:
         Bits |= MethodSummary::Assigned;
@@ -146,17 +148,52 @@ ClassMembers::summaryOf(const CXXMethodDecl *Method) const {
       }
     }
   }
+  // What the methods it calls exit themselves, but not what a call of an
+  // owner exit does, nor what a method that cannot be read might do.
+  for (const CXXMethodDecl *Callee : Summary->Calls) {
+    if (llvm::is_contained(OwnerExits, Callee))
+      continue;
+    const CXXMethodDecl *CalleeDefinition = definitionOf(Callee);
+    if (!CalleeDefinition || InProgress.count(CalleeDefinition) ||
+        CalleeDefinition == Definition)
+      continue;
+    if (const MethodSummary *Of = summaryOf(CalleeDefinition))
+      for (unsigned Obj = 0; Obj < N; ++Obj)
+        if (Of->SettledDirectly[Obj])
+          Summary->SettledDirectly[Obj] = true;
+  }
   return (Summaries[Definition] = std::move(Summary)).get();
+}
+
+const CXXMethodDecl *ClassMembers::target(const CXXMethodDecl *Method) const {
+  // A virtual call reaches this class's override.
+  if (Method->isVirtual())
+    if (const CXXMethodDecl *Override =
+            Method->getCorrespondingMethodInClass(&Class, /*MayBeBase=*/true))
+      return Override->getCanonicalDecl();
+  return Method->getCanonicalDecl();
+}
+
+llvm::DenseSet<const CXXMethodDecl *>
+ClassMembers::ownerExitsAndHelpers() const {
+  llvm::DenseSet<const CXXMethodDecl *> Reached(OwnerExits.begin(),
+                                                OwnerExits.end());
+  llvm::SmallVector<const CXXMethodDecl *, 8> Work(OwnerExits.begin(),
+                                                   OwnerExits.end());
+  while (!Work.empty()) {
+    const MethodSummary *Summary = summaryOf(Work.pop_back_val());
+    if (!Summary)
+      continue;
+    for (const CXXMethodDecl *Callee : Summary->Calls)
+      if (Reached.insert(Callee).second)
+        Work.push_back(Callee);
+  }
+  return Reached;
 }
 
 MemberCallEffects ClassMembers::callEffects(const CXXMethodDecl *Method) const {
   MemberCallEffects Out;
-  // A virtual call reaches this class's override.
-  const CXXMethodDecl *Target = Method;
-  if (Method->isVirtual())
-    if (const CXXMethodDecl *Override =
-            Method->getCorrespondingMethodInClass(&Class, /*MayBeBase=*/true))
-      Target = Override;
+  const CXXMethodDecl *Target = target(Method);
   const CXXMethodDecl *Definition = definitionOf(Target);
   // Recursion: the caller's own reading covers it.
   if (Definition && InProgress.count(Definition))
@@ -196,6 +233,22 @@ bool ClassMembers::initialisedWithValue(const OwnedMember &Member) const {
 
 void ClassMembers::decideObligations() {
   Unexited.clear();
+  // What the owner exits and their helpers do is what is checked; what
+  // the class's other methods do exempts a member.
+  llvm::DenseSet<const CXXMethodDecl *> Checked = ownerExitsAndHelpers();
+  // A private method that no method calls is dead: what it exits exempts
+  // nothing.
+  llvm::DenseSet<const CXXMethodDecl *> Called;
+  for (const CXXMethodDecl *Method : Class.methods())
+    if (const MethodSummary *Summary = summaryOf(Method))
+      for (const CXXMethodDecl *Callee : Summary->Calls)
+        if (Callee != Method->getCanonicalDecl())
+          Called.insert(Callee);
+  for (const CXXMethodDecl *Method : Class.methods())
+    if (Method->getAccess() == AS_private &&
+        !Called.count(Method->getCanonicalDecl()) &&
+        !isa<CXXConstructorDecl>(Method) && !isa<CXXDestructorDecl>(Method))
+      Checked.insert(Method->getCanonicalDecl());
   for (unsigned Obj = 0; Obj < Members.size(); ++Obj) {
     const OwnedMember &Member = Owned[Obj];
     bool Entered = false, Assigned = initialisedWithValue(Member),
@@ -203,7 +256,7 @@ void ClassMembers::decideObligations() {
     SourceLocation EnteredAt;
     const CXXMethodDecl *EnteredIn = nullptr;
     for (const CXXMethodDecl *Method : Class.methods()) {
-      if (llvm::is_contained(OwnerExits, Method->getCanonicalDecl()))
+      if (Checked.count(Method->getCanonicalDecl()))
         continue;
       const MethodSummary *Summary = summaryOf(Method);
       if (!Summary)

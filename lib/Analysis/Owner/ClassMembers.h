@@ -49,6 +49,9 @@ struct MethodSummary {
   /// Per member: exited or settled by the method itself, not by a call of
   /// one of the class's owner exits.
   std::vector<bool> SettledDirectly;
+  /// The class's methods it calls on "this" (the overrides a virtual call
+  /// reaches), when the call does something to the members.
+  std::vector<const clang::CXXMethodDecl *> Calls;
 };
 
 class ClassMembers : public MemberContext {
@@ -86,6 +89,11 @@ public:
 
 private:
   const clang::CXXMethodDecl *definitionOf(const clang::CXXMethodDecl *M) const;
+  /// The method a call of \p Method on this runs: the class's override of
+  /// a virtual one.
+  const clang::CXXMethodDecl *target(const clang::CXXMethodDecl *Method) const;
+  /// The owner exits and the methods they call, transitively.
+  llvm::DenseSet<const clang::CXXMethodDecl *> ownerExitsAndHelpers() const;
   /// True if a constructor or an in-class initializer gives \p Member a
   /// value other than the default one.
   bool initialisedWithValue(const OwnedMember &Member) const;

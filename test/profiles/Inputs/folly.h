@@ -1,7 +1,8 @@
 // Declaration-only look-alike of folly::coro for the profile tests: the
 // namespaces, class names, template parameters and member signatures of
 // folly/coro/AsyncScope.h, folly/coro/AsyncGenerator.h, folly/coro/Task.h,
-// folly/coro/ScopeExit.h and the co_await support of folly/futures/Future.h.
+// folly/coro/ScopeExit.h, folly/coro/BlockingWait.h and the co_await
+// support of folly/futures/Future.h.
 // Bodies and private members are left out.
 #pragma once
 
@@ -103,6 +104,13 @@ template <typename T> class [[nodiscard]] TaskWithExecutor {
   TaskWithExecutor(TaskWithExecutor&&) noexcept;
   ~TaskWithExecutor();
 };
+
+// folly/coro/BlockingWait.h: a function object. Its result type is
+// simplified to the void results the tests wait for.
+struct blocking_wait_fn {
+  template <typename Awaitable> void operator()(Awaitable&& awaitable) const;
+};
+inline constexpr blocking_wait_fn blockingWait{};
 
 class AsyncScope {
  public:

@@ -1,8 +1,12 @@
 // Declaration-only look-alike of Seastar for the profile tests: the
 // namespaces, class names and member signatures of seastar/core/future.hh
-// (future, its co_await and coroutine support), core/gate.hh,
-// core/iostream.hh, core/file.hh, core/sharded.hh and util/closeable.hh.
-// Bodies and private members are left out.
+// (future, its continuations, promise, co_await and coroutine support),
+// core/when_all.hh, core/loop.hh (parallel_for_each), core/thread.hh
+// (async), core/gate.hh (gate, named_gate), core/iostream.hh, core/file.hh,
+// core/sharded.hh, net/api.hh (sockets) and util/closeable.hh (with_*,
+// deferred_close, deferred_stop). Bodies and private members are left out;
+// the continuation templates are simplified to the void futures the tests
+// use.
 #pragma once
 
 #include <concepts>
@@ -14,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace seastar {
@@ -36,8 +41,47 @@ template <typename T> class [[nodiscard]] future {
   template <typename Func> future<T> finally(Func&& func) noexcept {
     std::terminate(); // A body, so lambdas without linkage can be passed.
   }
+  template <typename Func>
+  auto then(Func&& func) noexcept -> futurize_t<std::invoke_result_t<Func>> {
+    std::terminate();
+  }
+  template <typename Func>
+  auto then_wrapped(Func&& func) noexcept
+      -> futurize_t<std::invoke_result_t<Func, future>> {
+    std::terminate();
+  }
+  template <typename Func> future<T> handle_exception(Func&& func) noexcept {
+    std::terminate();
+  }
   future<> discard_result() noexcept;
 };
+
+template <typename T = void> class promise {
+ public:
+  promise() noexcept;
+  promise(promise&& x) noexcept;
+  future<T> get_future() noexcept;
+  void set_value() noexcept;
+};
+
+template <typename... FutOrFuncs>
+future<std::tuple<std::decay_t<FutOrFuncs>...>>
+when_all(FutOrFuncs&&... fut_or_funcs) noexcept {
+  std::terminate();
+}
+template <typename... FutOrFuncs>
+future<> when_all_succeed(FutOrFuncs&&... fut_or_funcs) noexcept {
+  std::terminate();
+}
+template <typename Range, typename Func>
+future<> parallel_for_each(Range&& range, Func&& func) noexcept {
+  std::terminate();
+}
+template <typename Func, typename... Args>
+auto async(Func&& func, Args&&... args) noexcept
+    -> futurize_t<std::invoke_result_t<Func, Args...>> {
+  std::terminate();
+}
 
 template <typename T = void> future<T> make_ready_future() noexcept;
 
@@ -110,6 +154,12 @@ class gate {
   };
   holder hold();
   std::optional<holder> try_hold() noexcept;
+};
+
+class named_gate : public gate {
+ public:
+  named_gate() = default;
+  explicit named_gate(std::string name) noexcept;
 };
 
 template <typename Func>
@@ -209,6 +259,21 @@ class file {
 
 future<file> open_file_dma(std::string_view name, open_flags flags) noexcept;
 
+class connected_socket {
+ public:
+  connected_socket() noexcept;
+  connected_socket(connected_socket&& cs) noexcept;
+  input_stream<char> input();
+  output_stream<char> output(size_t buffer_size = 8192);
+  void shutdown_input();
+  void shutdown_output();
+};
+class server_socket {
+ public:
+  server_socket() noexcept;
+  void abort_accept();
+};
+
 template <typename Service> class sharded {
  public:
   sharded() noexcept;
@@ -235,6 +300,25 @@ concept closeable = requires (Object o) {
 template <typename Object>
 concept stoppable = requires (Object o) {
   { o.stop() } -> std::same_as<future<>>;
+};
+
+template <typename Object>
+  requires closeable<Object>
+class [[nodiscard]] deferred_close {
+ public:
+  explicit deferred_close(Object& obj) noexcept;
+  ~deferred_close();
+  void close_now() noexcept;
+  void cancel() noexcept;
+};
+template <typename Object>
+  requires stoppable<Object>
+class [[nodiscard]] deferred_stop {
+ public:
+  explicit deferred_stop(Object& obj) noexcept;
+  ~deferred_stop();
+  void stop_now() noexcept;
+  void cancel() noexcept;
 };
 
 template <closeable Closeable, std::invocable<Closeable&> Func>
