@@ -114,10 +114,9 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     ExitRun Run;
     Run.ExceptionPaths = ExceptionPaths;
     Run.Debug = Debug;
-    runExitAnalysis(Exit, *Graph, Order, WrittenBody, Conditions, Run,
-                    Context, Sink);
-  }
-  else
+    runExitAnalysis(Exit, *Graph, Order, WrittenBody, Conditions, Run, Context,
+                    Sink);
+  } else
     reportImmediateFindings(Exit, Context, Sink);
   FinishDebug("done");
 }

@@ -1,5 +1,6 @@
 //===- AnalysisTest.cpp - Unit tests of the enter/exit dataflow -----------===//
 
+#include "Analysis/ClassAnalysis.h"
 #include "Analysis/CoroutineAnalysis.h"
 #include "Model/ProtocolModel.h"
 #include "TestSupport.h"
@@ -471,6 +472,69 @@ TEST(Findings, OfGeneratorsNameTheManagerOrNothing) {
                       "g"),
             (std::vector<KindAndObject>{{FindingKind::MissingYield, "g"},
                                         {FindingKind::UnprotectedYield, ""}}));
+}
+
+/// The kind, line and object of each finding of class \p Name.
+std::vector<std::string> classFindings(const std::string &Code,
+                                       StringRef Name) {
+  auto AST = test::parse(Code);
+  std::vector<std::string> Out;
+  if (!AST)
+    return Out;
+  ASTContext &Ctx = AST->getASTContext();
+  ProtocolModel Model({});
+  FindingList Findings;
+  analyzeClass(*test::findNamed<CXXRecordDecl>(Ctx, Name), Ctx, Model,
+               Findings);
+  unsigned PreludeLines =
+      std::count(test::Prelude, test::Prelude + strlen(test::Prelude), '\n');
+  for (const Finding &F : Findings.Findings)
+    Out.push_back(
+        findingKindId(F.Kind).str() + ":" +
+        std::to_string(Ctx.getSourceManager().getSpellingLineNumber(F.Loc) -
+                       PreludeLines) +
+        ":" + F.Object);
+  return Out;
+}
+
+TEST(ClassAnalysis, OwnerExitMustExitEveryMemberOnEveryPath) {
+  EXPECT_EQ(classFindings("bool failed();\n"
+                          "class C {\n"
+                          "  Closer s_; Res r_;\n"
+                          "public:\n"
+                          "  C() : s_(open_stream()) {}\n"
+                          "  task start() { co_await r_.aenter(); }\n"
+                          "  task aclose() {\n"
+                          "    if (failed()) co_return;\n"
+                          "    co_await s_.aclose(); co_await r_.aexit();\n"
+                          "  }\n"
+                          "};\n",
+                          "C"),
+            (std::vector<std::string>{"missing-member-exit:8:s_",
+                                      "missing-member-exit:8:r_"}));
+}
+
+TEST(ClassAnalysis, NoOwnerExitIsReportedAtTheMember) {
+  EXPECT_EQ(classFindings("class C {\n"
+                          "  Res r_;\n"
+                          "public:\n"
+                          "  task run() { co_await r_.aenter(); }\n"
+                          "};\n",
+                          "C"),
+            std::vector<std::string>{"no-owner-exit:2:r_"});
+  // A method defined elsewhere might exit it.
+  EXPECT_TRUE(classFindings("class C {\n"
+                            "  Res r_;\n"
+                            "public:\n"
+                            "  task run() { co_await r_.aenter(); }\n"
+                            "  task finish();\n"
+                            "};\n",
+                            "C")
+                  .empty());
+}
+
+TEST(ClassAnalysis, AClassThatOwnsNothingIsCheap) {
+  EXPECT_TRUE(classFindings("struct C { int x; Res &r; };", "C").empty());
 }
 
 } // namespace

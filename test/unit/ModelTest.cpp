@@ -331,5 +331,96 @@ TEST(Profiles, DisabledByName) {
   EXPECT_EQ(ProtocolModel(Off).classifyRecord(Gate), ObjectKind::None);
 }
 
+/// The owned members of class \p Name, as "name:kind:holder".
+std::vector<std::string> ownedIn(const std::string &Code, StringRef Name) {
+  auto AST = test::parse("#include <memory>\n#include <optional>\n" + Code);
+  std::vector<std::string> Out;
+  if (!AST)
+    return Out;
+  ProtocolModel Model({});
+  for (const OwnedMember &M : Model.ownedMembers(
+           test::findNamed<CXXRecordDecl>(AST->getASTContext(), Name)))
+    Out.push_back(M.Field->getNameAsString() + ":" +
+                  objectKindName(M.Kind).str() + ":" +
+                  std::to_string(int(M.Holder)));
+  return Out;
+}
+
+TEST(ProtocolModel, OwnedMembersAreByValueOrHeld) {
+  EXPECT_EQ(ownedIn("struct C { Res a; Closer &b; Closer *c; int d;\n"
+                    "  std::optional<Closer> e; std::unique_ptr<Res> f;\n"
+                    "  std::shared_ptr<Res> g; };",
+                    "C"),
+            (std::vector<std::string>{"a:manager:0", "e:closeable:1",
+                                      "f:manager:2"}));
+}
+
+/// Which methods of class \p Name are owner exits.
+std::vector<std::string> ownerExitsIn(const std::string &Code, StringRef Name,
+                                      ModelOptions Options = {}) {
+  auto AST = test::parse(Code);
+  std::vector<std::string> Out;
+  if (!AST)
+    return Out;
+  ProtocolModel Model(std::move(Options));
+  const auto *Class =
+      test::findNamed<CXXRecordDecl>(AST->getASTContext(), Name);
+  std::vector<OwnedMember> Members = Model.ownedMembers(Class);
+  for (const CXXMethodDecl *M : Class->methods())
+    if (Model.isOwnerExit(M, Members))
+      Out.push_back(M->getNameAsString());
+  return Out;
+}
+
+TEST(ProtocolModel, OwnerExitsOfTheClassItselfAndFromOptions) {
+  // Its own close op; a method the option names; nothing else.
+  EXPECT_EQ(ownerExitsIn("struct C { Closer s; task aclose(); task stop(); "
+                         "void close(); };",
+                         "C"),
+            std::vector<std::string>{"aclose"});
+  ModelOptions Options;
+  Options.OwnerExits = {"C::shutdown"};
+  EXPECT_EQ(
+      ownerExitsIn("struct C { Closer s; task shutdown(); };", "C", Options),
+      std::vector<std::string>{"shutdown"});
+}
+
+TEST(ProtocolModel, ProfileConventionsApplyToClassesHoldingTheirTypes) {
+  // The unifex convention ("*: cleanup, ...") for a class that holds a
+  // libunifex-like type described by the profile's name.
+  std::string Unifex = "namespace unifex { inline namespace v1 {\n"
+                       "namespace _async_scope { struct async_scope {\n"
+                       "  task cleanup(); }; }\n"
+                       "using _async_scope::async_scope; } }\n";
+  EXPECT_EQ(ownerExitsIn(Unifex + "struct C { unifex::async_scope s;\n"
+                                  "  auto cleanup() { return s.cleanup(); }\n"
+                                  "  auto stop() { return 0; } };",
+                         "C"),
+            (std::vector<std::string>{"cleanup", "stop"}));
+  // The same names on a class that holds none of its types are nothing.
+  EXPECT_TRUE(
+      ownerExitsIn("struct C { Closer s; int cleanup(); int stop(); };", "C")
+          .empty());
+}
+
+TEST(Profiles, OwnerExitGroupsSplitAtTheLastColon) {
+  std::vector<OwnerExitConvention> Groups =
+      parseOwnerExits("seastar::future: stop, close; *: join");
+  ASSERT_EQ(Groups.size(), 2u);
+  EXPECT_EQ(Groups[0].ReturnType, "seastar::future");
+  EXPECT_EQ(Groups[0].Names, (std::vector<std::string>{"stop", "close"}));
+  EXPECT_EQ(Groups[1].ReturnType, "*");
+  EXPECT_EQ(Groups[1].Names, std::vector<std::string>{"join"});
+}
+
+TEST(Profiles, MemberCloseOptionalIsAClause) {
+  std::string Error;
+  std::vector<TypeSpec> Specs = parseTypeSpecs(
+      "lib::In{exit: close; entered; member-close-optional}", Error);
+  EXPECT_TRUE(Error.empty()) << Error;
+  ASSERT_EQ(Specs.size(), 1u);
+  EXPECT_TRUE(Specs[0].MemberCloseOptional);
+}
+
 } // namespace
 } // namespace acm

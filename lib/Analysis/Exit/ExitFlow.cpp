@@ -142,9 +142,8 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
         Lattice.erase(S, Test->Obj);
     // The method ran before: its members are settled.
     if (Guards->isAlreadyDoneEdge(From, SuccIndex))
-      llvm::erase_if(S.Variants, [&](const Variant &V) {
-        return Objects[V.Obj].IsMember;
-      });
+      llvm::erase_if(S.Variants,
+                     [&](const Variant &V) { return Objects[V.Obj].IsMember; });
   }
   // Going round a loop, an exit becomes one of an earlier iteration; out
   // of the loop, what follows is no longer in a later iteration.

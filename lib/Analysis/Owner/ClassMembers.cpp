@@ -106,8 +106,8 @@ ClassMembers::summaryOf(const CXXMethodDecl *Method) const {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(Site);
     bool OnThis = Call && Call->getMethodDecl() &&
                   isa_and_nonnull<CXXThisExpr>(calledObject(Call));
-    if (OnThis && !llvm::is_contained(Summary->Calls,
-                                      target(Call->getMethodDecl())))
+    if (OnThis &&
+        !llvm::is_contained(Summary->Calls, target(Call->getMethodDecl())))
       Summary->Calls.push_back(target(Call->getMethodDecl()));
     for (const Effect &E : Effects) {
       if (E.Object >= N)
