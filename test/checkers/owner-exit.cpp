@@ -56,6 +56,25 @@ public:
   }
 };
 
+// A helper of the class that uses a member, called after its exit.
+class Recorder {
+  Stream log_;
+
+  rt::task<> flush_log() {
+    log_.write(0);
+    co_return;
+  }
+
+public:
+  Recorder() : log_(open_stream()) {}
+  rt::task<> aclose() {
+    co_await log_.aclose();
+    co_await flush_log();
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'log_' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: exit awaited here
+  }
+};
+
 // A manager class: aenter() enters the member, aexit() must exit it.
 class Transaction {
   Resource lock_;
