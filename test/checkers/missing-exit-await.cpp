@@ -203,3 +203,22 @@ rt::task<> borrowed_by_a_helper() {
 }
 // CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'r' is not awaited before the end of the coroutine [acm-missing-exit-await]
 // CHECK-NOTES: :[[@LINE-4]]:3: note: 'r' entered here
+
+// Two enters whose paths merge are owed each on its own: the first one's
+// finding at the early return does not hide the second one's at the end.
+bool unknowable();
+rt::task<> enters_merged_after_one_leaked() {
+  Resource r;
+  if (unknowable()) {
+    co_await r.aenter();
+    if (unknowable())
+      co_return;
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: exit of 'r' is not awaited before 'co_return' [acm-missing-exit-await]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'r' entered here
+  } else {
+    co_await r.aenter();
+  }
+  r.use();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'r' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-5]]:5: note: 'r' entered here

@@ -350,3 +350,46 @@ rt::task<> single_use_in_loop(int n) {
     co_await once.aexit();
   }
 }
+
+// Paths that exited at different places merge: each exit is reported on its
+// own, so the report of the first does not hide the second.
+bool opaque();
+rt::task<> merged_exits() {
+  Resource r;
+  co_await r.aenter();
+  if (opaque()) {
+    co_await r.aexit();
+    r.use();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: exit awaited here
+  } else {
+    co_await r.aexit();
+  }
+  r.use();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'r' is used after its exit was awaited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: exit awaited here
+}
+
+// When the first loop runs zero times, the exit in the second loop is the
+// first, and its next iteration exits again.
+rt::task<> first_exit_in_a_later_loop() {
+  Resource r;
+  co_await r.aenter();
+  while (opaque()) {
+    co_await r.aexit();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: first exit awaited here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: the second exit happens in a later loop iteration than the first
+  }
+  if (opaque()) {
+    while (opaque()) {
+      co_await r.aexit();
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: exit of 'r' is awaited again after it was exited [acm-use-after-exit]
+      // CHECK-NOTES: :[[@LINE-2]]:7: note: first exit awaited here
+      // CHECK-NOTES: :[[@LINE-3]]:7: note: the second exit happens in a later loop iteration than the first
+      continue;
+    }
+    co_await r.aenter();
+  }
+  co_await r.aexit();
+}

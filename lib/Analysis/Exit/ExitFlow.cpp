@@ -38,13 +38,11 @@ ExitState ExitFlow::entryState() const {
     // construction, or since another method entered it.
     if (Object.IsMember)
       Lattice.set(Entry, Obj,
-                  Object.Owes ? ObjectState{Entered,
-                                            Object.EnteredAt.isValid()
-                                                ? Object.EnteredAt
-                                                : Object.Decl->getLocation(),
-                                            SourceLocation()}
-                              : ObjectState{NotEntered, SourceLocation(),
-                                            SourceLocation()});
+                  Object.Owes
+                      ? Lattice.entered(Object.EnteredAt.isValid()
+                                            ? Object.EnteredAt
+                                            : Object.Decl->getLocation())
+                      : ExitLattice::without(NotEntered));
   }
   return Entry;
 }
@@ -55,8 +53,8 @@ ObjectState ExitFlow::initialState(const TrackedObject &Object,
   // birth; the others owe nothing until entered.
   if (Object.Kind == ObjectKind::Closeable || Object.IsAwaitable ||
       Object.isResource())
-    return {Entered, Loc, SourceLocation()};
-  return {NotEntered, SourceLocation(), SourceLocation()};
+    return Lattice.entered(Loc);
+  return ExitLattice::without(NotEntered);
 }
 
 void ExitFlow::forgetResources(unsigned Owner, ExitState &S) const {
@@ -151,11 +149,7 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
   uint8_t New = BackEdge ? ExitedEarlierIteration : Exited;
   if (BackEdge || (Target && Loops.leavesLoop(From, *Target)))
     for (Variant &V : S.Variants)
-      if (V.State.Bits & Old) {
-        V.State.Bits &= ~Old;
-        V.State.Bits |= New;
-        Changed = true;
-      }
+      Changed |= Lattice.shiftIterations(V.State, Old, New);
   if (Changed)
     Lattice.normalizeAll(S);
   return true;
@@ -252,7 +246,7 @@ void ExitFlow::declare(const VarDecl *V, ExitState &S) const {
   // until a value is assigned to it.
   ObjectState Birth =
       Object.EmptyAtBirth
-          ? ObjectState{NotEntered, SourceLocation(), SourceLocation()}
+          ? ExitLattice::without(NotEntered)
           : initialState(Object, Loc);
   auto Init = Effects.PopAllFrom.find(V);
   if (Init == Effects.PopAllFrom.end()) {
@@ -263,7 +257,7 @@ void ExitFlow::declare(const VarDecl *V, ExitState &S) const {
   unsigned From = Init->second;
   VariantList Taken(Lattice.variantsOf(S, From));
   for (Variant &Source : Lattice.variantsOf(S, From))
-    Source.State.Bits = NotEntered;
+    Source.State = ExitLattice::without(NotEntered);
   Lattice.normalizeObject(S, From);
   forgetResources(From, S);
   if (Taken.empty()) {
@@ -277,9 +271,14 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
                            ExitDiagnoser *Diagnoser) const {
   const TrackedObject &Object = Objects[E.Object];
   llvm::MutableArrayRef<Variant> Vs = Lattice.variantsOf(S, E.Object);
-  auto AfterExit = [&](FindingKind Kind, const ObjectState &State) {
+  // Each exit the object is in is reported on its own. \p ByOwner filters
+  // on whose exit it was: the object's own, or its owner's.
+  auto AfterExit = [&](FindingKind Kind, const ObjectState &State,
+                       std::optional<bool> ByOwner = std::nullopt) {
     if (Diagnoser)
-      Diagnoser->afterExit(Kind, E, State);
+      for (const OpSite &Site : Lattice.sites(State.Exits))
+        if (!ByOwner || Site.ByOwner == *ByOwner)
+          Diagnoser->afterExit(Kind, E, Site);
   };
   switch (E.Kind) {
   case EffectKind::Enter:
@@ -287,30 +286,29 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
       for (const Variant &V : Vs)
         if (V.State.Bits & AnyExited)
           AfterExit(FindingKind::SingleUseReentered, V.State);
-    Lattice.set(S, E.Object, {Entered, E.Loc, SourceLocation()});
+    Lattice.set(S, E.Object, Lattice.entered(E.Loc));
     return;
   case EffectKind::Exit:
     for (Variant &V : Vs) {
       // A resource that died with its owner's exit was reported as used
       // at the reference to it (OpObject). Exits that may be awaited again
       // are never double.
-      if ((V.State.Bits & AnyExited) && !V.State.ByOwner &&
-          !Object.IdempotentExit)
-        AfterExit(FindingKind::DoubleExit, V.State);
-      V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/false};
+      if (!Object.IdempotentExit)
+        AfterExit(FindingKind::DoubleExit, V.State, /*ByOwner=*/false);
+      V.State = Lattice.exitedAt(E.Loc, /*ByOwner=*/false);
     }
     Lattice.normalizeObject(S, E.Object);
     // What the object's enters handed out dies with the exit, whatever
     // became of the object itself.
     for (unsigned Resource : Objects.resourcesOf(E.Object)) {
       for (Variant &V : Lattice.variantsOf(S, Resource))
-        V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/true};
+        V.State = Lattice.exitedAt(E.Loc, /*ByOwner=*/true);
       Lattice.normalizeObject(S, Resource);
     }
     return;
   case EffectKind::ExitDeferred:
     for (Variant &V : Vs)
-      V.State.Bits = ExitDeferred;
+      V.State = ExitLattice::without(ExitDeferred);
     Lattice.normalizeObject(S, E.Object);
     return;
   case EffectKind::Release:
@@ -334,7 +332,7 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
   case EffectKind::StackPushed:
   case EffectKind::EnterNow:
     if (Vs.empty()) {
-      Lattice.set(S, E.Object, {Entered, E.Loc, SourceLocation()});
+      Lattice.set(S, E.Object, Lattice.entered(E.Loc));
       return;
     }
     for (Variant &V : Vs) {
@@ -343,7 +341,7 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
         AfterExit(FindingKind::SingleUseReentered, V.State);
       // Further pushes or enters keep the first one's site.
       if (V.State.Bits != Entered)
-        V.State = {Entered, E.Loc, SourceLocation()};
+        V.State = Lattice.entered(E.Loc);
     }
     Lattice.normalizeObject(S, E.Object);
     return;
@@ -357,18 +355,18 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
   case EffectKind::Leave:
     for (Variant &V : Vs)
       if (V.State.Bits == Entered)
-        V.State.Bits = NotEntered;
+        V.State = ExitLattice::without(NotEntered);
     Lattice.normalizeObject(S, E.Object);
     return;
   case EffectKind::StackReset:
     for (Variant &V : Vs)
-      V.State.Bits = NotEntered;
+      V.State = ExitLattice::without(NotEntered);
     Lattice.normalizeObject(S, E.Object);
     forgetResources(E.Object, S);
     return;
   case EffectKind::AwaitLocal: {
     for (Variant &V : Vs)
-      V.State = {Exited, V.State.EnterLoc, E.Loc, /*ByOwner=*/false};
+      V.State = Lattice.exitedAt(E.Loc, /*ByOwner=*/false);
     Lattice.normalizeObject(S, E.Object);
     for (const HeldOp &Op : Objects.heldOps(E.Object)) {
       if (Op.Object < 0)
@@ -405,8 +403,7 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
     // gone, and any op on it is a use.
     if (Object.isResource())
       for (const Variant &V : Vs)
-        if ((V.State.Bits & AnyExited) && V.State.ByOwner)
-          AfterExit(FindingKind::UseAfterExit, V.State);
+        AfterExit(FindingKind::UseAfterExit, V.State, /*ByOwner=*/true);
     return;
   }
 }
@@ -456,7 +453,8 @@ void ExitFlow::reportUnexited(unsigned Obj, const ObjectState &State,
   if (Object.IsMember && Guards && Death.At &&
       Guards->isGuardedReturn(Death.At))
     return;
-  Diagnoser->unexited(Obj, State, Death, ByException);
+  for (const OpSite &Enter : Lattice.sites(State.Enters))
+    Diagnoser->unexited(Obj, Enter, Death, ByException);
 }
 
 void ExitFlow::diagnoseReturns(const CFG &Graph,

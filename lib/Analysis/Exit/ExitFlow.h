@@ -72,12 +72,14 @@ class ExitDiagnoser {
 public:
   virtual ~ExitDiagnoser();
   /// Effect \p E (a use, an exit, an enter: \p Kind says which finding it
-  /// makes) reaches its object in \p State, which is exited on some path.
+  /// makes) reaches its object on paths whose last exit of it is \p Exit.
+  /// Told once per exit the object's state remembers.
   virtual void afterExit(FindingKind Kind, const Effect &E,
-                         const ObjectState &State) = 0;
-  /// Object \p Obj, entered in \p State, dies at \p Death without its exit
-  /// awaited; \p ByException when an exception ends its life.
-  virtual void unexited(unsigned Obj, const ObjectState &State,
+                         const OpSite &Exit) = 0;
+  /// Object \p Obj, entered at \p Enter, dies at \p Death without its
+  /// exit awaited; \p ByException when an exception ends its life. Told
+  /// once per enter the object's state remembers.
+  virtual void unexited(unsigned Obj, const OpSite &Enter,
                         const DeathPoint &Death, bool ByException) = 0;
 };
 

@@ -61,15 +61,100 @@ void ExitLattice::adopt(ExitState &S, unsigned Obj, VariantList Vs) const {
   S.Variants.insert(S.Variants.begin() + At, Vs.begin(), Vs.end());
 }
 
-void ExitLattice::joinState(ObjectState &Into, const ObjectState &From) const {
-  if ((From.Bits & Entered) &&
-      (!(Into.Bits & Entered) || before(From.EnterLoc, Into.EnterLoc)))
-    Into.EnterLoc = From.EnterLoc;
-  if ((From.Bits & AnyExited) &&
-      (!(Into.Bits & AnyExited) || before(From.ExitLoc, Into.ExitLoc))) {
-    Into.ExitLoc = From.ExitLoc;
-    Into.ByOwner = From.ByOwner;
+OpSiteTable::OpSiteTable(const clang::SourceManager &SM) : SM(SM) {
+  Lists.emplace_back();
+}
+
+void OpSiteTable::add(SiteVector &Sites, const OpSite &Site) const {
+  auto It = llvm::find_if(Sites, [&](const OpSite &S) {
+    return !locationBefore(SM, S.Loc, Site.Loc);
+  });
+  if (It != Sites.end() && It->Loc == Site.Loc) {
+    It->When |= Site.When;
+    It->ByOwner |= Site.ByOwner;
+    return;
   }
+  if (Sites.size() == MaxExitSites) {
+    // The latest in source order is forgotten: the new site, or the last.
+    countBoundReached(Bound::ExitSites);
+    if (It == Sites.end())
+      return;
+    Sites.pop_back();
+  }
+  Sites.insert(It, Site);
+}
+
+OpSites OpSiteTable::intern(const SiteVector &Sites) {
+  if (Sites.empty())
+    return {};
+  // Two words a site: a location's raw encoding may take all of one.
+  llvm::SmallVector<uint64_t, 2 * MaxExitSites> Key;
+  for (const OpSite &Site : Sites) {
+    Key.push_back(uint64_t(Site.Loc.getRawEncoding()));
+    Key.push_back(uint64_t(Site.When) << 1 | Site.ByOwner);
+  }
+  auto [It, New] = Ids.try_emplace(std::move(Key), uint32_t(Lists.size()));
+  if (New)
+    Lists.push_back(Sites);
+  return {It->second};
+}
+
+OpSites OpSiteTable::only(const OpSite &Site) {
+  SiteVector Sites;
+  Sites.push_back(Site);
+  return intern(Sites);
+}
+
+OpSites OpSiteTable::join(OpSites A, OpSites B) {
+  if (A == B || B.empty())
+    return A;
+  if (A.empty())
+    return B;
+  auto Key = std::make_pair(std::min(A.Id, B.Id), std::max(A.Id, B.Id));
+  if (auto It = Joins.find(Key); It != Joins.end())
+    return {It->second};
+  SiteVector Sites(Lists[A.Id].begin(), Lists[A.Id].end());
+  for (const OpSite &Site : Lists[B.Id])
+    add(Sites, Site);
+  OpSites Result = intern(Sites);
+  Joins[Key] = Result.Id;
+  return Result;
+}
+
+OpSites OpSiteTable::shift(OpSites List, uint8_t Old, uint8_t New) {
+  SiteVector Sites;
+  bool Changed = false;
+  for (OpSite Site : Lists[List.Id]) {
+    if (Site.When & Old) {
+      Site.When = (Site.When & ~Old) | New;
+      Changed = true;
+    }
+    Sites.push_back(Site);
+  }
+  return Changed ? intern(Sites) : List;
+}
+
+ObjectState ExitLattice::entered(clang::SourceLocation Loc) const {
+  return {Entered, Sites.only({Loc, Entered, false}), {}};
+}
+
+ObjectState ExitLattice::exitedAt(clang::SourceLocation Loc,
+                                  bool ByOwner) const {
+  return {Exited, {}, Sites.only({Loc, Exited, ByOwner})};
+}
+
+bool ExitLattice::shiftIterations(ObjectState &State, uint8_t Old,
+                                  uint8_t New) const {
+  if (!(State.Bits & Old))
+    return false;
+  State.Bits = (State.Bits & ~Old) | New;
+  State.Exits = Sites.shift(State.Exits, Old, New);
+  return true;
+}
+
+void ExitLattice::joinState(ObjectState &Into, const ObjectState &From) const {
+  Into.Enters = Sites.join(Into.Enters, From.Enters);
+  Into.Exits = Sites.join(Into.Exits, From.Exits);
   Into.Bits |= From.Bits;
 }
 
@@ -198,11 +283,15 @@ void ExitLattice::dump(const ExitState &S, const ObjectTable &Objects,
     printFacts(V.Facts, OS);
     OS << " ";
     dumpBits(V.State.Bits, OS);
-    if (V.State.Bits & Entered)
-      OS << " entered@" << V.State.EnterLoc.printToString(SM);
-    if (V.State.Bits & AnyExited)
-      OS << " exited@" << V.State.ExitLoc.printToString(SM)
-         << (V.State.ByOwner ? " (by owner)" : "");
+    for (const OpSite &Site : sites(V.State.Enters))
+      OS << " entered@" << Site.Loc.printToString(SM);
+    for (const OpSite &Site : sites(V.State.Exits)) {
+      OS << " exited@" << Site.Loc.printToString(SM);
+      if (!(Site.When & Exited))
+        OS << " (earlier iteration)";
+      if (Site.ByOwner)
+        OS << " (by owner)";
+    }
     OS << "\n";
   }
 }

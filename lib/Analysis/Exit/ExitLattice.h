@@ -2,10 +2,10 @@
 //
 // Each tracked object is, on each set of paths, in some of the states
 // not-entered, entered, exited (in this or an earlier loop iteration) and
-// exit-deferred, with the places it was entered and exited. Paths that know
-// different facts about condition variables keep apart (FactSet.h): an
-// object has one *variant* per such set of paths, usually one. This file
-// holds the state, its join, and its canonical form.
+// exit-deferred, with the place it was entered and the places it was
+// exited. Paths that know different facts about condition variables keep
+// apart (FactSet.h): an object has one *variant* per such set of paths,
+// usually one. This file holds the state, its join, and its canonical form.
 //
 // Exit room.
 //
@@ -14,11 +14,15 @@
 #ifndef ACM_ANALYSIS_EXIT_EXITLATTICE_H
 #define ACM_ANALYSIS_EXIT_EXITLATTICE_H
 
+#include "Analysis/Support/AnalysisBounds.h"
 #include "Analysis/Support/FactSet.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/DenseMap.h"
 #include <cstdint>
+#include <deque>
+#include <map>
 #include <utility>
 
 namespace clang {
@@ -45,19 +49,71 @@ enum StateBits : uint8_t {
 };
 constexpr uint8_t AnyExited = Exited | ExitedEarlierIteration;
 
-struct ObjectState {
-  uint8_t Bits = 0;
-  /// Where the object was (first) entered on the paths in Bits & Entered.
-  clang::SourceLocation EnterLoc;
-  /// Where its exit was (first) awaited on the paths in Bits & AnyExited.
-  clang::SourceLocation ExitLoc;
-  /// For a resource: the exit at ExitLoc is its owner's, which ended the
+/// A place an object was entered or exited, as the last op on some paths.
+struct OpSite {
+  clang::SourceLocation Loc;
+  /// The state bits the op left on those paths: Entered for an enter;
+  /// Exited and/or ExitedEarlierIteration for an exit, as the paths went
+  /// round a loop since or not.
+  uint8_t When = 0;
+  /// For a resource's exit: the exit is its owner's, which ended the
   /// resource's life, rather than an exit of the resource itself.
   bool ByOwner = false;
 
+  friend bool operator==(const OpSite &A, const OpSite &B) {
+    return A.Loc == B.Loc && A.When == B.When && A.ByOwner == B.ByOwner;
+  }
+};
+
+/// A list of op sites, interned by OpSiteTable: states stay small, and
+/// equal lists are equal handles.
+struct OpSites {
+  uint32_t Id = 0;
+  bool empty() const { return Id == 0; }
+  friend bool operator==(OpSites A, OpSites B) { return A.Id == B.Id; }
+  friend bool operator!=(OpSites A, OpSites B) { return A.Id != B.Id; }
+};
+
+/// The site lists of one analysis, each in source order with one site per
+/// place. Paths that merge keep every site, and each is reported on its
+/// own: one exit's finding must not hide another's. At most MaxExitSites
+/// per list, the earliest in source order.
+class OpSiteTable {
+public:
+  explicit OpSiteTable(const clang::SourceManager &SM);
+
+  /// The list of just \p Site.
+  OpSites only(const OpSite &Site);
+  /// The sites of both lists; at a place in both, their bits joined.
+  OpSites join(OpSites A, OpSites B);
+  /// \p List with the bits \p Old of each site turned into \p New.
+  OpSites shift(OpSites List, uint8_t Old, uint8_t New);
+  llvm::ArrayRef<OpSite> sites(OpSites List) const { return Lists[List.Id]; }
+
+private:
+  using SiteVector = llvm::SmallVector<OpSite, MaxExitSites>;
+  /// Adds \p Site to \p Sites, kept in source order and bounded.
+  void add(SiteVector &Sites, const OpSite &Site) const;
+  OpSites intern(const SiteVector &Sites);
+
+  const clang::SourceManager &SM;
+  /// By id; the first is the empty list. A deque: lists handed out as
+  /// ArrayRefs stay where they are while others are added.
+  std::deque<SiteVector> Lists;
+  std::map<llvm::SmallVector<uint64_t, 2 * MaxExitSites>, uint32_t> Ids;
+  llvm::DenseMap<std::pair<uint32_t, uint32_t>, uint32_t> Joins;
+};
+
+struct ObjectState {
+  uint8_t Bits = 0;
+  /// The enters on the paths in Bits & Entered (for an object entered from
+  /// birth, its birth).
+  OpSites Enters;
+  /// The last exit awaited on each of the paths in Bits & AnyExited.
+  OpSites Exits;
+
   friend bool operator==(const ObjectState &A, const ObjectState &B) {
-    return A.Bits == B.Bits && A.EnterLoc == B.EnterLoc &&
-           A.ExitLoc == B.ExitLoc && A.ByOwner == B.ByOwner;
+    return A.Bits == B.Bits && A.Enters == B.Enters && A.Exits == B.Exits;
   }
 };
 
@@ -92,7 +148,20 @@ struct ExitState {
 /// The operations on ExitState. Locations order by source position.
 class ExitLattice {
 public:
-  explicit ExitLattice(const clang::SourceManager &SM) : SM(SM) {}
+  explicit ExitLattice(const clang::SourceManager &SM) : SM(SM), Sites(SM) {}
+
+  /// Entered at \p Loc.
+  ObjectState entered(clang::SourceLocation Loc) const;
+  /// Exited at \p Loc, by the object's own exit or its owner's.
+  ObjectState exitedAt(clang::SourceLocation Loc, bool ByOwner) const;
+  /// In state \p Bits (not entered, exit deferred): no site to remember.
+  static ObjectState without(uint8_t Bits) { return {Bits, {}, {}}; }
+  llvm::ArrayRef<OpSite> sites(OpSites List) const {
+    return Sites.sites(List);
+  }
+  /// Going round a loop or leaving one: the exits of \p State in
+  /// iteration \p Old are now in iteration \p New. True if it changed.
+  bool shiftIterations(ObjectState &State, uint8_t Old, uint8_t New) const;
 
   /// The index range of \p Obj's variants in \p S.
   std::pair<unsigned, unsigned> range(const ExitState &S, unsigned Obj) const;
@@ -121,6 +190,8 @@ private:
   bool before(clang::SourceLocation A, clang::SourceLocation B) const;
 
   const clang::SourceManager &SM;
+  /// Interning is a cache of values, not part of any state.
+  mutable OpSiteTable Sites;
 };
 
 } // namespace acm

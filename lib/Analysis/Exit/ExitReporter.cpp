@@ -150,12 +150,12 @@ Finding ExitReporter::noOwnerExit(const TrackedObject &Member,
 }
 
 void ExitReporter::afterExit(FindingKind Kind, const Effect &E,
-                             const ObjectState &State) {
+                             const OpSite &Exit) {
   if (OnlyMembers && !Objects[E.Object].IsMember)
     return;
   std::string Name = Objects[E.Object].name();
   // Reached only round a loop: say so, as bugprone-use-after-move does.
-  bool LaterIteration = !(State.Bits & Exited);
+  bool LaterIteration = !(Exit.When & Exited);
   Finding F;
   F.Kind = Kind;
   F.Loc = E.Loc;
@@ -163,7 +163,7 @@ void ExitReporter::afterExit(FindingKind Kind, const Effect &E,
   switch (Kind) {
   case FindingKind::DoubleExit:
     F.Message = "exit of '" + Name + "' is awaited again after it was exited";
-    F.Notes.push_back({State.ExitLoc, "first exit awaited here"});
+    F.Notes.push_back({Exit.Loc, "first exit awaited here"});
     if (LaterIteration)
       F.Notes.push_back({E.Loc, "the second exit happens in a later loop "
                                 "iteration than the first"});
@@ -171,27 +171,27 @@ void ExitReporter::afterExit(FindingKind Kind, const Effect &E,
   case FindingKind::SingleUseReentered:
     F.Message = "'" + Name +
                 "' is a single-use manager and is entered again after its exit";
-    F.Notes.push_back({State.ExitLoc, "exit awaited here"});
+    F.Notes.push_back({Exit.Loc, "exit awaited here"});
     if (LaterIteration)
       F.Notes.push_back(
           {E.Loc, "the enter happens in a later loop iteration than the exit"});
     break;
   default:
-    if (int Owner = Objects[E.Object].Owner; Owner >= 0 && State.ByOwner)
+    if (int Owner = Objects[E.Object].Owner; Owner >= 0 && Exit.ByOwner)
       F.Message = "'" + Name + "' is used after the exit of '" +
                   Objects[Owner].name() + "' was awaited";
     else
       F.Message = "'" + Name + "' is used after its exit was awaited";
-    F.Notes.push_back({State.ExitLoc, "exit awaited here"});
+    F.Notes.push_back({Exit.Loc, "exit awaited here"});
     if (LaterIteration)
       F.Notes.push_back(
           {E.Loc, "the use happens in a later loop iteration than the exit"});
     break;
   }
-  add(std::move(F), E.Object, State.ExitLoc);
+  add(std::move(F), E.Object, Exit.Loc);
 }
 
-void ExitReporter::unexited(unsigned Obj, const ObjectState &State,
+void ExitReporter::unexited(unsigned Obj, const OpSite &Enter,
                             const DeathPoint &Death, bool ByException) {
   const TrackedObject &Object = Objects[Obj];
   if (OnlyMembers && !Object.IsMember)
@@ -218,7 +218,7 @@ void ExitReporter::unexited(unsigned Obj, const ObjectState &State,
     F.Notes.push_back(declaredNote(Object));
     if (std::optional<FindingNote> Entered = enteredNote(Object))
       F.Notes.push_back(*Entered);
-    add(std::move(F), Obj, State.EnterLoc);
+    add(std::move(F), Obj, Enter.Loc);
     return;
   }
   FindingKind Kind =
@@ -249,21 +249,21 @@ void ExitReporter::unexited(unsigned Obj, const ObjectState &State,
   case ObjectKind::ExitStack:
     F.Message = "exit stack '" + Name + "' is not closed " + Where +
                 "; its pushed exits never run";
-    F.Notes.push_back({State.EnterLoc, "exit pushed onto '" + Name + "' here"});
+    F.Notes.push_back({Enter.Loc, "exit pushed onto '" + Name + "' here"});
     break;
   case ObjectKind::Closeable:
     F.Message = "close of '" + Name + "' is not awaited " + Where;
     F.Notes.push_back(
-        {State.EnterLoc, "'" + Name + "' " +
+        {Enter.Loc, "'" + Name + "' " +
                              (Object.IsParam ? "received" : "created") +
                              " here"});
     break;
   default:
     F.Message = "exit of '" + Name + "' is not awaited " + Where;
-    F.Notes.push_back({State.EnterLoc, "'" + Name + "' entered here"});
+    F.Notes.push_back({Enter.Loc, "'" + Name + "' entered here"});
     break;
   }
-  add(std::move(F), Obj, State.EnterLoc);
+  add(std::move(F), Obj, Enter.Loc);
 }
 
 void ExitReporter::add(Finding F, unsigned Obj, SourceLocation Key) {

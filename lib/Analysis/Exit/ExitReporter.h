@@ -37,8 +37,8 @@ public:
                bool OnlyMembers = false);
 
   void afterExit(FindingKind Kind, const Effect &E,
-                 const ObjectState &State) override;
-  void unexited(unsigned Obj, const ObjectState &State, const DeathPoint &Death,
+                 const OpSite &Exit) override;
+  void unexited(unsigned Obj, const OpSite &Enter, const DeathPoint &Death,
                 bool ByException) override;
 
   /// Words the findings that need no flow.

@@ -21,6 +21,7 @@ constexpr BoundDescription Descriptions[NumBounds] = {
     {Bound::ConditionVariables, "condition-variables", MaxConditionVariables},
     {Bound::AwaitedNesting, "awaited-nesting", MaxAwaitedNesting},
     {Bound::BaseClassDepth, "base-class-depth", MaxBaseClassDepth},
+    {Bound::ExitSites, "exit-sites", MaxExitSites},
 };
 
 } // namespace

@@ -27,6 +27,9 @@ namespace acm {
 constexpr unsigned MaxBlockVisits = 64;
 /// Variants of one state (FactSet.h) kept apart; more are merged into one.
 constexpr unsigned MaxVariants = 8;
+/// Exits one object's state remembers (ExitLattice.h), each reported on its
+/// own; beyond them, the later ones in source order are forgotten.
+constexpr unsigned MaxExitSites = 4;
 /// Condition variables followed per coroutine, in declaration order
 /// (BranchFacts.h); a FactSet holds them in 32 bits.
 constexpr unsigned MaxConditionVariables = 32;
@@ -44,8 +47,9 @@ enum class Bound : unsigned {
   ConditionVariables,
   AwaitedNesting,
   BaseClassDepth,
+  ExitSites,
 };
-constexpr unsigned NumBounds = 5;
+constexpr unsigned NumBounds = 6;
 
 /// How often each bound was reached while analysing one coroutine.
 class BoundCounters {
