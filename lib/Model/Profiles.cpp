@@ -55,12 +55,18 @@ constexpr Profile Profiles[] = {
      // A class holding a scope forwards its exit: auto cleanup() { return
      // scope_.cleanup(); } (libunifex's own v1 scope does).
      "*: cleanup, complete, join, close, stop, shutdown"},
-    // exec/async_scope.hpp (exec::async_scope names exec::__scope::
-    // async_scope) and stdexec/__detail/__counting_scopes.hpp. Awaiting a
-    // nested sender or a spawned future runs the work to its end. Waiting
-    // for an empty scope again, or joining a joined counting scope,
-    // completes at once.
+    // exec/async_scope.hpp and stdexec/__detail/__counting_scopes.hpp.
+    // exec::async_scope names experimental::execution::__scope::async_scope
+    // (exec is an alias of experimental::execution since February 2026;
+    // before, exec::__scope::async_scope): types match by their declared
+    // names, so both are listed. Awaiting a nested sender or a spawned
+    // future runs the work to its end. Waiting for an empty scope again, or
+    // joining a joined counting scope, completes at once.
     {"stdexec", "stdexec",
+     "experimental::execution::__scope::async_scope{enter: spawn,"
+     "  spawn_future, nest; exit: on_empty, when_empty;"
+     "  done-when-awaited: spawn_future, nest; idempotent-exit;"
+     "  queries: get_stop_source, get_stop_token, request_stop}"
      "exec::__scope::async_scope{enter: spawn, spawn_future, nest;"
      "  exit: on_empty, when_empty; done-when-awaited: spawn_future, nest;"
      "  idempotent-exit; queries: get_stop_source, get_stop_token,"

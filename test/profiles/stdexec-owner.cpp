@@ -1,6 +1,7 @@
 // stdexec classes that own an exec::async_scope: silent as written, and
 // each line marked EXIT is reported when changed (owner-mutations.test).
 // RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t -- -I%S/Inputs
+// RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t.before -- -I%S/Inputs -DSTDEXEC_LOOKALIKE_BEFORE_2026_02
 
 #include "stdexec.h"
 

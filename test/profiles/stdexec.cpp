@@ -1,5 +1,7 @@
 // The stdexec and std::execution (P3149) profiles.
 // RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t -- -I%S/Inputs
+// stdexec before exec became an alias of experimental::execution:
+// RUN: %check_acm %s acm-missing-exit-await,acm-use-after-exit %t.before -- -I%S/Inputs -DSTDEXEC_LOOKALIKE_BEFORE_2026_02
 
 #include "stdexec.h"
 

@@ -1,6 +1,9 @@
 // Declaration-only look-alike of stdexec for the profile tests: the
 // namespaces, class names and member signatures of exec/async_scope.hpp
-// (exec::async_scope names exec::__scope::async_scope),
+// (exec::async_scope names experimental::execution::__scope::async_scope
+// and exec is an alias of experimental::execution, as since stdexec's
+// commit 5f738fe7 of 2026-02-18; with STDEXEC_LOOKALIKE_BEFORE_2026_02
+// defined, exec is the namespace itself, as before),
 // stdexec/__detail/__counting_scopes.hpp and exec/task.hpp, and of the
 // counting scopes of the C++26 working draft ([exec.counting.scopes]).
 // Senders are not awaitable by themselves: exec::task (and
@@ -85,7 +88,11 @@ class counting_scope : private __counting_scopes::__base_scope {
 
 } // namespace stdexec
 
+#ifdef STDEXEC_LOOKALIKE_BEFORE_2026_02
 namespace exec {
+#else
+namespace experimental::execution {
+#endif
 
 namespace __task {
 // What a task's promise (with_awaitable_senders) makes of a sender.
@@ -172,7 +179,11 @@ struct async_scope : __immovable {
 
 using __scope::async_scope;
 
-} // namespace exec
+} // namespace experimental::execution (or exec)
+
+#ifndef STDEXEC_LOOKALIKE_BEFORE_2026_02
+namespace exec = experimental::execution;
+#endif
 
 // C++26 [exec.counting.scopes] (P3149), as in the working draft.
 namespace std::execution {
