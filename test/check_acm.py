@@ -2,7 +2,8 @@
 """Runs one check test file through acm-tidy and the clang-tidy plugin.
 
 Usage: check_acm.py [tool paths] [--tool=acm-tidy|plugin|all]
-                    [--config=YAML] <input.cpp> <checks> <temp-prefix>
+                    [--config=YAML] [--check-suffix=S]
+                    <input.cpp> <checks> <temp-prefix>
                     [-- <extra compiler args>]
 
 Both front ends must produce output that matches the same expectations in the
@@ -11,7 +12,9 @@ input file, as clang-tidy's own check_clang_tidy.py does:
   CHECK-NOTES:    warnings, errors and notes; any other one fails.
   CHECK-FIXES:    the file after --fix.
 A file with none of these must produce no diagnostic at all. acm-tidy's exit
-status must be 1 when there are warnings and 0 otherwise.
+status must be 1 when there are warnings and 0 otherwise. With
+--check-suffix=S the expectations are CHECK-NOTES-S and so on, so that one
+file can state what each of several configurations reports.
 """
 import argparse
 import os
@@ -39,6 +42,10 @@ def filecheck(args, check_file, prefix, text, implicit):
         sys.stderr.write(result.stdout + result.stderr)
         return False
     return True
+
+
+def prefixed(args, prefix):
+    return prefix + ("-" + args.check_suffix if args.check_suffix else "")
 
 
 def check_one(args, tool, source_text, prefixes, extra):
@@ -74,11 +81,12 @@ def check_one(args, tool, source_text, prefixes, extra):
     ok = True
     warnings = [l for l in lines if re.search(r": (warning|error): ", l)]
     if "CHECK-NOTES" in prefixes:
-        ok &= filecheck(args, args.input, "CHECK-NOTES", output,
+        ok &= filecheck(args, args.input, prefixed(args, "CHECK-NOTES"), output,
                         ["{{warning|error|note}}:"])
     if "CHECK-MESSAGES" in prefixes:
         messages = "\n".join(warnings) + "\n"
-        ok &= filecheck(args, args.input, "CHECK-MESSAGES", messages,
+        ok &= filecheck(args, args.input, prefixed(args, "CHECK-MESSAGES"),
+                        messages,
                         ["{{warning|error}}:"])
     if not ({"CHECK-NOTES", "CHECK-MESSAGES"} & prefixes) and lines:
         sys.stderr.write("%s: expected no diagnostics, got:\n%s" %
@@ -87,7 +95,8 @@ def check_one(args, tool, source_text, prefixes, extra):
     if "CHECK-FIXES" in prefixes:
         with open(work) as f:
             fixed = f.read()
-        ok &= filecheck(args, args.input, "CHECK-FIXES", fixed, [])
+        ok &= filecheck(args, args.input, prefixed(args, "CHECK-FIXES"), fixed,
+                        [])
     if tool == "acm-tidy":
         has_error = any(": error: " in l for l in lines)
         expected = 2 if has_error else (1 if warnings else 0)
@@ -119,6 +128,7 @@ def main():
     parser.add_argument("--tool", default="all",
                         choices=["all", "acm-tidy", "plugin"])
     parser.add_argument("--config", default="")
+    parser.add_argument("--check-suffix", default="")
     parser.add_argument("input")
     parser.add_argument("checks")
     parser.add_argument("temp")
@@ -128,7 +138,9 @@ def main():
 
     with open(args.input) as f:
         source_text = f.read()
-    prefixes = set(re.findall(r"CHECK-(MESSAGES|NOTES|FIXES)", source_text))
+    suffix = "-" + args.check_suffix if args.check_suffix else ""
+    prefixes = set(re.findall(r"CHECK-(MESSAGES|NOTES|FIXES)%s:" %
+                              re.escape(suffix), source_text))
     prefixes = {"CHECK-" + p for p in prefixes}
     tools = ["acm-tidy", "plugin"] if args.tool == "all" else [args.tool]
     os.makedirs(os.path.dirname(os.path.abspath(args.temp)), exist_ok=True)

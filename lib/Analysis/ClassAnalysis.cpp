@@ -9,6 +9,7 @@
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
+#include "Analysis/Support/FlowGraph.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/ASTContext.h"
@@ -48,12 +49,8 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
       IsCoroutine ? writtenBody(Definition) : Definition.getBody();
   bool ExceptionPaths = Model.options().CheckExceptionPaths &&
                         Context.getLangOpts().CXXExceptions;
-  CFG::BuildOptions BuildOptions;
-  BuildOptions.AddLifetime = true;
-  BuildOptions.AddEHEdges = ExceptionPaths;
-  BuildOptions.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&Definition, Definition.getBody(), &Context, BuildOptions);
+      buildFlowGraph(&Definition, Definition.getBody(), Context, ExceptionPaths);
   if (!Graph || !Body)
     return;
   PostOrderCFGView Order(Graph.get());

@@ -7,6 +7,7 @@
 #include "Analysis/Support/AnalysisBounds.h"
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CoroutineFacts.h"
+#include "Analysis/Support/FlowGraph.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/ASTContext.h"
@@ -90,12 +91,8 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   bool ExceptionPaths = Exit.hasObjects() &&
                         Model.options().CheckExceptionPaths &&
                         Context.getLangOpts().CXXExceptions;
-  CFG::BuildOptions BuildOptions;
-  BuildOptions.AddLifetime = true;
-  BuildOptions.AddEHEdges = ExceptionPaths;
-  BuildOptions.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&Function, Function.getBody(), &Context, BuildOptions);
+      buildFlowGraph(&Function, Function.getBody(), Context, ExceptionPaths);
   if (!Graph) {
     if (!Exit.hasObjects())
       reportImmediateFindings(Exit, Context, Sink);

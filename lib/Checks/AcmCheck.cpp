@@ -25,6 +25,8 @@ namespace {
 struct ListOption {
   const char *Name;
   std::vector<std::string> ModelOptions::*Field;
+  /// Unset, the option keeps ModelOptions' default, if this says so.
+  bool HasDefault = false;
 };
 constexpr ListOption ListOptions[] = {
     {"EnterOps", &ModelOptions::EnterOps},
@@ -34,6 +36,7 @@ constexpr ListOption ListOptions[] = {
     {"GeneratorManagers", &ModelOptions::GeneratorManagers},
     {"OwnerExitMethods", &ModelOptions::OwnerExits},
     {"DisabledProfiles", &ModelOptions::DisabledProfiles},
+    {"FatalFailureMacros", &ModelOptions::FatalFailureMacros, true},
 };
 
 /// Where each coroutine's flow is printed, if anywhere (--acm-debug-flow).
@@ -135,9 +138,11 @@ AcmCheck::AcmCheck(const CheckInfo &Info, tidy::ClangTidyContext *Context)
     std::optional<StringRef> Value = Options.get(Key);
     return Value ? Value : Shared.get(Key);
   };
-  for (const ListOption &Option : ListOptions)
-    ModelOpts.*Option.Field =
-        ModelOptions::parseList(Get(Option.Name).value_or(""));
+  for (const ListOption &Option : ListOptions) {
+    std::optional<StringRef> Value = Get(Option.Name);
+    if (Value || !Option.HasDefault)
+      ModelOpts.*Option.Field = ModelOptions::parseList(Value.value_or(""));
+  }
   ModelOpts.Types = Get("Types").value_or("").str();
   // Read as text: OptionsView's bool accessors are not usable across
   // compilers (the library and this plugin may be built by different ones).

@@ -33,12 +33,22 @@ std::string ModelOptions::joinList(const std::vector<std::string> &Names) {
   return Out;
 }
 
+std::vector<std::string> ModelOptions::defaultFatalFailureMacros() {
+  // gtest (gtest.h), folly (folly/coro/GtestHelpers.h), Catch2
+  // (catch_test_macros.hpp) and Boost.Test (tools/old/interface.hpp,
+  // tools/interface.hpp).
+  return parseList("ASSERT_*;FAIL;GTEST_FAIL*;CO_ASSERT_*;CO_FAIL;REQUIRE*;"
+                   "CATCH_REQUIRE*;CATCH_FAIL;BOOST_REQUIRE*;BOOST_FAIL;"
+                   "BOOST_TEST_REQUIRE");
+}
+
 std::string ModelOptions::fingerprint() const {
   return joinList(EnterOps) + "|" + joinList(ExitOps) + "|" +
          joinList(CloseOps) + "|" + joinList(ExitHelpers) + "|" +
          joinList(GeneratorManagers) + "|" + joinList(OwnerExits) + "|" +
          joinList(DisabledProfiles) + "|" + Types + "|" +
-         (CheckExceptionPaths ? "eh" : "");
+         (CheckExceptionPaths ? "eh" : "") + "|" +
+         joinList(FatalFailureMacros);
 }
 
 } // namespace acm

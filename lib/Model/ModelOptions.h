@@ -36,6 +36,14 @@ struct ModelOptions {
   std::string Types;
   /// Also follow the paths on which a call throws: report exits they skip.
   bool CheckExceptionPaths = false;
+  /// Macros of test frameworks whose failure ends the test (gtest's
+  /// ASSERT_*, folly's CO_ASSERT_*, Catch2's REQUIRE, Boost.Test's
+  /// BOOST_REQUIRE*): a path on which one fails owes no exit. A name ending
+  /// in '*' matches every macro it begins.
+  std::vector<std::string> FatalFailureMacros = defaultFatalFailureMacros();
+
+  /// The default of FatalFailureMacros.
+  static std::vector<std::string> defaultFatalFailureMacros();
 
   /// Parses a semicolon- or comma-separated list, trimming blanks.
   static std::vector<std::string> parseList(llvm::StringRef List);

@@ -458,6 +458,57 @@ bool ProtocolModel::hasIdempotentExit(QualType T) const {
   return Spec && Spec->IdempotentExit;
 }
 
+namespace {
+/// The exit an op's name says: aclose, co_close and close_async close;
+/// join, joinAsync and cancelAndJoinAsync join.
+ExitName exitNameOf(StringRef Op) {
+  std::string Lower = Op.lower();
+  StringRef Name(Lower);
+  if (Name.contains("close"))
+    return ExitName::Close;
+  if (Name.contains("join"))
+    return ExitName::Join;
+  if (Name.contains("cleanup"))
+    return ExitName::Cleanup;
+  return ExitName::Exit;
+}
+} // namespace
+
+bool ProtocolModel::isFatalFailureMacro(StringRef MacroName) const {
+  for (StringRef Pattern : Options.FatalFailureMacros) {
+    if (Pattern.consume_back("*") ? MacroName.starts_with(Pattern)
+                                  : MacroName == Pattern)
+      return true;
+  }
+  return false;
+}
+
+ExitName ProtocolModel::exitName(QualType T) const {
+  const CXXRecordDecl *Record = definitionOf(T);
+  if (!Record)
+    return ExitName::Exit;
+  // A class or op annotated as a closeable's is closed, whatever its name.
+  const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern();
+  if (hasAnnotation(Record, "acm::closeable") ||
+      hasAnnotation(Pattern, "acm::closeable"))
+    return ExitName::Close;
+  if (const TypeSpec *Spec = specFor(Record))
+    return Spec->ExitOps.empty() ? ExitName::Exit
+                                 : exitNameOf(Spec->ExitOps.front());
+  std::optional<ExitName> Found;
+  unsigned Unused = 0;
+  forEachMethod(
+      Record,
+      [&](const CXXMethodDecl *M) {
+        if (Found || ownOpKind(M) != OpKind::Exit)
+          return;
+        Found = hasAnnotation(M, "acm::close") ? ExitName::Close
+                                               : exitNameOf(identifierOf(M));
+      },
+      Unused);
+  return Found.value_or(ExitName::Exit);
+}
+
 bool ProtocolModel::isSharedHandleType(QualType T) const {
   const TypeSpec *Spec = specForType(T);
   return Spec && Spec->Shared;

@@ -65,6 +65,11 @@ enum class OpKind {
 
 llvm::StringRef objectKindName(ObjectKind Kind);
 
+/// What an object's exit is called, as its exit op names it: a scope is
+/// joined, a generator cleaned up, a stream closed. Findings word the exit
+/// so ("join of 'scope' is not awaited").
+enum class ExitName { Exit, Close, Join, Cleanup };
+
 /// How a class holds a member of protocol type it owns.
 enum class MemberHolder {
   Direct,
@@ -141,6 +146,11 @@ public:
   /// (a profile's idempotent-exit).
   bool hasIdempotentExit(clang::QualType T) const;
 
+  /// What the exit of objects of type \p T is called: by the name of its
+  /// first exit op (the profile's or the class's own), Exit when that name
+  /// says nothing more.
+  ExitName exitName(clang::QualType T) const;
+
   /// True if copies of an object of type \p T share one handle, so that a
   /// copy is not its maker's to exit (a profile's shared).
   bool isSharedHandleType(clang::QualType T) const;
@@ -165,6 +175,10 @@ public:
   /// profile of one of \p Members' types (Seastar's future<> stop()).
   bool isOwnerExit(const clang::CXXMethodDecl *Method,
                    llvm::ArrayRef<OwnedMember> Members) const;
+
+  /// True if \p MacroName is one of the FatalFailureMacros: a test
+  /// framework's assertion whose failure ends the test.
+  bool isFatalFailureMacro(llvm::StringRef MacroName) const;
 
   /// True if an object of type \p T held as a member need not be exited by
   /// its owner (a profile's member-close-optional).

@@ -213,3 +213,18 @@ rt::task<> finished_by_a_member() {
   s.flush();
   co_await s.finish();
 }
+
+// The right-hand side runs before the assignment: handing the object over
+// (folly coro/test/ScopeExitTest.cpp: gen = co_invoke(f, AutoCleanup{std::move(gen)}, 42);)
+// there leaves nothing owed when the new value arrives.
+Stream wrap_stream(Stream &&inner);
+rt::task<> rewrapped_before_assignment() {
+  Stream s = open_stream();
+  s = wrap_stream(std::move(s));
+  co_await s.aclose();
+}
+rt::task<> rewrapped_through_a_temporary() {
+  Stream s = open_stream();
+  s = wrap_stream(Stream(std::move(s)));
+  co_await s.aclose();
+}

@@ -15,7 +15,7 @@ boost::cobalt::promise<void> teardown_skipped() {
   Lock lock = make_lock();
   if (failed())
     co_return;
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: close of 'lock' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit of 'lock' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-4]]:8: note: 'lock' created here
   co_await lock.await_exit(nullptr);
 }

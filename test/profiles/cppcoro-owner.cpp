@@ -30,7 +30,7 @@ public:
 // A scope without any exit method to join it.
 class Orphan {
   cppcoro::async_scope m_scope;
-  // CHECK-NOTES: :[[@LINE-1]]:24: warning: 'Orphan' owns 'm_scope', which must be closed, but has no exit method that closes it [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: 'Orphan' owns 'm_scope', which must be joined, but has no exit method that joins it [acm-missing-exit-await]
 
 public:
   void post() { m_scope.spawn(job()); }

@@ -9,7 +9,7 @@ cppcoro::task<> work();
 cppcoro::task<> never_joined() {
   cppcoro::async_scope scope;
   co_return;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: join of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-3]]:24: note: 'scope' created here
 }
 

@@ -60,7 +60,7 @@ folly::coro::Task<void> generator_not_cleaned() {
   folly::coro::CleanableAsyncGenerator<int> gen = numbers();
   co_await gen.next();
 }
-// CHECK-NOTES: :[[@LINE-1]]:1: warning: close of 'gen' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: cleanup of 'gen' is not awaited before the end of the coroutine [acm-missing-exit-await]
 // CHECK-NOTES: :[[@LINE-4]]:45: note: 'gen' created here
 
 folly::coro::Task<void> generator_cleaned_twice() {
@@ -79,7 +79,7 @@ folly::coro::Task<void> assigned_generator_not_cleaned() {
   folly::coro::CleanableAsyncGenerator<int> gen;
   gen = numbers();
   co_return;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'gen' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: cleanup of 'gen' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'gen' created here
 }
 

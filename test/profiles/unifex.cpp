@@ -12,13 +12,13 @@ unifex::task<void> v1_not_cleaned_up() {
   scope.detached_spawn(some_sender{});
   co_await some_sender{};
 }
-// CHECK-NOTES: :[[@LINE-1]]:1: warning: close of 'scope' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: cleanup of 'scope' is not awaited before the end of the coroutine [acm-missing-exit-await]
 // CHECK-NOTES: :[[@LINE-5]]:23: note: 'scope' created here
 
 unifex::task<void> v1_unused() {
   unifex::v1::async_scope scope;
   co_return;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: cleanup of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-3]]:27: note: 'scope' created here
 }
 
@@ -45,7 +45,7 @@ unifex::task<void> v2_not_joined() {
   unifex::v2::async_scope scope;
   co_await scope.nest(some_sender{});
   co_return;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: join of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-4]]:27: note: 'scope' created here
 }
 

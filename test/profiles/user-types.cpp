@@ -63,7 +63,7 @@ rt::task<> socket_not_shut_down() {
   mylib::Socket s(3);
   s.send(1);
   co_return;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: close of 's' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 's' is not awaited before 'co_return' [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-4]]:17: note: 's' created here
 }
 

@@ -125,6 +125,47 @@ TEST(ProtocolModel, AwaitableThroughFreeOperatorCoawait) {
             ObjectKind::Closeable);
 }
 
+TEST(ProtocolModel, ExitNamesWordTheCloseablesExit) {
+  auto AST = test::parse(R"cpp(
+    struct Scope { task join(); };
+    struct Gen { task cleanup(); };
+    struct [[clang::annotate("acm::closeable")]] Line {
+      [[clang::annotate("acm::exit")]] task hang_up();
+    };
+    struct Sock { task shutdown(); };
+    Scope scope; Gen gen; Line line; Sock sock; Stream stream;
+  )cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  ModelOptions Options;
+  Options.Types = "Scope{exit: join; entered} Gen{exit: cleanup; entered} "
+                  "Sock{exit: shutdown; entered}";
+  ProtocolModel Model(Options);
+  auto NameOf = [&](StringRef Var) {
+    return Model.exitName(test::findNamed<VarDecl>(Ctx, Var)->getType());
+  };
+  EXPECT_EQ(NameOf("scope"), ExitName::Join);
+  EXPECT_EQ(NameOf("gen"), ExitName::Cleanup);
+  EXPECT_EQ(NameOf("line"), ExitName::Close);
+  EXPECT_EQ(NameOf("sock"), ExitName::Exit);
+  EXPECT_EQ(NameOf("stream"), ExitName::Close);
+}
+
+TEST(ProtocolModel, FatalFailureMacros) {
+  ProtocolModel Default(ModelOptions{});
+  for (StringRef Name : {"ASSERT_EQ", "CO_ASSERT_TRUE", "REQUIRE",
+                         "REQUIRE_THROWS_AS", "BOOST_REQUIRE_NO_THROW", "FAIL"})
+    EXPECT_TRUE(Default.isFatalFailureMacro(Name)) << Name.str();
+  for (StringRef Name : {"EXPECT_EQ", "CO_EXPECT_EQ", "CHECK", "BOOST_CHECK",
+                         "ASSERT", "GTEST_ASSERT_"})
+    EXPECT_FALSE(Default.isFatalFailureMacro(Name)) << Name.str();
+  ModelOptions Options;
+  Options.FatalFailureMacros = ModelOptions::parseList("MY_ASSERT*");
+  ProtocolModel Custom(Options);
+  EXPECT_TRUE(Custom.isFatalFailureMacro("MY_ASSERT_OK"));
+  EXPECT_FALSE(Custom.isFatalFailureMacro("ASSERT_EQ"));
+}
+
 TEST(ProtocolModel, NameMatching) {
   std::vector<std::string> Patterns = {"Conn::close", "::top::f"};
   EXPECT_TRUE(matchesQualifiedName("net::Conn::close", Patterns));

@@ -11,6 +11,7 @@
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/FactSet.h"
 #include "Analysis/Support/FlowDriver.h"
+#include "Analysis/Support/FlowGraph.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -235,6 +236,40 @@ TEST_F(CfgTest, ForwardFlowJoinsBranchesAndReachesTheExit) {
   EXPECT_TRUE(P.BackEdges.empty());
   EXPECT_GT(Stats.BlockVisits, 0u);
   EXPECT_EQ(Stats.BlocksUnsettled, 0u);
+}
+
+TEST_F(CfgTest, BranchesKnownThroughVisibleCallsAreNotTaken) {
+  build("inline bool never() { return false; }\n"
+        "inline bool always() { return !never(); }\n"
+        "struct Always { explicit operator bool() const { return true; } };\n"
+        "namespace testing::internal { bool AlwaysTrue(); }\n"
+        "struct Base { virtual bool v() const { return true; } };\n"
+        "bool opaque();\n"
+        "void a(); void b(); void c(); void d(); void e(); void g();\n"
+        "void f(const Base &x) {\n"
+        "  do { a(); } while (never());\n"
+        "  if (Always w{}) b(); else c();\n"
+        "  if (!testing::internal::AlwaysTrue() || !always()) d();\n"
+        "  if (x.v()) e();\n"
+        "  if (opaque()) g();\n"
+        "}\n");
+  Graph = buildFlowGraph(Function, Function->getBody(), AST->getASTContext(),
+                         /*ExceptionEdges=*/false);
+  ASSERT_TRUE(Graph);
+  Order = std::make_unique<PostOrderCFGView>(Graph.get());
+  CallsSoFar Calls;
+  FlowStats Stats;
+  BlockStates<CallsSoFar::State> States =
+      solveForward(*Graph, *Order, Calls, {}, Stats);
+  EXPECT_TRUE(Calls.BackEdges.empty()) << "the do-while runs once";
+  EXPECT_FALSE(States.reached(blockCalling("c")->getBlockID()));
+  EXPECT_FALSE(States.reached(blockCalling("d")->getBlockID()));
+  // Virtual and opaque conditions stay open; so does clang's own folding.
+  EXPECT_TRUE(States.reached(blockCalling("e")->getBlockID()));
+  EXPECT_TRUE(States.reached(blockCalling("g")->getBlockID()));
+  EXPECT_EQ(States.In[Graph->getExit().getBlockID()],
+            (CallsSoFar::State{"a", "b", "e", "g", "never", "always",
+                               "AlwaysTrue", "operator bool", "v", "opaque"}));
 }
 
 TEST_F(CfgTest, ForwardFlowGoesRoundLoopsAndMarksTheBackEdge) {

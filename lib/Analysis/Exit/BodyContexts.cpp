@@ -156,7 +156,7 @@ public:
     if (B->getOpcode() == BO_Comma) {
       markDiscarded(B->getLHS());
     } else if (B->getOpcode() == BO_Assign) {
-      claim(B->getLHS(), RefRole::Reassign);
+      claimReassign(B->getLHS(), B);
       claim(B->getRHS(), RefRole::Release);
     }
     return true;
@@ -247,7 +247,7 @@ private:
       // Assignment gives the left side a new value and copies or moves the
       // right side into it; other operators only use their operands.
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-        claim(Op->getArg(0), RefRole::Reassign);
+        claimReassign(Op->getArg(0), Op);
         claim(Op->getArg(1), RefRole::CopyOut);
       }
       if (Op->getOperator() != OO_Call ||
@@ -329,6 +329,13 @@ private:
   void claim(const Expr *E, RefRole Role,
              ClaimStrength Strength = ClaimStrength::Decides) {
     claimAt(Depth, E, Role, Strength);
+  }
+  /// \p E is given a new value by \p Assignment, which runs after its
+  /// right-hand side (C++17 [expr.ass]): a hand-off there comes first.
+  void claimReassign(const Expr *E, const Expr *Assignment) {
+    claim(E, RefRole::Reassign);
+    if (const Expr *Ref = Objects.referenceOf(E))
+      Out.Assignments[Ref] = Assignment;
   }
   void claimAt(int At, const Expr *E, RefRole Role, ClaimStrength Strength) {
     if (const Expr *Ref = Objects.referenceOf(E))

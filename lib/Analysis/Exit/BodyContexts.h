@@ -79,6 +79,9 @@ struct BodyContexts {
   /// The role of each reference to a tracked object that is not a plain
   /// use.
   llvm::DenseMap<const clang::Expr *, RefRole> Roles;
+  /// For a reference given a new value by an assignment: the assignment,
+  /// where the new value arrives.
+  llvm::DenseMap<const clang::Expr *, const clang::Expr *> Assignments;
   /// Tracked locals initialised by pop_all: the stack they take over.
   llvm::DenseMap<const clang::VarDecl *, unsigned> PopAllFrom;
   /// What each explicit co_await awaits.

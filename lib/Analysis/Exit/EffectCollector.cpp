@@ -5,6 +5,7 @@
 #include "Analysis/Exit/MemberContext.h"
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Support/BodyVisitor.h"
+#include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
 #include "Analysis/Support/ExprUnwrap.h"
 #include "Model/ProtocolModel.h"
@@ -40,7 +41,8 @@ public:
   Collector(const FunctionDecl &Function, const FoundObjects &Found,
             const BodyContexts &Contexts, const ProtocolModel &Model,
             const MemberContext *Members, EffectTable &Out)
-      : Objects(Found.Objects), Contexts(Contexts), Model(Model),
+      : Function(Function), Objects(Found.Objects), Contexts(Contexts),
+        Model(Model),
         Members(Members), Out(Out), MayAwait(promiseAllowsAwait(Function)) {
     setIntoLambdasCapturingThis(Members != nullptr);
   }
@@ -83,6 +85,7 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    recordFailurePoint(Call);
     enteredArguments(Call);
     if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       memberCall(Member);
@@ -91,6 +94,18 @@ public:
 
   bool VisitCoreturnStmt(CoreturnStmt *S) {
     recordMachinery(S->getPromiseCall());
+    if (!S->isImplicit())
+      recordFailurePoint(S);
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *S) {
+    recordFailurePoint(S);
+    return true;
+  }
+
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    recordFailurePoint(E);
     return true;
   }
 
@@ -142,7 +157,12 @@ private:
       else if (Kind != EffectKind::OpObject)
         Kind = EffectKind::ResourceUse;
     }
-    addEffect(E, Kind, *Obj, E->getBeginLoc());
+    // The new value arrives at the assignment, after its right-hand side.
+    const Stmt *At = E;
+    if (Kind == EffectKind::Reassign)
+      if (const Expr *Assignment = Contexts.Assignments.lookup(E))
+        At = Assignment;
+    addEffect(At, Kind, *Obj, E->getBeginLoc());
   }
 
   /// The tracked members \p S mentions, each once, in the order found.
@@ -269,6 +289,20 @@ private:
     Out.ByStmt[S].push_back({Kind, Obj, Loc});
   }
 
+  /// \p S is a fatal failure of a test framework's assertion if one of the
+  /// FatalFailureMacros wrote it.
+  void recordFailurePoint(const Stmt *S) {
+    SourceLocation Loc = S->getBeginLoc();
+    if (!Loc.isMacroID())
+      return;
+    const ASTContext &Ctx = Function.getASTContext();
+    if (writtenByMacro(Loc, Ctx.getSourceManager(), Ctx.getLangOpts(),
+                       [&](StringRef Name) {
+                         return Model.isFatalFailureMacro(Name);
+                       }))
+      Out.FailurePoints.insert(S);
+  }
+
   void recordMachinery(const Stmt *S) {
     if (!S)
       return;
@@ -311,6 +345,7 @@ private:
       Record(Part, true, Record);
   }
 
+  const FunctionDecl &Function;
   const ObjectTable &Objects;
   const BodyContexts &Contexts;
   const ProtocolModel &Model;

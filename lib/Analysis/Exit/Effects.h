@@ -86,6 +86,11 @@ struct EffectTable {
   /// implicit suspends): not the body's own calls.
   llvm::DenseSet<const clang::Stmt *> MachineryCalls;
 
+  /// Where a test framework's assertion fails fatally (FatalFailureMacros):
+  /// its return, co_return or throw, and the calls it makes, whose
+  /// exceptions end the test. A path through one owes no exit.
+  llvm::DenseSet<const clang::Stmt *> FailurePoints;
+
   std::vector<ImmediateFinding> Immediate;
 
   llvm::ArrayRef<Effect> of(const clang::Stmt *S) const {

@@ -65,7 +65,9 @@ void ExitFlow::forgetResources(unsigned Owner, ExitState &S) const {
 
 bool ExitFlow::throwsHere(const CFGBlock &Block) const {
   const auto *Call = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
-  return Call && !Effects.MachineryCalls.count(Call) && mayThrow(Call);
+  // A test framework's fatal failure throws to end the test: nothing is owed.
+  return Call && !Effects.MachineryCalls.count(Call) &&
+         !Effects.FailurePoints.count(Call) && mayThrow(Call);
 }
 
 ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
@@ -91,6 +93,11 @@ ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
           }
       for (const Effect &E : Effects.of(St))
         applyEffect(E, S, Diagnoser);
+      // A test that failed fatally ends here: nothing is owed on its path.
+      if (Effects.FailurePoints.count(St) && !isa<CallExpr>(St)) {
+        S.Variants.clear();
+        continue;
+      }
       for (const FactUpdate &Update : Facts.updatesAt(St))
         Lattice.applyFactUpdate(S, Update);
       continue;
@@ -113,6 +120,7 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
   bool Changed = false;
   const CFGBlock *Target = *(From.succ_begin() + SuccIndex);
   if (ExceptionPaths && Target && isExceptionEdge(From, SuccIndex)) {
+    // A test framework's fatal failure: the test ends, nothing is owed.
     if (!throwsHere(From))
       return false;
     // The call did not complete: its own effects (a push, an enter) did

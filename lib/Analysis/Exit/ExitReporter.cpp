@@ -65,6 +65,29 @@ std::string describeObject(const CXXMemberCallExpr *Call,
       Ctx.getPrintingPolicy());
 }
 
+/// The words for a closeable's exit: "close of 's'", "'s' must be closed",
+/// "a method that closes it"; a scope is joined, a generator cleaned up.
+struct ExitWords {
+  const char *Noun;
+  const char *Done;
+  const char *Does;
+};
+ExitWords exitWords(const TrackedObject &Object) {
+  if (Object.Kind != ObjectKind::Closeable)
+    return {"exit", "exited", "exits"};
+  switch (Object.Exit) {
+  case ExitName::Close:
+    return {"close", "closed", "closes"};
+  case ExitName::Join:
+    return {"join", "joined", "joins"};
+  case ExitName::Cleanup:
+    return {"cleanup", "cleaned up", "cleans up"};
+  case ExitName::Exit:
+    break;
+  }
+  return {"exit", "exited", "exits"};
+}
+
 /// "before 'co_return'", "if 'send' throws".
 std::string describeDeath(const DeathPoint &Death) {
   switch (Death.Cause) {
@@ -140,10 +163,8 @@ Finding ExitReporter::noOwnerExit(const TrackedObject &Member,
         (Member.Kind == ObjectKind::ExitStack ? "closes" : "exits") + " it";
   else
     F.Message = "'" + ClassName + "' owns '" + F.Object + "', which must be " +
-                (Member.Kind == ObjectKind::Closeable ? "closed" : "exited") +
-                ", but has no exit method that " +
-                (Member.Kind == ObjectKind::Closeable ? "closes" : "exits") +
-                " it";
+                exitWords(Member).Done + ", but has no exit method that " +
+                exitWords(Member).Does + " it";
   if (std::optional<FindingNote> Entered = enteredNote(Member))
     F.Notes.push_back(*Entered);
   return F;
@@ -209,7 +230,8 @@ void ExitReporter::unexited(unsigned Obj, const OpSite &Enter,
       F.Message = "exit stack member '" + Name + "' is not closed " + Where;
       break;
     case ObjectKind::Closeable:
-      F.Message = "close of member '" + Name + "' is not awaited " + Where;
+      F.Message = std::string(exitWords(Object).Noun) + " of member '" + Name +
+                  "' is not awaited " + Where;
       break;
     default:
       F.Message = "exit of member '" + Name + "' is not awaited " + Where;
@@ -252,7 +274,8 @@ void ExitReporter::unexited(unsigned Obj, const OpSite &Enter,
     F.Notes.push_back({Enter.Loc, "exit pushed onto '" + Name + "' here"});
     break;
   case ObjectKind::Closeable:
-    F.Message = "close of '" + Name + "' is not awaited " + Where;
+    F.Message = std::string(exitWords(Object).Noun) + " of '" + Name +
+                "' is not awaited " + Where;
     F.Notes.push_back(
         {Enter.Loc, "'" + Name + "' " +
                              (Object.IsParam ? "received" : "created") +

@@ -155,6 +155,8 @@ private:
                           Model.isDefaultEmptyType(V->getType()) &&
                           isDefaultConstructed(V);
     Object.IdempotentExit = Model.hasIdempotentExit(V->getType());
+    if (Kind == ObjectKind::Closeable)
+      Object.Exit = Model.exitName(V->getType().getNonReferenceType());
     return Object;
   }
 

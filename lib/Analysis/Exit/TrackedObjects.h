@@ -57,6 +57,8 @@ struct TrackedObject {
   bool EmptyAtBirth = false;
   /// Awaiting its exit again is harmless (a profile's idempotent-exit).
   bool IdempotentExit = false;
+  /// What its exit is called, for the wording of findings.
+  ExitName Exit = ExitName::Exit;
   /// For a variable bound to what an enter returned (a resource): the
   /// object whose exit ends the resource's life; -1 for other objects.
   int Owner = -1;

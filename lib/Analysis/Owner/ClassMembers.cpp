@@ -48,6 +48,8 @@ ClassMembers::ClassMembers(const CXXRecordDecl &Class,
     Object.Holder = Member.Holder;
     Object.SingleUse = Model.isSingleUseType(Member.ObjectType);
     Object.IdempotentExit = Model.hasIdempotentExit(Member.ObjectType);
+    if (Member.Kind == ObjectKind::Closeable)
+      Object.Exit = Model.exitName(Member.ObjectType);
     Members.push_back(Object);
   }
   for (const CXXMethodDecl *Method : Class.methods())

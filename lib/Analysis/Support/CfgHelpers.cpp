@@ -1,6 +1,8 @@
 //===- CfgHelpers.cpp -----------------------------------------------------===//
 
 #include "Analysis/Support/CfgHelpers.h"
+
+#include "clang/Lex/Lexer.h"
 #include "Analysis/Support/FlowDriver.h"
 
 #include "clang/AST/Attr.h"
@@ -78,6 +80,28 @@ const Expr *branchCondition(const CFGBlock &Block) {
     E = Logical->getRHS()->IgnoreParens();
   }
   return Last;
+}
+
+bool writtenByMacro(SourceLocation Loc, const SourceManager &SM,
+                    const LangOptions &LangOpts,
+                    llvm::function_ref<bool(StringRef)> Listed) {
+  if (!Loc.isMacroID())
+    return false;
+  // What the user typed inside the call is spelled within it; the macros'
+  // own tokens, also those one macro passes another, are spelled in their
+  // definitions.
+  clang::CharSourceRange Call = SM.getExpansionRange(Loc);
+  SourceLocation Spelling = SM.getSpellingLoc(Loc);
+  if (SM.isPointWithin(Spelling, Call.getBegin(), Call.getEnd()))
+    return false;
+  // Up the expansions, from the macro whose body has the token to the one
+  // written in the file.
+  for (unsigned Depth = 0; Loc.isMacroID() && Depth < 64; ++Depth) {
+    if (Listed(Lexer::getImmediateMacroName(Loc, SM, LangOpts)))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
 }
 
 SourceLocation endOfBody(const Stmt *WrittenBody) {

@@ -17,6 +17,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
 
@@ -92,6 +93,13 @@ void forEachNormalReturn(const clang::CFG &Graph, ReachedFn Reached,
 /// for "if (a && b)" the block that ends with the if tests b. Null if the
 /// block does not end with such a branch.
 const clang::Expr *branchCondition(const clang::CFGBlock &Block);
+
+/// True if the token at \p Loc comes from a macro that \p Listed accepts,
+/// or from a macro one of those expands: the code the macros themselves
+/// bring, not what the user spelled in the call.
+bool writtenByMacro(clang::SourceLocation Loc, const clang::SourceManager &SM,
+                    const clang::LangOptions &LangOpts,
+                    llvm::function_ref<bool(llvm::StringRef)> Listed);
 
 /// The end of a coroutine's written body: its closing brace.
 clang::SourceLocation endOfBody(const clang::Stmt *WrittenBody);

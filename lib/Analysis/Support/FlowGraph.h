@@ -1,0 +1,50 @@
+//===- FlowGraph.h - The CFG the analyses run on ---------------------------===//
+//
+// Clang's CFG of a function, built once with every statement and the ends of
+// variables' lifetimes, and with the branches no run can take marked
+// unreachable. Clang's builder folds constant expressions (`if (false)`);
+// test frameworks hide theirs behind calls it does not look into: Boost.Test
+// ends every tool with `while (dummy_cond())`, an inline function that
+// returns false, and gtest's EXPECT_THROW tests `if (TrueWithString m{})`,
+// whose conversion to bool returns true. Followed as if either side could
+// run, the loop awaits an exit again and the else leaves the object behind.
+//
+// Support room: protocol-agnostic; clang's AST and CFG only.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_SUPPORT_FLOWGRAPH_H
+#define ACM_ANALYSIS_SUPPORT_FLOWGRAPH_H
+
+#include "clang/Analysis/CFG.h"
+#include <memory>
+#include <optional>
+
+namespace clang {
+class ASTContext;
+class Decl;
+class Expr;
+class Stmt;
+} // namespace clang
+
+namespace acm {
+
+/// The CFG of \p D's body \p Body, with exception edges if \p ExceptionEdges,
+/// and the side of each branch whose condition has a known value that is
+/// never taken marked unreachable. Null if clang cannot build one.
+std::unique_ptr<clang::CFG> buildFlowGraph(const clang::Decl *D,
+                                           clang::Stmt *Body,
+                                           clang::ASTContext &Ctx,
+                                           bool ExceptionEdges);
+
+/// The value of branch condition \p Condition when it is a call whose value
+/// is known: a function (or conversion to bool) whose visible definition
+/// only returns a constant, or one of the test frameworks' out-of-line
+/// constants (gtest's AlwaysTrue()); `!` of one. Nothing for anything else,
+/// and for constants clang's builder folds itself.
+std::optional<bool> knownConditionValue(const clang::Expr *Condition,
+                                        clang::ASTContext &Ctx);
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_SUPPORT_FLOWGRAPH_H
