@@ -9,6 +9,8 @@ programs are valid C++20 by construction:
 - a `goto` always jumps forward to a label of a block that encloses it,
   placed after the statement that holds the goto;
 - `break` only inside a loop or a `switch`, `continue` only inside a loop;
+- a `catch (...)` handler holds no `co_await`, `co_yield` or declaration,
+  and nothing jumps into a `try` block or a handler;
 - a body with no coroutine keyword gets a `co_await cleanup();`
   (see program.Printer), so every function is a coroutine.
 
@@ -17,9 +19,11 @@ function can be regenerated alone (run.py --only).
 """
 import random
 
-from program import Block, Case, Function, Stmt, walk, PREFIX
+from program import Block, Case, Function, Stmt, walk, KINDS, PREFIX
 
-TASK_OBJECT_KINDS = [("resource", 5), ("stream", 3), ("cm", 2)]
+TASK_OBJECT_KINDS = [("resource", 5), ("stream", 3), ("cm", 2), ("stack", 2), ("pool", 2)]
+# At most this many resources of enters per function.
+MAX_BOUND_RESOURCES = 2
 
 
 def pick(rng, weighted):
@@ -38,21 +42,41 @@ class Generator:
     def __init__(self, rng, kind):
         self.rng = rng
         self.kind = kind
-        self.counts = {"resource": 0, "stream": 0, "cm": 0}
+        self.counts = {k: 0 for k in PREFIX}
         self.labels = 0
         if kind == "task":
             self.max_objects = rng.randint(1, 3)
         else:
             self.max_objects = rng.choice([0, 0, 0, 1, 2])
         self.objects = 0
+        self.bound = 0
 
     # -- objects -----------------------------------------------------------
-    def new_decl(self):
-        okind = pick(self.rng, TASK_OBJECT_KINDS)
+    def new_name(self, okind):
         name = "%s%d" % (PREFIX[okind], self.counts[okind])
         self.counts[okind] += 1
+        return name
+
+    def new_decl(self):
+        okind = pick(self.rng, TASK_OBJECT_KINDS)
         self.objects += 1
-        return Stmt("decl", obj=name, okind=okind)
+        return Stmt("decl", obj=self.new_name(okind), okind=okind)
+
+    def new_binding(self, scope):
+        """A resource of an enter of an object in `scope`, or None."""
+        pools = [n for n, k in scope if k == "pool"]
+        stacks = [n for n, k in scope if k == "stack"]
+        resources = [n for n, k in scope if k == "resource"]
+        choices = [("conn", 1 if pools else 0), ("entered", 1 if stacks and resources else 0)]
+        if not any(w for _, w in choices):
+            return None
+        okind = pick(self.rng, choices)
+        self.bound += 1
+        if okind == "conn":
+            return Stmt("decl", obj=self.new_name(okind), okind=okind,
+                        owner=self.rng.choice(pools))
+        return Stmt("decl", obj=self.new_name(okind), okind=okind,
+                    owner=self.rng.choice(stacks), arg=self.rng.choice(resources))
 
     def op(self, scope):
         name, okind = self.rng.choice(scope)
@@ -60,12 +84,19 @@ class Generator:
             kind = pick(self.rng, [("enter", 4), ("exit", 4), ("use", 3)])
         elif okind == "stream":
             kind = pick(self.rng, [("exit", 3), ("use", 3)])
-        else:
+        elif okind in ("cm", "pool"):
             kind = pick(self.rng, [("enter", 4), ("exit", 4)])
+        elif okind == "stack":
+            resources = [n for n, k in scope if k == "resource"]
+            kind = pick(self.rng, [("push", 3), ("exit", 3), ("adopt", 2 if resources else 0)])
+            if kind == "adopt":
+                return Stmt(kind, obj=name, arg=self.rng.choice(resources))
+        else:
+            kind = "use"            # a resource of an enter
         return Stmt(kind, obj=name)
 
     # -- statements --------------------------------------------------------
-    def block(self, depth, scope, in_loop, in_switch, top=False):
+    def block(self, depth, scope, in_loop, in_switch, top=False, in_try=False):
         rng = self.rng
         stmts = []
         scope = list(scope)
@@ -79,15 +110,41 @@ class Generator:
                 d = self.new_decl()
                 stmts.append(d)
                 scope.append((d.obj, d.okind))
+        if self.bound < MAX_BOUND_RESOURCES and rng.random() < (0.3 if top else 0.4):
+            d = self.new_binding(scope)
+            if d is not None:
+                stmts.append(d)
+                scope.append((d.obj, d.okind))
         length = rng.randint(3, 9) if top else rng.randint(0, max(1, 4 - depth))
         for _ in range(length):
-            stmts.append(self.stmt(depth, scope, in_loop, in_switch))
+            stmts.append(self.stmt(depth, scope, in_loop, in_switch, in_try))
         block = Block(stmts)
         if rng.random() < (0.3 if top else 0.15):
             self.add_goto(block)
         return block
 
-    def stmt(self, depth, scope, in_loop, in_switch):
+    def handler(self, depth, scope, in_loop, in_switch):
+        """The body of a `catch (...)`: no co_await, co_yield or
+        declaration; uses and jumps."""
+        rng = self.rng
+        usable = [(n, k) for n, k in scope if KINDS[k][3] is not None]
+        stmts = []
+        for _ in range(rng.randint(0, 2)):
+            choice = pick(rng, [("use", 3 if usable else 0),
+                                ("break", 1 if (in_loop or in_switch) else 0),
+                                ("continue", 1 if in_loop else 0),
+                                ("return", 1),
+                                ("if", 1 if depth < 4 else 0)])
+            if choice == "use":
+                stmts.append(Stmt("use", obj=rng.choice(usable)[0]))
+            elif choice == "if":
+                then = self.handler(depth + 1, scope, in_loop, in_switch)
+                stmts.append(Stmt("if", then=then, els=None))
+            else:
+                stmts.append(Stmt(choice))
+        return Block(stmts)
+
+    def stmt(self, depth, scope, in_loop, in_switch, in_try=False):
         rng = self.rng
         nested = 1 if depth < 3 else 0
         weights = [
@@ -97,6 +154,8 @@ class Generator:
             ("for", 1 * nested),
             ("switch", 1 * nested),
             ("block", 1 * nested),
+            ("try", 1 * nested),
+            ("throw", 0.8 if in_try else 0.2),
             ("break", 1 if (in_loop or in_switch) else 0),
             ("continue", 1 if in_loop else 0),
             ("return", 0.7),
@@ -107,18 +166,24 @@ class Generator:
         if choice == "op":
             return self.op(scope)
         if choice == "if":
-            then = self.block(depth + 1, scope, in_loop, in_switch)
-            els = self.block(depth + 1, scope, in_loop, in_switch) if rng.random() < 0.5 else None
+            then = self.block(depth + 1, scope, in_loop, in_switch, in_try=in_try)
+            els = (self.block(depth + 1, scope, in_loop, in_switch, in_try=in_try)
+                   if rng.random() < 0.5 else None)
             return Stmt("if", then=then, els=els)
         if choice in ("while", "for"):
-            return Stmt(choice, body=self.block(depth + 1, scope, True, False))
+            return Stmt(choice, body=self.block(depth + 1, scope, True, False, in_try=in_try))
         if choice == "block":
-            return Stmt("block", body=self.block(depth + 1, scope, in_loop, in_switch))
+            return Stmt("block", body=self.block(depth + 1, scope, in_loop, in_switch,
+                                                 in_try=in_try))
+        if choice == "try":
+            body = self.block(depth + 1, scope, in_loop, in_switch, in_try=True)
+            return Stmt("try", body=body,
+                        handler=self.handler(depth + 1, scope, in_loop, in_switch))
         if choice == "switch":
             labels = [l for l in (0, 1, "default") if rng.random() < 0.7] or ["default"]
             cases = []
             for label in labels:
-                stmts = [self.stmt(depth + 1, scope, in_loop, True)
+                stmts = [self.stmt(depth + 1, scope, in_loop, True, in_try)
                          for _ in range(rng.randint(0, 2))]
                 if rng.random() < 0.6:
                     stmts.append(Stmt("break"))

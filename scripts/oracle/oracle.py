@@ -13,42 +13,66 @@ Why 3 iterations are enough. Every fact a finding depends on is one
 object's state, or the generator's `yielded` flag, or one `co_yield`'s
 "pending" flag (rules.py), and the control flow never depends on a fact
 (every condition is an opaque call). So each fact can be followed on its
-own, and on each fact every statement acts either as the identity or as a
-constant: an enter sets ("E", line), an exit ("X", line), a declaration N
-(or ("E", line)), a death DEAD, a co_yield sets yielded := 1 and its own
-pending flag, a co_await clears every pending flag; a use, a test or
-another object's operation changes nothing. A sequence of statements (one
-path through a loop body) therefore acts as the identity or as the
-constant of its last writer. Writing H(k) for the facts at the loop head
-after k iterations and C for the constants of the body's paths,
-H(1) = H(0) | C and H(k) = H(0) | C for every k >= 1. Every (point, fact)
-pair inside the body is reached in the first 2 runs of the body (the
-second starts from H(1), which is already every fact the head will ever
-see), and every fact after the loop within 1 run; nested loops apply the
-same argument level by level. 3 runs leave one iteration of margin (and
-reach the "later iteration" second occurrence of a `co_yield`, a use or
-an exit in a loop on a path of its own). `run.py --unroll=5` gives the
-same findings, which the documentation records as an experiment.
+own, and on each fact every statement acts as a map of one of two shapes:
+the identity on some states and a constant on the others, or the identity
+(a use, a test, another object's operation). An enter sets ("E", line)
+from any state, an exit ("X", line) (an ExitStack's: from any state but
+OFF), a push keeps an entered stack and enters the others, a co_yield sets
+yielded := YIELDED, a handler turns NOT_YET into CAUGHT, a co_await clears
+every pending flag. A path through a loop body is a composition of such
+maps, and the longest chain of different values one fact can go through
+under them is two steps (NOT_YET -> CAUGHT -> YIELDED; entered -> exited
+-> entered by a push; a resource LIVE -> exited). Writing H(k) for the
+facts at the loop head after k iterations, H(2) is therefore every fact the
+head will ever see; every (point, fact) pair inside the body is reached in
+the first 3 runs of the body (the third starts from H(2)), and every fact
+after the loop within 2. Nested loops apply the same argument level by
+level. `run.py --self-check` also compares 3 iterations with 5 on every
+function.
 """
 from collections import defaultdict
 
+from rules import MISSING, UAE
+
 from program import has_yield
-from rules import DEAD, Findings, where_of
+from rules import CAUGHT, DEAD, NOT_YET, OBJECT_STMTS, YIELDED, Findings, Machine, where_of
+
+
+# acm-tidy remembers at most this many enter sites and exit sites of one
+# object at one point (MaxExitSites in lib/Analysis/Support/AnalysisBounds.h,
+# docs/checks/use-after-exit.md): beyond them the later ones in source order
+# are forgotten, and so are their findings. A function whose paths bring
+# more to one point is beyond that bound, and not compared on the check
+# the sites belong to.
+MAX_SITES = 4
+
+
+class Expected(dict):
+    """(check, line) -> message, and `beyond`: the checks on which the
+    function is beyond a documented bound of acm-tidy's analysis."""
+
+    def __init__(self, findings, beyond=()):
+        super().__init__(findings)
+        self.beyond = set(beyond)
 
 
 class Out:
-    __slots__ = ("fall", "brk", "cont", "gotos")
+    """The states leaving a statement: by falling through, and by each
+    kind of jump."""
+    __slots__ = ("fall", "brk", "cont", "gotos", "thrown")
 
     def __init__(self, fall=None):
         self.fall = fall if fall is not None else set()
         self.brk = set()        # (line, state)
         self.cont = set()       # (line, state)
         self.gotos = set()      # (label, line, state)
+        self.thrown = set()     # state, at a `throw`
 
     def absorb_jumps(self, o):
         self.brk |= o.brk
         self.cont |= o.cont
         self.gotos |= o.gotos
+        self.thrown |= o.thrown
 
 
 class Oracle:
@@ -59,30 +83,41 @@ class Oracle:
         self.index = {n: i for i, n in enumerate(self.names)}
         self.generator = fn.kind == "gen" and has_yield(fn)
         self.f = Findings(fn)
+        self.machine = Machine(fn, self.f)
         self.nobj = len(self.names)
+        # (point, object, "E" or "X") -> the enter or exit lines of the
+        # states that reach the point, over all iterations.
+        self.sites = defaultdict(set)
 
     # A state is (object states..., yielded, pending yields).
     def run(self):
-        init = tuple([DEAD] * self.nobj) + (0, frozenset())
+        init = tuple([DEAD] * self.nobj) + (NOT_YET, frozenset())
         out = self.block(self.fn.body, {init}, "the end of the coroutine")
         for st in out.fall:
             self.finish(st)
+        # A `throw` outside every try leaves the coroutine: nothing to report.
         assert not out.brk and not out.cont and not out.gotos
-        return self.f.result()
+        beyond = {MISSING if kind == "E" else UAE
+                  for (_, _, kind), lines in self.sites.items() if len(lines) > MAX_SITES}
+        return Expected(self.f.result(), beyond)
+
+    def note_sites(self, point, states):
+        """Records the enter and exit sites of each object at `point`."""
+        for st in states:
+            for i in range(self.nobj):
+                o = st[i]
+                if isinstance(o, tuple):
+                    self.sites[(point, i, o[0])].add(o[1])
 
     def finish(self, st):
         self.f.end(st[self.nobj], self.generator)
 
     # -- helpers on states ---------------------------------------------
-    def with_obj(self, st, i, value):
-        return st[:i] + (value,) + st[i + 1:]
-
     def kill(self, st, names, line, where):
-        for n in names:
-            i = self.index[n]
-            if st[i] != DEAD:
-                st = self.with_obj(st, i, self.f.die(n, st[i], line, where))
-        return st
+        """`where` is None for a death by an exception (not reported)."""
+        objs = list(st[:self.nobj])
+        self.machine.die(objs, names, line, where)
+        return tuple(objs) + st[self.nobj:]
 
     def await_(self, st):
         pending = st[self.nobj + 1]
@@ -96,11 +131,13 @@ class Oracle:
         decls = [s.obj for s in blk.decls()]
         labels = {s.label for s in blk.stmts if s.kind == "label"}
         out = self.seq(blk.stmts, states, labels)
+        self.note_sites(id(blk), out.fall)
         res = Out({self.kill(st, decls, blk.close_line, where_close) for st in out.fall})
         if decls:
             res.brk = {(l, self.kill(st, decls, l, "'break'")) for l, st in out.brk}
             res.cont = {(l, self.kill(st, decls, l, "'continue'")) for l, st in out.cont}
             res.gotos = {(lab, l, self.kill(st, decls, l, "'goto'")) for lab, l, st in out.gotos}
+            res.thrown = {self.kill(st, decls, None, None) for st in out.thrown}
         else:
             res.absorb_jumps(out)
         return res
@@ -117,6 +154,7 @@ class Oracle:
             cur = o.fall
             res.brk |= o.brk
             res.cont |= o.cont
+            res.thrown |= o.thrown
             for lab, l, st in o.gotos:
                 if lab in labels:
                     pending[lab].add(st)
@@ -131,21 +169,14 @@ class Oracle:
         f = self.f
         if not states:
             return Out()
-        if k in ("decl", "enter", "exit", "use"):
-            i = self.index[s.obj]
+        self.note_sites(id(s), states)
+        if k in OBJECT_STMTS:
             res = set()
             for st in states:
-                o = st[i]
-                if k == "decl":
-                    new = f.declare(s.obj, s.line)
-                elif k == "enter":
-                    new = f.enter(s.obj, o, s.line)
-                elif k == "exit":
-                    new = f.exit(s.obj, o, s.line)
-                else:
-                    new = f.use(s.obj, o, s.line)
-                st = self.with_obj(st, i, new)
-                if k in ("enter", "exit"):
+                objs = list(st[:self.nobj])
+                awaits = self.machine.apply(s, objs)
+                st = tuple(objs) + st[self.nobj:]
+                if awaits:
                     st = self.await_(st)
                 res.add(st)
             return Out(res)
@@ -154,14 +185,16 @@ class Oracle:
             y = self.nobj
             for st in states:
                 f.yield_(st[y], s.yield_line)
-                pending = st[y + 1] | {s.yield_line} if k == "yield" else st[y + 1]
-                res.add(st[:y] + (1, pending))
+                protected = k == "tryyield" or s.in_try
+                pending = st[y + 1] if protected else st[y + 1] | {s.yield_line}
+                res.add(st[:y] + (YIELDED, pending))
             return Out(res)
         if k == "await":
             return Out({self.await_(st) for st in states})
         if k == "if":
             o1 = self.block(s.then, states, "the end of its scope")
-            o2 = self.block(s.els, states, "the end of its scope") if s.els is not None else Out(set(states))
+            o2 = (self.block(s.els, states, "the end of its scope") if s.els is not None
+                  else Out(set(states)))
             res = Out(o1.fall | o2.fall)
             res.absorb_jumps(o1)
             res.absorb_jumps(o2)
@@ -180,6 +213,12 @@ class Oracle:
             res = Out()
             res.gotos = {(s.label, s.line, st) for st in states}
             return res
+        if k == "throw":
+            res = Out()
+            res.thrown = set(states)
+            return res
+        if k == "try":
+            return self.try_(s, states)
         if k == "return":
             for st in states:
                 st = self.kill(st, self.names, s.line, where_of("return"))
@@ -198,6 +237,7 @@ class Oracle:
             o = self.block(s.body, head, "the end of its scope")
             exits |= {st for _, st in o.brk}
             res.gotos |= o.gotos
+            res.thrown |= o.thrown
             nxt = o.fall | {st for _, st in o.cont}
             exits |= nxt
             # A state already seen at the head was already run through
@@ -218,10 +258,25 @@ class Oracle:
             exits |= {st for _, st in o.brk}
             res.cont |= o.cont
             res.gotos |= o.gotos
+            res.thrown |= o.thrown
         exits |= cur
         if not any(c.label == "default" for c in s.cases):
             exits |= set(states)
         res.fall = exits
+        return res
+
+
+    def try_(self, s, states):
+        """`try {body} catch (...) {handler}`: a `throw` in the body (its
+        objects die unreported) enters the handler."""
+        body = self.block(s.body, states, "the end of its scope")
+        y = self.nobj
+        caught = {st[:y] + (CAUGHT if st[y] == NOT_YET else st[y], st[y + 1])
+                  for st in body.thrown}
+        handler = self.block(s.handler, caught, "the end of its scope")
+        res = Out(body.fall | handler.fall)
+        res.brk, res.cont, res.gotos = body.brk, body.cont, body.gotos
+        res.absorb_jumps(handler)
         return res
 
 

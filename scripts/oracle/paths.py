@@ -8,7 +8,7 @@ equal oracle.expected(), which merges equal states; `run.py --self-check`
 compares them on every generated function with at most `limit` paths.
 """
 from program import has_yield
-from rules import DEAD, Findings, where_of
+from rules import CAUGHT, DEAD, NOT_YET, OBJECT_STMTS, YIELDED, Findings, Machine, where_of
 
 
 class TooManyPaths(Exception):
@@ -29,7 +29,11 @@ class Paths:
         def ret(p, line):
             yield p + (("return", line),)
 
-        ctx = {"brk": None, "cont": None, "ret": ret, "goto": {}}
+        def thrown(p, line):
+            # Out of the coroutine: the path ends, and reports nothing more.
+            yield p + (("thrown", line),)
+
+        ctx = {"brk": None, "cont": None, "ret": ret, "goto": {}, "throw": thrown}
         for path in self.block(self.fn.body, (), end, ctx, "the end of the coroutine"):
             self.count += 1
             if self.count > self.limit:
@@ -54,6 +58,8 @@ class Paths:
                 inner["cont"] = lambda p, line: outer["cont"](p + deaths(line, "'continue'"), line)
             inner["goto"] = {lab: (lambda g: lambda p, line: g(p + deaths(line, "'goto'"), line))(g)
                              for lab, g in outer["goto"].items()}
+            # Unwinding: the objects die, unreported.
+            inner["throw"] = lambda p, line: outer["throw"](p + deaths(line, None), line)
         else:
             inner["goto"] = dict(ctx["goto"])
         for i, s in enumerate(blk.stmts):
@@ -72,12 +78,19 @@ class Paths:
         def nxt(p):
             return self.seq(stmts, i + 1, p, k, ctx)
 
-        if kind in ("decl", "enter", "exit", "use"):
-            yield from nxt(prefix + ((kind, s.obj, s.line),))
+        if kind in OBJECT_STMTS:
+            yield from nxt(prefix + (("op", s),))
         elif kind == "yield":
-            yield from nxt(prefix + (("yield", s.yield_line, False),))
+            yield from nxt(prefix + (("yield", s.yield_line, s.in_try),))
         elif kind == "tryyield":
             yield from nxt(prefix + (("yield", s.yield_line, True),))
+        elif kind == "try":
+            tctx = dict(ctx)
+            tctx["throw"] = lambda p, line: self.block(
+                s.handler, p + (("catch",),), nxt, ctx, "the end of its scope")
+            yield from self.block(s.body, prefix, nxt, tctx, "the end of its scope")
+        elif kind == "throw":
+            yield from ctx["throw"](prefix, s.line)
         elif kind == "await":
             yield from nxt(prefix + (("await",),))
         elif kind == "label":
@@ -123,36 +136,32 @@ class Paths:
 
 def simulate(fn, path, f):
     """Runs one path's events through the rules into `f` (a Findings)."""
-    states = {n: DEAD for n in fn.objects}
-    yielded = 0
+    machine = Machine(fn, f)
+    objs = [DEAD] * len(machine.names)
+    yielded = NOT_YET
     pending = set()
     generator = fn.kind == "gen" and has_yield(fn)
     for ev in path:
         kind = ev[0]
-        if kind == "decl":
-            states[ev[1]] = f.declare(ev[1], ev[2])
-        elif kind == "enter":
-            states[ev[1]] = f.enter(ev[1], states[ev[1]], ev[2])
-        elif kind == "exit":
-            states[ev[1]] = f.exit(ev[1], states[ev[1]], ev[2])
-        elif kind == "use":
-            states[ev[1]] = f.use(ev[1], states[ev[1]], ev[2])
+        awaits = kind == "await"
+        if kind == "op":
+            awaits = machine.apply(ev[1], objs)
         elif kind == "die":
-            if states[ev[1]] != DEAD:
-                states[ev[1]] = f.die(ev[1], states[ev[1]], ev[2], ev[3])
+            machine.die(objs, [ev[1]], ev[2], ev[3])
         elif kind == "yield":
             f.yield_(yielded, ev[1])
-            yielded = 1
+            yielded = YIELDED
             if not ev[2]:
                 pending.add(ev[1])
+        elif kind == "catch":
+            if yielded == NOT_YET:
+                yielded = CAUGHT
         elif kind == "return" or kind == "end":
             where = where_of("return") if kind == "return" else "the end of the coroutine"
             if kind == "return":
-                for n in states:
-                    if states[n] != DEAD:
-                        states[n] = f.die(n, states[n], ev[1], where)
+                machine.die(objs, machine.names, ev[1], where)
             f.end(yielded, generator)
-        if kind in ("enter", "exit", "await") and pending:
+        if awaits and pending:
             f.await_(pending)
             pending = set()
 

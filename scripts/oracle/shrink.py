@@ -1,9 +1,10 @@
 """Shrinking a disagreement to a minimal reproducer.
 
 A candidate is the function with one edit applied: a statement deleted, an
-object deleted with every statement that names it, an `else` dropped, a
-`switch` case deleted, or an `if`, loop or block replaced by one of its
-bodies (spliced in place when it declares nothing and holds no label, as a
+object deleted with every statement that names it (and the resources of
+its enters with theirs), an `else` dropped, a `switch` case deleted, or an
+`if`, loop, block or `try` replaced by one of its bodies (a `try` by its
+`try` block) (spliced in place when it declares nothing and holds no label, as a
 plain block otherwise; a loop is unwrapped only when no break or continue
 of its own is inside).
 Every edit keeps the program valid C++: a label is deleted only once no
@@ -87,11 +88,25 @@ def candidates(fn):
         program.refresh_objects(new)
         out.append(new)
 
-    # Whole objects first: they make the largest cuts.
+    # Whole objects first: they make the largest cuts. An object goes with
+    # the resources of its enters.
+    owned = {}
+    for s in walk(fn.body):
+        if s.kind == "decl" and s.owner is not None:
+            owned.setdefault(s.owner, []).append(s.obj)
+            owned.setdefault(s.arg, []).append(s.obj)
+
+    def with_resources(name):
+        names = {name}
+        for r in owned.get(name, []):
+            names |= with_resources(r)
+        return names
+
     for name in list(fn.objects):
+        gone = with_resources(name)
         new = fn.clone()
         for _, h in lists(new):
-            h.stmts[:] = [s for s in h.stmts if s.obj != name]
+            h.stmts[:] = [s for s in h.stmts if not (s.names() & gone)]
         program.refresh_objects(new)
         out.append(new)
     for path, h in lists(fn):
@@ -107,7 +122,7 @@ def candidates(fn):
             bodies = []
             if s.kind == "if":
                 bodies = [s.then] + ([s.els] if s.els is not None else [])
-            elif s.kind == "block":
+            elif s.kind in ("block", "try"):
                 bodies = [s.body]
             elif s.kind in ("while", "for") and not has_own_jump(s.body):
                 bodies = [s.body]
@@ -119,8 +134,8 @@ def candidates(fn):
                         h.stmts[i] = Stmt("block", body=blk)
                     else:
                         h.stmts[i:i + 1] = blk.stmts
-                if not (s.kind == "block" and (body.decls() or
-                                               any(t.kind == "label" for t in body.stmts))):
+                keeps_block = body.decls() or any(t.kind == "label" for t in body.stmts)
+                if not (s.kind == "block" and keeps_block):
                     edited(path, unwrap)
     return out
 
