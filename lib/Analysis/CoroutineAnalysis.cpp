@@ -6,6 +6,7 @@
 #include "Analysis/Generator/YieldSites.h"
 #include "Analysis/Support/AnalysisBounds.h"
 #include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
 #include "Analysis/Support/FlowGraph.h"
 #include "Model/ProtocolModel.h"
@@ -30,6 +31,16 @@ void writeDebug(llvm::raw_ostream &OS, const std::string &Text) {
   std::lock_guard<std::mutex> Guard(Lock);
   OS << Text;
   OS.flush();
+}
+
+/// Drops the findings that need no flow whose call sits in a block no
+/// path reaches. Calls the CFG does not hold (inside a lambda) keep theirs.
+void dropUnreachableFindings(std::vector<ImmediateFinding> &Immediate,
+                             const CFG &Graph) {
+  llvm::DenseSet<const Stmt *> Unreachable = unreachableStmts(Graph);
+  llvm::erase_if(Immediate, [&](const ImmediateFinding &F) {
+    return Unreachable.contains(F.Call);
+  });
 }
 
 } // namespace
@@ -80,10 +91,9 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     if (Yields->empty())
       Yields.reset();
   }
-  if (!Yields && !Exit.hasObjects()) {
-    reportImmediateFindings(Exit, Context, Sink);
+  bool NeedsFlow = Yields || Exit.hasObjects();
+  if (!NeedsFlow && Exit.Effects.Immediate.empty())
     return FinishDebug("no flow: no tracked object and no co_yield");
-  }
 
   // With exception paths, a call that may throw also branches to the
   // handlers of the try around it, or to the exit. The generator flows do
@@ -97,6 +107,13 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     if (!Exit.hasObjects())
       reportImmediateFindings(Exit, Context, Sink);
     return FinishDebug("skipped: no CFG could be built");
+  }
+  // No check reports in code no path reaches; the findings that need no
+  // flow are dropped there too.
+  dropUnreachableFindings(Exit.Effects.Immediate, *Graph);
+  if (!NeedsFlow) {
+    reportImmediateFindings(Exit, Context, Sink);
+    return FinishDebug("no flow: no tracked object and no co_yield");
   }
   PostOrderCFGView Order(Graph.get());
   BranchFacts Conditions(Function, WrittenBody);

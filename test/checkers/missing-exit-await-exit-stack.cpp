@@ -75,3 +75,21 @@ rt::task<> lent() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit stack 'stack' is not closed before 'co_return'; its pushed exits never run [acm-missing-exit-await]
   // CHECK-NOTES: :[[@LINE-4]]:3: note: exit pushed onto 'stack' here
 }
+
+// A push onto a stack that is entered on some paths keeps their first push:
+// the exits pushed in the first 'else' leak first at the 'co_return', not at
+// the end of the coroutine.
+rt::task<> pushed_again_where_paths_merge() {
+  ExitStack stack;
+  if (ready()) {
+  } else {
+    stack.push_async_callback([] {});
+  }
+  if (ready()) {
+  } else {
+    stack.push_async_callback([] {});
+    co_return;
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: exit stack 'stack' is not closed before 'co_return'; its pushed exits never run [acm-missing-exit-await]
+    // CHECK-NOTES: :[[@LINE-7]]:5: note: exit pushed onto 'stack' here
+  }
+}

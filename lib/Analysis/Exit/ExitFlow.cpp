@@ -347,9 +347,14 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
       if (E.Kind == EffectKind::EnterNow && Object.SingleUse &&
           (V.State.Bits & AnyExited))
         AfterExit(FindingKind::SingleUseReentered, V.State);
-      // Further pushes or enters keep the first one's site.
-      if (V.State.Bits != Entered)
-        V.State = Lattice.entered(E.Loc);
+      // Further pushes or enters keep the first one's site: the paths
+      // already entered keep theirs, the others are entered here.
+      if (V.State.Bits == Entered)
+        continue;
+      ObjectState Now = Lattice.entered(E.Loc);
+      if (V.State.Bits & Entered)
+        Lattice.joinState(Now, {Entered, V.State.Enters, {}});
+      V.State = Now;
     }
     Lattice.normalizeObject(S, E.Object);
     return;

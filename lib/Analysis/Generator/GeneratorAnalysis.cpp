@@ -35,7 +35,7 @@ void runGeneratorAnalysis(const FunctionDecl &Coroutine,
       Flow.transfer(*Block, *States.In[Block->getBlockID()], &Reporter);
   Flow.diagnoseEnds(Graph, States, Reporter);
   FlowStats BackwardStats;
-  Flow.diagnoseUnprotected(Graph, Order, BackwardStats, Reporter);
+  Flow.diagnoseUnprotected(Graph, Order, States, BackwardStats, Reporter);
 
   if (Debug) {
     *Debug << "  generator flow: ";

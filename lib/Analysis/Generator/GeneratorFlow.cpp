@@ -29,13 +29,17 @@ SourceLocation firstAwaitIn(const CFGBlock &Block, unsigned From) {
 }
 
 /// The earliest co_await reachable from the start of each block, following
-/// normal edges only.
+/// normal edges only, in the blocks the forward flow reaches: a co_await no
+/// path runs is no cleanup.
 struct CleanupReach {
   using Value = SourceLocation;
   const GeneratorLattice &Lattice;
+  const BlockStates<GeneratorState> &States;
 
   template <typename Fn>
   SourceLocation transfer(const CFGBlock &Block, Fn ValueAt) const {
+    if (!States.reached(Block.getBlockID()))
+      return SourceLocation();
     SourceLocation Found = firstAwaitIn(Block, 0);
     if (Found.isValid())
       return Found;
@@ -154,12 +158,12 @@ void GeneratorFlow::diagnoseEnds(const CFG &Graph,
     Diagnoser.finishesWithoutYield(FirstEnd);
 }
 
-void GeneratorFlow::diagnoseUnprotected(const CFG &Graph,
-                                        PostOrderCFGView &Order,
-                                        FlowStats &Stats,
-                                        GeneratorDiagnoser &Diagnoser) const {
+void GeneratorFlow::diagnoseUnprotected(
+    const CFG &Graph, PostOrderCFGView &Order,
+    const BlockStates<GeneratorState> &States, FlowStats &Stats,
+    GeneratorDiagnoser &Diagnoser) const {
   std::vector<SourceLocation> AwaitFrom =
-      solveBackward(Graph, Order, CleanupReach{Lattice}, Stats);
+      solveBackward(Graph, Order, CleanupReach{Lattice, States}, Stats);
   // Where each yield is.
   llvm::DenseMap<const Stmt *, std::pair<const CFGBlock *, unsigned>> Where;
   for (const CFGBlock *Block : Graph)
@@ -174,6 +178,10 @@ void GeneratorFlow::diagnoseUnprotected(const CFG &Graph,
     if (It == Where.end())
       continue;
     auto [Block, Index] = It->second;
+    // A co_yield no path reaches never runs (after a co_return, or in a
+    // loop that a co_return and a continue leave): nothing to protect.
+    if (!States.reached(Block->getBlockID()))
+      continue;
     SourceLocation Cleanup = firstAwaitIn(*Block, Index + 1);
     if (Cleanup.isInvalid()) {
       unsigned SuccIndex = 0;

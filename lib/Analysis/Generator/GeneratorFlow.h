@@ -75,9 +75,12 @@ public:
                     const BlockStates<GeneratorState> &States,
                     GeneratorDiagnoser &Diagnoser) const;
   /// Tells \p Diagnoser of each yield outside a try with catch (...) that
-  /// a co_await can follow.
+  /// a co_await can follow, among the yields and co_awaits in the blocks
+  /// \p States (the forward flow's) reaches.
   void diagnoseUnprotected(const clang::CFG &Graph,
-                           clang::PostOrderCFGView &Order, FlowStats &Stats,
+                           clang::PostOrderCFGView &Order,
+                           const BlockStates<GeneratorState> &States,
+                           FlowStats &Stats,
                            GeneratorDiagnoser &Diagnoser) const;
 
   const GeneratorLattice &lattice() const { return Lattice; }

@@ -110,6 +110,71 @@ SourceLocation endOfBody(const Stmt *WrittenBody) {
   return WrittenBody->getEndLoc();
 }
 
+namespace {
+
+/// True if \p S or a statement inside it is in \p Set.
+bool holdsAny(const Stmt *S, const llvm::DenseSet<const Stmt *> &Set) {
+  if (!S)
+    return false;
+  if (Set.contains(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (holdsAny(Child, Set))
+      return true;
+  return false;
+}
+
+} // namespace
+
+llvm::DenseSet<const Stmt *> unreachableStmts(const CFG &Graph) {
+  std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
+  llvm::SmallVector<const CFGBlock *, 16> Work;
+  auto Reach = [&](const CFGBlock *Block) {
+    if (Block && !Reached[Block->getBlockID()]) {
+      Reached[Block->getBlockID()] = true;
+      Work.push_back(Block);
+    }
+  };
+  auto Flood = [&] {
+    while (!Work.empty())
+      for (const CFGBlock *Succ : Work.pop_back_val()->succs())
+        Reach(Succ);
+  };
+  auto StmtsOf = [&](bool InReached) {
+    llvm::DenseSet<const Stmt *> Stmts;
+    for (const CFGBlock *Block : Graph)
+      if (Reached[Block->getBlockID()] == InReached)
+        for (const CFGElement &Element : *Block)
+          if (auto S = Element.getAs<CFGStmt>())
+            Stmts.insert(S->getStmt());
+    return Stmts;
+  };
+  Reach(&Graph.getEntry());
+  Flood();
+  // A handler runs when something in its try block throws. Without
+  // exception paths the CFG only has the edges of written throws: a try
+  // block that runs makes its handlers reachable too.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    llvm::DenseSet<const Stmt *> InReached = StmtsOf(true);
+    for (const CFGBlock *Dispatch : Graph.try_blocks()) {
+      const auto *Try = dispatchedTry(*Dispatch);
+      if (Reached[Dispatch->getBlockID()] || !Try ||
+          !holdsAny(Try->getTryBlock(), InReached))
+        continue;
+      Reach(Dispatch);
+      Flood();
+      Changed = true;
+    }
+  }
+  // A statement can sit in several blocks (a condition's operands): it is
+  // unreachable only if every block that holds it is.
+  llvm::DenseSet<const Stmt *> Unreached = StmtsOf(false);
+  for (const Stmt *S : StmtsOf(true))
+    Unreached.erase(S);
+  return Unreached;
+}
+
 LoopMap::LoopMap(const CFG &Graph, PostOrderCFGView &Order) {
   LoopsOf.assign(Graph.getNumBlockIDs(), {});
   std::vector<unsigned> Position = reversePostOrderPositions(Graph, Order);

@@ -17,6 +17,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
@@ -103,6 +104,13 @@ bool writtenByMacro(clang::SourceLocation Loc, const clang::SourceManager &SM,
 
 /// The end of a coroutine's written body: its closing brace.
 clang::SourceLocation endOfBody(const clang::Stmt *WrittenBody);
+
+/// The statements of \p Graph that only blocks no path from the entry
+/// reaches hold: code after a co_return, or skipped by a goto. The handlers
+/// of a try block that runs count as reached, with or without exception
+/// edges. A statement the CFG does not hold (inside a lambda) is not among
+/// them.
+llvm::DenseSet<const clang::Stmt *> unreachableStmts(const clang::CFG &Graph);
 
 /// The natural loops of a CFG: which loops each block belongs to, named by
 /// their header blocks. A back edge Latch -> Header (in reverse post-order)
