@@ -30,7 +30,10 @@ constexpr Profile Profiles[] = {
      "  queries: remaining, requestCancellation, isScopeCancellationRequested}"
      "folly::coro::AsyncGenerator<*, *, true>{exit: cleanup; entered;"
      "  default-empty}",
-     "folly::coro::co_scope_exit_fn::operator()", "",
+     "folly::coro::co_scope_exit_fn::operator()",
+     // folly/coro/Collect.h: spawns each awaitable into the scope.
+     "folly::coro::makeUnorderedAsyncGenerator;"
+     "folly::coro::makeUnorderedTryAsyncGenerator",
      // No one convention: folly-based services name their coroutine
      // methods with a co_ prefix, or plainly.
      "folly::coro::Task: co_close, co_stop, co_shutdown, close, stop,"

@@ -3,6 +3,7 @@
 
 #include "acm-task.h"
 #include "folly.h"
+#include <vector>
 
 folly::coro::Task<void> work();
 folly::coro::CleanableAsyncGenerator<int> numbers();
@@ -190,4 +191,46 @@ folly::coro::CleanableAsyncGenerator<int> forward() {
   co_await inner.next();
   co_yield 1;
   co_await std::move(inner).cleanup();
+}
+
+// Spawning from a lambda that captures the scope by reference is the usual
+// way to fill it: the scope is still this coroutine's to join.
+folly::coro::Task<void> spawned_from_a_lambda_not_joined() {
+  folly::coro::AsyncScope scope;
+  auto spawn = [&] { scope.add(work()); };
+  spawn();
+  co_return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'scope' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-4]]:22: note: 'scope' entered here
+}
+folly::coro::Task<void> spawned_from_a_lambda_joined() {
+  folly::coro::AsyncScope scope;
+  auto spawn = [&] {
+    if (scope.remaining() < 10)
+      scope.add(work());
+  };
+  spawn();
+  co_await scope.joinAsync();
+}
+// A lambda that may join it, or passes it on, takes the join over.
+folly::coro::Task<void> joined_by_a_lambda() {
+  folly::coro::AsyncScope scope;
+  scope.add(work());
+  auto finish = [&]() -> folly::coro::Task<void> { co_await scope.joinAsync(); };
+  co_await finish();
+}
+
+// A library function that spawns into the scope enters it.
+folly::coro::Task<void> unordered_generator_not_joined(std::vector<int> ids) {
+  folly::coro::AsyncScope scope;
+  auto results = folly::coro::makeUnorderedAsyncGenerator(scope, ids);
+  co_await results.next();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'scope' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-4]]:18: note: 'scope' entered here
+folly::coro::Task<void> unordered_generator_joined(std::vector<int> ids) {
+  folly::coro::AsyncScope scope;
+  auto results = folly::coro::makeUnorderedAsyncGenerator(scope, ids);
+  co_await results.next();
+  co_await scope.joinAsync();
 }

@@ -13,6 +13,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include <functional>
 
 using namespace clang;
 
@@ -114,7 +115,7 @@ public:
       if (Capture.capturesVariable())
         if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar()))
           if (std::optional<unsigned> Obj = Objects.indexOf(V))
-            addEffect(L, EffectKind::Release, *Obj, L->getBeginLoc());
+            captured(L, Capture, V, *Obj);
     // A continuation that mentions a member runs later, in code the flow
     // does not follow: the member is settled here.
     if (Members && capturesThis(L)) {
@@ -287,6 +288,55 @@ private:
   void addEffect(const Stmt *S, EffectKind Kind, unsigned Obj,
                  SourceLocation Loc) {
     Out.ByStmt[S].push_back({Kind, Obj, Loc});
+  }
+
+  /// \p V, tracked object \p Obj, is captured by lambda \p L. By copy, or
+  /// by a lambda that may exit it or pass it on, it is handed off. By
+  /// reference into a lambda that only spawns work into it and asks it
+  /// things (`[&] { scope.add(work()); }`, the usual way to fill a scope),
+  /// the body still owes its exit; each spawn enters it.
+  void captured(const LambdaExpr *L, const LambdaCapture &Capture,
+                const VarDecl *V, unsigned Obj) {
+    const TrackedObject &Object = Objects[Obj];
+    llvm::SmallVector<const CXXMemberCallExpr *, 2> Enters;
+    if (Capture.getCaptureKind() != LCK_ByRef || Object.isResource() ||
+        Object.IsAwaitable ||
+        !onlySpawnsInto(L->getBody(), V, Enters)) {
+      addEffect(L, EffectKind::Release, Obj, L->getBeginLoc());
+      return;
+    }
+    for (const CXXMemberCallExpr *Enter : Enters)
+      addEffect(L, EffectKind::EnterNow, Obj, Enter->getBeginLoc());
+  }
+
+  /// True if every mention of \p V in \p Body is the object of a call of
+  /// one of its enters-now ops (collected in \p Enters) or of a method that
+  /// is no op of the protocol or a query.
+  bool onlySpawnsInto(const Stmt *Body, const VarDecl *V,
+                      llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Enters) {
+    unsigned Mentions = 0, Allowed = 0;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == V)
+        ++Mentions;
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+        const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+            stripWrappers(Call->getImplicitObjectArgument()));
+        if (Ref && Ref->getDecl() == V) {
+          OpKind Op = Model.classifyCall(Call);
+          if (Op == OpKind::EnterNow)
+            Enters.push_back(Call);
+          if (Op == OpKind::EnterNow || Op == OpKind::Query ||
+              Op == OpKind::None)
+            ++Allowed;
+        }
+      }
+      for (const Stmt *Child : S->children())
+        Walk(Child);
+    };
+    Walk(Body);
+    return Mentions == Allowed;
   }
 
   /// \p S is a fatal failure of a test framework's assertion if one of the

@@ -256,5 +256,11 @@ class co_scope_exit_fn {
 };
 inline constexpr co_scope_exit_fn co_scope_exit{};
 
+// folly/coro/Collect.h: runs each awaitable of the range in the scope and
+// yields their results as they complete.
+template <typename InputRange>
+AsyncGenerator<int> makeUnorderedAsyncGenerator(AsyncScope& scope,
+                                                InputRange awaitables);
+
 } // namespace coro
 } // namespace folly
