@@ -360,6 +360,75 @@ void sortByPlace(std::vector<json::Value> &Items, const json::Object *BaseIds) {
   });
 }
 
+/// Whether \p Parent[\p Key], when there, is an array of objects; says
+/// what is wrong in \p Problem when not.
+bool objectsOrAbsent(const json::Object &Parent, StringRef Key, StringRef Item,
+                     std::string &Problem) {
+  const json::Value *Value = Parent.get(Key);
+  if (!Value)
+    return true;
+  const json::Array *Items = Value->getAsArray();
+  if (!Items) {
+    Problem = ("'" + Key + "' is not an array").str();
+    return false;
+  }
+  for (const json::Value &Each : *Items)
+    if (!Each.getAsObject()) {
+      Problem = (Item + " is not an object").str();
+      return false;
+    }
+  return true;
+}
+
+/// The run of \p Log when it is a SARIF log of one acm-tidy run whose every
+/// part the merge reads has the type acm-tidy writes; otherwise null, with
+/// what is wrong in \p Problem. The merge dereferences what this accepts.
+const json::Object *acmRun(const json::Value &Log, std::string &Problem) {
+  const json::Object *Top = Log.getAsObject();
+  if (!Top) {
+    Problem = "not an object";
+    return nullptr;
+  }
+  const json::Array *Runs = Top->getArray("runs");
+  if (!Runs || Runs->size() != 1) {
+    Problem =
+        Runs ? "'runs' holds " + std::to_string(Runs->size()) + " runs, not one"
+             : "no 'runs' array";
+    return nullptr;
+  }
+  const json::Object *Run = Runs->front().getAsObject();
+  const json::Object *Tool = Run ? Run->getObject("tool") : nullptr;
+  const json::Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
+  if (!Driver || Driver->getString("name") != "acm-tidy") {
+    Problem = "the run's tool is not acm-tidy";
+    return nullptr;
+  }
+  if (!objectsOrAbsent(*Driver, "rules", "a rule", Problem))
+    return nullptr;
+  if (const json::Array *Rules = Driver->getArray("rules"))
+    for (const json::Value &Rule : *Rules)
+      if (!Rule.getAsObject()->getString("id")) {
+        Problem = "a rule has no 'id'";
+        return nullptr;
+      }
+  // acm-tidy always lists the results, even when there are none.
+  if (!Run->get("results")) {
+    Problem = "no 'results' array";
+    return nullptr;
+  }
+  if (!objectsOrAbsent(*Run, "results", "a result", Problem) ||
+      !objectsOrAbsent(*Run, "invocations", "an invocation", Problem))
+    return nullptr;
+  if (const json::Array *Invocations = Run->getArray("invocations"))
+    for (const json::Value &Invocation : *Invocations)
+      for (StringRef Key :
+           {"toolExecutionNotifications", "toolConfigurationNotifications"})
+        if (!objectsOrAbsent(*Invocation.getAsObject(), Key, "a notification",
+                             Problem))
+          return nullptr;
+  return Run;
+}
+
 } // namespace
 
 llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
@@ -367,19 +436,17 @@ llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
   std::vector<json::Value> Rules, Results, Failures, ConfigurationProblems;
   llvm::StringSet<> SeenRules, SeenResults, SeenFailures, SeenProblems;
   bool Successful = true;
+  constexpr const char *What = "a SARIF log of one acm-tidy run";
   for (const std::string &Path : Paths) {
-    auto Log = readJsonFile(Path, "JSON");
+    auto Log = readJsonFile(Path, What);
     if (!Log)
       return Log.takeError();
-    const json::Object *Top = Log->getAsObject();
-    const json::Array *Runs = Top ? Top->getArray("runs") : nullptr;
-    const json::Object *Run =
-        Runs && Runs->size() == 1 ? Runs->front().getAsObject() : nullptr;
-    const json::Object *Tool = Run ? Run->getObject("tool") : nullptr;
-    const json::Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
-    if (!Driver || Driver->getString("name") != "acm-tidy")
-      return llvm::createStringError(
-          "'%s' is not a SARIF log of one acm-tidy run", Path.c_str());
+    std::string Problem;
+    const json::Object *Run = acmRun(*Log, Problem);
+    if (!Run)
+      return llvm::createStringError("'%s' is not %s: %s", Path.c_str(), What,
+                                     Problem.c_str());
+    const json::Object *Driver = Run->getObject("tool")->getObject("driver");
     if (!Merged)
       Merged = *Run;
     appendNew(Driver->getArray("rules"), Rules, SeenRules);
@@ -387,8 +454,6 @@ llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
     if (const json::Array *Invocations = Run->getArray("invocations"))
       for (const json::Value &Invocation : *Invocations) {
         const json::Object *I = Invocation.getAsObject();
-        if (!I)
-          continue;
         Successful &= I->getBoolean("executionSuccessful").value_or(false);
         appendNew(I->getArray("toolExecutionNotifications"), Failures,
                   SeenFailures);

@@ -358,7 +358,8 @@ TEST_F(ReportsTest, MergingAMissingFileIsAnError) {
 TEST_F(ReportsTest, MergingANonJsonFileIsAnError) {
   std::string Text = save("text.sarif", "not json");
   EXPECT_TRUE(llvm::StringRef(mergeError({Text}))
-                  .starts_with("'" + Text + "' is not JSON: "));
+                  .starts_with("'" + Text +
+                               "' is not a SARIF log of one acm-tidy run: "));
 }
 
 TEST_F(ReportsTest, MergingALogWithoutRunsIsAnError) {
@@ -366,8 +367,56 @@ TEST_F(ReportsTest, MergingALogWithoutRunsIsAnError) {
       save("empty.sarif", R"({"version": "2.1.0", "runs": []})");
   std::string Good = saveSarif("good.sarif", {finding(Exit, A, 1, "x")});
   EXPECT_EQ(mergeError({Good, Empty}),
-            "'" + Empty + "' is not a SARIF log of one acm-tidy run");
+            "'" + Empty +
+                "' is not a SARIF log of one acm-tidy run: 'runs' holds 0 "
+                "runs, not one");
   EXPECT_EQ(mergeError({}), "no SARIF logs to merge");
+}
+
+TEST_F(ReportsTest, MergingALogWithMalformedPartsIsAnError) {
+  std::string Good = saveSarif("good.sarif", {finding(Exit, A, 1, "x")});
+  // Each part the merge reads, of the wrong type: an error, never a crash
+  // nor a part silently taken as empty.
+  auto Run = [](llvm::StringRef Driver, llvm::StringRef Rest) {
+    return (R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": )"
+            R"("acm-tidy")" +
+            Driver + "}}" + Rest + "}]}")
+        .str();
+  };
+  const std::pair<std::string, std::string> Cases[] = {
+      {"[]", "not an object"},
+      {R"({"runs": {}})", "no 'runs' array"},
+      {R"({"runs": [1]})", "the run's tool is not acm-tidy"},
+      {R"({"runs": [{"tool": {"driver": {"name": "clang-tidy"}}}]})",
+       "the run's tool is not acm-tidy"},
+      {Run(R"(, "rules": [1])", R"(, "results": [])"),
+       "a rule is not an object"},
+      {Run(R"(, "rules": {})", R"(, "results": [])"),
+       "'rules' is not an array"},
+      {Run(R"(, "rules": [{"name": "x"}])", R"(, "results": [])"),
+       "a rule has no 'id'"},
+      {Run("", ""), "no 'results' array"},
+      {Run("", R"(, "results": {"ruleId": "x"})"), "'results' is not an array"},
+      {Run("", R"(, "results": [{}, 2])"), "a result is not an object"},
+      {Run("", R"(, "results": [], "invocations": [true])"),
+       "an invocation is not an object"},
+      {Run("", R"(, "results": [], "invocations": [)"
+               R"({"toolExecutionNotifications": [null]}])"),
+       "a notification is not an object"},
+      {Run("", R"(, "results": [], "invocations": [)"
+               R"({"toolConfigurationNotifications": 3}])"),
+       "'toolConfigurationNotifications' is not an array"},
+  };
+  for (const auto &[Text, Problem] : Cases) {
+    std::string Bad = save("bad.sarif", Text);
+    EXPECT_EQ(mergeError({Good, Bad}),
+              "'" + Bad +
+                  "' is not a SARIF log of one acm-tidy run: " + Problem)
+        << Text;
+  }
+  // What is well-formed still merges.
+  std::string Minimal = save("minimal.sarif", Run("", R"(, "results": [])"));
+  EXPECT_EQ(mergeError({Good, Minimal}), "");
 }
 
 TEST_F(ReportsTest, JsonListsFindingsWithRelativeFilesAndNotes) {
