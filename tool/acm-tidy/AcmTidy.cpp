@@ -172,6 +172,32 @@ coroutines: exits that are never awaited, awaited twice or used after.
   acm-tidy --merge-sarif [--output=<file>] <log.sarif>...
 )";
 
+/// clang-tidy's search for .clang-tidy files, with a parser that measures
+/// the nesting of each file before clang-tidy's parses it.
+class DiscoveredOptionsProvider : public FileOptionsProvider {
+public:
+  DiscoveredOptionsProvider(ClangTidyGlobalOptions GlobalOptions,
+                            ClangTidyOptions DefaultOptions,
+                            ClangTidyOptions OverrideOptions,
+                            IntrusiveRefCntPtr<vfs::FileSystem> FS)
+      : FileOptionsProvider(std::move(GlobalOptions), std::move(DefaultOptions),
+                            std::move(OverrideOptions),
+                            ConfigFileHandlers{{".clang-tidy", parse}}) {
+    // The constructor that takes handlers leaves the file system unset.
+    this->FS = std::move(FS);
+  }
+
+private:
+  static ErrorOr<ClangTidyOptions> parse(MemoryBufferRef Text) {
+    std::string Problem = acm::yamlNestingProblem(Text.getBuffer());
+    if (Problem.empty())
+      return parseConfiguration(Text);
+    errs() << "error: invalid configuration in " << Text.getBufferIdentifier()
+           << ": " << Problem << "\n";
+    return std::make_error_code(std::errc::invalid_argument);
+  }
+};
+
 std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   ClangTidyGlobalOptions GlobalOptions;
@@ -191,6 +217,11 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   auto FromText =
       [&](StringRef Text,
           StringRef Source) -> std::unique_ptr<ClangTidyOptionsProvider> {
+    if (std::string Problem = acm::yamlNestingProblem(Text); !Problem.empty()) {
+      errs() << "error: invalid configuration in " << Source << ": " << Problem
+             << "\n";
+      return nullptr;
+    }
     auto Parsed = parseConfiguration(MemoryBufferRef(Text, Source));
     if (!Parsed) {
       errs() << "error: invalid configuration in " << Source << ": "
@@ -217,9 +248,9 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   }
   if (!Config.empty())
     return FromText(Config, "<command line>");
-  return std::make_unique<FileOptionsProvider>(std::move(GlobalOptions),
-                                               std::move(DefaultOptions),
-                                               std::move(OverrideOptions), FS);
+  return std::make_unique<DiscoveredOptionsProvider>(
+      std::move(GlobalOptions), std::move(DefaultOptions),
+      std::move(OverrideOptions), FS);
 }
 
 /// Adds -resource-dir to compile commands that lack one, so builtin headers

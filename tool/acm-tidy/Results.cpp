@@ -125,6 +125,11 @@ llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path,
     return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
                                    Path.str().c_str(),
                                    Buffer.getError().message().c_str());
+  if (jsonNestsDeeperThan((*Buffer)->getBuffer(), MaxNestingDepth))
+    return llvm::createStringError("'%s' is not %s: it nests more than %u "
+                                   "levels deep",
+                                   Path.str().c_str(), What.str().c_str(),
+                                   MaxNestingDepth);
   auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
   if (!Parsed)
     return llvm::createStringError("'%s' is not %s: %s", Path.str().c_str(),

@@ -11,6 +11,7 @@
 #ifndef ACM_TOOL_RESULTS_H
 #define ACM_TOOL_RESULTS_H
 
+#include "../common/Nesting.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
@@ -110,7 +111,8 @@ std::string canonicalPath(llvm::StringRef Path);
 std::string relativePath(llvm::StringRef Path, llvm::StringRef Root);
 
 /// The JSON document in the file \p Path. The errors say "cannot read
-/// '<Path>': ..." or "'<Path>' is not <What>: ...".
+/// '<Path>': ..." or "'<Path>' is not <What>: ...", also when it nests
+/// more than MaxNestingDepth deep.
 llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path,
                                                llvm::StringRef What);
 

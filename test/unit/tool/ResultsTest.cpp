@@ -158,5 +158,63 @@ TEST_F(ResultsTest, LocateMakesPathsAbsoluteAndFindsPositions) {
   EXPECT_EQ(Results[0].Main.End.Column, 10u);
 }
 
+TEST(JsonNesting, CountsArraysAndObjectsButNotStrings) {
+  EXPECT_FALSE(jsonNestsDeeperThan(R"([{"a": [1]}])", 3));
+  EXPECT_TRUE(jsonNestsDeeperThan(R"([{"a": [1]}])", 2));
+  // Brackets in strings, escaped quotes among them, do not nest.
+  EXPECT_FALSE(jsonNestsDeeperThan(R"(["[[[", "\"[[[", {"{{": "]]"}])", 2));
+  EXPECT_TRUE(jsonNestsDeeperThan(R"(["\\", [[]]])", 2));
+  // Closed levels do not add up.
+  EXPECT_FALSE(jsonNestsDeeperThan("[[]][[]][[]]", 2));
+  // Text that is not JSON is measured all the same.
+  EXPECT_TRUE(jsonNestsDeeperThan(std::string(300, '['), 256));
+  EXPECT_FALSE(jsonNestsDeeperThan(std::string(256, '['), 256));
+}
+
+TEST(YamlNesting, CountsFlowAndBlockCollections) {
+  std::string Config = "Checks: '-*,acm-*'\n"
+                       "CheckOptions:\n"
+                       "  acm.ExitOps: 'db::Tx::commit;db::Tx::rollback'\n"
+                       "  acm.Types: '[[:alpha:]]'\n";
+  EXPECT_FALSE(yamlNestsDeeperThan(Config, 16));
+  EXPECT_FALSE(yamlNestsDeeperThan("", 1));
+  // Flow collections, however the lines are split.
+  EXPECT_TRUE(yamlNestsDeeperThan(std::string(300, '['), 256));
+  EXPECT_TRUE(yamlNestsDeeperThan("[\n[\n[\n[\n", 4));
+  // Block collections opened on one line, in every way LLVM's parser
+  // accepts.
+  for (llvm::StringRef Entry : {"- ", "? ", "a: ", "- a: "}) {
+    std::string Line;
+    for (int I = 0; I < 300; ++I)
+      Line += Entry;
+    EXPECT_TRUE(yamlNestsDeeperThan(Line + "x\n", 256)) << Entry.str();
+  }
+  // And by indentation; a comment or string at the left margin between the
+  // lines hides none of it.
+  std::string Indented;
+  for (int I = 0; I < 300; ++I)
+    Indented += std::string(I, ' ') + "a:\n# [\n'\n";
+  EXPECT_TRUE(yamlNestsDeeperThan(Indented, 256));
+  // Brackets in strings count: no quote can hide them.
+  EXPECT_TRUE(yamlNestsDeeperThan("a: '" + std::string(300, '{') + "'", 256));
+}
+
+TEST_F(ResultsTest, ReadingJsonNestedTooDeepIsAnErrorNotACrash) {
+  // LLVM's parser recurses once per level: this deep, it would overflow
+  // the stack.
+  std::string Deep =
+      save("deep.json", std::string(50000, '[') + std::string(50000, ']'));
+  auto Read = readJsonFile(Deep, "a baseline");
+  ASSERT_FALSE(Read);
+  EXPECT_EQ(llvm::toString(Read.takeError()),
+            "'" + Deep +
+                "' is not a baseline: it nests more than 256 levels "
+                "deep");
+  std::string Fine =
+      save("fine.json", std::string(200, '[') + std::string(200, ']'));
+  auto Parsed = readJsonFile(Fine, "a baseline");
+  EXPECT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+}
+
 } // namespace
 } // namespace acm
