@@ -54,6 +54,11 @@ constexpr int ExitClean = 0;
 constexpr int ExitFindings = 1;
 constexpr int ExitError = 2;
 
+/// The most translation units -j checks at a time. More threads than this
+/// only cost memory, and LLVM's thread pool starts no thread at all for a
+/// count past INT_MAX.
+constexpr unsigned MaxJobs = 1024;
+
 cl::OptionCategory AcmCategory("acm-tidy options");
 
 cl::opt<std::string> Checks("checks", cl::desc(R"(
@@ -105,8 +110,9 @@ cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
 
 cl::opt<unsigned> Jobs("j", cl::desc(R"(
-Check this many translation units in parallel
-(default: all cores). The output does not depend on it.)"),
+Check this many translation units in parallel, at most
+1024 (default, or 0: all cores). The output does not
+depend on it.)"),
                        cl::value_desc("N"), cl::Prefix, cl::init(0),
                        cl::cat(AcmCategory));
 
@@ -617,6 +623,11 @@ int main(int argc, const char **argv) {
   if (Format != "text" && Format != "sarif" && Format != "json") {
     errs() << "error: unknown --format '" << Format
            << "' (expected text, sarif or json)\n";
+    return ExitError;
+  }
+  if (Jobs > MaxJobs) {
+    errs() << "error: -j " << Jobs << " is out of range (0 for all cores, "
+           << "or 1 to " << MaxJobs << ")\n";
     return ExitError;
   }
   unsigned ShardPart = 1, ShardParts = 1;
