@@ -17,6 +17,7 @@
 #include "Checks/AcmCheck.h"
 #include "Checks/CheckCatalog.h"
 #include "Diff.h"
+#include "OutputFile.h"
 #include "Reports.h"
 #include "Results.h"
 #include "Runner.h"
@@ -39,6 +40,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
 #include <mutex>
 #include <unistd.h>
 
@@ -398,37 +400,32 @@ private:
 /// Runs \p Print with the process's standard output sent to \p Path:
 /// clang-tidy's reporter prints to stdout only.
 bool withStdoutTo(StringRef Path, function_ref<void()> Print) {
-  int FD;
-  if (std::error_code EC = sys::fs::openFileForWrite(Path, FD)) {
-    errs() << "error: cannot write '" << Path << "': " << EC.message() << "\n";
+  if (std::error_code EC = acm::takeWriteError(outs())) {
+    errs() << "error: cannot write to stdout: " << EC.message() << "\n";
     return false;
   }
-  outs().flush();
-  int Saved = ::dup(STDOUT_FILENO);
-  ::dup2(FD, STDOUT_FILENO);
-  ::close(FD);
-  Print();
-  outs().flush();
-  ::dup2(Saved, STDOUT_FILENO);
-  ::close(Saved);
-  return true;
+  llvm::Error Written = acm::writeFileAtomically(Path, [&](int FD) {
+    int Saved = ::dup(STDOUT_FILENO);
+    ::dup2(FD, STDOUT_FILENO);
+    Print();
+    std::error_code EC = acm::takeWriteError(outs());
+    ::dup2(Saved, STDOUT_FILENO);
+    ::close(Saved);
+    return errorCodeToError(EC);
+  });
+  if (!Written)
+    return true;
+  errs() << "error: " << toString(std::move(Written)) << "\n";
+  return false;
 }
 
-/// Opens \p Path ("" or "-": stdout) and runs \p Write on it.
+/// Writes \p Path ("" or "-": stdout) with \p Write, whole or not at all.
 bool writeTo(StringRef Path, function_ref<void(raw_ostream &)> Write) {
-  if (Path.empty() || Path == "-") {
-    Write(outs());
-    outs().flush();
+  llvm::Error Written = acm::writeOutput(Path, Write);
+  if (!Written)
     return true;
-  }
-  std::error_code EC;
-  raw_fd_ostream OS(Path, EC, sys::fs::OF_None);
-  if (EC) {
-    errs() << "error: cannot write '" << Path << "': " << EC.message() << "\n";
-    return false;
-  }
-  Write(OS);
-  return true;
+  errs() << "error: " << toString(std::move(Written)) << "\n";
+  return false;
 }
 
 std::string plural(size_t Count, StringRef Noun) {
@@ -585,8 +582,14 @@ bool report(ArrayRef<acm::Result> Results, ArrayRef<std::string> Files,
 
 } // namespace
 
-int main(int argc, const char **argv) {
+int main(int argc, const char **argv);
+
+/// acm-tidy, but for what stdout and stderr make of what it printed.
+static int runAcmTidy(int argc, const char **argv) {
   InitLLVM Init(argc, argv);
+  // A file size limit (ulimit -f) reached is a write error to report, not
+  // a crash: LLVM's handlers would print a stack dump for SIGXFSZ.
+  ::signal(SIGXFSZ, SIG_IGN);
   (void)AcmModuleAnchorSource;
 
   // --merge-sarif takes logs, not sources: an empty "--" keeps the parser
@@ -784,4 +787,16 @@ int main(int argc, const char **argv) {
   if (!WriteBaseline.empty())
     return ExitClean;
   return Findings ? ExitFindings : ExitClean;
+}
+
+int main(int argc, const char **argv) {
+  int Status = runAcmTidy(argc, argv);
+  // A stream left with a write error would abort the process as it exits,
+  // with status 1; the findings did not reach stdout.
+  if (std::error_code EC = acm::takeWriteError(outs())) {
+    errs() << "error: cannot write to stdout: " << EC.message() << "\n";
+    Status = ExitError;
+  }
+  acm::takeWriteError(errs());
+  return Status;
 }
