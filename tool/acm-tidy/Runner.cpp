@@ -19,11 +19,15 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <csignal>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -318,12 +322,84 @@ FileResults checkFile(const std::string &File,
   return Out;
 }
 
+/// Turns on LLVM's crash recovery, its handlers running on the alternate
+/// signal stack: a translation unit that overflows the stack (clang's
+/// parser recurses once per nested statement) can only be recovered from
+/// there.
+void enableCrashRecovery() {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    CrashRecoveryContext::Enable();
+    for (int Signal : {SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGSEGV, SIGTRAP}) {
+      struct sigaction Action;
+      if (::sigaction(Signal, nullptr, &Action) == 0) {
+        Action.sa_flags |= SA_ONSTACK;
+        ::sigaction(Signal, &Action, nullptr);
+      }
+    }
+  });
+}
+
+/// Gives the calling thread an alternate signal stack, unless it has one,
+/// for as long as it lives.
+void ensureAlternateSignalStack() {
+  struct AlternateStack {
+    std::unique_ptr<char[]> Memory;
+    AlternateStack() {
+      stack_t Current;
+      if (::sigaltstack(nullptr, &Current) == 0 && Current.ss_sp &&
+          !(Current.ss_flags & SS_DISABLE))
+        return;
+      const size_t Size = 64 * 1024 + MINSIGSTKSZ;
+      Memory = std::make_unique<char[]>(Size);
+      stack_t Stack = {};
+      Stack.ss_sp = Memory.get();
+      Stack.ss_size = Size;
+      ::sigaltstack(&Stack, nullptr);
+    }
+    ~AlternateStack() {
+      if (!Memory)
+        return;
+      stack_t Disabled = {};
+      Disabled.ss_flags = SS_DISABLE;
+      ::sigaltstack(&Disabled, nullptr);
+    }
+  };
+  thread_local AlternateStack Stack;
+  (void)Stack;
+}
+
+/// checkFile(), with a crash in clang or in a check reported as an error
+/// of that file: the other files are still checked.
+FileResults checkFileSafely(const std::string &File,
+                            const tooling::CompilationDatabase &Database,
+                            SharedOptions &Options, const RunOptions &Run) {
+  ensureAlternateSignalStack();
+  FileResults Out;
+  CrashRecoveryContext Recovery;
+  const void *PrettyStack = SavePrettyStackState();
+  if (Recovery.RunSafely(
+          [&] { Out = checkFile(File, Database, Options, Run); }))
+    return Out;
+  // What the crash skipped: the entries of clang's stack trace it left on
+  // this thread, and the recorder's unregistering.
+  RestorePrettyStackState(PrettyStack);
+  setThreadFindingRecorder(nullptr);
+  int Signal = Recovery.RetCode - 128;
+  std::string Reason = Signal > 0 ? ::strsignal(Signal) : "an error";
+  FileResults Crashed;
+  Crashed.Results.push_back(unitError("checking '" + File + "' crashed (" +
+                                      Reason + "); its findings are lost"));
+  return Crashed;
+}
+
 } // namespace
 
 std::vector<FileResults>
 checkFiles(ArrayRef<std::string> Files,
            const tooling::CompilationDatabase &Database, SharedOptions &Options,
            RunOptions &Run) {
+  enableCrashRecovery();
   std::vector<FileResults> Results(Files.size());
   // Numbered and reported under one lock, so that the numbers a progress
   // line shows only ever go up.
@@ -334,7 +410,7 @@ checkFiles(ArrayRef<std::string> Files,
       std::lock_guard<std::mutex> Guard(StartLock);
       Run.OnStart(Files[I], ++Started);
     }
-    Results[I] = checkFile(Files[I], Database, Options, Run);
+    Results[I] = checkFileSafely(Files[I], Database, Options, Run);
   };
   if (Run.Jobs <= 1 || Files.size() <= 1) {
     for (size_t I = 0; I < Files.size(); ++I)
