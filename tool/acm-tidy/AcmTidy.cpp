@@ -28,6 +28,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -329,6 +330,49 @@ std::vector<std::string> listOption(StringRef Name) {
   return std::vector<std::string>(List->begin(), List->end());
 }
 
+/// Whether the compile_commands.json in \p BuildPath, if there is one,
+/// loads; false after reporting why not. clang's search would go on to a
+/// parent directory's database instead.
+bool checkDatabaseLoads(StringRef BuildPath) {
+  SmallString<256> Path(BuildPath);
+  sys::path::append(Path, "compile_commands.json");
+  if (!sys::fs::exists(Path))
+    return true;
+  // Read as JSON first: clang's loader prints its YAML parser's errors.
+  auto Read = acm::readJsonFile(Path, "a compilation database");
+  if (!Read) {
+    errs() << "error: -p: " << toString(Read.takeError()) << "\n";
+    return false;
+  }
+  std::string Message;
+  if (tooling::JSONCompilationDatabase::loadFromFile(
+          Path, Message, tooling::JSONCommandLineSyntax::AutoDetect))
+    return true;
+  errs() << "error: -p: '" << Path << "' is not a compilation database: "
+         << Message << "\n";
+  return false;
+}
+
+/// Whether an output would overwrite one of the \p Files to check; true
+/// after reporting it.
+bool outputOverwritesInput(ArrayRef<std::string> Files) {
+  for (const cl::opt<std::string> *Option :
+       {&Output, &WriteBaseline, &ExportFixes}) {
+    StringRef Path = *Option;
+    if (Path.empty() || Path == "-")
+      continue;
+    for (const std::string &File : Files) {
+      bool Same = false;
+      if (!sys::fs::equivalent(Path, File, Same) && Same) {
+        errs() << "error: --" << Option->ArgStr << " '" << Path
+               << "' is a file to check; not overwriting it\n";
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /// Loads the database -p names, as CommonOptionsParser would have: with
 /// --extra-arg(-before) applied and commands inferred for files it lacks
 /// (headers named by --diff).
@@ -610,6 +654,10 @@ static int runAcmTidy(int argc, const char **argv) {
     return ExitError;
   }
 
+  if (std::string BuildPath = buildPathOption();
+      !BuildPath.empty() && !checkDatabaseLoads(BuildPath))
+    return ExitError;
+
   if (MergeSarif) {
     auto Merged = acm::mergeSarif(Parser->getSourcePathList());
     if (!Merged) {
@@ -713,6 +761,9 @@ static int runAcmTidy(int argc, const char **argv) {
   // No file left (a diff without C++ changes, an empty shard) is clean.
   Files = selectFiles(std::move(Files), NamedFiles,
                       Changed ? &*Changed : nullptr, ShardPart, ShardParts);
+
+  if (outputOverwritesInput(Files))
+    return ExitError;
 
   if (!Files.empty() &&
       getCheckNames(Provider->getOptions(Files.front()), false, false)

@@ -270,6 +270,15 @@ FileResults checkFile(const std::string &File,
         unitError("cannot read '" + File + "': " + EC.message()));
     return Missing;
   }
+  // A FIFO or a device would block clang's read or never end it.
+  sys::fs::file_status Status;
+  if (!sys::fs::status(File, Status) &&
+      Status.type() != sys::fs::file_type::regular_file) {
+    FileResults NotAFile;
+    NotAFile.Results.push_back(
+        unitError("cannot check '" + File + "': not a regular file"));
+    return NotAFile;
+  }
   // ClangTool moves into each compile command's directory; a file system
   // of its own keeps that from the other threads.
   auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
