@@ -154,6 +154,12 @@ AcmCheck::AcmCheck(const CheckInfo &Info, tidy::ClangTidyContext *Context)
           << *ExceptionPaths;
     ModelOpts.CheckExceptionPaths = Value.value_or(false);
   }
+  for (const std::string &Name : ModelOpts.DisabledProfiles)
+    if (llvm::none_of(builtinProfiles(),
+                      [&](const Profile &P) { return P.Name == Name; }) &&
+        firstReport("DisabledProfiles=" + Name))
+      configurationDiag("unknown profile '%0' in option 'DisabledProfiles'")
+          << Name;
   // Report a malformed Types option where configuration errors go, once:
   // every acm check reads the same shared value.
   std::string Error;

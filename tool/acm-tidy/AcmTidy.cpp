@@ -41,6 +41,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <atomic>
 #include <csignal>
 #include <mutex>
 #include <unistd.h>
@@ -181,8 +182,28 @@ coroutines: exits that are never awaited, awaited twice or used after.
   acm-tidy --merge-sarif [--output=<file>] <log.sarif>...
 )";
 
-/// clang-tidy's search for .clang-tidy files, with a parser that measures
-/// the nesting of each file before clang-tidy's parses it.
+/// Set when a configuration file clang-tidy's search found is invalid.
+std::atomic<bool> FoundInvalidConfiguration = false;
+
+/// The configuration in \p Text, or std::nullopt after reporting why not.
+/// LLVM's YAML parser would overflow the stack on text nested too deep.
+std::optional<ClangTidyOptions> readConfiguration(MemoryBufferRef Text) {
+  std::string Problem = acm::yamlNestingProblem(Text.getBuffer());
+  if (Problem.empty()) {
+    auto Parsed = parseConfiguration(Text);
+    if (Parsed)
+      return std::move(*Parsed);
+    Problem = Parsed.getError().message();
+  }
+  errs() << "error: invalid configuration in " << Text.getBufferIdentifier()
+         << ": " << Problem << "\n";
+  return std::nullopt;
+}
+
+/// clang-tidy's search for .clang-tidy files, with our parser. An invalid
+/// file is reported once and taken as empty, so that clang-tidy's search
+/// keeps it (instead of reporting it again for every file) and stops
+/// there; the run then ends with status 2 before checking anything.
 class DiscoveredOptionsProvider : public FileOptionsProvider {
 public:
   DiscoveredOptionsProvider(ClangTidyGlobalOptions GlobalOptions,
@@ -198,12 +219,10 @@ public:
 
 private:
   static ErrorOr<ClangTidyOptions> parse(MemoryBufferRef Text) {
-    std::string Problem = acm::yamlNestingProblem(Text.getBuffer());
-    if (Problem.empty())
-      return parseConfiguration(Text);
-    errs() << "error: invalid configuration in " << Text.getBufferIdentifier()
-           << ": " << Problem << "\n";
-    return std::make_error_code(std::errc::invalid_argument);
+    if (std::optional<ClangTidyOptions> Read = readConfiguration(Text))
+      return std::move(*Read);
+    FoundInvalidConfiguration = true;
+    return ClangTidyOptions();
   }
 };
 
@@ -226,17 +245,9 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   auto FromText =
       [&](StringRef Text,
           StringRef Source) -> std::unique_ptr<ClangTidyOptionsProvider> {
-    if (std::string Problem = acm::yamlNestingProblem(Text); !Problem.empty()) {
-      errs() << "error: invalid configuration in " << Source << ": " << Problem
-             << "\n";
+    auto Parsed = readConfiguration(MemoryBufferRef(Text, Source));
+    if (!Parsed)
       return nullptr;
-    }
-    auto Parsed = parseConfiguration(MemoryBufferRef(Text, Source));
-    if (!Parsed) {
-      errs() << "error: invalid configuration in " << Source << ": "
-             << Parsed.getError().message() << "\n";
-      return nullptr;
-    }
     return std::make_unique<ConfigOptionsProvider>(
         std::move(GlobalOptions), std::move(DefaultOptions), *Parsed,
         std::move(OverrideOptions), FS);
@@ -348,8 +359,8 @@ bool checkDatabaseLoads(StringRef BuildPath) {
   if (tooling::JSONCompilationDatabase::loadFromFile(
           Path, Message, tooling::JSONCommandLineSyntax::AutoDetect))
     return true;
-  errs() << "error: -p: '" << Path << "' is not a compilation database: "
-         << Message << "\n";
+  errs() << "error: -p: '" << Path
+         << "' is not a compilation database: " << Message << "\n";
   return false;
 }
 
@@ -734,6 +745,8 @@ static int runAcmTidy(int argc, const char **argv) {
   if (ListChecks || DumpConfig) {
     StringRef Probe = Files.empty() ? StringRef("dummy.cpp") : Files.front();
     ClangTidyOptions Effective = Provider->getOptions(Probe);
+    if (FoundInvalidConfiguration)
+      return ExitError;
     if (ListChecks) {
       // clang-tidy's format, with the summary of each acm check.
       outs() << "Enabled checks:\n";
@@ -763,6 +776,11 @@ static int runAcmTidy(int argc, const char **argv) {
                       Changed ? &*Changed : nullptr, ShardPart, ShardParts);
 
   if (outputOverwritesInput(Files))
+    return ExitError;
+  // Every .clang-tidy that applies, read (and reported) before any check.
+  for (const std::string &File : Files)
+    Provider->getRawOptions(File);
+  if (FoundInvalidConfiguration)
     return ExitError;
 
   if (!Files.empty() &&
@@ -795,6 +813,13 @@ static int runAcmTidy(int argc, const char **argv) {
     for (acm::Result &R : Checked.Results)
       Results.push_back(std::move(R));
   acm::sortAndDeduplicate(Results);
+  // An option value the checks cannot use is an error of the configuration.
+  bool InvalidOptions = false;
+  for (acm::Result &R : Results)
+    if (R.isConfigurationError()) {
+      R.Error.DiagLevel = ClangTidyError::Error;
+      InvalidOptions = true;
+    }
 
   auto IsFinding = [](const acm::Result &R) { return R.isFinding(); };
   size_t Recorded = llvm::count_if(Results, IsFinding);
@@ -833,6 +858,10 @@ static int runAcmTidy(int argc, const char **argv) {
   if (llvm::any_of(Results,
                    [](const acm::Result &R) { return R.isCompilerError(); })) {
     errs() << "error: compilation failed; see the errors above\n";
+    return ExitError;
+  }
+  if (InvalidOptions) {
+    errs() << "error: invalid configuration; see the errors above\n";
     return ExitError;
   }
   if (!WriteBaseline.empty())

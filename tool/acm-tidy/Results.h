@@ -73,6 +73,8 @@ struct Result {
   bool isCompilerError() const;
   /// A problem with the configuration ([clang-tidy-config]); not a finding.
   bool isConfigurationWarning() const;
+  /// An option value a check cannot use ([clang-tidy-config]).
+  bool isConfigurationError() const { return check() == "clang-tidy-config"; }
   bool isFinding() const {
     return !isCompilerError() && !isConfigurationWarning();
   }
