@@ -16,8 +16,8 @@ constexpr int64_t MessageKeyedVersion = 1;
 } // namespace
 
 BaselineKey baselineKey(const Result &R, llvm::StringRef Root) {
-  return {relativePath(canonicalPath(R.Main.File), Root), R.Function,
-          R.check().str(), R.Kind, R.Object};
+  return {encodeFileName(relativePath(canonicalPath(R.Main.File), Root)),
+          R.Function, R.check().str(), R.Kind, R.Object};
 }
 
 unsigned placeInFunction(const Result &R) {

@@ -41,8 +41,8 @@ public:
 
   std::string forJson(StringRef File) const {
     if (Root.empty() || File.empty())
-      return File.str();
-    return relativePath(canonicalPath(File), Root);
+      return encodeFileName(File);
+    return encodeFileName(relativePath(canonicalPath(File), Root));
   }
 
   json::Object artifactLocation(StringRef File) const {

@@ -118,6 +118,22 @@ std::string canonicalPath(llvm::StringRef Path) {
   return Canonical;
 }
 
+std::string encodeFileName(llvm::StringRef Path) {
+  if (llvm::json::isUTF8(Path))
+    return Path.str();
+  std::string Encoded;
+  for (unsigned char C : Path) {
+    if (C == '%' || C >= 0x80) {
+      Encoded += '%';
+      Encoded += llvm::hexdigit(C >> 4);
+      Encoded += llvm::hexdigit(C & 15);
+    } else {
+      Encoded += C;
+    }
+  }
+  return Encoded;
+}
+
 llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path,
                                                llvm::StringRef What) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);

@@ -112,6 +112,11 @@ std::string canonicalPath(llvm::StringRef Path);
 /// separator; otherwise \p Path unchanged.
 std::string relativePath(llvm::StringRef Path, llvm::StringRef Root);
 
+/// \p Path as JSON and baselines write it: unchanged when it is UTF-8;
+/// otherwise with '%' and every byte from 0x80 up written as %XX (upper
+/// case hex), since JSON strings must be UTF-8 and would lose the bytes.
+std::string encodeFileName(llvm::StringRef Path);
+
 /// The JSON document in the file \p Path. The errors say "cannot read
 /// '<Path>': ..." or "'<Path>' is not <What>: ...", also when it nests
 /// more than MaxNestingDepth deep.

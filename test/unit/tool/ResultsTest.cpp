@@ -158,6 +158,12 @@ TEST_F(ResultsTest, LocateMakesPathsAbsoluteAndFindsPositions) {
   EXPECT_EQ(Results[0].Main.End.Column, 10u);
 }
 
+TEST(FileNames, OnlyNamesThatAreNotUtf8AreEncoded) {
+  EXPECT_EQ(encodeFileName("src/caf\xc3\xa9 100%.cpp"),
+            "src/caf\xc3\xa9 100%.cpp");
+  EXPECT_EQ(encodeFileName("src/caf\xe9 100%.cpp"), "src/caf%E9 100%25.cpp");
+}
+
 TEST(JsonNesting, CountsArraysAndObjectsButNotStrings) {
   EXPECT_FALSE(jsonNestsDeeperThan(R"([{"a": [1]}])", 3));
   EXPECT_TRUE(jsonNestsDeeperThan(R"([{"a": [1]}])", 2));
