@@ -90,6 +90,7 @@ if [ "$RUN_LIT" -eq 0 ]; then
 fi
 step "build ${targets[*]:-everything}"
 cmake --build "$BUILD" ${JOBS:+-j "$JOBS"} ${targets[@]:+--target "${targets[@]}"}
+step "build: done ($SECONDS s)"
 
 failed=0
 run() {
@@ -137,4 +138,4 @@ if [ "$failed" -ne 0 ]; then
   step "tests failed, no sanitizer report"
   exit 1
 fi
-step "clean: no sanitizer report"
+step "clean: no sanitizer report ($SECONDS s in all)"
