@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what acm-tidy needs to build and test on Debian 12 (bookworm),
-# whose security archive carries LLVM 22, and the SARIF Multitool that the
+# whose security archive carries LLVM 22 (with clang's sanitizer runtimes
+# for scripts/sanitize.sh), and the SARIF Multitool that the
 # tests validate acm-tidy's SARIF output with (from npm, into .deps/ of this
 # checkout). Running it again when everything is there does nothing.
 set -euo pipefail
@@ -14,7 +15,7 @@ fi
 
 PACKAGES=(
   clang-22 libclang-22-dev llvm-22-dev llvm-22-tools
-  clang-tidy-22 clangd-22 clang-tools-22
+  clang-tidy-22 clangd-22 clang-tools-22 libclang-rt-22-dev
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
   ninja-build cmake libgtest-dev python3 python3-yaml git
 )

@@ -6,13 +6,14 @@ times -- a line deleted, duplicated, cut short or swapped with another, or
 coroutine statements (co_yield, co_return, goto, break, throw, try, braces,
 protocol ops) inserted at random lines -- and runs both front ends on every
 mutant (and, with --clangd, acm-clangd over LSP, as an editor runs it).
-Most mutants no longer compile; a crash is a non-zero exit other than 1
-(findings) or 2 (compile error), a signal, or LLVM's stack dump; for
+Most mutants no longer compile; a crash is a signal, LLVM's stack dump, or
+a non-zero exit other than 1 (findings) or 2 (compile error), such as a
+sanitizer's 86 under scripts/sanitize.sh; for
 acm-clangd, exiting or not publishing diagnostics for the file.
 Crashing inputs are kept in --out. Exits with status 1 if any crashed.
 
   scripts/mutation-fuzz.py [--build build] [--seed N] [--mutants-per-file K]
-                           [--clangd] [--out DIR] [file.cpp ...]
+                           [--clangd] [--no-plugin] [--out DIR] [file.cpp ...]
 """
 import argparse
 import glob
@@ -71,13 +72,16 @@ def main():
     parser.add_argument("--out", default="mutation-fuzz-crashes")
     parser.add_argument("--clangd", action="store_true",
                         help="also open each mutant in acm-clangd over LSP")
+    parser.add_argument("--no-plugin", action="store_true",
+                        help="do not run the plugin (e.g. when only acm-tidy "
+                             "and acm-clangd are built with sanitizers)")
     parser.add_argument("inputs", nargs="*",
                         help="files to mutate (default: the check tests)")
     args = parser.parse_args()
 
     acm_tidy = os.path.join(args.build, "bin", "acm-tidy")
     plugins = glob.glob(os.path.join(args.build, "lib", "*acm*.so"))
-    if not os.path.exists(acm_tidy) or not plugins:
+    if not os.path.exists(acm_tidy) or not (plugins or args.no_plugin):
         sys.exit("error: build acm-tidy and the plugin first (%s)" % args.build)
     includes = ["-I" + os.path.join(ROOT, d) for d in
                 ("test/checkers/Inputs", "test/profiles/Inputs", "include")]
@@ -87,10 +91,12 @@ def main():
     tools = [
         (os.path.basename(acm_tidy), [acm_tidy, "--quiet", "--checks=acm-*"],
          compiler_args, crashed),
-        (os.path.basename(args.clang_tidy),
-         [args.clang_tidy, "--load=" + plugins[0], "--quiet",
-          "--checks=-*,acm-*"], compiler_args, crashed),
     ]
+    if not args.no_plugin:
+        tools.append(
+            (os.path.basename(args.clang_tidy),
+             [args.clang_tidy, "--load=" + plugins[0], "--quiet",
+              "--checks=-*,acm-*"], compiler_args, crashed))
     inputs = args.inputs or sorted(
         glob.glob(os.path.join(ROOT, "test/checkers/*.cpp")) +
         glob.glob(os.path.join(ROOT, "test/profiles/*.cpp")))

@@ -16,8 +16,8 @@ printed (clangd uses "clang-tidy" for tidy checks, "clang" for the compiler).
 Set LSP_DEBUG=1 to see clangd's stderr (add --clangd-arg=--log=verbose for
 the whole protocol trace).
 
-Exit status 0 on success, 2 if clangd cannot be run, exits early or does not
-publish diagnostics in time.
+Exit status 0 on success, 2 if clangd cannot be run, exits early, does not
+publish diagnostics in time or exits with a non-zero status at shutdown.
 """
 import argparse
 import json
@@ -231,15 +231,18 @@ def collect_diagnostics(server, path, timeout):
 
 def shut_down(server):
     """shutdown, then exit, as an editor closing does; kills clangd if it
-    does not cooperate within 10 seconds."""
+    does not cooperate within 10 seconds. Returns clangd's exit status, or
+    None when it had to be killed."""
+    status = None
     try:
         deadline = time.monotonic() + 10
         server.wait_for_response(server.request("shutdown"), deadline)
         server.notify("exit")
-        server.proc.wait(timeout=max(0, deadline - time.monotonic()))
+        status = server.proc.wait(timeout=max(0, deadline - time.monotonic()))
     except (ServerError, subprocess.TimeoutExpired):
         pass
     server.stop()
+    return status
 
 
 def main():
@@ -283,7 +286,13 @@ def main():
             print(line)
     sys.stdout.flush()
 
-    shut_down(server)
+    # A clean shutdown exits 0; anything else after the diagnostics, such as
+    # a sanitizer's report at exit, is a failure.
+    status = shut_down(server)
+    if status:
+        sys.stderr.write("lsp_diagnostics: clangd exited with status %d\n" %
+                         status)
+        return 2
     return 0
 
 

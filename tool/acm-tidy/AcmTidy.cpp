@@ -739,8 +739,6 @@ static int runAcmTidy(int argc, const char **argv) {
       return ExitError;
     Files = Loaded->getAllFiles();
   }
-  tooling::CompilationDatabase &Database =
-      Loaded ? *Loaded : Parser->getCompilations();
 
   if (ListChecks || DumpConfig) {
     StringRef Probe = Files.empty() ? StringRef("dummy.cpp") : Files.front();
@@ -790,6 +788,10 @@ static int runAcmTidy(int argc, const char **argv) {
     return ExitError;
   }
 
+  // Only now: for --list-checks and --dump-config without files the parser
+  // has no database, and binding a reference to it would be undefined.
+  tooling::CompilationDatabase &Database =
+      Loaded ? *Loaded : Parser->getCompilations();
   CheckingDatabase Checking(Database,
                             resourceDirAdjuster(acm::preferredResourceDir(
                                 argv[0], reinterpret_cast<void *>(&main))));
