@@ -9,6 +9,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/Path.h"
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -92,6 +95,47 @@ bool firstReport(const std::string &Message) {
   return Seen.insert(Message).second;
 }
 
+std::atomic<bool> ProblemsInMainFile{false};
+
+/// The configuration files that were ignored, by path, with their problem.
+struct IgnoredConfigurationFiles {
+  std::mutex Lock;
+  std::map<std::string, std::string> Problems;
+};
+
+IgnoredConfigurationFiles &ignoredConfigurationFiles() {
+  static IgnoredConfigurationFiles Files;
+  return Files;
+}
+
+/// The problems of the ignored configuration files in the directories
+/// that contain \p File.
+std::vector<std::string> configurationFileProblemsFor(llvm::StringRef File) {
+  IgnoredConfigurationFiles &Files = ignoredConfigurationFiles();
+  std::lock_guard<std::mutex> Guard(Files.Lock);
+  std::vector<std::string> Problems;
+  for (const auto &[Path, Problem] : Files.Problems) {
+    llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+    if (File.starts_with(Dir) &&
+        llvm::sys::path::is_separator(File[Dir.size()]))
+      Problems.push_back("'" + Path +
+                         "' is ignored: " + Problem);
+  }
+  return Problems;
+}
+
+/// Reports the configuration problems once the main file is read.
+class ConfigurationProblemReporter : public PPCallbacks {
+public:
+  ConfigurationProblemReporter(AcmCheck &Check, const SourceManager &SM)
+      : Check(Check), SM(SM) {}
+  void EndOfMainFile() override { Check.reportConfigurationProblemsIn(SM); }
+
+private:
+  AcmCheck &Check;
+  const SourceManager &SM;
+};
+
 /// clang's diagnostic formatter gives '%' a meaning; findings are plain text.
 std::string escapeFormat(llvm::StringRef Text) {
   std::string Out;
@@ -123,6 +167,19 @@ thread_local FindingRecorder *ThreadRecorder = nullptr;
 
 void setFlowDebugOutput(llvm::raw_ostream *OS) { FlowDebugOutput = OS; }
 
+void setConfigurationProblemsInMainFile(bool Enabled) {
+  ProblemsInMainFile = Enabled;
+}
+
+void noteConfigurationFile(llvm::StringRef Path, std::string Problem) {
+  IgnoredConfigurationFiles &Files = ignoredConfigurationFiles();
+  std::lock_guard<std::mutex> Guard(Files.Lock);
+  if (Problem.empty())
+    Files.Problems.erase(Path.str());
+  else
+    Files.Problems[Path.str()] = std::move(Problem);
+}
+
 void setThreadFindingRecorder(FindingRecorder *Recorder) {
   ThreadRecorder = Recorder;
 }
@@ -130,7 +187,7 @@ void setThreadFindingRecorder(FindingRecorder *Recorder) {
 FindingRecorder *threadFindingRecorder() { return ThreadRecorder; }
 
 AcmCheck::AcmCheck(const CheckInfo &Info, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Info.Name, Context), Info(Info) {
+    : ClangTidyCheck(Info.Name, Context), Info(Info), Context(Context) {
   // Each option is the check's own ("acm-missing-exit-await.Types"), else
   // the one all acm checks share ("acm.Types").
   OptionsView Shared("acm", Context->getOptions().CheckOptions, Context);
@@ -148,24 +205,58 @@ AcmCheck::AcmCheck(const CheckInfo &Info, tidy::ClangTidyContext *Context)
   // compilers (the library and this plugin may be built by different ones).
   if (std::optional<StringRef> ExceptionPaths = Get("CheckExceptionPaths")) {
     std::optional<bool> Value = parseBool(*ExceptionPaths);
-    if (!Value && firstReport("CheckExceptionPaths=" + ExceptionPaths->str()))
-      configurationDiag("invalid value '%0' for option "
-                        "'CheckExceptionPaths': expected true or false")
-          << *ExceptionPaths;
+    if (!Value)
+      configurationProblem("invalid value '" + ExceptionPaths->str() +
+                           "' for option 'CheckExceptionPaths': expected "
+                           "true or false");
     ModelOpts.CheckExceptionPaths = Value.value_or(false);
   }
   for (const std::string &Name : ModelOpts.DisabledProfiles)
     if (llvm::none_of(builtinProfiles(),
-                      [&](const Profile &P) { return P.Name == Name; }) &&
-        firstReport("DisabledProfiles=" + Name))
-      configurationDiag("unknown profile '%0' in option 'DisabledProfiles'")
-          << Name;
-  // Report a malformed Types option where configuration errors go, once:
-  // every acm check reads the same shared value.
+                      [&](const Profile &P) { return P.Name == Name; }))
+      configurationProblem("unknown profile '" + Name +
+                           "' in option 'DisabledProfiles'");
+  // Every acm check reads the same shared Types value.
   std::string Error;
   parseTypeSpecs(ModelOpts.Types, Error);
-  if (!Error.empty() && firstReport(Error))
-    configurationDiag("invalid acm Types option: %0") << Error;
+  if (!Error.empty())
+    configurationProblem("invalid acm Types option: " + Error);
+}
+
+void AcmCheck::configurationProblem(std::string Problem) {
+  if (firstReport(Problem))
+    configurationDiag("%0") << Problem;
+  ConfigurationProblems.push_back(std::move(Problem));
+}
+
+void AcmCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                                   Preprocessor *) {
+  if (!ProblemsInMainFile)
+    return;
+  // One check speaks for all: acm-missing-exit-await when it is enabled,
+  // else the first enabled one in the catalog.
+  const CheckInfo *Speaker = nullptr;
+  for (const CheckInfo &Check : checkCatalog())
+    if (Context->isCheckEnabled(Check.Name) &&
+        (!Speaker || Check.Name == "acm-missing-exit-await"))
+      Speaker = &Check;
+  if (Speaker == &Info)
+    PP->addPPCallbacks(
+        std::make_unique<ConfigurationProblemReporter>(*this, SM));
+}
+
+void AcmCheck::reportConfigurationProblemsIn(const SourceManager &SM) {
+  FileID Main = SM.getMainFileID();
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(Main);
+  std::vector<std::string> Problems = ConfigurationProblems;
+  if (Entry)
+    for (std::string &Problem :
+         configurationFileProblemsFor(Entry->getName()))
+      Problems.push_back(std::move(Problem));
+  for (const std::string &Problem : Problems)
+    diag(SM.getLocForStartOfFile(Main), "invalid configuration: %0",
+         DiagnosticIDs::Error)
+        << Problem;
 }
 
 void AcmCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -28,6 +28,17 @@ struct CheckInfo;
 /// AnalysisOptions::DebugFlow) to \p OS; null stops it.
 void setFlowDebugOutput(llvm::raw_ostream *OS);
 
+/// Makes the checks show configuration problems as an error at the start of
+/// each main file they check, on every parse. An editor has no other place
+/// to show them; the command-line tools report them once, as clang-tidy
+/// does.
+void setConfigurationProblemsInMainFile(bool Enabled);
+
+/// Records that the configuration file \p Path was ignored because of
+/// \p Problem, or with an empty \p Problem, that it reads again. Shown with
+/// the configuration problems of the files below its directory.
+void noteConfigurationFile(llvm::StringRef Path, std::string Problem);
+
 class AcmCheck : public clang::tidy::ClangTidyCheck {
 public:
   AcmCheck(const CheckInfo &Info, clang::tidy::ClangTidyContext *Context);
@@ -41,9 +52,23 @@ public:
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+
+  /// Emits the configuration problems that apply to the main file at its
+  /// start (see setConfigurationProblemsInMainFile).
+  void reportConfigurationProblemsIn(const clang::SourceManager &SM);
 
 private:
+  /// Reports \p Problem as clang-tidy reports configuration errors (once
+  /// per process) and keeps it for the editor.
+  void configurationProblem(std::string Problem);
+
   const CheckInfo &Info;
+  clang::tidy::ClangTidyContext *Context;
+  /// The problems of the options this check read, in the order found.
+  std::vector<std::string> ConfigurationProblems;
   ModelOptions ModelOpts;
   std::unique_ptr<ProtocolModel> Model;
   llvm::DenseSet<const clang::Decl *> Analyzed;

@@ -11,7 +11,9 @@ publishes for version 1 of it, and prints them sorted, one per line:
   <file>:<line>:<col>: <severity>: <message> [<code>]
 followed by each related-information entry (clangd's notes) indented:
   <file>:<line>:<col>: note: <message>
-With --source-prefix, only diagnostics whose source starts with it are
+With --other-files, the diagnostics clangd published before for other
+files (such as the .clangd it read) follow, each line prefixed by
+"other: ". With --source-prefix, only diagnostics whose source starts with it are
 printed (clangd uses "clang-tidy" for tidy checks, "clang" for the compiler).
 Set LSP_DEBUG=1 to see clangd's stderr (add --clangd-arg=--log=verbose for
 the whole protocol trace).
@@ -196,9 +198,10 @@ def format_diagnostic(uri, diagnostic):
     return lines
 
 
-def collect_diagnostics(server, path, timeout):
+def collect_diagnostics(server, path, timeout, others):
     """Runs the editor side of the session up to the first diagnostics of
-    version 1 of path, and returns them."""
+    version 1 of path, and returns them. Appends (uri, diagnostic) to others
+    for those published for other files on the way."""
     deadline = time.monotonic() + timeout
     init = server.request("initialize", {
         "processId": os.getpid(),
@@ -222,8 +225,10 @@ def collect_diagnostics(server, path, timeout):
         if message.get("method") != "textDocument/publishDiagnostics":
             return False
         params = message["params"]
-        return (uri_to_path(params["uri"]) == path and
-                params.get("version", 1) == 1)
+        if uri_to_path(params["uri"]) != path:
+            others.extend((params["uri"], d) for d in params["diagnostics"])
+            return False
+        return params.get("version", 1) == 1
 
     published = server.wait_for(is_ours, deadline)
     return published["params"]["diagnostics"]
@@ -254,6 +259,9 @@ def main():
     parser.add_argument("--source-prefix", default="", metavar="PREFIX",
                         help="print only diagnostics whose source starts "
                              "with PREFIX")
+    parser.add_argument("--other-files", action="store_true",
+                        help="also print the diagnostics published for "
+                             "other files")
     parser.add_argument("--timeout", type=float, default=120,
                         metavar="SECONDS")
     parser.add_argument("file")
@@ -267,7 +275,8 @@ def main():
     server = None
     try:
         server = Server(argv)
-        diagnostics = collect_diagnostics(server, path, args.timeout)
+        others = []
+        diagnostics = collect_diagnostics(server, path, args.timeout, others)
     except (ServerError, OSError) as error:
         sys.stderr.write("lsp_diagnostics: no diagnostics for %s: %s\n" %
                          (args.file, error))
@@ -284,6 +293,10 @@ def main():
     for diagnostic in diagnostics:
         for line in format_diagnostic(uri, diagnostic):
             print(line)
+    if args.other_files:
+        for other_uri, diagnostic in others:
+            for line in format_diagnostic(other_uri, diagnostic):
+                print("other: " + line)
     sys.stdout.flush()
 
     # A clean shutdown exits 0; anything else after the diagnostics, such as
