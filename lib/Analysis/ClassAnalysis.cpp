@@ -49,8 +49,10 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
       IsCoroutine ? writtenBody(Definition) : Definition.getBody();
   bool ExceptionPaths = Model.options().CheckExceptionPaths &&
                         Context.getLangOpts().CXXExceptions;
+  TrySet LeftByException;
   std::unique_ptr<CFG> Graph =
-      buildFlowGraph(&Definition, Definition.getBody(), Context, ExceptionPaths);
+      buildFlowGraph(&Definition, Definition.getBody(), Context,
+                     ExceptionPaths, &LeftByException);
   if (!Graph || !Body)
     return;
   PostOrderCFGView Order(Graph.get());
@@ -62,6 +64,7 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
   ExitRun Run;
   Run.IsCoroutine = IsCoroutine;
   Run.ExceptionPaths = ExceptionPaths;
+  Run.LeftByException = &LeftByException;
   Run.Guards = &Guards;
   Run.Debug = Debug;
   runExitAnalysis(Facts, *Graph, Order, Body, Conditions, Run, Context, Sink);

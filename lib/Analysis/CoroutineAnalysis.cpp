@@ -101,8 +101,10 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   bool ExceptionPaths = Exit.hasObjects() &&
                         Model.options().CheckExceptionPaths &&
                         Context.getLangOpts().CXXExceptions;
+  TrySet LeftByException;
   std::unique_ptr<CFG> Graph =
-      buildFlowGraph(&Function, Function.getBody(), Context, ExceptionPaths);
+      buildFlowGraph(&Function, Function.getBody(), Context, ExceptionPaths,
+                     Exit.hasObjects() ? &LeftByException : nullptr);
   if (!Graph) {
     if (!Exit.hasObjects())
       reportImmediateFindings(Exit, Context, Sink);
@@ -119,7 +121,13 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   BranchFacts Conditions(Function, WrittenBody);
   if (Debug)
     *Debug << "  cfg: " << Graph->getNumBlockIDs() << " blocks, "
-           << Conditions.size() << " condition variables\n";
+           << Conditions.size() << " condition variables"
+           << (LeftByException.empty()
+                   ? ""
+                   : ", exception edges for the tries only an exception "
+                     "leaves: " +
+                         std::to_string(LeftByException.size()))
+           << "\n";
 
   if (Yields)
     runGeneratorAnalysis(Function, *Yields, *Graph, Order, WrittenBody,
@@ -127,6 +135,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   if (Exit.hasObjects()) {
     ExitRun Run;
     Run.ExceptionPaths = ExceptionPaths;
+    Run.LeftByException = &LeftByException;
     Run.Debug = Debug;
     runExitAnalysis(Exit, *Graph, Order, WrittenBody, Conditions, Run, Context,
                     Sink);

@@ -50,3 +50,56 @@ cppcoro::task<> fan_out(int n) {
     scope.spawn(work());
   co_await scope.join();
 }
+
+// A server's accept loop ends only by an exception (cppcoro's
+// test/socket_tests.cpp: cancellation raises operation_cancelled), so the
+// code after the try runs, without CheckExceptionPaths too.
+namespace cppcoro {
+class operation_cancelled : public std::exception {};
+} // namespace cppcoro
+cppcoro::task<> accept_connection();
+cppcoro::task<> handle_connection();
+
+cppcoro::task<> echo_server() {
+  cppcoro::async_scope connectionScope;
+  std::exception_ptr ex;
+  try {
+    while (true) {
+      co_await accept_connection();
+      connectionScope.spawn(handle_connection());
+    }
+  } catch (const cppcoro::operation_cancelled &) {
+  } catch (...) {
+    ex = std::current_exception();
+  }
+  co_await connectionScope.join();
+  if (ex)
+    std::rethrow_exception(ex);
+}
+
+cppcoro::task<> echo_server_without_join() {
+  cppcoro::async_scope connectionScope;
+  try {
+    for (;;) {
+      co_await accept_connection();
+      connectionScope.spawn(handle_connection());
+    }
+  } catch (const cppcoro::operation_cancelled &) {
+  }
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: join of 'connectionScope' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-10]]:24: note: 'connectionScope' created here
+
+// The loop's own objects die with the exception that leaves it: nothing
+// is owed for them after the try.
+cppcoro::task<> scope_per_connection() {
+  try {
+    while (true) {
+      cppcoro::async_scope perConnection;
+      co_await accept_connection();
+      perConnection.spawn(handle_connection());
+      co_await perConnection.join();
+    }
+  } catch (const cppcoro::operation_cancelled &) {
+  }
+}

@@ -51,6 +51,7 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
   ExitFlow Flow(Objects, Facts.Effects, Conditions, Loops,
                 Ctx.getSourceManager(), WrittenBody, Run.IsCoroutine,
                 ExceptionPaths, Run.Guards);
+  Flow.followExceptionsOutOf(Run.LeftByException);
   FlowStats Stats;
   BlockStates<ExitState> States =
       solveForward(Graph, Order, Flow, Flow.entryState(), Stats);

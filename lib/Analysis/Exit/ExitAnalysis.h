@@ -17,6 +17,7 @@
 #include "Analysis/Exit/Effects.h"
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Findings.h"
+#include "Analysis/Support/FlowGraph.h"
 
 namespace clang {
 class ASTContext;
@@ -64,6 +65,9 @@ struct ExitRun {
   bool IsCoroutine = true;
   /// Follow the paths on which calls throw (the CFG has their edges).
   bool ExceptionPaths = false;
+  /// Without ExceptionPaths: the tries only an exception leaves, whose
+  /// exception edges the CFG has and the flow follows (see buildFlowGraph).
+  const TrySet *LeftByException = nullptr;
   /// Set for an owner exit: what it tests of its members. Only the
   /// members' findings are reported then; the body's own objects are the
   /// coroutine analysis' (and its discarded ops too, in a coroutine).

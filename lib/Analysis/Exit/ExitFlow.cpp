@@ -77,7 +77,8 @@ ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
   // A block that ends with a call that may throw also has an edge for the
   // exception, which leaves before the call's own effects.
   const Stmt *Thrower = nullptr;
-  if (ExceptionPaths && Block.succ_size() > 1 && !Block.getTerminatorStmt())
+  if (hasExceptionEdges() && Block.succ_size() > 1 &&
+      !Block.getTerminatorStmt())
     Thrower = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
   for (const CFGElement &Element : Block) {
     if (auto StmtElement = Element.getAs<CFGStmt>()) {
@@ -119,7 +120,11 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
                     unsigned SuccIndex, bool BackEdge) const {
   bool Changed = false;
   const CFGBlock *Target = *(From.succ_begin() + SuccIndex);
-  if (ExceptionPaths && Target && isExceptionEdge(From, SuccIndex)) {
+  if (hasExceptionEdges() && Target && isExceptionEdge(From, SuccIndex)) {
+    // Without exception paths, only the way out of a try that nothing else
+    // leaves is followed.
+    if (!ExceptionPaths && !LeftByException->count(dispatchedTry(*Target)))
+      return false;
     // A test framework's fatal failure: the test ends, nothing is owed.
     if (!throwsHere(From))
       return false;
@@ -132,9 +137,16 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
     for (unsigned Obj : Effects.exitedBy(lastStmtOf(From)))
       Lattice.erase(S, Obj);
     llvm::erase_if(S.Variants, [&](const Variant &V) {
-      return diesByException(V.Obj, *Target);
+      return unwoundBefore(V.Obj, *Target);
     });
   }
+  // An exception no handler of the try catches goes on: to an outer try,
+  // or out of the coroutine.
+  if (Target && dispatchedTry(From) &&
+      !isa_and_nonnull<CXXCatchStmt>(Target->getLabel()))
+    llvm::erase_if(S.Variants, [&](const Variant &V) {
+      return unwoundBefore(V.Obj, *Target);
+    });
   if (std::optional<FactTest> Test = Facts.testAt(From)) {
     // An object left without variants is on no path along this edge.
     if (!followBranch(*Test, SuccIndex, S.Common, S.Variants))
@@ -163,17 +175,22 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
   return true;
 }
 
-bool ExitFlow::diesByException(unsigned Obj, const CFGBlock &Target) const {
+bool ExitFlow::unwoundBefore(unsigned Obj, const CFGBlock &Target) const {
   const CXXTryStmt *Try = dispatchedTry(Target);
   if (!Try)
     return true; // the exit: the exception leaves the coroutine
   // Unwinding to the handlers destroys what the try block declared.
   const VarDecl *V = Objects[Obj].var();
   SourceRange Block = Try->getTryBlock()->getSourceRange();
-  if (V && !isa<ParmVarDecl>(V) &&
-      !locationBefore(SM, V->getLocation(), Block.getBegin()) &&
-      !locationBefore(SM, Block.getEnd(), V->getLocation()))
+  return V && !isa<ParmVarDecl>(V) &&
+         !locationBefore(SM, V->getLocation(), Block.getBegin()) &&
+         !locationBefore(SM, Block.getEnd(), V->getLocation());
+}
+
+bool ExitFlow::diesByException(unsigned Obj, const CFGBlock &Target) const {
+  if (unwoundBefore(Obj, Target))
     return true;
+  const CXXTryStmt *Try = dispatchedTry(Target);
   // Without a catch (...), the exception may go on to an outer try, or
   // leave the coroutine.
   for (unsigned I = 0; I < Try->getNumHandlers(); ++I)

@@ -19,6 +19,7 @@
 #include "Analysis/Exit/ExitLattice.h"
 #include "Analysis/Findings.h"
 #include "Analysis/Support/FlowDriver.h"
+#include "Analysis/Support/FlowGraph.h"
 #include <optional>
 #include <string>
 
@@ -104,6 +105,11 @@ public:
            bool IsCoroutine, bool ExceptionPaths,
            const MemberGuards *Guards = nullptr);
 
+  /// Without exception paths, still follows the exceptions that leave the
+  /// try blocks in \p Tries into their handlers (the graph has exception
+  /// edges for them): the only way out of those blocks.
+  void followExceptionsOutOf(const TrySet *Tries) { LeftByException = Tries; }
+
   /// The state entering the body: the parameters and members alive.
   ExitState entryState() const;
 
@@ -142,11 +148,21 @@ private:
   void forgetResources(unsigned Owner, ExitState &S) const;
   DeathPoint deathPoint(const clang::Stmt *Trigger) const;
   /// True if \p Obj is destroyed when an exception reaches \p Target (the
-  /// exit, or a try's dispatch).
+  /// exit, or a try's dispatch), whatever the handlers do.
   bool diesByException(unsigned Obj, const clang::CFGBlock &Target) const;
+  /// True if \p Obj is destroyed on the way to \p Target: the exception
+  /// leaves the coroutine, or the try block declared it. Objects declared
+  /// before the try reach its handlers; an exception none of them catches
+  /// unwinds them on the dispatch's edge to what is next.
+  bool unwoundBefore(unsigned Obj, const clang::CFGBlock &Target) const;
   /// True if the call that ends \p Block is one of the body's own and may
   /// throw.
   bool throwsHere(const clang::CFGBlock &Block) const;
+  /// True if the graph has exception edges: the flow follows them all with
+  /// exception paths, else those into LeftByException's handlers.
+  bool hasExceptionEdges() const {
+    return ExceptionPaths || (LeftByException && !LeftByException->empty());
+  }
 
   const ObjectTable &Objects;
   const EffectTable &Effects;
@@ -157,6 +173,7 @@ private:
   bool IsCoroutine;
   /// Follow the paths on which calls throw (the CFG has their edges).
   bool ExceptionPaths;
+  const TrySet *LeftByException = nullptr;
   const MemberGuards *Guards;
   ExitLattice Lattice;
 };

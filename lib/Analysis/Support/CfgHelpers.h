@@ -69,6 +69,10 @@ void forEachNormalReturn(const clang::CFG &Graph, ReachedFn Reached,
   for (const clang::CFGBlock *Pred : Graph.getExit().preds()) {
     if (!Pred || !Reached(Pred->getBlockID()) || Pred->hasNoReturnElement())
       continue;
+    // A try's dispatch goes to the exit with an exception none of its
+    // handlers catches.
+    if (dispatchedTry(*Pred))
+      continue;
     // A call's exception edge to the exit is not a return.
     bool Normal = false;
     unsigned Index = 0;

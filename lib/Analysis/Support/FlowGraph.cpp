@@ -7,7 +7,11 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include <vector>
 
 using namespace clang;
 
@@ -100,8 +104,96 @@ std::optional<bool> knownConditionValue(const Expr *Condition,
   return valueOf(Condition, Ctx, 0);
 }
 
-std::unique_ptr<CFG> buildFlowGraph(const Decl *D, Stmt *Body,
-                                    ASTContext &Ctx, bool ExceptionEdges) {
+namespace {
+
+/// Where \p Block's code is written: its first statement, else its
+/// terminator; invalid for a block that holds neither (a join, the ends of
+/// lifetimes), which only passes control on.
+SourceLocation codeLocation(const CFGBlock &Block, const SourceManager &SM) {
+  for (const CFGElement &Element : Block)
+    if (auto S = Element.getAs<CFGStmt>())
+      return SM.getExpansionLoc(S->getStmt()->getBeginLoc());
+  if (const Stmt *Terminator = Block.getTerminatorStmt())
+    return SM.getExpansionLoc(Terminator->getBeginLoc());
+  return SourceLocation();
+}
+
+/// The tries of \p Graph, built without exception edges, that the entry
+/// reaches but no path leaves normally. A try whose handlers are reached (a
+/// written throw) is not among them: the graph already has its paths.
+TrySet findTriesLeftByException(const CFG &Graph, const SourceManager &SM) {
+  TrySet Tries;
+  if (Graph.try_blocks_begin() == Graph.try_blocks_end())
+    return Tries;
+  std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
+  llvm::SmallVector<const CFGBlock *, 16> Work{&Graph.getEntry()};
+  Reached[Graph.getEntry().getBlockID()] = true;
+  while (!Work.empty())
+    for (const CFGBlock *Succ : Work.pop_back_val()->succs())
+      if (Succ && !Reached[Succ->getBlockID()]) {
+        Reached[Succ->getBlockID()] = true;
+        Work.push_back(Succ);
+      }
+
+  for (const CFGBlock *Dispatch : Graph.try_blocks()) {
+    const auto *Try = dyn_cast_or_null<CXXTryStmt>(
+        Dispatch ? Dispatch->getTerminatorStmt() : nullptr);
+    if (!Try || Reached[Dispatch->getBlockID()])
+      continue;
+    SourceRange Range = Try->getTryBlock()->getSourceRange();
+    SourceLocation Begin = SM.getExpansionLoc(Range.getBegin());
+    SourceLocation End = SM.getExpansionLoc(Range.getEnd());
+    auto Inside = [&](SourceLocation Loc) {
+      return !SM.isBeforeInTranslationUnit(Loc, Begin) &&
+             !SM.isBeforeInTranslationUnit(End, Loc);
+    };
+    // Whether control goes from a block of the try block to code outside
+    // it, or to the exit, through blocks that hold no code.
+    std::vector<bool> Seen(Graph.getNumBlockIDs(), false);
+    auto LeavesThrough = [&](const CFGBlock *Succ) {
+      llvm::SmallVector<const CFGBlock *, 8> Pending{Succ};
+      while (!Pending.empty()) {
+        const CFGBlock *Next = Pending.pop_back_val();
+        if (!Next || Seen[Next->getBlockID()])
+          continue;
+        Seen[Next->getBlockID()] = true;
+        if (Next == &Graph.getExit())
+          return true;
+        SourceLocation Loc = codeLocation(*Next, SM);
+        if (Loc.isValid()) {
+          if (!Inside(Loc))
+            return true;
+          continue;
+        }
+        for (const CFGBlock *After : Next->succs())
+          Pending.push_back(After);
+      }
+      return false;
+    };
+    bool Entered = false, Leaves = false;
+    for (const CFGBlock *Block : Graph) {
+      if (!Reached[Block->getBlockID()])
+        continue;
+      SourceLocation Loc = codeLocation(*Block, SM);
+      if (Loc.isInvalid() || !Inside(Loc))
+        continue;
+      Entered = true;
+      for (const CFGBlock *Succ : Block->succs())
+        if (LeavesThrough(Succ)) {
+          Leaves = true;
+          break;
+        }
+      if (Leaves)
+        break;
+    }
+    if (Entered && !Leaves)
+      Tries.insert(Try);
+  }
+  return Tries;
+}
+
+std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
+                                bool ExceptionEdges) {
   CFG::BuildOptions Options;
   Options.AddLifetime = true;
   Options.AddEHEdges = ExceptionEdges;
@@ -118,6 +210,20 @@ std::unique_ptr<CFG> buildFlowGraph(const Decl *D, Stmt *Body,
       markUnreachable(*Block, *Value ? 1 : 0);
   }
   return Graph;
+}
+
+} // namespace
+
+std::unique_ptr<CFG> buildFlowGraph(const Decl *D, Stmt *Body,
+                                    ASTContext &Ctx, bool ExceptionEdges,
+                                    TrySet *LeftByException) {
+  std::unique_ptr<CFG> Graph = buildGraph(D, Body, Ctx, ExceptionEdges);
+  if (!Graph || ExceptionEdges || !LeftByException)
+    return Graph;
+  *LeftByException = findTriesLeftByException(*Graph, Ctx.getSourceManager());
+  if (LeftByException->empty())
+    return Graph;
+  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true);
 }
 
 } // namespace acm

@@ -17,11 +17,13 @@
 #define ACM_ANALYSIS_SUPPORT_FLOWGRAPH_H
 
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
 #include <optional>
 
 namespace clang {
 class ASTContext;
+class CXXTryStmt;
 class Decl;
 class Expr;
 class Stmt;
@@ -29,13 +31,25 @@ class Stmt;
 
 namespace acm {
 
+/// The try statements that only an exception can leave: the entry reaches
+/// their try block, but no path leaves it normally (a server's accept loop,
+/// `try { while (true) ... } catch (...) {}`, ended by cancellation).
+using TrySet = llvm::SmallPtrSet<const clang::CXXTryStmt *, 2>;
+
 /// The CFG of \p D's body \p Body, with exception edges if \p ExceptionEdges,
 /// and the side of each branch whose condition has a known value that is
 /// never taken marked unreachable. Null if clang cannot build one.
+///
+/// Without \p ExceptionEdges, only an exception leaves some try blocks, and
+/// the code after them, which runs, would count as unreachable: if
+/// \p LeftByException is given, they are put there and the graph gets
+/// exception edges after all, for the flow to follow into those tries'
+/// handlers only.
 std::unique_ptr<clang::CFG> buildFlowGraph(const clang::Decl *D,
                                            clang::Stmt *Body,
                                            clang::ASTContext &Ctx,
-                                           bool ExceptionEdges);
+                                           bool ExceptionEdges,
+                                           TrySet *LeftByException = nullptr);
 
 /// The value of branch condition \p Condition when it is a call whose value
 /// is known: a function (or conversion to bool) whose visible definition
