@@ -131,7 +131,8 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
 
   if (Yields)
     runGeneratorAnalysis(Function, *Yields, *Graph, Order, WrittenBody,
-                         Conditions, Context.getSourceManager(), Sink, Debug);
+                         Conditions, Exit.Effects.FailurePoints,
+                         Context.getSourceManager(), Sink, Debug);
   if (Exit.hasObjects()) {
     ExitRun Run;
     Run.ExceptionPaths = ExceptionPaths;

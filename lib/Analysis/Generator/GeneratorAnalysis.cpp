@@ -21,8 +21,10 @@ bool mayBeGeneratorManager(const FunctionDecl &Coroutine,
 void runGeneratorAnalysis(const FunctionDecl &Coroutine,
                           const YieldSites &Yields, const CFG &Graph,
                           PostOrderCFGView &Order, const Stmt *WrittenBody,
-                          const BranchFacts &Facts, const SourceManager &SM,
-                          FindingSink &Sink, llvm::raw_ostream *Debug) {
+                          const BranchFacts &Facts,
+                          const llvm::DenseSet<const Stmt *> &FailedTestEnds,
+                          const SourceManager &SM, FindingSink &Sink,
+                          llvm::raw_ostream *Debug) {
   GeneratorFlow Flow(Yields, Facts, SM, WrittenBody);
   FlowStats Stats;
   BlockStates<GeneratorState> States =
@@ -33,7 +35,7 @@ void runGeneratorAnalysis(const FunctionDecl &Coroutine,
   for (const CFGBlock *Block : Order)
     if (States.reached(Block->getBlockID()))
       Flow.transfer(*Block, *States.In[Block->getBlockID()], &Reporter);
-  Flow.diagnoseEnds(Graph, States, Reporter);
+  Flow.diagnoseEnds(Graph, States, FailedTestEnds, Reporter);
   FlowStats BackwardStats;
   Flow.diagnoseUnprotected(Graph, Order, States, BackwardStats, Reporter);
 

@@ -14,6 +14,7 @@
 #define ACM_ANALYSIS_GENERATOR_GENERATORANALYSIS_H
 
 #include "Analysis/Findings.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang {
 class CFG;
@@ -40,14 +41,16 @@ bool mayBeGeneratorManager(const clang::FunctionDecl &Coroutine,
 
 /// Reports multiple yields on a path, paths without a yield, and yields
 /// whose asynchronous cleanup an exception would skip, in source order.
-/// \p Debug, when set, receives the flow's final states.
-void runGeneratorAnalysis(const clang::FunctionDecl &Coroutine,
-                          const YieldSites &Yields, const clang::CFG &Graph,
-                          clang::PostOrderCFGView &Order,
-                          const clang::Stmt *WrittenBody,
-                          const BranchFacts &Facts,
-                          const clang::SourceManager &SM, FindingSink &Sink,
-                          llvm::raw_ostream *Debug);
+/// A path that ends at one of \p FailedTestEnds (the co_return of a test
+/// framework's fatal failure) has failed and is owed no yield. \p Debug,
+/// when set, receives the flow's final states.
+void runGeneratorAnalysis(
+    const clang::FunctionDecl &Coroutine, const YieldSites &Yields,
+    const clang::CFG &Graph, clang::PostOrderCFGView &Order,
+    const clang::Stmt *WrittenBody, const BranchFacts &Facts,
+    const llvm::DenseSet<const clang::Stmt *> &FailedTestEnds,
+    const clang::SourceManager &SM, FindingSink &Sink,
+    llvm::raw_ostream *Debug);
 
 } // namespace acm
 

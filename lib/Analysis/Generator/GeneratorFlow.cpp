@@ -134,9 +134,10 @@ GeneratorState GeneratorFlow::transfer(const CFGBlock &Block,
   return S;
 }
 
-void GeneratorFlow::diagnoseEnds(const CFG &Graph,
-                                 const BlockStates<GeneratorState> &States,
-                                 GeneratorDiagnoser &Diagnoser) const {
+void GeneratorFlow::diagnoseEnds(
+    const CFG &Graph, const BlockStates<GeneratorState> &States,
+    const llvm::DenseSet<const Stmt *> &FailedTestEnds,
+    GeneratorDiagnoser &Diagnoser) const {
   // The first place, in source order, where a path without a yield ends.
   // Throwing is how a manager refuses to enter: forEachNormalReturn skips
   // those paths.
@@ -145,6 +146,9 @@ void GeneratorFlow::diagnoseEnds(const CFG &Graph,
   forEachNormalReturn(
       Graph, [&](unsigned ID) { return States.reached(ID); },
       [&](const CFGBlock &Pred, const Stmt *Written) {
+        // A test whose assertion failed fatally has ended.
+        if (Written && FailedTestEnds.count(Written))
+          return;
         if (llvm::none_of(
                 States.Out[Pred.getBlockID()]->Variants,
                 [](const YieldVariant &V) { return V.State.Bits & NoYield; }))

@@ -20,6 +20,7 @@
 
 #include "Analysis/Generator/GeneratorLattice.h"
 #include "Analysis/Support/FlowDriver.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang {
 class CFG;
@@ -70,9 +71,11 @@ public:
     return Lattice.join(Into, From);
   }
 
-  /// Tells \p Diagnoser of the first path that finishes without a yield.
+  /// Tells \p Diagnoser of the first path that finishes without a yield,
+  /// not counting those that end at one of \p FailedTestEnds.
   void diagnoseEnds(const clang::CFG &Graph,
                     const BlockStates<GeneratorState> &States,
+                    const llvm::DenseSet<const clang::Stmt *> &FailedTestEnds,
                     GeneratorDiagnoser &Diagnoser) const;
   /// Tells \p Diagnoser of each yield outside a try with catch (...) that
   /// a co_await can follow, among the yields and co_awaits in the blocks
