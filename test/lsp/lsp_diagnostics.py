@@ -11,7 +11,8 @@ publishes for version 1 of it, and prints them sorted, one per line:
   <file>:<line>:<col>: <severity>: <message> [<code>]
 followed by each related-information entry (clangd's notes) indented:
   <file>:<line>:<col>: note: <message>
-With --other-files, the diagnostics clangd published before for other
+With --server-info, the first line is the server's name and version from
+its answer to initialize: "server: <name> <version>". With --other-files, the diagnostics clangd published before for other
 files (such as the .clangd it read) follow, each line prefixed by
 "other: ". With --source-prefix, only diagnostics whose source starts with it are
 printed (clangd uses "clang-tidy" for tidy checks, "clang" for the compiler).
@@ -198,10 +199,11 @@ def format_diagnostic(uri, diagnostic):
     return lines
 
 
-def collect_diagnostics(server, path, timeout, others):
+def collect_diagnostics(server, path, timeout, others, server_info):
     """Runs the editor side of the session up to the first diagnostics of
     version 1 of path, and returns them. Appends (uri, diagnostic) to others
-    for those published for other files on the way."""
+    for those published for other files on the way, and the server's name
+    and version to server_info."""
     deadline = time.monotonic() + timeout
     init = server.request("initialize", {
         "processId": os.getpid(),
@@ -210,7 +212,9 @@ def collect_diagnostics(server, path, timeout, others):
             "relatedInformation": True,
             "codeDescriptionSupport": True}}},
     })
-    server.wait_for_response(init, deadline)
+    result = server.wait_for_response(init, deadline) or {}
+    info = result.get("serverInfo", {})
+    server_info.append("%s %s" % (info.get("name"), info.get("version")))
     server.notify("initialized", {})
 
     with open(path, encoding="utf-8") as f:
@@ -259,6 +263,8 @@ def main():
     parser.add_argument("--source-prefix", default="", metavar="PREFIX",
                         help="print only diagnostics whose source starts "
                              "with PREFIX")
+    parser.add_argument("--server-info", action="store_true",
+                        help="first print the server's name and version")
     parser.add_argument("--other-files", action="store_true",
                         help="also print the diagnostics published for "
                              "other files")
@@ -276,7 +282,9 @@ def main():
     try:
         server = Server(argv)
         others = []
-        diagnostics = collect_diagnostics(server, path, args.timeout, others)
+        server_info = []
+        diagnostics = collect_diagnostics(server, path, args.timeout, others,
+                                          server_info)
     except (ServerError, OSError) as error:
         sys.stderr.write("lsp_diagnostics: no diagnostics for %s: %s\n" %
                          (args.file, error))
@@ -290,6 +298,8 @@ def main():
     diagnostics.sort(key=lambda d: (d["range"]["start"]["line"],
                                     d["range"]["start"]["character"],
                                     d["message"]))
+    if args.server_info:
+        print("server: " + server_info[0])
     for diagnostic in diagnostics:
         for line in format_diagnostic(uri, diagnostic):
             print(line)

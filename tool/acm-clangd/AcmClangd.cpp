@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -132,6 +133,38 @@ ClangdFragments boundedParseClangdConfig(llvm::StringRef YAML,
   return {};
 }
 
+// The mangled names of clang::clangd::isFastTidyCheck and
+// clang::clangd::versionString.
+#define ACM_IS_FAST_TIDY_CHECK                                                 \
+  "_ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE"
+#define ACM_CLANGD_VERSION_STRING "_ZN5clang6clangd13versionStringB5cxx11Ev"
+
+std::optional<bool>
+isFastTidyCheck(llvm::StringRef Check) asm("__real_" ACM_IS_FAST_TIDY_CHECK);
+std::optional<bool>
+isFastTidyCheckOrAcm(llvm::StringRef Check) asm("__wrap_" ACM_IS_FAST_TIDY_CHECK);
+
+/// clangd runs by default only the checks its table says are fast
+/// (FastCheckFilter: Strict) and the table does not know ours. The acm
+/// checks share one analysis per coroutine, near the cost of the parse
+/// (docs/benchmarks.md): they count as fast, so that enabling them is all
+/// a .clangd needs.
+std::optional<bool> isFastTidyCheckOrAcm(llvm::StringRef Check) {
+  if (Check.starts_with("acm-"))
+    return true;
+  return isFastTidyCheck(Check);
+}
+
+std::string clangdVersion() asm("__real_" ACM_CLANGD_VERSION_STRING);
+std::string acmClangdVersion() asm("__wrap_" ACM_CLANGD_VERSION_STRING);
+
+/// What --version prints and the LSP serverInfo's version says:
+/// "acm-clangd 0.1.0 (Debian clangd version 22.1.8 ...)". The serverInfo's
+/// name stays "clangd", which editors' clangd extensions look for.
+std::string acmClangdVersion() {
+  return "acm-clangd " ACM_VERSION " (" + clangdVersion() + ")";
+}
+
 } // namespace acm
 
 int main(int argc, char *argv[]) {
@@ -140,12 +173,23 @@ int main(int argc, char *argv[]) {
   acm::setConfigurationProblemsInMainFile(true);
 
   std::vector<char *> Args(argv, argv + argc);
-  bool HasResourceDir = false;
+  bool HasResourceDir = false, Checks = false, HasCheckWarnings = false;
   for (int I = 1; I < argc; ++I) {
     llvm::StringRef Arg(argv[I]);
-    if (Arg.starts_with("--resource-dir") || Arg.starts_with("-resource-dir"))
+    Arg.consume_front("-");
+    Arg.consume_front("-");
+    if (Arg.starts_with("resource-dir"))
       HasResourceDir = true;
+    if (Arg == "check" || Arg.starts_with("check="))
+      Checks = true;
+    if (Arg.starts_with("check-warnings"))
+      HasCheckWarnings = true;
   }
+  // --check prints only errors unless told otherwise; the acm findings are
+  // warnings, and showing them is what one runs acm-clangd --check for.
+  static char CheckWarnings[] = "--check-warnings";
+  if (Checks && !HasCheckWarnings)
+    Args.push_back(CheckWarnings);
   std::string ResourceFlag;
   if (!HasResourceDir) {
     std::string Dir =
