@@ -8,7 +8,7 @@
 // those of clang-tidy. Translation units are checked in parallel; the
 // results are merged, filtered (--baseline, --diff) and written as text,
 // SARIF or JSON. Exit status: 0 clean, 1 findings, 2 usage or compile
-// error.
+// error, or a fix that could not be applied.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +17,7 @@
 #include "Checks/AcmCheck.h"
 #include "Checks/CheckCatalog.h"
 #include "Diff.h"
+#include "FixApplier.h"
 #include "OutputFile.h"
 #include "Reports.h"
 #include "Results.h"
@@ -172,6 +173,13 @@ Print each coroutine's CFG size, final flow states,
 flow statistics and the bounds the analysis reached to
 stderr (for developers; use with -j 1).)"),
                         cl::init(false), cl::Hidden, cl::cat(AcmCategory));
+
+cl::opt<std::string> TestBeforeFix("acm-test-before-fix", cl::desc(R"(
+Run this shell command after checking and before --fix
+reads the files again (for tests of files that change
+meanwhile).)"),
+                                   cl::value_desc("command"), cl::init(""),
+                                   cl::Hidden, cl::cat(AcmCategory));
 
 const char Overview[] = R"(
 acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
@@ -583,33 +591,27 @@ Hidden filterResults(std::vector<acm::Result> &Results,
   return Out;
 }
 
-/// Prints \p Results in the chosen format and applies or exports their
-/// fixes; false after reporting an error.
+/// Prints \p Results in the chosen format and exports their fixes; false
+/// after reporting an error.
 bool report(ArrayRef<acm::Result> Results, ArrayRef<std::string> Files,
             acm::SharedOptions &Options,
             IntrusiveRefCntPtr<vfs::FileSystem> BaseFS) {
-  bool CompileErrors = llvm::any_of(
-      Results, [](const acm::Result &R) { return R.isCompilerError(); });
   std::vector<ClangTidyError> Errors;
   for (const acm::Result &R : Results)
     Errors.push_back(R.Error);
-  // clang-tidy's reporter prints the text format and applies fixes.
+  // clang-tidy's reporter prints the text format; --fix is ours
+  // (applyFixes), after the files are reported.
   ClangTidyContext ReportContext(Options.view(BaseFS));
-  FixBehaviour Behaviour = Fix && !CompileErrors ? FB_Fix : FB_NoFix;
-  auto PrintText = [&](FixBehaviour B) {
+  auto PrintText = [&] {
     unsigned Ignored = 0;
-    handleErrors(Errors, ReportContext, B, Ignored, BaseFS);
+    handleErrors(Errors, ReportContext, FB_NoFix, Ignored, BaseFS);
   };
   if (Format == "text") {
     if (Output.empty())
-      PrintText(Behaviour);
-    else if (!withStdoutTo(Output, [&] { PrintText(Behaviour); }))
+      PrintText();
+    else if (!withStdoutTo(Output, PrintText))
       return false;
   } else {
-    // Positions were read before the fixes change the files.
-    if (Behaviour == FB_Fix &&
-        !withStdoutTo("/dev/null", [&] { PrintText(FB_Fix); }))
-      return false;
     acm::ReportOptions ReportOptions{
         ACM_VERSION, ACM_DOCS_URI,
         SourceRoot.empty() ? "" : acm::canonicalPath(SourceRoot)};
@@ -633,6 +635,26 @@ bool report(ArrayRef<acm::Result> Results, ArrayRef<std::string> Files,
     // One main file, or none for a run over several.
     exportReplacements(Files.size() == 1 ? Files.front() : "", Fixable, OS);
   });
+}
+
+/// Applies the fixes of \p Results (--fix) to the files that still hold
+/// what \p Parsed recorded; false when a file was left unfixed, after
+/// reporting it.
+bool fixFiles(ArrayRef<acm::Result> Results, const acm::ParsedFiles &Parsed,
+              acm::SharedOptions &Options) {
+  // Fixes found in code that clang could not parse may be wrong, as
+  // clang-tidy holds; the compile errors already make the status 2.
+  if (llvm::any_of(Results,
+                   [](const acm::Result &R) { return R.isCompilerError(); })) {
+    acm::reportFixesWithheld(Results, errs());
+    return true;
+  }
+  acm::FixOptions FixOptions;
+  FixOptions.FormatStyle = [&Options](StringRef File) {
+    return Options.options(File).FormatStyle.value_or("none");
+  };
+  FixOptions.CommandBeforeFixing = TestBeforeFix;
+  return !acm::applyFixes(Results, Parsed, FixOptions, errs()).Failed;
 }
 
 } // namespace
@@ -800,6 +822,7 @@ static int runAcmTidy(int argc, const char **argv) {
   Run.Jobs = Jobs ? unsigned(Jobs)
                   : llvm::hardware_concurrency().compute_thread_count();
   Run.FixesFromNotes = Fix || !ExportFixes.empty();
+  Run.RecordParsedFiles = Fix;
   Run.FindFunctions =
       Format != "text" || !BaselineFile.empty() || !WriteBaseline.empty();
   Progress Bar(Files.size());
@@ -811,9 +834,12 @@ static int runAcmTidy(int argc, const char **argv) {
   Bar.finish();
 
   std::vector<acm::Result> Results;
-  for (acm::FileResults &Checked : PerFile)
+  acm::ParsedFiles Parsed;
+  for (acm::FileResults &Checked : PerFile) {
     for (acm::Result &R : Checked.Results)
       Results.push_back(std::move(R));
+    Parsed.merge(Checked.Parsed);
+  }
   acm::sortAndDeduplicate(Results);
   // An option value the checks cannot use is an error of the configuration.
   bool InvalidOptions = false;
@@ -834,6 +860,7 @@ static int runAcmTidy(int argc, const char **argv) {
                              Changed ? &*Changed : nullptr, ProjectRoot);
   if (!report(Results, Files, Options, BaseFS))
     return ExitError;
+  bool FixesFailed = Fix && !fixFiles(Results, Parsed, Options);
 
   size_t Findings = llvm::count_if(Results, IsFinding);
   size_t TreatedAsErrors = llvm::count_if(Results, [](const acm::Result &R) {
@@ -866,6 +893,8 @@ static int runAcmTidy(int argc, const char **argv) {
     errs() << "error: invalid configuration; see the errors above\n";
     return ExitError;
   }
+  if (FixesFailed)
+    return ExitError;
   if (!WriteBaseline.empty())
     return ExitClean;
   return Findings ? ExitFindings : ExitClean;

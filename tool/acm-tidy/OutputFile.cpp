@@ -64,6 +64,12 @@ llvm::Error writeFileAtomically(llvm::StringRef Path,
     llvm::sys::DontRemoveFileOnSignal(Temporary);
     return cannotWrite(Path, std::move(Reason));
   };
+  // The owner as far as the user may give it (root: always), and first:
+  // changing it clears set-user-ID bits.
+  if (Exists) {
+    [[maybe_unused]] int Ignored =
+        ::fchown(FD, Status.getUser(), Status.getGroup());
+  }
   if (Exists)
     if (std::error_code EC =
             llvm::sys::fs::setPermissions(FD, Status.permissions()))

@@ -21,9 +21,10 @@ namespace acm {
 /// Writes the file \p Path with \p Write, which writes to the file
 /// descriptor it is given and returns the first error it met. A regular
 /// file (or a new one) is written to a temporary file in the same
-/// directory, which then takes its name and its permissions; a symbolic
-/// link keeps pointing where it did, at the new file. A device or a pipe
-/// (/dev/stdout, /dev/null) is written in place. The error says
+/// directory, which then takes its name and its permissions, and its owner
+/// and group as far as the user may give them; a symbolic link keeps
+/// pointing where it did, at the new file. A device or a pipe (/dev/stdout,
+/// /dev/null) is written in place. The error says
 /// "cannot write '<Path>': <reason>"; the file is then as it was.
 llvm::Error writeFileAtomically(llvm::StringRef Path,
                                 llvm::function_ref<llvm::Error(int FD)> Write);

@@ -3,7 +3,9 @@
 // What clang-tidy's runClangTidy() does for a list of files, for one file
 // at a time on many threads, with one more AST consumer beside the checks:
 // it records where the user's function definitions are, so a finding can be
-// keyed on the function it is in.
+// keyed on the function it is in. For --fix it also fingerprints the files
+// the translation unit read, so that no fix is made to a file that has
+// changed since.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +21,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -150,10 +153,52 @@ const FunctionRange *enclosingFunction(const FunctionIndex &Index,
   return Best;
 }
 
+/// The files one translation unit read, absolute, with what they held.
+using ReadFiles = std::vector<std::pair<std::string, Fingerprint>>;
+
+/// Fingerprints every file \p Compiler read, as its source manager holds it:
+/// fixes are offsets into exactly that text. Hashing is cheap next to
+/// parsing; which files have fixes is only known once the run is over.
+void recordReadFiles(CompilerInstance &Compiler, ReadFiles &Read) {
+  SourceManager &Sources = Compiler.getSourceManager();
+  FileManager &Files = Compiler.getFileManager();
+  for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end(); ++It) {
+    std::optional<StringRef> Content = It->second->getBufferDataIfLoaded();
+    if (!Content || It->second->BufferOverridden)
+      continue;
+    SmallString<256> Path(It->first.getName());
+    Files.makeAbsolutePath(Path);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Read.emplace_back(std::string(Path), Fingerprint::of(*Content));
+  }
+}
+
+/// The fingerprints of \p Read for the files that the fixes of \p Results
+/// edit, under any name.
+ParsedFiles filesWithEdits(const ReadFiles &Read, ArrayRef<Result> Results) {
+  StringSet<> Edited, Names;
+  for (const Result &R : Results)
+    for (const Edit &E : R.Edits) {
+      std::string Canonical = canonicalPath(E.File);
+      Names.insert(sys::path::filename(E.File));
+      Names.insert(sys::path::filename(Canonical));
+      Edited.insert(Canonical);
+    }
+  ParsedFiles Parsed;
+  // Resolving links costs system calls: only for names that may match.
+  for (const auto &[Path, Print] : Read)
+    if (Names.contains(sys::path::filename(Path)))
+      if (std::string Canonical = canonicalPath(Path);
+          Edited.contains(Canonical))
+        Parsed.record(Canonical, Print);
+  return Parsed;
+}
+
 class CheckAction : public ASTFrontendAction {
 public:
-  CheckAction(ClangTidyASTConsumerFactory &Checks, FunctionIndex *Index)
-      : Checks(Checks), Index(Index) {}
+  CheckAction(ClangTidyASTConsumerFactory &Checks, FunctionIndex *Index,
+              ReadFiles *Read)
+      : Checks(Checks), Index(Index), Read(Read) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
@@ -164,20 +209,27 @@ public:
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
+  void EndSourceFileAction() override {
+    if (Read)
+      recordReadFiles(getCompilerInstance(), *Read);
+    ASTFrontendAction::EndSourceFileAction();
+  }
+
 private:
   ClangTidyASTConsumerFactory &Checks;
   FunctionIndex *Index;
+  ReadFiles *Read;
 };
 
 class CheckActionFactory : public tooling::FrontendActionFactory {
 public:
   CheckActionFactory(ClangTidyContext &Context,
                      IntrusiveRefCntPtr<vfs::OverlayFileSystem> FS,
-                     FunctionIndex *Index)
-      : Checks(Context, std::move(FS)), Index(Index) {}
+                     FunctionIndex *Index, ReadFiles *Read)
+      : Checks(Context, std::move(FS)), Index(Index), Read(Read) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<CheckAction>(Checks, Index);
+    return std::make_unique<CheckAction>(Checks, Index, Read);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -197,6 +249,7 @@ public:
 private:
   ClangTidyASTConsumerFactory Checks;
   FunctionIndex *Index;
+  ReadFiles *Read;
 };
 
 /// Adds the ExtraArgs and ExtraArgsBefore of the file's configuration, as
@@ -302,8 +355,10 @@ FileResults checkFile(const std::string &File,
   Tool.setDiagnosticConsumer(&Consumer);
 
   FunctionIndex Functions;
+  ReadFiles Read;
   CheckActionFactory Factory(Context, FS,
-                             Run.FindFunctions ? &Functions : nullptr);
+                             Run.FindFunctions ? &Functions : nullptr,
+                             Run.RecordParsedFiles ? &Read : nullptr);
   KindRecorder Kinds;
   bool Failed = Tool.run(&Factory) != 0;
 
@@ -323,6 +378,8 @@ FileResults checkFile(const std::string &File,
     R.Function = Enclosing[I]->Name;
     R.FunctionLine = Positions.position(R.Main.File, Enclosing[I]->Begin).Line;
   }
+  if (Run.RecordParsedFiles)
+    Out.Parsed = filesWithEdits(Read, Out.Results);
   // Say which file could not be checked when nothing else does.
   if (Failed && llvm::none_of(Out.Results, [](const Result &R) {
         return R.isCompilerError();

@@ -9,6 +9,7 @@
 #ifndef ACM_TOOL_RUNNER_H
 #define ACM_TOOL_RUNNER_H
 
+#include "FixApplier.h"
 #include "Results.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -48,6 +49,9 @@ private:
 /// at least one compile error among them.
 struct FileResults {
   std::vector<Result> Results;
+  /// What the translation unit read of the files its fixes edit, when
+  /// RunOptions::RecordParsedFiles asks for it.
+  ParsedFiles Parsed;
 };
 
 struct RunOptions {
@@ -55,6 +59,8 @@ struct RunOptions {
   /// Take fix-its from notes too (for --fix and --export-fixes, as
   /// clang-tidy does).
   bool FixesFromNotes = false;
+  /// Fingerprint the files that fixes edit as clang reads them (for --fix).
+  bool RecordParsedFiles = false;
   /// Find the function each finding is in.
   bool FindFunctions = false;
   /// Called when a file is started, from the thread that checks it, with
