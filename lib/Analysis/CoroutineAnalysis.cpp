@@ -37,7 +37,10 @@ void writeDebug(llvm::raw_ostream &OS, const std::string &Text) {
 /// path reaches. Calls the CFG does not hold (inside a lambda) keep theirs.
 void dropUnreachableFindings(std::vector<ImmediateFinding> &Immediate,
                              const CFG &Graph) {
-  llvm::DenseSet<const Stmt *> Unreachable = unreachableStmts(Graph);
+  llvm::DenseSet<const Stmt *> Calls;
+  for (const ImmediateFinding &F : Immediate)
+    Calls.insert(F.Call);
+  llvm::DenseSet<const Stmt *> Unreachable = unreachableStmts(Graph, Calls);
   llvm::erase_if(Immediate, [&](const ImmediateFinding &F) {
     return Unreachable.contains(F.Call);
   });

@@ -126,7 +126,11 @@ bool holdsAny(const Stmt *S, const llvm::DenseSet<const Stmt *> &Set) {
 
 } // namespace
 
-llvm::DenseSet<const Stmt *> unreachableStmts(const CFG &Graph) {
+llvm::DenseSet<const Stmt *>
+unreachableStmts(const CFG &Graph,
+                 const llvm::DenseSet<const Stmt *> &Candidates) {
+  if (Candidates.empty())
+    return {};
   std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
   llvm::SmallVector<const CFGBlock *, 16> Work;
   auto Reach = [&](const CFGBlock *Block) {
@@ -140,39 +144,46 @@ llvm::DenseSet<const Stmt *> unreachableStmts(const CFG &Graph) {
       for (const CFGBlock *Succ : Work.pop_back_val()->succs())
         Reach(Succ);
   };
-  auto StmtsOf = [&](bool InReached) {
-    llvm::DenseSet<const Stmt *> Stmts;
-    for (const CFGBlock *Block : Graph)
-      if (Reached[Block->getBlockID()] == InReached)
-        for (const CFGElement &Element : *Block)
-          if (auto S = Element.getAs<CFGStmt>())
-            Stmts.insert(S->getStmt());
-    return Stmts;
-  };
   Reach(&Graph.getEntry());
   Flood();
   // A handler runs when something in its try block throws. Without
   // exception paths the CFG only has the edges of written throws: a try
-  // block that runs makes its handlers reachable too.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    llvm::DenseSet<const Stmt *> InReached = StmtsOf(true);
-    for (const CFGBlock *Dispatch : Graph.try_blocks()) {
-      const auto *Try = dispatchedTry(*Dispatch);
-      if (Reached[Dispatch->getBlockID()] || !Try ||
-          !holdsAny(Try->getTryBlock(), InReached))
-        continue;
-      Reach(Dispatch);
-      Flood();
-      Changed = true;
-    }
+  // block that runs makes its handlers reachable too. Only a try whose
+  // dispatch is not reached needs the statements of the reached blocks.
+  auto Unreached = [&](const CFGBlock *Dispatch) {
+    return Dispatch && dispatchedTry(*Dispatch) &&
+           !Reached[Dispatch->getBlockID()];
+  };
+  while (llvm::any_of(Graph.try_blocks(), Unreached)) {
+    llvm::DenseSet<const Stmt *> InReached;
+    for (const CFGBlock *Block : Graph)
+      if (Reached[Block->getBlockID()])
+        for (const CFGElement &Element : *Block)
+          if (auto S = Element.getAs<CFGStmt>())
+            InReached.insert(S->getStmt());
+    bool Changed = false;
+    for (const CFGBlock *Dispatch : Graph.try_blocks())
+      if (Unreached(Dispatch) &&
+          holdsAny(dispatchedTry(*Dispatch)->getTryBlock(), InReached)) {
+        Reach(Dispatch);
+        Flood();
+        Changed = true;
+      }
+    if (!Changed)
+      break;
   }
   // A statement can sit in several blocks (a condition's operands): it is
   // unreachable only if every block that holds it is.
-  llvm::DenseSet<const Stmt *> Unreached = StmtsOf(false);
-  for (const Stmt *S : StmtsOf(true))
-    Unreached.erase(S);
-  return Unreached;
+  llvm::DenseSet<const Stmt *> Unreachable, HeldByReached;
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &Element : *Block)
+      if (auto S = Element.getAs<CFGStmt>())
+        if (Candidates.contains(S->getStmt()))
+          (Reached[Block->getBlockID()] ? HeldByReached : Unreachable)
+              .insert(S->getStmt());
+  for (const Stmt *S : HeldByReached)
+    Unreachable.erase(S);
+  return Unreachable;
 }
 
 LoopMap::LoopMap(const CFG &Graph, PostOrderCFGView &Order) {

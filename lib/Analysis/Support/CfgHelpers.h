@@ -109,12 +109,15 @@ bool writtenByMacro(clang::SourceLocation Loc, const clang::SourceManager &SM,
 /// The end of a coroutine's written body: its closing brace.
 clang::SourceLocation endOfBody(const clang::Stmt *WrittenBody);
 
-/// The statements of \p Graph that only blocks no path from the entry
-/// reaches hold: code after a co_return, or skipped by a goto. The handlers
-/// of a try block that runs count as reached, with or without exception
-/// edges. A statement the CFG does not hold (inside a lambda) is not among
-/// them.
-llvm::DenseSet<const clang::Stmt *> unreachableStmts(const clang::CFG &Graph);
+/// Of \p Candidates, the statements that only blocks of \p Graph no path
+/// from the entry reaches hold: code after a co_return, or skipped by a
+/// goto. The handlers of a try block that runs count as reached, with or
+/// without exception edges. A statement the CFG does not hold (inside a
+/// lambda) is not among them. One pass over the graph; no set of all its
+/// statements.
+llvm::DenseSet<const clang::Stmt *>
+unreachableStmts(const clang::CFG &Graph,
+                 const llvm::DenseSet<const clang::Stmt *> &Candidates);
 
 /// The natural loops of a CFG: which loops each block belongs to, named by
 /// their header blocks. A back edge Latch -> Header (in reverse post-order)
