@@ -3,6 +3,7 @@
 #include "Checks/AcmCheck.h"
 #include "Analysis/ClassAnalysis.h"
 #include "Analysis/CoroutineAnalysis.h"
+#include "Checks/AcmOptions.h"
 #include "Checks/CheckCatalog.h"
 #include "Checks/FindingRecorder.h"
 
@@ -20,24 +21,6 @@ using namespace clang::ast_matchers;
 namespace acm {
 
 namespace {
-
-/// The option names every check understands, and where they go.
-struct ListOption {
-  const char *Name;
-  std::vector<std::string> ModelOptions::*Field;
-  /// Unset, the option keeps ModelOptions' default, if this says so.
-  bool HasDefault = false;
-};
-constexpr ListOption ListOptions[] = {
-    {"EnterOps", &ModelOptions::EnterOps},
-    {"ExitOps", &ModelOptions::ExitOps},
-    {"CloseOps", &ModelOptions::CloseOps},
-    {"ExitHelpers", &ModelOptions::ExitHelpers},
-    {"GeneratorManagers", &ModelOptions::GeneratorManagers},
-    {"OwnerExitMethods", &ModelOptions::OwnerExits},
-    {"DisabledProfiles", &ModelOptions::DisabledProfiles},
-    {"FatalFailureMacros", &ModelOptions::FatalFailureMacros, true},
-};
 
 /// Where each coroutine's flow is printed, if anywhere (--acm-debug-flow).
 std::atomic<llvm::raw_ostream *> FlowDebugOutput{nullptr};
@@ -103,16 +86,6 @@ std::string escapeFormat(llvm::StringRef Text) {
   return Out;
 }
 
-/// A boolean option's value, spelled as clang-tidy accepts them.
-std::optional<bool> parseBool(StringRef Text) {
-  Text = Text.trim();
-  if (Text.equals_insensitive("true") || Text == "1")
-    return true;
-  if (Text.equals_insensitive("false") || Text == "0")
-    return false;
-  return std::nullopt;
-}
-
 } // namespace
 
 FindingRecorder::~FindingRecorder() = default;
@@ -133,48 +106,26 @@ AcmCheck::AcmCheck(const CheckInfo &Info, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Info.Name, Context), Info(Info) {
   // Each option is the check's own ("acm-missing-exit-await.Types"), else
   // the one all acm checks share ("acm.Types").
-  OptionsView Shared("acm", Context->getOptions().CheckOptions, Context);
+  OptionsView Shared(SharedOptionPrefix, Context->getOptions().CheckOptions,
+                     Context);
   auto Get = [&](StringRef Key) {
     std::optional<StringRef> Value = Options.get(Key);
     return Value ? Value : Shared.get(Key);
   };
-  for (const ListOption &Option : ListOptions) {
-    std::optional<StringRef> Value = Get(Option.Name);
-    if (Value || !Option.HasDefault)
-      ModelOpts.*Option.Field = ModelOptions::parseList(Value.value_or(""));
-  }
-  ModelOpts.Types = Get("Types").value_or("").str();
-  // Read as text: OptionsView's bool accessors are not usable across
-  // compilers (the library and this plugin may be built by different ones).
-  if (std::optional<StringRef> ExceptionPaths = Get("CheckExceptionPaths")) {
-    std::optional<bool> Value = parseBool(*ExceptionPaths);
-    if (!Value && firstReport("CheckExceptionPaths=" + ExceptionPaths->str()))
-      configurationDiag("invalid value '%0' for option "
-                        "'CheckExceptionPaths': expected true or false")
-          << *ExceptionPaths;
-    ModelOpts.CheckExceptionPaths = Value.value_or(false);
-  }
-  for (const std::string &Name : ModelOpts.DisabledProfiles)
-    if (llvm::none_of(builtinProfiles(),
-                      [&](const Profile &P) { return P.Name == Name; }) &&
-        firstReport("DisabledProfiles=" + Name))
-      configurationDiag("unknown profile '%0' in option 'DisabledProfiles'")
-          << Name;
-  // Report a malformed Types option where configuration errors go, once:
-  // every acm check reads the same shared value.
-  std::string Error;
-  parseTypeSpecs(ModelOpts.Types, Error);
-  if (!Error.empty() && firstReport(Error))
-    configurationDiag("invalid acm Types option: %0") << Error;
+  ModelOpts = readModelOptions(Get);
+  // Report each problem once where configuration errors go: every acm
+  // check reads the same shared values.
+  for (StringRef Name : acmOptionNames())
+    if (std::optional<StringRef> Value = Get(Name))
+      for (const std::string &Problem : acmOptionValueProblems(Name, *Value))
+        if (firstReport(Problem))
+          configurationDiag("%0") << Problem;
 }
 
 void AcmCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  for (const ListOption &Option : ListOptions)
-    Options.store(Opts, Option.Name,
-                  ModelOptions::joinList(ModelOpts.*Option.Field));
-  Options.store(Opts, "Types", ModelOpts.Types);
-  Options.store(Opts, "CheckExceptionPaths",
-                ModelOpts.CheckExceptionPaths ? "true" : "false");
+  storeModelOptions(ModelOpts, [&](StringRef Name, StringRef Value) {
+    Options.store(Opts, Name, Value);
+  });
 }
 
 void AcmCheck::onStartOfTranslationUnit() {
