@@ -21,6 +21,7 @@
 #include "Reports.h"
 #include "Results.h"
 #include "Runner.h"
+#include "Summary.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -521,11 +522,9 @@ bool readFilters(StringRef ProjectRoot, std::optional<acm::Baseline> &Known,
 }
 
 /// The files to check, absolute and sorted: \p Files (named, or the
-/// database's), with no file named only those \p Changed has, then the
-/// part --shard asks for.
+/// database's), with no file named only those \p Changed has.
 std::vector<std::string> selectFiles(std::vector<std::string> Files, bool Named,
-                                     const acm::ChangedLines *Changed,
-                                     unsigned Part, unsigned Parts) {
+                                     const acm::ChangedLines *Changed) {
   for (std::string &File : Files)
     File = acm::absolutePath(File);
   if (Changed && !Named) {
@@ -546,6 +545,12 @@ std::vector<std::string> selectFiles(std::vector<std::string> Files, bool Named,
   // The same order whatever the database's, so shards are stable.
   llvm::sort(Files);
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  return Files;
+}
+
+/// The part of the sorted \p Files that --shard asks for.
+std::vector<std::string> shardOf(std::vector<std::string> Files, unsigned Part,
+                                 unsigned Parts) {
   if (Parts <= 1)
     return Files;
   std::vector<std::string> Selected;
@@ -765,13 +770,26 @@ static int runAcmTidy(int argc, const char **argv) {
   }
 
   if (Files.empty()) {
-    errs() << "error: no input files (name files, or pass -p <build-dir> "
-              "with a compile_commands.json)\n";
+    if (Loaded)
+      errs() << "error: -p " << buildPathOption()
+             << ": the compilation database has no entries; nothing to "
+                "check\n";
+    else
+      errs() << "error: no input files (name files, or pass -p <build-dir> "
+                "with a compile_commands.json)\n";
     return ExitError;
   }
-  // No file left (a diff without C++ changes, an empty shard) is clean.
-  Files = selectFiles(std::move(Files), NamedFiles,
-                      Changed ? &*Changed : nullptr, ShardPart, ShardParts);
+  // No file left (a diff without C++ changes, an empty shard) is clean,
+  // and the summary says why.
+  acm::RunSummary Summary;
+  Files =
+      selectFiles(std::move(Files), NamedFiles, Changed ? &*Changed : nullptr);
+  if (Changed && !NamedFiles)
+    Summary.DiffChangedFiles = Changed->changedFileCount();
+  Summary.ShardPart = ShardPart;
+  Summary.ShardParts = ShardParts;
+  Summary.FilesInAllParts = Files.size();
+  Files = shardOf(std::move(Files), ShardPart, ShardParts);
 
   if (outputOverwritesInput(Files))
     return ExitError;
@@ -811,9 +829,13 @@ static int runAcmTidy(int argc, const char **argv) {
   Bar.finish();
 
   std::vector<acm::Result> Results;
-  for (acm::FileResults &Checked : PerFile)
+  for (acm::FileResults &Checked : PerFile) {
+    if (llvm::any_of(Checked.Results,
+                     [](const acm::Result &R) { return R.isCompilerError(); }))
+      ++Summary.FilesWithCompileErrors;
     for (acm::Result &R : Checked.Results)
       Results.push_back(std::move(R));
+  }
   acm::sortAndDeduplicate(Results);
   // An option value the checks cannot use is an error of the configuration.
   bool InvalidOptions = false;
@@ -839,17 +861,17 @@ static int runAcmTidy(int argc, const char **argv) {
   size_t TreatedAsErrors = llvm::count_if(Results, [](const acm::Result &R) {
     return R.isFinding() && R.Error.IsWarningAsError;
   });
-  if (!Quiet && (Findings || Hid.InBaseline || Hid.OutsideDiff)) {
-    errs() << plural(Findings, "finding") << " in "
-           << plural(Files.size(), "file");
-    SmallVector<std::string, 2> NotShown;
-    if (Hid.InBaseline)
-      NotShown.push_back(Twine(Hid.InBaseline).str() + " in the baseline");
-    if (Hid.OutsideDiff)
-      NotShown.push_back(Twine(Hid.OutsideDiff).str() + " outside the diff");
-    if (!NotShown.empty())
-      errs() << " (not shown: " << join(NotShown, ", ") << ")";
-    errs() << ".\n";
+  if (!Quiet) {
+    Summary.FilesChecked = Files.size();
+    Summary.Findings = Findings;
+    StringSet<> FilesWithFindings;
+    for (const acm::Result &R : Results)
+      if (R.isFinding() && !R.Main.File.empty())
+        FilesWithFindings.insert(R.Main.File);
+    Summary.FilesWithFindings = FilesWithFindings.size();
+    Summary.InBaseline = Hid.InBaseline;
+    Summary.OutsideDiff = Hid.OutsideDiff;
+    errs() << acm::summaryLine(Summary) << "\n";
   }
   if (TreatedAsErrors)
     errs() << plural(TreatedAsErrors, "warning") << " treated as "
