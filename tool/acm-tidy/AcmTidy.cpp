@@ -856,6 +856,10 @@ static int runAcmTidy(int argc, const char **argv) {
                              Changed ? &*Changed : nullptr, ProjectRoot);
   if (!report(Results, Files, Options, BaseFS))
     return ExitError;
+  // The errors that fail the run must show on stderr when the findings go
+  // elsewhere.
+  if (Format != "text" || (!Output.empty() && Output != "-"))
+    acm::writeErrorsAsText(Results, errs());
 
   size_t Findings = llvm::count_if(Results, IsFinding);
   size_t TreatedAsErrors = llvm::count_if(Results, [](const acm::Result &R) {
