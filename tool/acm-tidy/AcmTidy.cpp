@@ -22,6 +22,7 @@
 #include "Results.h"
 #include "Runner.h"
 #include "Summary.h"
+#include "VerifyConfig.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -110,6 +111,11 @@ cl::opt<bool> ListChecks("list-checks",
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration."),
                          cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<bool> VerifyConfig("verify-config", cl::desc(R"(
+Check the configuration and exit: acm check globs, option
+keys and values. 0 when it is valid, 2 when it is not.)"),
+                           cl::init(false), cl::cat(AcmCategory));
 
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
@@ -272,6 +278,55 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   return std::make_unique<DiscoveredOptionsProvider>(
       std::move(GlobalOptions), std::move(DefaultOptions),
       std::move(OverrideOptions), FS);
+}
+
+/// Reports, once each, the problems of the acm part of the configuration
+/// that applies to each of \p Files (see VerifyConfig.h); with
+/// \p CheckValues, also values the checks cannot use. Returns whether there
+/// were any.
+bool reportConfigurationProblems(ClangTidyOptionsProvider &Provider,
+                                 ArrayRef<std::string> Files,
+                                 bool CheckValues) {
+  // Files of one directory share their sources: each is looked at once.
+  StringSet<> Seen;
+  bool Found = false;
+  for (const std::string &File : Files) {
+    for (const auto &[Options, Source] : Provider.getRawOptions(File)) {
+      if (!Seen.insert(Source).second)
+        continue;
+      // The provider names --config-file's text as if it were --config.
+      StringRef Where = Source;
+      if (!ConfigFile.empty() &&
+          Where == ClangTidyOptionsProvider::
+                       OptionsSourceTypeConfigCommandLineOption)
+        Where = ConfigFile;
+      for (const std::string &Problem :
+           acm::configurationProblems(Options, CheckValues)) {
+        errs() << "error: invalid configuration in " << Where << ": " << Problem
+               << "\n";
+        Found = true;
+      }
+    }
+  }
+  return Found;
+}
+
+/// --verify-config: reports every problem of the configuration that applies
+/// to \p Files, also values the checks cannot use and configurations that
+/// enable no acm check. Returns the exit status.
+int verifyConfiguration(ClangTidyOptionsProvider &Provider,
+                        ArrayRef<std::string> Files) {
+  bool Invalid =
+      reportConfigurationProblems(Provider, Files, /*CheckValues=*/true);
+  bool NoneEnabled = llvm::any_of(Files, [&](const std::string &File) {
+    return getCheckNames(Provider.getOptions(File), false, false).empty();
+  });
+  if (NoneEnabled)
+    errs() << "error: no checks enabled (see --checks and .clang-tidy)\n";
+  if (Invalid || NoneEnabled || FoundInvalidConfiguration)
+    return ExitError;
+  outs() << "No config errors detected.\n";
+  return ExitClean;
 }
 
 /// Adds -resource-dir to compile commands that lack one, so builtin headers
@@ -728,7 +783,8 @@ static int runAcmTidy(int argc, const char **argv) {
   std::vector<std::string> Files = Parser->getSourcePathList();
   bool NamedFiles = !Files.empty();
   std::unique_ptr<tooling::CompilationDatabase> Loaded;
-  if (Files.empty() && (ListChecks || DumpConfig) && buildPathOption().empty())
+  if (Files.empty() && (ListChecks || DumpConfig || VerifyConfig) &&
+      buildPathOption().empty())
     Files.push_back("dummy.cpp"); // Only the configuration is needed.
   else if (Files.empty()) {
     // With no files the parser loads no database: read the one -p names and
@@ -744,6 +800,11 @@ static int runAcmTidy(int argc, const char **argv) {
       return ExitError;
     Files = Loaded->getAllFiles();
   }
+
+  if (VerifyConfig)
+    return verifyConfiguration(
+        *Provider,
+        Files.empty() ? std::vector<std::string>{"dummy.cpp"} : Files);
 
   if (ListChecks || DumpConfig) {
     StringRef Probe = Files.empty() ? StringRef("dummy.cpp") : Files.front();
@@ -793,10 +854,12 @@ static int runAcmTidy(int argc, const char **argv) {
 
   if (outputOverwritesInput(Files))
     return ExitError;
-  // Every .clang-tidy that applies, read (and reported) before any check.
-  for (const std::string &File : Files)
-    Provider->getRawOptions(File);
-  if (FoundInvalidConfiguration)
+  // Every .clang-tidy that applies, read (and reported) before any check,
+  // and the names in it that are no acm check or option. The checks report
+  // values they cannot use.
+  bool UnknownNames =
+      reportConfigurationProblems(*Provider, Files, /*CheckValues=*/false);
+  if (FoundInvalidConfiguration || UnknownNames)
     return ExitError;
 
   if (!Files.empty() &&
