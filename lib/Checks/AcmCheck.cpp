@@ -3,6 +3,7 @@
 #include "Checks/AcmCheck.h"
 #include "Analysis/ClassAnalysis.h"
 #include "Analysis/CoroutineAnalysis.h"
+#include "Checks/AcmOptions.h"
 #include "Checks/CheckCatalog.h"
 #include "Checks/FindingRecorder.h"
 
@@ -23,24 +24,6 @@ using namespace clang::ast_matchers;
 namespace acm {
 
 namespace {
-
-/// The option names every check understands, and where they go.
-struct ListOption {
-  const char *Name;
-  std::vector<std::string> ModelOptions::*Field;
-  /// Unset, the option keeps ModelOptions' default, if this says so.
-  bool HasDefault = false;
-};
-constexpr ListOption ListOptions[] = {
-    {"EnterOps", &ModelOptions::EnterOps},
-    {"ExitOps", &ModelOptions::ExitOps},
-    {"CloseOps", &ModelOptions::CloseOps},
-    {"ExitHelpers", &ModelOptions::ExitHelpers},
-    {"GeneratorManagers", &ModelOptions::GeneratorManagers},
-    {"OwnerExitMethods", &ModelOptions::OwnerExits},
-    {"DisabledProfiles", &ModelOptions::DisabledProfiles},
-    {"FatalFailureMacros", &ModelOptions::FatalFailureMacros, true},
-};
 
 /// Where each coroutine's flow is printed, if anywhere (--acm-debug-flow).
 std::atomic<llvm::raw_ostream *> FlowDebugOutput{nullptr};
@@ -147,16 +130,6 @@ std::string escapeFormat(llvm::StringRef Text) {
   return Out;
 }
 
-/// A boolean option's value, spelled as clang-tidy accepts them.
-std::optional<bool> parseBool(StringRef Text) {
-  Text = Text.trim();
-  if (Text.equals_insensitive("true") || Text == "1")
-    return true;
-  if (Text.equals_insensitive("false") || Text == "0")
-    return false;
-  return std::nullopt;
-}
-
 } // namespace
 
 FindingRecorder::~FindingRecorder() = default;
@@ -190,37 +163,25 @@ AcmCheck::AcmCheck(const CheckInfo &Info, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Info.Name, Context), Info(Info), Context(Context) {
   // Each option is the check's own ("acm-missing-exit-await.Types"), else
   // the one all acm checks share ("acm.Types").
-  OptionsView Shared("acm", Context->getOptions().CheckOptions, Context);
+  OptionsView Shared(SharedOptionPrefix, Context->getOptions().CheckOptions,
+                     Context);
   auto Get = [&](StringRef Key) {
     std::optional<StringRef> Value = Options.get(Key);
     return Value ? Value : Shared.get(Key);
   };
-  for (const ListOption &Option : ListOptions) {
-    std::optional<StringRef> Value = Get(Option.Name);
-    if (Value || !Option.HasDefault)
-      ModelOpts.*Option.Field = ModelOptions::parseList(Value.value_or(""));
-  }
-  ModelOpts.Types = Get("Types").value_or("").str();
-  // Read as text: OptionsView's bool accessors are not usable across
-  // compilers (the library and this plugin may be built by different ones).
-  if (std::optional<StringRef> ExceptionPaths = Get("CheckExceptionPaths")) {
-    std::optional<bool> Value = parseBool(*ExceptionPaths);
-    if (!Value)
-      configurationProblem("invalid value '" + ExceptionPaths->str() +
-                           "' for option 'CheckExceptionPaths': expected "
-                           "true or false");
-    ModelOpts.CheckExceptionPaths = Value.value_or(false);
-  }
-  for (const std::string &Name : ModelOpts.DisabledProfiles)
-    if (llvm::none_of(builtinProfiles(),
-                      [&](const Profile &P) { return P.Name == Name; }))
-      configurationProblem("unknown profile '" + Name +
-                           "' in option 'DisabledProfiles'");
-  // Every acm check reads the same shared Types value.
-  std::string Error;
-  parseTypeSpecs(ModelOpts.Types, Error);
-  if (!Error.empty())
-    configurationProblem("invalid acm Types option: " + Error);
+  ModelOpts = readModelOptions(Get);
+  // Every acm check reads the same shared values: each problem is reported
+  // once where configuration errors go (configurationProblem).
+  for (StringRef Name : acmOptionNames())
+    if (std::optional<StringRef> Value = Get(Name))
+      for (std::string &Problem : acmOptionValueProblems(Name, *Value))
+        configurationProblem(std::move(Problem));
+  // A misspelled key is read by no check; acm-tidy refuses it before
+  // checking, the plugin and acm-clangd report it here.
+  for (const auto &Entry : Context->getOptions().CheckOptions)
+    if (std::optional<std::string> Problem =
+            unknownAcmOptionKey(Entry.getKey()))
+      configurationProblem(std::move(*Problem));
 }
 
 void AcmCheck::configurationProblem(std::string Problem) {
@@ -260,12 +221,9 @@ void AcmCheck::reportConfigurationProblemsIn(const SourceManager &SM) {
 }
 
 void AcmCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  for (const ListOption &Option : ListOptions)
-    Options.store(Opts, Option.Name,
-                  ModelOptions::joinList(ModelOpts.*Option.Field));
-  Options.store(Opts, "Types", ModelOpts.Types);
-  Options.store(Opts, "CheckExceptionPaths",
-                ModelOpts.CheckExceptionPaths ? "true" : "false");
+  storeModelOptions(ModelOpts, [&](StringRef Name, StringRef Value) {
+    Options.store(Opts, Name, Value);
+  });
 }
 
 void AcmCheck::onStartOfTranslationUnit() {

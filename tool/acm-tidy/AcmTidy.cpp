@@ -22,6 +22,8 @@
 #include "Reports.h"
 #include "Results.h"
 #include "Runner.h"
+#include "Summary.h"
+#include "VerifyConfig.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -110,6 +112,11 @@ cl::opt<bool> ListChecks("list-checks",
 cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration."),
                          cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<bool> VerifyConfig("verify-config", cl::desc(R"(
+Check the configuration and exit: acm check globs, option
+keys and values. 0 when it is valid, 2 when it is not.)"),
+                           cl::init(false), cl::cat(AcmCategory));
 
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
@@ -279,6 +286,55 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   return std::make_unique<DiscoveredOptionsProvider>(
       std::move(GlobalOptions), std::move(DefaultOptions),
       std::move(OverrideOptions), FS);
+}
+
+/// Reports, once each, the problems of the acm part of the configuration
+/// that applies to each of \p Files (see VerifyConfig.h); with
+/// \p CheckValues, also values the checks cannot use. Returns whether there
+/// were any.
+bool reportConfigurationProblems(ClangTidyOptionsProvider &Provider,
+                                 ArrayRef<std::string> Files,
+                                 bool CheckValues) {
+  // Files of one directory share their sources: each is looked at once.
+  StringSet<> Seen;
+  bool Found = false;
+  for (const std::string &File : Files) {
+    for (const auto &[Options, Source] : Provider.getRawOptions(File)) {
+      if (!Seen.insert(Source).second)
+        continue;
+      // The provider names --config-file's text as if it were --config.
+      StringRef Where = Source;
+      if (!ConfigFile.empty() &&
+          Where == ClangTidyOptionsProvider::
+                       OptionsSourceTypeConfigCommandLineOption)
+        Where = ConfigFile;
+      for (const std::string &Problem :
+           acm::configurationProblems(Options, CheckValues)) {
+        errs() << "error: invalid configuration in " << Where << ": " << Problem
+               << "\n";
+        Found = true;
+      }
+    }
+  }
+  return Found;
+}
+
+/// --verify-config: reports every problem of the configuration that applies
+/// to \p Files, also values the checks cannot use and configurations that
+/// enable no acm check. Returns the exit status.
+int verifyConfiguration(ClangTidyOptionsProvider &Provider,
+                        ArrayRef<std::string> Files) {
+  bool Invalid =
+      reportConfigurationProblems(Provider, Files, /*CheckValues=*/true);
+  bool NoneEnabled = llvm::any_of(Files, [&](const std::string &File) {
+    return getCheckNames(Provider.getOptions(File), false, false).empty();
+  });
+  if (NoneEnabled)
+    errs() << "error: no checks enabled (see --checks and .clang-tidy)\n";
+  if (Invalid || NoneEnabled || FoundInvalidConfiguration)
+    return ExitError;
+  outs() << "No config errors detected.\n";
+  return ExitClean;
 }
 
 /// Adds -resource-dir to compile commands that lack one, so builtin headers
@@ -529,11 +585,9 @@ bool readFilters(StringRef ProjectRoot, std::optional<acm::Baseline> &Known,
 }
 
 /// The files to check, absolute and sorted: \p Files (named, or the
-/// database's), with no file named only those \p Changed has, then the
-/// part --shard asks for.
+/// database's), with no file named only those \p Changed has.
 std::vector<std::string> selectFiles(std::vector<std::string> Files, bool Named,
-                                     const acm::ChangedLines *Changed,
-                                     unsigned Part, unsigned Parts) {
+                                     const acm::ChangedLines *Changed) {
   for (std::string &File : Files)
     File = acm::absolutePath(File);
   if (Changed && !Named) {
@@ -554,6 +608,12 @@ std::vector<std::string> selectFiles(std::vector<std::string> Files, bool Named,
   // The same order whatever the database's, so shards are stable.
   llvm::sort(Files);
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  return Files;
+}
+
+/// The part of the sorted \p Files that --shard asks for.
+std::vector<std::string> shardOf(std::vector<std::string> Files, unsigned Part,
+                                 unsigned Parts) {
   if (Parts <= 1)
     return Files;
   std::vector<std::string> Selected;
@@ -745,7 +805,8 @@ static int runAcmTidy(int argc, const char **argv) {
   std::vector<std::string> Files = Parser->getSourcePathList();
   bool NamedFiles = !Files.empty();
   std::unique_ptr<tooling::CompilationDatabase> Loaded;
-  if (Files.empty() && (ListChecks || DumpConfig) && buildPathOption().empty())
+  if (Files.empty() && (ListChecks || DumpConfig || VerifyConfig) &&
+      buildPathOption().empty())
     Files.push_back("dummy.cpp"); // Only the configuration is needed.
   else if (Files.empty()) {
     // With no files the parser loads no database: read the one -p names and
@@ -761,6 +822,11 @@ static int runAcmTidy(int argc, const char **argv) {
       return ExitError;
     Files = Loaded->getAllFiles();
   }
+
+  if (VerifyConfig)
+    return verifyConfiguration(
+        *Provider,
+        Files.empty() ? std::vector<std::string>{"dummy.cpp"} : Files);
 
   if (ListChecks || DumpConfig) {
     StringRef Probe = Files.empty() ? StringRef("dummy.cpp") : Files.front();
@@ -787,20 +853,35 @@ static int runAcmTidy(int argc, const char **argv) {
   }
 
   if (Files.empty()) {
-    errs() << "error: no input files (name files, or pass -p <build-dir> "
-              "with a compile_commands.json)\n";
+    if (Loaded)
+      errs() << "error: -p " << buildPathOption()
+             << ": the compilation database has no entries; nothing to "
+                "check\n";
+    else
+      errs() << "error: no input files (name files, or pass -p <build-dir> "
+                "with a compile_commands.json)\n";
     return ExitError;
   }
-  // No file left (a diff without C++ changes, an empty shard) is clean.
-  Files = selectFiles(std::move(Files), NamedFiles,
-                      Changed ? &*Changed : nullptr, ShardPart, ShardParts);
+  // No file left (a diff without C++ changes, an empty shard) is clean,
+  // and the summary says why.
+  acm::RunSummary Summary;
+  Files =
+      selectFiles(std::move(Files), NamedFiles, Changed ? &*Changed : nullptr);
+  if (Changed && !NamedFiles)
+    Summary.DiffChangedFiles = Changed->changedFileCount();
+  Summary.ShardPart = ShardPart;
+  Summary.ShardParts = ShardParts;
+  Summary.FilesInAllParts = Files.size();
+  Files = shardOf(std::move(Files), ShardPart, ShardParts);
 
   if (outputOverwritesInput(Files))
     return ExitError;
-  // Every .clang-tidy that applies, read (and reported) before any check.
-  for (const std::string &File : Files)
-    Provider->getRawOptions(File);
-  if (FoundInvalidConfiguration)
+  // Every .clang-tidy that applies, read (and reported) before any check,
+  // and the names in it that are no acm check or option. The checks report
+  // values they cannot use.
+  bool UnknownNames =
+      reportConfigurationProblems(*Provider, Files, /*CheckValues=*/false);
+  if (FoundInvalidConfiguration || UnknownNames)
     return ExitError;
 
   if (!Files.empty() &&
@@ -836,6 +917,9 @@ static int runAcmTidy(int argc, const char **argv) {
   std::vector<acm::Result> Results;
   acm::ParsedFiles Parsed;
   for (acm::FileResults &Checked : PerFile) {
+    if (llvm::any_of(Checked.Results,
+                     [](const acm::Result &R) { return R.isCompilerError(); }))
+      ++Summary.FilesWithCompileErrors;
     for (acm::Result &R : Checked.Results)
       Results.push_back(std::move(R));
     Parsed.merge(Checked.Parsed);
@@ -860,23 +944,27 @@ static int runAcmTidy(int argc, const char **argv) {
                              Changed ? &*Changed : nullptr, ProjectRoot);
   if (!report(Results, Files, Options, BaseFS))
     return ExitError;
+  // The errors that fail the run must show on stderr when the findings go
+  // elsewhere.
+  if (Format != "text" || (!Output.empty() && Output != "-"))
+    acm::writeErrorsAsText(Results, errs());
   bool FixesFailed = Fix && !fixFiles(Results, Parsed, Options);
 
   size_t Findings = llvm::count_if(Results, IsFinding);
   size_t TreatedAsErrors = llvm::count_if(Results, [](const acm::Result &R) {
     return R.isFinding() && R.Error.IsWarningAsError;
   });
-  if (!Quiet && (Findings || Hid.InBaseline || Hid.OutsideDiff)) {
-    errs() << plural(Findings, "finding") << " in "
-           << plural(Files.size(), "file");
-    SmallVector<std::string, 2> NotShown;
-    if (Hid.InBaseline)
-      NotShown.push_back(Twine(Hid.InBaseline).str() + " in the baseline");
-    if (Hid.OutsideDiff)
-      NotShown.push_back(Twine(Hid.OutsideDiff).str() + " outside the diff");
-    if (!NotShown.empty())
-      errs() << " (not shown: " << join(NotShown, ", ") << ")";
-    errs() << ".\n";
+  if (!Quiet) {
+    Summary.FilesChecked = Files.size();
+    Summary.Findings = Findings;
+    StringSet<> FilesWithFindings;
+    for (const acm::Result &R : Results)
+      if (R.isFinding() && !R.Main.File.empty())
+        FilesWithFindings.insert(R.Main.File);
+    Summary.FilesWithFindings = FilesWithFindings.size();
+    Summary.InBaseline = Hid.InBaseline;
+    Summary.OutsideDiff = Hid.OutsideDiff;
+    errs() << acm::summaryLine(Summary) << "\n";
   }
   if (TreatedAsErrors)
     errs() << plural(TreatedAsErrors, "warning") << " treated as "

@@ -38,6 +38,15 @@ std::string headerPath(llvm::StringRef Line) {
   return Out;
 }
 
+/// The first line of \p Text that is not blank, shortened for a message.
+std::string firstLine(llvm::StringRef Text) {
+  llvm::StringRef Line = Text.ltrim().split('\n').first.rtrim();
+  constexpr size_t MaxShown = 80;
+  if (Line.size() <= MaxShown)
+    return Line.str();
+  return Line.take_front(MaxShown).str() + "...";
+}
+
 /// Parses "a[,b]" of a hunk header; the count defaults to 1.
 bool parseRange(llvm::StringRef Text, unsigned &Start, unsigned &Count) {
   auto [First, Second] = Text.split(',');
@@ -54,6 +63,9 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
   bool GitPrefixes = false;
   std::string OldPath;
   std::set<unsigned> *Current = nullptr; // null: a deleted file
+  bool SeenNewFileHeader = false;
+  // A "diff --git" line counts its file; the "+++ " line after it must not.
+  bool CountedByGitHeader = false;
   unsigned NewLine = 0, OldLeft = 0, NewLeft = 0;
   unsigned LineNumber = 0;
   llvm::SmallVector<llvm::StringRef> DiffLines;
@@ -98,12 +110,18 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
       continue;
     }
     if (Line.starts_with("diff --git ")) {
+      ++Result.FileCount;
+      CountedByGitHeader = true;
       GitPrefixes = Line.drop_front(11).starts_with("a/") ||
                     Line.drop_front(11).starts_with("\"a/");
     } else if (Line.starts_with("--- ")) {
       OldPath = headerPath(Line);
     } else if (Line.starts_with("+++ ")) {
       std::string Path = headerPath(Line);
+      SeenNewFileHeader = true;
+      if (!CountedByGitHeader)
+        ++Result.FileCount;
+      CountedByGitHeader = false;
       if (Path == "/dev/null") {
         Current = nullptr;
         continue;
@@ -124,12 +142,23 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
           !parseRange(Parts[2].drop_front(), NewStart, NewLeft))
         return llvm::createStringError("malformed hunk header at line %u",
                                        LineNumber);
+      if (!SeenNewFileHeader)
+        return llvm::createStringError(
+            "malformed diff at line %u: a hunk before any '+++ ' file header",
+            LineNumber);
       // With no new lines, the start is the line before the hunk.
       NewLine = NewLeft == 0 ? NewStart + 1 : NewStart;
     }
   }
   if (OldLeft || NewLeft)
     return llvm::createStringError("the diff ends inside a hunk");
+  // Text without a single file header is something else: the error message
+  // of a failed git diff, a --stat or --name-only listing.
+  if (!Result.FileCount && !Diff.trim().empty())
+    return llvm::createStringError(
+        "the input is not a unified diff (no 'diff --git' or '+++ ' line); "
+        "its first line is '%s'",
+        firstLine(Diff).c_str());
   return Result;
 }
 

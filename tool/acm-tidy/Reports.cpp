@@ -431,6 +431,30 @@ const json::Object *acmRun(const json::Value &Log, std::string &Problem) {
 
 } // namespace
 
+void writeErrorsAsText(llvm::ArrayRef<Result> Results, llvm::raw_ostream &OS) {
+  // The file as the compile command named it, as clang-tidy prints it.
+  auto Print = [&OS](const clang::tooling::DiagnosticMessage &Message,
+                     const Located &Where, StringRef Level, StringRef Check) {
+    if (!Message.FilePath.empty()) {
+      OS << Message.FilePath << ":";
+      if (Where.Pos.Line)
+        OS << Where.Pos.Line << ":" << Where.Pos.Column << ":";
+      OS << " ";
+    }
+    OS << Level << ": " << Message.Message;
+    if (!Check.empty())
+      OS << " [" << Check << "]";
+    OS << "\n";
+  };
+  for (const Result &R : Results) {
+    if (R.isFinding())
+      continue;
+    Print(R.Error.Message, R.Main, R.level(), R.check());
+    for (size_t I = 0; I < R.Notes.size() && I < R.Error.Notes.size(); ++I)
+      Print(R.Error.Notes[I], R.Notes[I], "note", "");
+  }
+}
+
 llvm::Expected<json::Value> mergeSarif(llvm::ArrayRef<std::string> Paths) {
   std::optional<json::Object> Merged; // The first run, to update.
   std::vector<json::Value> Rules, Results, Failures, ConfigurationProblems;

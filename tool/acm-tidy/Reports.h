@@ -1,7 +1,8 @@
 //===- Reports.h - acm-tidy's machine-readable outputs --------------------===//
 //
 // SARIF 2.1.0 (for code-scanning services) and a plain JSON list, written
-// from the located results of a run.
+// from the located results of a run; and the errors of a run as text, for
+// stderr when the findings go elsewhere.
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,6 +38,11 @@ void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
 /// notes and fixes.
 void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
                llvm::raw_ostream &OS);
+
+/// Writes the compile errors and configuration problems among \p Results as
+/// the text output shows them ("file:line:col: error: message [check]",
+/// then their notes), without the source lines.
+void writeErrorsAsText(llvm::ArrayRef<Result> Results, llvm::raw_ostream &OS);
 
 /// Merges SARIF logs that acm-tidy wrote for parts of one project (the
 /// shards of --shard) into one run, as if one acm-tidy run had checked it

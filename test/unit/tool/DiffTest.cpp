@@ -329,5 +329,67 @@ TEST_F(DiffTest, DiffEndingInsideAHunkWithAFinalNewlineIsAnError) {
             "the diff ends inside a hunk");
 }
 
+TEST_F(DiffTest, EmptyDiffChangesNothing) {
+  for (llvm::StringRef Empty : {"", "\n", "  \n\t\n"}) {
+    ChangedLines Changed = parse(Empty);
+    EXPECT_EQ(Changed.files(), Files{});
+    EXPECT_EQ(Changed.changedFileCount(), 0u);
+  }
+}
+
+TEST_F(DiffTest, TextThatIsNoDiffIsAnError) {
+  // What a failed git diff prints, with 2>&1.
+  EXPECT_EQ(parseError("fatal: ambiguous argument 'origin/mian...HEAD': "
+                       "unknown revision or path not in the working tree.\n"
+                       "Use '--' to separate paths from revisions\n"),
+            "the input is not a unified diff (no 'diff --git' or '+++ ' "
+            "line); its first line is 'fatal: ambiguous argument "
+            "'origin/mian...HEAD': unknown revision or path not in ...'");
+  // git diff --stat.
+  EXPECT_EQ(parseError("\n a.cpp | 2 +-\n 1 file changed\n"),
+            "the input is not a unified diff (no 'diff --git' or '+++ ' "
+            "line); its first line is 'a.cpp | 2 +-'");
+}
+
+TEST_F(DiffTest, HunkBeforeAnyFileHeaderIsAnError) {
+  EXPECT_EQ(parseError("@@ -1 +1 @@\n"
+                       "-one\n"
+                       "+1\n"),
+            "malformed diff at line 1: a hunk before any '+++ ' file header");
+}
+
+TEST_F(DiffTest, ChangedFilesAreCountedOnceEvenWithoutLines) {
+  ChangedLines Changed = parse("diff --git a/a.cpp b/a.cpp\n"
+                               "--- a/a.cpp\n"
+                               "+++ b/a.cpp\n"
+                               "@@ -1 +1 @@\n"
+                               "-one\n"
+                               "+1\n"
+                               "diff --git a/logo.png b/logo.png\n"
+                               "index 1234567..89abcde 100644\n"
+                               "Binary files a/logo.png and b/logo.png differ\n"
+                               "diff --git a/old.cpp b/old.cpp\n"
+                               "deleted file mode 100644\n"
+                               "--- a/old.cpp\n"
+                               "+++ /dev/null\n"
+                               "@@ -1 +0,0 @@\n"
+                               "-gone\n");
+  EXPECT_EQ(Changed.changedFileCount(), 3u);
+  EXPECT_EQ(Changed.files(), Files{Path});
+  // Without git's headers, each "+++ " line is a file.
+  EXPECT_EQ(parse("--- a.cpp\n"
+                  "+++ a.cpp\n"
+                  "@@ -1 +1 @@\n"
+                  "-one\n"
+                  "+1\n"
+                  "--- b.cpp\n"
+                  "+++ b.cpp\n"
+                  "@@ -1 +1 @@\n"
+                  "-one\n"
+                  "+1\n")
+                .changedFileCount(),
+            2u);
+}
+
 } // namespace
 } // namespace acm

@@ -290,6 +290,40 @@ TEST_F(ReportsTest, SarifCompileErrorsAreNotificationsNotResults) {
       "unknown type name 'x'");
 }
 
+TEST_F(ReportsTest, ErrorsAsTextAreTheCompileAndConfigurationErrors) {
+  ClangTidyError Compile("clang-diagnostic-error", ClangTidyError::Error,
+                         "/build", /*IsWarningAsError=*/false);
+  Compile.Message.Message = "unknown type name 'x'";
+  Compile.Message.FilePath = "../src/a.cpp";
+  Compile.Notes.emplace_back();
+  Compile.Notes.back().Message = "declared here";
+  Compile.Notes.back().FilePath = "../src/b.cpp";
+  Result CompileError(std::move(Compile));
+  CompileError.Main.File = A;
+  CompileError.Main.Pos = {3, 7, 7};
+  CompileError.Notes.emplace_back();
+  CompileError.Notes.back().Pos = {1, 2, 2};
+  ClangTidyError Unreadable("clang-diagnostic-error", ClangTidyError::Error,
+                            "/build", /*IsWarningAsError=*/false);
+  Unreadable.Message.Message = "cannot read 'gone.cpp'";
+  ClangTidyError Config("clang-tidy-config", ClangTidyError::Error, "/build",
+                        /*IsWarningAsError=*/false);
+  Config.Message.Message = "unknown profile 'x' in option 'DisabledProfiles'";
+
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeErrorsAsText({finding(Exit, A, 1, "not an error"),
+                     std::move(CompileError), Result(std::move(Unreadable)),
+                     Result(std::move(Config))},
+                    OS);
+  EXPECT_EQ(Text, "../src/a.cpp:3:7: error: unknown type name 'x' "
+                  "[clang-diagnostic-error]\n"
+                  "../src/b.cpp:1:2: note: declared here\n"
+                  "error: cannot read 'gone.cpp' [clang-diagnostic-error]\n"
+                  "error: unknown profile 'x' in option 'DisabledProfiles' "
+                  "[clang-tidy-config]\n");
+}
+
 TEST_F(ReportsTest, MergedSarifHasEachSharedResultOnce) {
   std::string Header = save("src/h.h", "");
   std::string First = saveSarif("1.sarif", {finding(Exit, A, 1, "in a"),
