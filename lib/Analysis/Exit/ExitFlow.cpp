@@ -490,6 +490,13 @@ void ExitFlow::reportUnexited(unsigned Obj, const ObjectState &State,
 void ExitFlow::diagnoseReturns(const CFG &Graph,
                                const BlockStates<ExitState> &States,
                                ExitDiagnoser &Diagnoser) const {
+  // Locals die where their scope ends; only these are left at a return.
+  llvm::SmallVector<unsigned, 4> DieAtExit;
+  for (unsigned Obj = 0; Obj < Objects.size(); ++Obj)
+    if (Objects[Obj].diesAtExit())
+      DieAtExit.push_back(Obj);
+  if (DieAtExit.empty())
+    return;
   SourceLocation EndLoc = endOfBody(WrittenBody);
   forEachNormalReturn(
       Graph, [&](unsigned ID) { return States.reached(ID); },
@@ -501,9 +508,8 @@ void ExitFlow::diagnoseReturns(const CFG &Graph,
                                              : DeathCause::EndOfFunction,
                                  "", nullptr};
         ExitState S = *States.Out[Pred.getBlockID()];
-        for (unsigned Obj = 0; Obj < Objects.size(); ++Obj)
-          if (Objects[Obj].diesAtExit())
-            objectDies(Obj, S, Death, &Diagnoser);
+        for (unsigned Obj : DieAtExit)
+          objectDies(Obj, S, Death, &Diagnoser);
       });
 }
 
