@@ -18,6 +18,8 @@ PACKAGES=(
   clang-tidy-22 clangd-22 clang-tools-22 libclang-rt-22-dev
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
   ninja-build cmake libgtest-dev python3 python3-yaml git
+  # The packaging tests: pkg-config (cpack -G DEB needs only dpkg-deb).
+  pkgconf
 )
 # npm only when there is none (CI images often bring their own Node.js).
 if ! command -v npm >/dev/null 2>&1; then

@@ -44,6 +44,11 @@ config.substitutions.append(("%clang-tidy", config.clang_tidy))
 config.substitutions.append(("%acm_plugin", config.acm_plugin))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%cpack", config.cpack))
+config.substitutions.append(("%clangxx",
+                             os.path.join(config.llvm_tools_dir, "clang++")))
+config.substitutions.append(("%llvm-readelf",
+                             os.path.join(config.llvm_tools_dir, "llvm-readelf")))
 config.substitutions.append(("%acm_build_dir", config.acm_binary_dir))
 config.substitutions.append(("%acm_source_dir", config.acm_source_dir))
 config.substitutions.append(("%inputs",

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../common/DocsDir.h"
 #include "../common/ResourceDir.h"
 #include "Baseline.h"
 #include "Checks/AcmCheck.h"
@@ -655,7 +656,7 @@ Hidden filterResults(std::vector<acm::Result> &Results,
 /// after reporting an error.
 bool report(ArrayRef<acm::Result> Results, ArrayRef<std::string> Files,
             acm::SharedOptions &Options,
-            IntrusiveRefCntPtr<vfs::FileSystem> BaseFS) {
+            IntrusiveRefCntPtr<vfs::FileSystem> BaseFS, StringRef DocsUri) {
   std::vector<ClangTidyError> Errors;
   for (const acm::Result &R : Results)
     Errors.push_back(R.Error);
@@ -673,7 +674,7 @@ bool report(ArrayRef<acm::Result> Results, ArrayRef<std::string> Files,
       return false;
   } else {
     acm::ReportOptions ReportOptions{
-        ACM_VERSION, ACM_DOCS_URI,
+        ACM_VERSION, DocsUri.str(),
         SourceRoot.empty() ? "" : acm::canonicalPath(SourceRoot)};
     if (!writeTo(Output, [&](raw_ostream &OS) {
           if (Format == "sarif")
@@ -942,7 +943,8 @@ static int runAcmTidy(int argc, const char **argv) {
 
   Hidden Hid = filterResults(Results, Known ? &*Known : nullptr,
                              Changed ? &*Changed : nullptr, ProjectRoot);
-  if (!report(Results, Files, Options, BaseFS))
+  if (!report(Results, Files, Options, BaseFS,
+              acm::docsUri(argv[0], reinterpret_cast<void *>(&main))))
     return ExitError;
   // The errors that fail the run must show on stderr when the findings go
   // elsewhere.
