@@ -101,7 +101,7 @@ def main():
                     problems.append("%s: unknown option %s in: %s" %
                                     (doc, option.group(1), line.strip()))
                 if argument.startswith("--format=") and argument[9:] not in (
-                        "text", "sarif", "json"):
+                        "text", "sarif", "json", "github", "gitlab", "junit"):
                     problems.append("%s: unknown format in: %s" %
                                     (doc, line.strip()))
             checked += 1

@@ -28,14 +28,30 @@ def steps(node):
             yield from steps(value)
 
 
+def parse(block, blocks):
+    """The yaml of block; a block that uses another block's anchors is parsed
+    after that block (its own steps come last, so they win). None when it
+    does not parse."""
+    used = set(re.findall(r"\*([\w-]+)", block))
+    defined = set(re.findall(r"&([\w-]+)", block))
+    source = block
+    for other in blocks:
+        if (used - defined) & set(re.findall(r"&([\w-]+)", other)):
+            source = other + "\n" + source
+    try:
+        return yaml.safe_load(source)
+    except yaml.YAMLError:
+        return None
+
+
 def main():
     doc, name = sys.argv[1:3]
     replacements = [argument.split("=", 1) for argument in sys.argv[3:]]
-    for block in BLOCK.findall(open(doc).read()):
-        try:
-            parsed = yaml.safe_load(block)
-        except yaml.YAMLError:
-            continue  # A block that needs another's anchors; not a step.
+    blocks = BLOCK.findall(open(doc).read())
+    for block in blocks:
+        parsed = parse(block, blocks)
+        if parsed is None:
+            continue
         for step_name, code in steps(parsed):
             if step_name == name:
                 for old, new in replacements:

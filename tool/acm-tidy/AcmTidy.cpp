@@ -15,6 +15,7 @@
 #include "../common/DocsDir.h"
 #include "../common/ResourceDir.h"
 #include "Baseline.h"
+#include "CiFormats.h"
 #include "Checks/AcmCheck.h"
 #include "Checks/CheckCatalog.h"
 #include "Diff.h"
@@ -130,8 +131,9 @@ depend on it.)"),
                        cl::cat(AcmCategory));
 
 cl::opt<std::string> Format("format", cl::desc(R"(
-Output format: text (default), sarif (SARIF 2.1.0)
-or json.)"),
+Output format: text (default), sarif (SARIF 2.1.0),
+json, github (GitHub Actions annotations), gitlab
+(GitLab Code Quality) or junit (JUnit XML).)"),
                             cl::init("text"), cl::cat(AcmCategory));
 
 cl::opt<std::string> Output("output", cl::desc(R"(
@@ -140,10 +142,11 @@ Write the findings to this file instead of stdout.)"),
                             cl::cat(AcmCategory));
 
 cl::opt<std::string> SourceRoot("source-root", cl::desc(R"(
-The project's root directory. SARIF and JSON name files
+The project's root directory. The outputs name files
 inside it relative to it (SARIF: against SRCROOT);
 baselines and --diff name files relative to it
-(default: the current directory).)"),
+(default: the current directory; for SARIF and JSON,
+absolute paths).)"),
                                 cl::value_desc("dir"), cl::init(""),
                                 cl::cat(AcmCategory));
 
@@ -629,12 +632,16 @@ struct Hidden {
   unsigned OutsideDiff = 0;
 };
 
+/// Removes from \p Results what --baseline and --diff hide; the findings of
+/// the baseline on the diff go to \p Unchanged.
 Hidden filterResults(std::vector<acm::Result> &Results,
                      const acm::Baseline *Known,
-                     const acm::ChangedLines *Changed, StringRef ProjectRoot) {
+                     const acm::ChangedLines *Changed, StringRef ProjectRoot,
+                     std::vector<acm::Result> &Unchanged) {
   Hidden Out;
   if (Known)
-    Out.InBaseline = acm::subtractBaseline(Results, *Known, ProjectRoot);
+    Out.InBaseline =
+        acm::subtractBaseline(Results, *Known, ProjectRoot, &Unchanged);
   if (!Changed)
     return Out;
   auto OnChangedLine = [&](const acm::Located &L) {
@@ -643,19 +650,21 @@ Hidden filterResults(std::vector<acm::Result> &Results,
   };
   // A finding is on the change when its warning or one of its notes is:
   // adding an enter can make a warning at a return further down.
-  size_t Before = Results.size();
-  llvm::erase_if(Results, [&](const acm::Result &R) {
+  auto OutsideDiff = [&](const acm::Result &R) {
     return R.isFinding() && !OnChangedLine(R.Main) &&
            llvm::none_of(R.Notes, OnChangedLine);
-  });
+  };
+  size_t Before = Results.size();
+  llvm::erase_if(Results, OutsideDiff);
   Out.OutsideDiff = Before - Results.size();
+  llvm::erase_if(Unchanged, OutsideDiff);
   return Out;
 }
 
 /// Prints \p Results in the chosen format and exports their fixes; false
 /// after reporting an error.
-bool report(ArrayRef<acm::Result> Results, ArrayRef<std::string> Files,
-            acm::SharedOptions &Options,
+bool report(ArrayRef<acm::Result> Results, ArrayRef<acm::Result> Unchanged,
+            ArrayRef<std::string> Files, acm::SharedOptions &Options,
             IntrusiveRefCntPtr<vfs::FileSystem> BaseFS, StringRef DocsUri) {
   std::vector<ClangTidyError> Errors;
   for (const acm::Result &R : Results)
@@ -673,12 +682,24 @@ bool report(ArrayRef<acm::Result> Results, ArrayRef<std::string> Files,
     else if (!withStdoutTo(Output, PrintText))
       return false;
   } else {
+    // CI systems want paths relative to the checkout, where CI jobs run:
+    // their formats default to the current directory as the root.
+    bool ForCi = Format == "github" || Format == "gitlab" || Format == "junit";
     acm::ReportOptions ReportOptions{
         ACM_VERSION, DocsUri.str(),
-        SourceRoot.empty() ? "" : acm::canonicalPath(SourceRoot)};
+        !SourceRoot.empty() ? acm::canonicalPath(SourceRoot)
+        : ForCi             ? acm::canonicalPath(".")
+                            : "",
+        BaselineFile};
     if (!writeTo(Output, [&](raw_ostream &OS) {
           if (Format == "sarif")
-            acm::writeSarif(Results, ReportOptions, OS);
+            acm::writeSarif(Results, ReportOptions, OS, Unchanged);
+          else if (Format == "github")
+            acm::writeGithub(Results, ReportOptions, OS);
+          else if (Format == "gitlab")
+            acm::writeGitlab(Results, ReportOptions, OS);
+          else if (Format == "junit")
+            acm::writeJunit(Results, Files, ReportOptions, OS);
           else
             acm::writeJson(Results, ReportOptions, OS);
         }))
@@ -765,9 +786,11 @@ static int runAcmTidy(int argc, const char **argv) {
     return Written ? ExitClean : ExitError;
   }
 
-  if (Format != "text" && Format != "sarif" && Format != "json") {
+  constexpr StringRef Formats[] = {"text",   "sarif",  "json",
+                                   "github", "gitlab", "junit"};
+  if (!llvm::is_contained(Formats, StringRef(Format))) {
     errs() << "error: unknown --format '" << Format
-           << "' (expected text, sarif or json)\n";
+           << "' (expected text, sarif, json, github, gitlab or junit)\n";
     return ExitError;
   }
   if (Jobs > MaxJobs) {
@@ -941,9 +964,12 @@ static int runAcmTidy(int argc, const char **argv) {
       }))
     return ExitError;
 
+  // Only SARIF shows the findings of the baseline, marked as such.
+  std::vector<acm::Result> Unchanged;
   Hidden Hid = filterResults(Results, Known ? &*Known : nullptr,
-                             Changed ? &*Changed : nullptr, ProjectRoot);
-  if (!report(Results, Files, Options, BaseFS,
+                             Changed ? &*Changed : nullptr, ProjectRoot,
+                             Unchanged);
+  if (!report(Results, Unchanged, Files, Options, BaseFS,
               acm::docsUri(argv[0], reinterpret_cast<void *>(&main))))
     return ExitError;
   // The errors that fail the run must show on stderr when the findings go

@@ -104,7 +104,7 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
 }
 
 unsigned subtractBaseline(std::vector<Result> &Results, const Baseline &Known,
-                          llvm::StringRef Root) {
+                          llvm::StringRef Root, std::vector<Result> *Removed) {
   // The findings of each key that the baseline has.
   std::map<BaselineKey, std::vector<size_t>> Candidates;
   for (size_t I = 0; I < Results.size(); ++I)
@@ -142,10 +142,19 @@ unsigned subtractBaseline(std::vector<Result> &Results, const Baseline &Known,
       }
   }
 
-  size_t Before = Results.size();
-  size_t Index = 0;
-  llvm::erase_if(Results, [&](const Result &) { return IsKnown[Index++]; });
-  return Before - Results.size();
+  std::vector<Result> Kept;
+  unsigned Count = 0;
+  for (size_t I = 0; I < Results.size(); ++I) {
+    if (!IsKnown[I]) {
+      Kept.push_back(std::move(Results[I]));
+      continue;
+    }
+    ++Count;
+    if (Removed)
+      Removed->push_back(std::move(Results[I]));
+  }
+  Results = std::move(Kept);
+  return Count;
 }
 
 } // namespace acm

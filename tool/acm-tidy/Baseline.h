@@ -63,9 +63,10 @@ void writeBaseline(llvm::ArrayRef<Result> Results, llvm::StringRef Root,
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
 
 /// Removes from \p Results the findings \p Known accounts for; returns how
-/// many.
+/// many. \p Removed, when given, receives them in their order.
 unsigned subtractBaseline(std::vector<Result> &Results, const Baseline &Known,
-                          llvm::StringRef Root);
+                          llvm::StringRef Root,
+                          std::vector<Result> *Removed = nullptr);
 
 } // namespace acm
 

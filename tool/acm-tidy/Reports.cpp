@@ -1,6 +1,7 @@
 //===- Reports.cpp --------------------------------------------------------===//
 
 #include "Reports.h"
+#include "CheckPages.h"
 #include "Checks/CheckCatalog.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -8,6 +9,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MD5.h"
+#include "llvm/Support/Path.h"
 #include <map>
 
 namespace json = llvm::json;
@@ -125,10 +127,19 @@ json::Object sarifRule(StringRef Id, const ReportOptions &Options) {
   Rule["name"] = Help->SarifName;
   Rule["shortDescription"] = json::Object{{"text", Help->Summary}};
   Rule["fullDescription"] = json::Object{{"text", Help->Help}};
-  Rule["help"] = json::Object{
-      {"text", (llvm::Twine(Help->Help) + " See " + Uri).str()},
-      {"markdown",
-       (llvm::Twine(Help->Help) + "\n\n[Documentation](" + Uri + ")").str()}};
+  // The check's page itself, so that services show it without following
+  // helpUri (a file: address unless the build names a web copy).
+  std::string Page = absoluteDocLinks(
+      checkPage(llvm::sys::path::filename(Help->docPath())), Options.DocsUri,
+      Uri);
+  if (Page.empty())
+    Rule["help"] = json::Object{
+        {"text", (llvm::Twine(Help->Help) + " See " + Uri).str()},
+        {"markdown", (llvm::Twine(Help->Help) + "\n\n[Documentation](" + Uri +
+                      ")")
+                         .str()}};
+  else
+    Rule["help"] = json::Object{{"text", Page}, {"markdown", Page}};
   Rule["helpUri"] = Uri;
   Rule["defaultConfiguration"] = json::Object{{"level", "warning"}};
   Rule["properties"] =
@@ -161,6 +172,25 @@ json::Object sarifFix(const Result &R, const PathStyle &Paths) {
     Description = "Apply the suggested replacement";
   return json::Object{{"description", json::Object{{"text", Description}}},
                       {"artifactChanges", std::move(Changes)}};
+}
+
+/// The path from the notes to the warning ("'r' entered here", then "exit
+/// of 'r' is not awaited"), which code-scanning services show step by step.
+json::Array codeFlow(const Result &R, const PathStyle &Paths) {
+  auto Step = [&](const Located &L) {
+    return json::Object{
+        {"location",
+         json::Object{{"physicalLocation", physicalLocation(L, Paths)},
+                      {"message", json::Object{{"text", L.Message}}}}}};
+  };
+  json::Array Steps;
+  for (const Located &Note : R.Notes)
+    if (!Note.File.empty())
+      Steps.push_back(Step(Note));
+  Steps.push_back(Step(R.Main));
+  return json::Array{json::Object{
+      {"threadFlows", json::Array{json::Object{{"locations",
+                                                std::move(Steps)}}}}}};
 }
 
 json::Object sarifResult(const Result &R, size_t RuleIndex,
@@ -199,8 +229,10 @@ json::Object sarifResult(const Result &R, size_t RuleIndex,
       {"partialFingerprints",
        json::Object{{"acmFindingKey/v2", std::move(Fingerprint)}}},
   };
-  if (!Related.empty())
+  if (!Related.empty()) {
     Out["relatedLocations"] = std::move(Related);
+    Out["codeFlows"] = codeFlow(R, Paths);
+  }
   if (!R.Edits.empty())
     Out["fixes"] = json::Array{sarifFix(R, Paths)};
   return Out;
@@ -218,9 +250,85 @@ json::Object sarifNotification(const Result &R, const PathStyle &Paths) {
 
 } // namespace
 
-void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
-                llvm::raw_ostream &OS) {
+std::string absoluteDocLinks(StringRef Markdown, StringRef DocsUri,
+                         StringRef PageUri) {
+  std::string Out;
+  bool InFence = false;
+  while (!Markdown.empty()) {
+    auto [Line, Rest] = Markdown.split('\n');
+    bool LastLine = Rest.empty() && !Markdown.ends_with("\n");
+    Markdown = Rest;
+    if (Line.ltrim().starts_with("```"))
+      InFence = !InFence;
+    if (InFence) {
+      Out += Line;
+    } else {
+      bool InCode = false;
+      for (size_t I = 0; I < Line.size(); ++I) {
+        char C = Line[I];
+        Out += C;
+        if (C == '`')
+          InCode = !InCode;
+        if (InCode || C != '(' || I == 0 || Line[I - 1] != ']')
+          continue;
+        StringRef Target = Line.substr(I + 1);
+        if (Target.starts_with("#")) {
+          Out += PageUri;
+        } else if (Target.starts_with("../")) {
+          Out += (DocsUri + "/").str();
+          I += 3; // Past "../".
+        } else if (!Target.take_until([](char C) { return C == ')'; })
+                        .contains(':')) {
+          Out += (DocsUri + "/checks/").str();
+        }
+      }
+    }
+    if (!LastLine)
+      Out += '\n';
+  }
+  return Out;
+}
+
+std::string reportPath(StringRef File, const ReportOptions &Options) {
+  return PathStyle(Options).forJson(File);
+}
+
+std::vector<std::string> findingFingerprints(llvm::ArrayRef<Result> Results,
+                                             const ReportOptions &Options) {
   PathStyle Paths(Options);
+  llvm::StringMap<unsigned> Seen;
+  std::vector<std::string> Out;
+  for (const Result &R : Results) {
+    if (!R.isFinding()) {
+      Out.emplace_back();
+      continue;
+    }
+    std::string Digest = findingDigest(R, Paths);
+    unsigned Ordinal = Seen[Digest]++;
+    Out.push_back((Digest + ":" + llvm::Twine(Ordinal)).str());
+  }
+  return Out;
+}
+
+void writeSarif(llvm::ArrayRef<Result> NewResults,
+                const ReportOptions &Options, llvm::raw_ostream &OS,
+                llvm::ArrayRef<Result> Unchanged) {
+  PathStyle Paths(Options);
+  // The findings of the baseline among the others, in the order of the
+  // text output, so that a fingerprint does not depend on --baseline.
+  std::vector<Result> Results;
+  std::vector<bool> IsUnchanged;
+  auto Earlier = [](const Result &A, const Result &B) {
+    return resultOrder(A) < resultOrder(B);
+  };
+  for (size_t New = 0, Known = 0;
+       New < NewResults.size() || Known < Unchanged.size();) {
+    bool TakeKnown = Known < Unchanged.size() &&
+                     (New == NewResults.size() ||
+                      Earlier(Unchanged[Known], NewResults[New]));
+    Results.push_back(TakeKnown ? Unchanged[Known++] : NewResults[New++]);
+    IsUnchanged.push_back(TakeKnown);
+  }
 
   // Every acm check is a rule, in a fixed order, so the logs of several
   // shards have the same rules and merge; checks of other modules that
@@ -241,8 +349,9 @@ void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
     Rules.push_back(sarifRule(Id, Options));
 
   json::Array SarifResults, Failures, ConfigurationProblems;
-  llvm::StringMap<unsigned> Seen;
-  for (const Result &R : Results) {
+  std::vector<std::string> Fingerprints = findingFingerprints(Results, Options);
+  for (size_t I = 0; I < Results.size(); ++I) {
+    const Result &R = Results[I];
     if (R.isCompilerError()) {
       Failures.push_back(sarifNotification(R, Paths));
       continue;
@@ -252,10 +361,17 @@ void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
       continue;
     }
     size_t RuleIndex = llvm::find(RuleIds, R.check()) - RuleIds.begin();
-    std::string Digest = findingDigest(R, Paths);
-    unsigned Ordinal = Seen[Digest]++;
-    SarifResults.push_back(sarifResult(
-        R, RuleIndex, Paths, (Digest + ":" + llvm::Twine(Ordinal)).str()));
+    json::Object Out = sarifResult(R, RuleIndex, Paths, Fingerprints[I]);
+    if (!Options.Baseline.empty()) {
+      Out["baselineState"] = IsUnchanged[I] ? "unchanged" : "new";
+      // What SARIF viewers hide: a finding the project has accepted.
+      if (IsUnchanged[I])
+        Out["suppressions"] = json::Array{json::Object{
+            {"kind", "external"},
+            {"justification",
+             "Recorded in the baseline " + Options.Baseline}}};
+    }
+    SarifResults.push_back(std::move(Out));
   }
 
   json::Object Invocation{{"executionSuccessful", Failures.empty()}};

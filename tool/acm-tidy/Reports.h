@@ -27,12 +27,17 @@ struct ReportOptions {
   /// When set (canonical, absolute), locations inside it are written
   /// relative to it; in SARIF, against the base id SRCROOT.
   std::string SourceRoot;
+  /// The --baseline file, or "" when there is none. With one, every SARIF
+  /// result says whether it is new.
+  std::string Baseline;
 };
 
 /// Writes \p Results as one SARIF 2.1.0 run: findings as results, compile
 /// errors and configuration problems as notifications of the invocation.
+/// \p Unchanged, the findings the baseline accounts for, are results too,
+/// with baselineState "unchanged" and an external suppression.
 void writeSarif(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
-                llvm::raw_ostream &OS);
+                llvm::raw_ostream &OS, llvm::ArrayRef<Result> Unchanged = {});
 
 /// Writes \p Results as a JSON array, one object per diagnostic with its
 /// notes and fixes.
@@ -43,6 +48,24 @@ void writeJson(llvm::ArrayRef<Result> Results, const ReportOptions &Options,
 /// the text output shows them ("file:line:col: error: message [check]",
 /// then their notes), without the source lines.
 void writeErrorsAsText(llvm::ArrayRef<Result> Results, llvm::raw_ostream &OS);
+
+/// \p Markdown, a page of docs/checks/ whose address is \p PageUri, with
+/// its relative links made absolute against \p DocsUri (the docs/
+/// directory), for showing it elsewhere. Code is left alone: "[&](" in a
+/// lambda is no link.
+std::string absoluteDocLinks(llvm::StringRef Markdown, llvm::StringRef DocsUri,
+                             llvm::StringRef PageUri);
+
+/// \p File as the machine-readable outputs name it: relative to the source
+/// root when inside it, else absolute; non-UTF-8 bytes as %XX.
+std::string reportPath(llvm::StringRef File, const ReportOptions &Options);
+
+/// For each of \p Results, what identifies it across edits that move it
+/// ("<digest>:<ordinal>", as SARIF's acmFindingKey/v2 fingerprint); "" for
+/// what is not a finding. The digest covers the fields a baseline matches
+/// on; the ordinal counts the earlier findings with the same digest.
+std::vector<std::string> findingFingerprints(llvm::ArrayRef<Result> Results,
+                                             const ReportOptions &Options);
 
 /// Merges SARIF logs that acm-tidy wrote for parts of one project (the
 /// shards of --shard) into one run, as if one acm-tidy run had checked it

@@ -206,18 +206,20 @@ std::vector<Result> locate(std::vector<ClangTidyError> Errors,
   return Results;
 }
 
+std::tuple<llvm::StringRef, unsigned, llvm::StringRef, llvm::StringRef>
+resultOrder(const Result &R) {
+  return std::make_tuple(llvm::StringRef(R.Main.File),
+                         R.Error.Message.FileOffset, R.check(),
+                         llvm::StringRef(R.Main.Message));
+}
+
 void sortAndDeduplicate(std::vector<Result> &Results) {
-  auto Key = [](const Result &R) {
-    return std::make_tuple(llvm::StringRef(R.Main.File),
-                           R.Error.Message.FileOffset, R.check(),
-                           llvm::StringRef(R.Main.Message));
-  };
   llvm::stable_sort(Results, [&](const Result &A, const Result &B) {
-    return Key(A) < Key(B);
+    return resultOrder(A) < resultOrder(B);
   });
   Results.erase(std::unique(Results.begin(), Results.end(),
                             [&](const Result &A, const Result &B) {
-                              return Key(A) == Key(B);
+                              return resultOrder(A) == resultOrder(B);
                             }),
                 Results.end());
 }

@@ -17,6 +17,7 @@
 #include "llvm/Support/JSON.h"
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace acm {
@@ -128,7 +129,11 @@ llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path,
 std::vector<Result> locate(std::vector<clang::tidy::ClangTidyError> Errors,
                            SourcePositions &Positions);
 
-/// Sorts \p Results by file, offset, check and message, and drops the
+/// What results are sorted by: file, offset, check and message.
+std::tuple<llvm::StringRef, unsigned, llvm::StringRef, llvm::StringRef>
+resultOrder(const Result &R);
+
+/// Sorts \p Results by resultOrder(), and drops the
 /// copies that translation units sharing a header report for it.
 void sortAndDeduplicate(std::vector<Result> &Results);
 

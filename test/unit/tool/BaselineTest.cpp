@@ -115,6 +115,19 @@ TEST_F(BaselineTest, KeyHasRelativeFileFunctionCheckKindAndObject) {
   EXPECT_EQ(Key.Object, "r");
 }
 
+TEST_F(BaselineTest, SubtractingHandsBackTheKnownFindingsInOrder) {
+  Baseline Known = recorded({finding("src/a.cpp", 12), finding("src/c.cpp", 3)});
+  std::vector<Result> Now = {finding("src/a.cpp", 12), finding("src/b.cpp", 5),
+                             finding("src/c.cpp", 3)};
+  std::vector<Result> Removed;
+  EXPECT_EQ(subtractBaseline(Now, Known, Root, &Removed), 2u);
+  ASSERT_EQ(Now.size(), 1u);
+  EXPECT_EQ(baselineKey(Now[0], Root).File, "src/b.cpp");
+  ASSERT_EQ(Removed.size(), 2u);
+  EXPECT_EQ(baselineKey(Removed[0], Root).File, "src/a.cpp");
+  EXPECT_EQ(baselineKey(Removed[1], Root).File, "src/c.cpp");
+}
+
 TEST_F(BaselineTest, RewordingAMessageKeepsTheKey) {
   Result Old = finding("src/a.cpp", 12);
   Result Reworded = finding("src/a.cpp", 12, "app::serve", 10,

@@ -477,5 +477,105 @@ TEST_F(ReportsTest, JsonListsFindingsWithRelativeFilesAndNotes) {
   EXPECT_EQ(Notes->front().getAsObject()->getString("message"), "entered here");
 }
 
+TEST_F(ReportsTest, SarifRuleHelpIsTheCheckPageWithAbsoluteLinks) {
+  json::Object Run = run({finding(Exit, A, 2, "x")});
+  const json::Object *Rule = nullptr;
+  for (const json::Value &R : *rules(Run))
+    if (R.getAsObject()->getString("id") == Exit)
+      Rule = R.getAsObject();
+  ASSERT_TRUE(Rule);
+  const json::Object *Help = Rule->getObject("help");
+  ASSERT_TRUE(Help);
+  llvm::StringRef Markdown = Help->getString("markdown").value_or("");
+  EXPECT_TRUE(Markdown.starts_with("# acm-missing-exit-await\n"))
+      << Markdown.str();
+  EXPECT_EQ(Help->getString("text"), Markdown);
+  EXPECT_TRUE(Markdown.contains("](https://docs.example/acm/protocol.md"));
+  EXPECT_TRUE(Markdown.contains("](https://docs.example/acm/checks/"
+                                "missing-exit-await.md#exception-paths)"));
+  EXPECT_TRUE(Markdown.contains(
+      "](https://docs.example/acm/checks/use-after-exit.md)"));
+  EXPECT_FALSE(Markdown.contains("](../"));
+  EXPECT_FALSE(Markdown.contains("](#"));
+}
+
+TEST_F(ReportsTest, DocLinksLeaveCodeAlone) {
+  EXPECT_EQ(absoluteDocLinks("See [a](b.md), [c](../d.md#e), [f](#g), "
+                             "[h](https://x/y) and `[&](int)`.\n"
+                             "```cpp\nauto F = [&](int X) {};\n```\n"
+                             "[i](j.md)",
+                             "https://docs", "https://docs/checks/p.md"),
+            "See [a](https://docs/checks/b.md), [c](https://docs/d.md#e), "
+            "[f](https://docs/checks/p.md#g), [h](https://x/y) and "
+            "`[&](int)`.\n```cpp\nauto F = [&](int X) {};\n```\n"
+            "[i](https://docs/checks/j.md)");
+}
+
+TEST_F(ReportsTest, SarifCodeFlowGoesFromTheNotesToTheWarning) {
+  Result R = finding(Exit, A, 7, "exit of 'r' is not awaited");
+  R.Notes.push_back({A, {3, 3, 3}, {}, "'r' entered here"});
+  R.Notes.push_back({"", {}, {}, "a note without a place"});
+  json::Object Run = run({R, finding(Exit, B, 2, "no notes")});
+  auto Results = results(Run);
+  ASSERT_EQ(Results.size(), 2u);
+  EXPECT_FALSE(Results[1]->get("codeFlows"));
+  const json::Array *Flows = Results[0]->getArray("codeFlows");
+  ASSERT_TRUE(Flows);
+  ASSERT_EQ(Flows->size(), 1u);
+  const json::Array *Threads =
+      (*Flows)[0].getAsObject()->getArray("threadFlows");
+  ASSERT_TRUE(Threads);
+  ASSERT_EQ(Threads->size(), 1u);
+  const json::Array *Steps = (*Threads)[0].getAsObject()->getArray("locations");
+  ASSERT_TRUE(Steps);
+  std::vector<std::pair<std::string, int64_t>> Path;
+  for (const json::Value &Step : *Steps) {
+    const json::Object *Location = Step.getAsObject()->getObject("location");
+    Path.emplace_back(
+        Location->getObject("message")->getString("text").value_or("").str(),
+        Location->getObject("physicalLocation")
+            ->getObject("region")
+            ->getInteger("startLine")
+            .value_or(0));
+  }
+  EXPECT_EQ(Path, (std::vector<std::pair<std::string, int64_t>>{
+                      {"'r' entered here", 3},
+                      {"exit of 'r' is not awaited", 7}}));
+}
+
+TEST_F(ReportsTest, SarifMarksTheFindingsOfTheBaseline) {
+  Result Known = finding(Exit, A, 2, "known");
+  Known.Error.Message.FileOffset = 10;
+  Result New = finding(Exit, A, 5, "new");
+  New.Error.Message.FileOffset = 40;
+  std::vector<std::string> Unmarked = fingerprints({Known, New});
+
+  Options.Baseline = "acm-baseline.json";
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeSarif({New}, Options, OS, {Known});
+  json::Object Run = runOf(json::parse(Text));
+  auto Results = results(Run);
+  ASSERT_EQ(Results.size(), 2u);
+  // In the order of the text output, with the fingerprints of a run
+  // without the baseline.
+  EXPECT_EQ(Results[0]->getString("baselineState"), "unchanged");
+  EXPECT_EQ(fingerprint(*Results[0]), Unmarked[0]);
+  const json::Array *Suppressions = Results[0]->getArray("suppressions");
+  ASSERT_TRUE(Suppressions);
+  ASSERT_EQ(Suppressions->size(), 1u);
+  EXPECT_EQ((*Suppressions)[0].getAsObject()->getString("kind"), "external");
+  EXPECT_EQ((*Suppressions)[0].getAsObject()->getString("justification"),
+            "Recorded in the baseline acm-baseline.json");
+  EXPECT_EQ(Results[1]->getString("baselineState"), "new");
+  EXPECT_FALSE(Results[1]->get("suppressions"));
+  EXPECT_EQ(fingerprint(*Results[1]), Unmarked[1]);
+
+  // Without a baseline, no result has a baseline state.
+  Options.Baseline = "";
+  for (const json::Object *R : results(run({New})))
+    EXPECT_FALSE(R->get("baselineState"));
+}
+
 } // namespace
 } // namespace acm
