@@ -118,6 +118,13 @@ Check the configuration and exit: acm check globs, option
 keys and values. 0 when it is valid, 2 when it is not.)"),
                            cl::init(false), cl::cat(AcmCategory));
 
+cl::opt<bool> ExitZero("exit-zero", cl::desc(R"(
+Exit with 0 although there are findings, as clang-tidy
+does (for CMAKE_CXX_CLANG_TIDY); findings that
+--warnings-as-errors turns into errors still exit with 1,
+usage and compile errors with 2.)"),
+                       cl::init(false), cl::cat(AcmCategory));
+
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
 
@@ -985,6 +992,9 @@ static int runAcmTidy(int argc, const char **argv) {
     return ExitError;
   if (!WriteBaseline.empty())
     return ExitClean;
+  // As clang-tidy: only the warnings made errors fail a build step.
+  if (ExitZero)
+    return TreatedAsErrors ? ExitFindings : ExitClean;
   return Findings ? ExitFindings : ExitClean;
 }
 
