@@ -96,6 +96,18 @@ Regular expression of headers whose findings are not
 shown, even when --header-filter matches them.)"),
                                          cl::init(""), cl::cat(AcmCategory));
 
+cl::opt<std::string> LineFilterOption("line-filter", cl::desc(R"(
+Report only findings on these lines, in clang-tidy's
+JSON: [{"name":"file.cpp","lines":[[1,3],[5,5]]},
+{"name":"file.h"}] (no "lines": the whole file).)"),
+                                       cl::value_desc("json"), cl::init(""),
+                                       cl::cat(AcmCategory));
+
+cl::list<std::string> RemovedArgs("removed-arg", cl::desc(R"(
+Remove this argument from every compile command, after
+--extra-arg and --extra-arg-before.)"),
+                                  cl::value_desc("arg"), cl::cat(AcmCategory));
+
 cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes."),
                   cl::init(false), cl::cat(AcmCategory));
 
@@ -360,6 +372,18 @@ tooling::ArgumentsAdjuster resourceDirAdjuster(std::string Dir) {
   };
 }
 
+/// Removes the arguments --removed-arg names, as clang-tidy does.
+tooling::ArgumentsAdjuster removedArgsAdjuster() {
+  std::vector<std::string> Removed(RemovedArgs.begin(), RemovedArgs.end());
+  return [Removed](const tooling::CommandLineArguments &Args, StringRef) {
+    tooling::CommandLineArguments Kept;
+    for (const std::string &Arg : Args)
+      if (!llvm::is_contained(Removed, Arg))
+        Kept.push_back(Arg);
+    return Kept;
+  };
+}
+
 /// The database the checks use: every command gets a resource directory,
 /// and the threads that check files in parallel take turns to read it.
 class CheckingDatabase : public tooling::CompilationDatabase {
@@ -558,9 +582,20 @@ std::string plural(size_t Count, StringRef Noun) {
   return (Twine(Count) + " " + Noun + (Count == 1 ? "" : "s")).str();
 }
 
-/// Reads --baseline and the diff of --diff; false after reporting an error.
+/// Reads --baseline, the diff of --diff and --line-filter; false after
+/// reporting an error.
 bool readFilters(StringRef ProjectRoot, std::optional<acm::Baseline> &Known,
-                 std::optional<acm::ChangedLines> &Changed) {
+                 std::optional<acm::ChangedLines> &Changed,
+                 std::optional<acm::LineFilter> &Lines) {
+  if (!LineFilterOption.empty()) {
+    auto Parsed = acm::LineFilter::parse(LineFilterOption);
+    if (!Parsed) {
+      errs() << "error: --line-filter: " << toString(Parsed.takeError())
+             << "\n";
+      return false;
+    }
+    Lines = std::move(*Parsed);
+  }
   if (!BaselineFile.empty()) {
     auto Read = acm::readBaseline(BaselineFile);
     if (!Read) {
@@ -629,32 +664,46 @@ std::vector<std::string> shardOf(std::vector<std::string> Files, unsigned Part,
   return Selected;
 }
 
-/// Findings that --baseline and --diff hide.
+/// Findings that --baseline, --diff and --line-filter hide.
 struct Hidden {
   unsigned InBaseline = 0;
   unsigned OutsideDiff = 0;
+  unsigned OutsideLineFilter = 0;
 };
+
+/// Removes the findings none of whose lines \p OnLine takes; returns how
+/// many. A finding is on the lines when its warning or one of its notes
+/// is: adding an enter can make a warning at a return further down.
+unsigned keepFindingsOnLines(std::vector<acm::Result> &Results,
+                             function_ref<bool(StringRef, unsigned)> OnLine) {
+  auto OnLines = [&](const acm::Located &L) {
+    return !L.File.empty() && L.Pos.Line && OnLine(L.File, L.Pos.Line);
+  };
+  size_t Before = Results.size();
+  llvm::erase_if(Results, [&](const acm::Result &R) {
+    return R.isFinding() && !OnLines(R.Main) &&
+           llvm::none_of(R.Notes, OnLines);
+  });
+  return Before - Results.size();
+}
 
 Hidden filterResults(std::vector<acm::Result> &Results,
                      const acm::Baseline *Known,
-                     const acm::ChangedLines *Changed, StringRef ProjectRoot) {
+                     const acm::ChangedLines *Changed,
+                     const acm::LineFilter *Lines, StringRef ProjectRoot) {
   Hidden Out;
   if (Known)
     Out.InBaseline = acm::subtractBaseline(Results, *Known, ProjectRoot);
-  if (!Changed)
-    return Out;
-  auto OnChangedLine = [&](const acm::Located &L) {
-    return !L.File.empty() && L.Pos.Line &&
-           Changed->contains(acm::canonicalPath(L.File), L.Pos.Line);
-  };
-  // A finding is on the change when its warning or one of its notes is:
-  // adding an enter can make a warning at a return further down.
-  size_t Before = Results.size();
-  llvm::erase_if(Results, [&](const acm::Result &R) {
-    return R.isFinding() && !OnChangedLine(R.Main) &&
-           llvm::none_of(R.Notes, OnChangedLine);
-  });
-  Out.OutsideDiff = Before - Results.size();
+  if (Changed)
+    Out.OutsideDiff =
+        keepFindingsOnLines(Results, [&](StringRef File, unsigned Line) {
+          return Changed->contains(acm::canonicalPath(File), Line);
+        });
+  if (Lines)
+    Out.OutsideLineFilter =
+        keepFindingsOnLines(Results, [&](StringRef File, unsigned Line) {
+          return Lines->contains(File, Line);
+        });
   return Out;
 }
 
@@ -797,7 +846,8 @@ static int runAcmTidy(int argc, const char **argv) {
       SourceRoot.empty() ? StringRef(".") : StringRef(SourceRoot));
   std::optional<acm::Baseline> Known;
   std::optional<acm::ChangedLines> Changed;
-  if (!readFilters(ProjectRoot, Known, Changed))
+  std::optional<acm::LineFilter> Lines;
+  if (!readFilters(ProjectRoot, Known, Changed, Lines))
     return ExitError;
 
   if (DebugFlow)
@@ -902,9 +952,11 @@ static int runAcmTidy(int argc, const char **argv) {
   // has no database, and binding a reference to it would be undefined.
   tooling::CompilationDatabase &Database =
       Loaded ? *Loaded : Parser->getCompilations();
-  CheckingDatabase Checking(Database,
-                            resourceDirAdjuster(acm::preferredResourceDir(
-                                argv[0], reinterpret_cast<void *>(&main))));
+  CheckingDatabase Checking(
+      Database, tooling::combineAdjusters(
+                    removedArgsAdjuster(),
+                    resourceDirAdjuster(acm::preferredResourceDir(
+                        argv[0], reinterpret_cast<void *>(&main)))));
   acm::SharedOptions Options(std::move(Provider));
   acm::RunOptions Run;
   Run.Jobs = Jobs ? unsigned(Jobs)
@@ -948,7 +1000,8 @@ static int runAcmTidy(int argc, const char **argv) {
     return ExitError;
 
   Hidden Hid = filterResults(Results, Known ? &*Known : nullptr,
-                             Changed ? &*Changed : nullptr, ProjectRoot);
+                             Changed ? &*Changed : nullptr,
+                             Lines ? &*Lines : nullptr, ProjectRoot);
   if (!report(Results, Files, Options, BaseFS))
     return ExitError;
   // The errors that fail the run must show on stderr when the findings go
@@ -971,6 +1024,7 @@ static int runAcmTidy(int argc, const char **argv) {
     Summary.FilesWithFindings = FilesWithFindings.size();
     Summary.InBaseline = Hid.InBaseline;
     Summary.OutsideDiff = Hid.OutsideDiff;
+    Summary.OutsideLineFilter = Hid.OutsideLineFilter;
     errs() << acm::summaryLine(Summary) << "\n";
   }
   if (TreatedAsErrors)
