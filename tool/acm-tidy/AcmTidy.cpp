@@ -103,6 +103,12 @@ JSON: [{"name":"file.cpp","lines":[[1,3],[5,5]]},
                                        cl::value_desc("json"), cl::init(""),
                                        cl::cat(AcmCategory));
 
+cl::opt<bool> UseColor("use-color", cl::desc(R"(
+Color the text output (--use-color=false: never). By
+default only on a terminal, and never when NO_COLOR is
+set or TERM is dumb.)"),
+                       cl::init(false), cl::cat(AcmCategory));
+
 cl::list<std::string> RemovedArgs("removed-arg", cl::desc(R"(
 Remove this argument from every compile command, after
 --extra-arg and --extra-arg-before.)"),
@@ -260,6 +266,24 @@ private:
   }
 };
 
+/// A terminal that shows escape codes as they are (TERM=dumb), or a user
+/// who asked for none (NO_COLOR, https://no-color.org).
+bool escapeCodesUnwanted() {
+  std::optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR");
+  std::optional<std::string> Term = sys::Process::GetEnv("TERM");
+  return (NoColor && !NoColor->empty()) || (Term && *Term == "dumb");
+}
+
+/// --use-color when given; otherwise none when unwanted, or unset, so that
+/// clang-tidy's reporter colors only a terminal's output.
+std::optional<bool> colorChoice() {
+  if (UseColor.getNumOccurrences())
+    return UseColor;
+  if (escapeCodesUnwanted())
+    return false;
+  return std::nullopt;
+}
+
 std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   ClangTidyGlobalOptions GlobalOptions;
@@ -275,6 +299,7 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
     OverrideOptions.HeaderFilterRegex = HeaderFilter;
   if (ExcludeHeaderFilter.getNumOccurrences())
     OverrideOptions.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  OverrideOptions.UseColor = colorChoice();
 
   auto FromText =
       [&](StringRef Text,
@@ -515,11 +540,13 @@ bool parseShard(StringRef Text, unsigned &Part, unsigned &Parts) {
          Parts >= 1 && Part >= 1 && Part <= Parts;
 }
 
-/// "[37/412] src/net/conn.cpp" on a terminal; nothing otherwise.
+/// "[37/412] src/net/conn.cpp" on a terminal that shows escape codes;
+/// nothing otherwise.
 class Progress {
 public:
   explicit Progress(size_t Total)
-      : Total(Total), Shown(sys::Process::StandardErrIsDisplayed()) {
+      : Total(Total), Shown(sys::Process::StandardErrIsDisplayed() &&
+                            !escapeCodesUnwanted()) {
     sys::fs::current_path(WorkingDirectory);
   }
   void start(StringRef File, size_t Started) {
