@@ -103,6 +103,10 @@ JSON: [{"name":"file.cpp","lines":[[1,3],[5,5]]},
                                        cl::value_desc("json"), cl::init(""),
                                        cl::cat(AcmCategory));
 
+cl::opt<bool> SystemHeaders("system-headers", cl::desc(R"(
+Also report findings in system headers.)"),
+                            cl::init(false), cl::cat(AcmCategory));
+
 cl::opt<bool> UseColor("use-color", cl::desc(R"(
 Color the text output (--use-color=false: never). By
 default only on a terminal, and never when NO_COLOR is
@@ -299,6 +303,8 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
     OverrideOptions.HeaderFilterRegex = HeaderFilter;
   if (ExcludeHeaderFilter.getNumOccurrences())
     OverrideOptions.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (SystemHeaders.getNumOccurrences())
+    OverrideOptions.SystemHeaders = SystemHeaders;
   OverrideOptions.UseColor = colorChoice();
 
   auto FromText =
