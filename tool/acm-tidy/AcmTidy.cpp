@@ -46,6 +46,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <csignal>
+#include <map>
 #include <mutex>
 #include <unistd.h>
 
@@ -146,6 +147,11 @@ does (for CMAKE_CXX_CLANG_TIDY); findings that
 --warnings-as-errors turns into errors still exit with 1,
 usage and compile errors with 2.)"),
                        cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<bool> Statistics("statistics", cl::desc(R"(
+After the summary, print the findings per check and per
+file on stderr.)"),
+                         cl::init(false), cl::cat(AcmCategory));
 
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
@@ -806,6 +812,39 @@ bool fixFiles(ArrayRef<acm::Result> Results, const acm::ParsedFiles &Parsed,
   return !acm::applyFixes(Results, Parsed, FixOptions, errs()).Failed;
 }
 
+/// --statistics: the findings shown, per check and per file, the most
+/// first.
+void printStatistics(ArrayRef<acm::Result> Results, raw_ostream &OS) {
+  SmallString<256> WorkingDirectory;
+  sys::fs::current_path(WorkingDirectory);
+  std::map<std::string, size_t> PerCheck, PerFile;
+  for (const acm::Result &R : Results) {
+    if (!R.isFinding())
+      continue;
+    ++PerCheck[R.Error.DiagnosticName];
+    ++PerFile[R.Main.File.empty()
+                  ? std::string("<no file>")
+                  : acm::relativePath(R.Main.File, WorkingDirectory)];
+  }
+  auto Print = [&OS](StringRef Title,
+                     const std::map<std::string, size_t> &Counts) {
+    if (Counts.empty()) {
+      OS << Title << ": none\n";
+      return;
+    }
+    OS << Title << ":\n";
+    std::vector<std::pair<std::string, size_t>> Sorted(Counts.begin(),
+                                                       Counts.end());
+    llvm::sort(Sorted, [](const auto &A, const auto &B) {
+      return A.second != B.second ? A.second > B.second : A.first < B.first;
+    });
+    for (const auto &[Name, Count] : Sorted)
+      OS << formatv("{0,7}  {1}\n", Count, Name);
+  };
+  Print("Findings per check", PerCheck);
+  Print("Findings per file", PerFile);
+}
+
 } // namespace
 
 int main(int argc, const char **argv);
@@ -1060,6 +1099,8 @@ static int runAcmTidy(int argc, const char **argv) {
     Summary.OutsideLineFilter = Hid.OutsideLineFilter;
     errs() << acm::summaryLine(Summary) << "\n";
   }
+  if (Statistics)
+    printStatistics(Results, errs());
   if (TreatedAsErrors)
     errs() << plural(TreatedAsErrors, "warning") << " treated as "
            << (TreatedAsErrors == 1 ? "error" : "errors") << "\n";
