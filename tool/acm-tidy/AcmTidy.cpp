@@ -32,6 +32,7 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -152,6 +153,11 @@ cl::opt<bool> Statistics("statistics", cl::desc(R"(
 After the summary, print the findings per check and per
 file on stderr.)"),
                          cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<std::string> Explain("explain", cl::desc(R"(
+Print the documentation of this check and exit.)"),
+                             cl::value_desc("check"), cl::init(""),
+                             cl::cat(AcmCategory));
 
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
@@ -845,6 +851,46 @@ void printStatistics(ArrayRef<acm::Result> Results, raw_ostream &OS) {
   Print("Findings per file", PerFile);
 }
 
+/// Where the check pages may be: the installed docs next to the
+/// executable (<prefix>/share/doc/acm-tidy), then the source tree's docs,
+/// for a binary in the build tree.
+std::vector<std::string> docDirectories(const char *Argv0, void *MainAddress) {
+  std::string Executable = sys::fs::getMainExecutable(Argv0, MainAddress);
+  SmallString<256> Installed(
+      sys::path::parent_path(sys::path::parent_path(Executable)));
+  sys::path::append(Installed, "share", "doc", "acm-tidy");
+  return {std::string(Installed), ACM_SOURCE_DOCS_DIR};
+}
+
+/// --explain: prints the page of the check \p Name; returns the exit
+/// status.
+int explainCheck(StringRef Name, ArrayRef<std::string> DocDirectories) {
+  const acm::CheckInfo *Check = acm::findCheck(Name);
+  if (!Check) {
+    errs() << "error: --explain: '" << Name << "' is not an acm check";
+    StringRef Closest = acm::closestCheck(Name);
+    if (!Closest.empty())
+      errs() << "; did you mean '" << Closest << "'?";
+    errs() << " (--list-checks lists them)\n";
+    return ExitError;
+  }
+  std::vector<std::string> Tried;
+  for (const std::string &Directory : DocDirectories) {
+    SmallString<256> Page(Directory);
+    sys::path::append(Page, Check->docPath());
+    auto Text = MemoryBuffer::getFile(Page);
+    if (Text) {
+      outs() << (*Text)->getBuffer();
+      return ExitClean;
+    }
+    Tried.push_back(std::string(Page));
+  }
+  errs() << "error: --explain: the page of " << Name
+         << " is not installed; looked for " << llvm::join(Tried, " and ")
+         << "\n";
+  return ExitError;
+}
+
 } // namespace
 
 int main(int argc, const char **argv);
@@ -874,6 +920,10 @@ static int runAcmTidy(int argc, const char **argv) {
     errs() << toString(Parser.takeError());
     return ExitError;
   }
+
+  if (!Explain.empty())
+    return explainCheck(Explain, docDirectories(argv[0],
+                                                reinterpret_cast<void *>(&main)));
 
   if (std::string BuildPath = buildPathOption();
       !BuildPath.empty() && !checkDatabaseLoads(BuildPath))
