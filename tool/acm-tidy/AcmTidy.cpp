@@ -70,52 +70,56 @@ constexpr unsigned MaxJobs = 1024;
 
 cl::OptionCategory AcmCategory("acm-tidy options");
 
-cl::opt<std::string> Checks("checks", cl::desc(R"(
+/// An option's description. --help prints its first line next to the
+/// option; the raw strings below start with a newline only for layout.
+cl::desc describe(StringRef Text) { return cl::desc(Text.ltrim('\n')); }
+
+cl::opt<std::string> Checks("checks", describe(R"(
 Comma-separated globs of checks to run, as in clang-tidy.
 Applied on top of .clang-tidy files; default: acm-*.)"),
                             cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> ConfigFile("config-file", cl::desc(R"(
+cl::opt<std::string> ConfigFile("config-file", describe(R"(
 Read the configuration from this file (in .clang-tidy
 format) instead of searching for .clang-tidy files.)"),
                                 cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> Config("config", cl::desc(R"(
+cl::opt<std::string> Config("config", describe(R"(
 Configuration in YAML/JSON, as clang-tidy's --config.)"),
                             cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> WarningsAsErrors("warnings-as-errors", cl::desc(R"(
+cl::opt<std::string> WarningsAsErrors("warnings-as-errors", describe(R"(
 Globs of checks whose warnings are reported as errors.)"),
                                       cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> HeaderFilter("header-filter", cl::desc(R"(
+cl::opt<std::string> HeaderFilter("header-filter", describe(R"(
 Regular expression of headers whose findings are shown,
 as in clang-tidy (default: all non-system headers).)"),
                                   cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> ExcludeHeaderFilter("exclude-header-filter", cl::desc(R"(
+cl::opt<std::string> ExcludeHeaderFilter("exclude-header-filter", describe(R"(
 Regular expression of headers whose findings are not
 shown, even when --header-filter matches them.)"),
                                          cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> LineFilterOption("line-filter", cl::desc(R"(
+cl::opt<std::string> LineFilterOption("line-filter", describe(R"(
 Report only findings on these lines, in clang-tidy's
 JSON: [{"name":"file.cpp","lines":[[1,3],[5,5]]},
 {"name":"file.h"}] (no "lines": the whole file).)"),
                                        cl::value_desc("json"), cl::init(""),
                                        cl::cat(AcmCategory));
 
-cl::opt<bool> SystemHeaders("system-headers", cl::desc(R"(
+cl::opt<bool> SystemHeaders("system-headers", describe(R"(
 Also report findings in system headers.)"),
                             cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<bool> UseColor("use-color", cl::desc(R"(
+cl::opt<bool> UseColor("use-color", describe(R"(
 Color the text output (--use-color=false: never). By
 default only on a terminal, and never when NO_COLOR is
 set or TERM is dumb.)"),
                        cl::init(false), cl::cat(AcmCategory));
 
-cl::list<std::string> RemovedArgs("removed-arg", cl::desc(R"(
+cl::list<std::string> RemovedArgs("removed-arg", describe(R"(
 Remove this argument from every compile command, after
 --extra-arg and --extra-arg-before.)"),
                                   cl::value_desc("arg"), cl::cat(AcmCategory));
@@ -123,7 +127,7 @@ Remove this argument from every compile command, after
 cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes."),
                   cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<std::string> ExportFixes("export-fixes", cl::desc(R"(
+cl::opt<std::string> ExportFixes("export-fixes", describe(R"(
 Write the suggested fixes as YAML that
 clang-apply-replacements accepts.)"),
                                  cl::value_desc("filename"),
@@ -137,24 +141,29 @@ cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration."),
                          cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<bool> VerifyConfig("verify-config", cl::desc(R"(
+cl::opt<bool> VerifyConfig("verify-config", describe(R"(
 Check the configuration and exit: acm check globs, option
 keys and values. 0 when it is valid, 2 when it is not.)"),
                            cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<bool> ExitZero("exit-zero", cl::desc(R"(
+cl::opt<bool> ExitZero("exit-zero", describe(R"(
 Exit with 0 although there are findings, as clang-tidy
 does (for CMAKE_CXX_CLANG_TIDY); findings that
 --warnings-as-errors turns into errors still exit with 1,
 usage and compile errors with 2.)"),
                        cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<bool> Statistics("statistics", cl::desc(R"(
+cl::opt<bool> ShowProgress("progress", describe(R"(
+Print "[i/N] file" on stderr as each file starts, one
+line each, also when stderr is no terminal (CI logs).)"),
+                           cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<bool> Statistics("statistics", describe(R"(
 After the summary, print the findings per check and per
 file on stderr.)"),
                          cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<std::string> Explain("explain", cl::desc(R"(
+cl::opt<std::string> Explain("explain", describe(R"(
 Print the documentation of this check and exit.)"),
                              cl::value_desc("check"), cl::init(""),
                              cl::cat(AcmCategory));
@@ -162,24 +171,24 @@ Print the documentation of this check and exit.)"),
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<unsigned> Jobs("j", cl::desc(R"(
+cl::opt<unsigned> Jobs("j", describe(R"(
 Check this many translation units in parallel, at most
 1024 (default, or 0: all cores). The output does not
 depend on it.)"),
                        cl::value_desc("N"), cl::Prefix, cl::init(0),
                        cl::cat(AcmCategory));
 
-cl::opt<std::string> Format("format", cl::desc(R"(
+cl::opt<std::string> Format("format", describe(R"(
 Output format: text (default), sarif (SARIF 2.1.0)
 or json.)"),
                             cl::init("text"), cl::cat(AcmCategory));
 
-cl::opt<std::string> Output("output", cl::desc(R"(
+cl::opt<std::string> Output("output", describe(R"(
 Write the findings to this file instead of stdout.)"),
                             cl::value_desc("filename"), cl::init(""),
                             cl::cat(AcmCategory));
 
-cl::opt<std::string> SourceRoot("source-root", cl::desc(R"(
+cl::opt<std::string> SourceRoot("source-root", describe(R"(
 The project's root directory. SARIF and JSON name files
 inside it relative to it (SARIF: against SRCROOT);
 baselines and --diff name files relative to it
@@ -187,56 +196,64 @@ baselines and --diff name files relative to it
                                 cl::value_desc("dir"), cl::init(""),
                                 cl::cat(AcmCategory));
 
-cl::opt<std::string> WriteBaseline("write-baseline", cl::desc(R"(
+cl::opt<std::string> WriteBaseline("write-baseline", describe(R"(
 Record the findings of this run in a baseline file
 and exit with 0 (2 if a file does not compile).)"),
                                    cl::value_desc("filename"), cl::init(""),
                                    cl::cat(AcmCategory));
 
-cl::opt<std::string> BaselineFile("baseline", cl::desc(R"(
+cl::opt<std::string> BaselineFile("baseline", describe(R"(
 Report only findings that are not in this baseline file
 (written by --write-baseline).)"),
                                   cl::value_desc("filename"), cl::init(""),
                                   cl::cat(AcmCategory));
 
-cl::opt<bool> DiffMode("diff", cl::desc(R"(
+cl::opt<bool> DiffMode("diff", describe(R"(
 Read a unified diff (git diff -U0) from stdin and report
 only findings on the lines it adds or changes. With no
 files, check the changed files.)"),
                        cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<std::string> Shard("shard", cl::desc(R"(
+cl::opt<std::string> Shard("shard", describe(R"(
 Check only part K of N of the files (1 <= K <= N), so N
 CI jobs share a project; every file is in one part.)"),
                            cl::value_desc("K/N"), cl::init(""),
                            cl::cat(AcmCategory));
 
-cl::opt<bool> MergeSarif("merge-sarif", cl::desc(R"(
+cl::opt<bool> MergeSarif("merge-sarif", describe(R"(
 Merge the SARIF logs named as inputs (from the shards of
 one project) into one log, and exit.)"),
                          cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<bool> DebugFlow("acm-debug-flow", cl::desc(R"(
+cl::opt<bool> DebugFlow("acm-debug-flow", describe(R"(
 Print each coroutine's CFG size, final flow states,
 flow statistics and the bounds the analysis reached to
 stderr (for developers; use with -j 1).)"),
                         cl::init(false), cl::Hidden, cl::cat(AcmCategory));
 
-cl::opt<std::string> TestBeforeFix("acm-test-before-fix", cl::desc(R"(
+cl::opt<std::string> TestBeforeFix("acm-test-before-fix", describe(R"(
 Run this shell command after checking and before --fix
 reads the files again (for tests of files that change
 meanwhile).)"),
                                    cl::value_desc("command"), cl::init(""),
                                    cl::Hidden, cl::cat(AcmCategory));
 
-const char Overview[] = R"(
-acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
+const char Overview[] = R"(acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
 coroutines: exits that are never awaited, awaited twice or used after.
 
   acm-tidy [options] <file>... [-- <compiler args>]
   acm-tidy -p <build-dir> [<file>...]   (no file: every file in the database)
   acm-tidy --merge-sarif [--output=<file>] <log.sarif>...
 )";
+
+cl::extrahelp ExitStatusHelp(R"(
+Exit status:
+  0  no findings (with --exit-zero: none that --warnings-as-errors
+     makes errors); also after --write-baseline
+  1  findings
+  2  a usage error, an invalid configuration, a file that does not
+     compile, an output that cannot be written, a fix not applied
+)");
 
 /// Set when a configuration file clang-tidy's search found is invalid.
 std::atomic<bool> FoundInvalidConfiguration = false;
@@ -558,13 +575,15 @@ bool parseShard(StringRef Text, unsigned &Part, unsigned &Parts) {
          Parts >= 1 && Part >= 1 && Part <= Parts;
 }
 
-/// "[37/412] src/net/conn.cpp" on a terminal that shows escape codes;
-/// nothing otherwise.
+/// "[37/412] src/net/conn.cpp" as each file starts: with --progress, one
+/// line per file, as run-clang-tidy prints (for CI logs); otherwise on a
+/// terminal that shows escape codes, one line that overwrites itself.
 class Progress {
 public:
-  explicit Progress(size_t Total)
-      : Total(Total), Shown(sys::Process::StandardErrIsDisplayed() &&
-                            !escapeCodesUnwanted()) {
+  Progress(size_t Total, bool LinePerFile)
+      : Total(Total), LinePerFile(LinePerFile),
+        Shown(LinePerFile || (sys::Process::StandardErrIsDisplayed() &&
+                              !escapeCodesUnwanted())) {
     sys::fs::current_path(WorkingDirectory);
   }
   void start(StringRef File, size_t Started) {
@@ -573,6 +592,11 @@ public:
     std::string Line = ("[" + Twine(Started) + "/" + Twine(Total) + "] " +
                         acm::relativePath(File, WorkingDirectory))
                            .str();
+    if (LinePerFile) {
+      errs() << Line << "\n";
+      errs().flush();
+      return;
+    }
     // One line that overwrites itself: never wider than the terminal.
     unsigned Width = sys::Process::StandardErrColumns();
     if (Width > 1 && Line.size() >= Width)
@@ -588,7 +612,7 @@ public:
 
 private:
   size_t Total;
-  bool Shown, Dirty = false;
+  bool LinePerFile, Shown, Dirty = false;
   SmallString<256> WorkingDirectory;
 };
 
@@ -1087,7 +1111,7 @@ static int runAcmTidy(int argc, const char **argv) {
   Run.RecordParsedFiles = Fix;
   Run.FindFunctions =
       Format != "text" || !BaselineFile.empty() || !WriteBaseline.empty();
-  Progress Bar(Files.size());
+  Progress Bar(Files.size(), ShowProgress);
   Run.OnStart = [&Bar](StringRef File, size_t Started) {
     Bar.start(File, Started);
   };
