@@ -74,3 +74,9 @@ config.substitutions.append(("%validate_sarif", " ".join([
 config.substitutions.append(("%in_terminal", " ".join([
     config.python,
     os.path.join(config.test_source_root, "tool", "in_terminal.py")])))
+
+# clang-tidy's own scripts, which drive acm-tidy with -clang-tidy-binary.
+config.substitutions.append(("%tidy_diff_script", os.path.join(
+    config.llvm_tools_dir, "..", "share", "clang", "clang-tidy-diff.py")))
+config.substitutions.append(("%run_clang_tidy", " ".join([
+    config.python, os.path.join(config.llvm_tools_dir, "run-clang-tidy")])))

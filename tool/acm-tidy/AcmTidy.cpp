@@ -34,6 +34,7 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -48,6 +49,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <csignal>
+#include <map>
 #include <mutex>
 #include <unistd.h>
 
@@ -70,38 +72,64 @@ constexpr unsigned MaxJobs = 1024;
 
 cl::OptionCategory AcmCategory("acm-tidy options");
 
-cl::opt<std::string> Checks("checks", cl::desc(R"(
+/// An option's description. --help prints its first line next to the
+/// option; the raw strings below start with a newline only for layout.
+cl::desc describe(StringRef Text) { return cl::desc(Text.ltrim('\n')); }
+
+cl::opt<std::string> Checks("checks", describe(R"(
 Comma-separated globs of checks to run, as in clang-tidy.
 Applied on top of .clang-tidy files; default: acm-*.)"),
                             cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> ConfigFile("config-file", cl::desc(R"(
+cl::opt<std::string> ConfigFile("config-file", describe(R"(
 Read the configuration from this file (in .clang-tidy
 format) instead of searching for .clang-tidy files.)"),
                                 cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> Config("config", cl::desc(R"(
+cl::opt<std::string> Config("config", describe(R"(
 Configuration in YAML/JSON, as clang-tidy's --config.)"),
                             cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> WarningsAsErrors("warnings-as-errors", cl::desc(R"(
+cl::opt<std::string> WarningsAsErrors("warnings-as-errors", describe(R"(
 Globs of checks whose warnings are reported as errors.)"),
                                       cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> HeaderFilter("header-filter", cl::desc(R"(
+cl::opt<std::string> HeaderFilter("header-filter", describe(R"(
 Regular expression of headers whose findings are shown,
 as in clang-tidy (default: all non-system headers).)"),
                                   cl::init(""), cl::cat(AcmCategory));
 
-cl::opt<std::string> ExcludeHeaderFilter("exclude-header-filter", cl::desc(R"(
+cl::opt<std::string> ExcludeHeaderFilter("exclude-header-filter", describe(R"(
 Regular expression of headers whose findings are not
 shown, even when --header-filter matches them.)"),
                                          cl::init(""), cl::cat(AcmCategory));
 
+cl::opt<std::string> LineFilterOption("line-filter", describe(R"(
+Report only findings on these lines, in clang-tidy's
+JSON: [{"name":"file.cpp","lines":[[1,3],[5,5]]},
+{"name":"file.h"}] (no "lines": the whole file).)"),
+                                       cl::value_desc("json"), cl::init(""),
+                                       cl::cat(AcmCategory));
+
+cl::opt<bool> SystemHeaders("system-headers", describe(R"(
+Also report findings in system headers.)"),
+                            cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<bool> UseColor("use-color", describe(R"(
+Color the text output (--use-color=false: never). By
+default only on a terminal, and never when NO_COLOR is
+set or TERM is dumb.)"),
+                       cl::init(false), cl::cat(AcmCategory));
+
+cl::list<std::string> RemovedArgs("removed-arg", describe(R"(
+Remove this argument from every compile command, after
+--extra-arg and --extra-arg-before.)"),
+                                  cl::value_desc("arg"), cl::cat(AcmCategory));
+
 cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes."),
                   cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<std::string> ExportFixes("export-fixes", cl::desc(R"(
+cl::opt<std::string> ExportFixes("export-fixes", describe(R"(
 Write the suggested fixes as YAML that
 clang-apply-replacements accepts.)"),
                                  cl::value_desc("filename"),
@@ -115,33 +143,55 @@ cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration."),
                          cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<bool> VerifyConfig("verify-config", cl::desc(R"(
+cl::opt<bool> VerifyConfig("verify-config", describe(R"(
 Check the configuration and exit: acm check globs, option
 keys and values. 0 when it is valid, 2 when it is not.)"),
                            cl::init(false), cl::cat(AcmCategory));
 
+cl::opt<bool> ExitZero("exit-zero", describe(R"(
+Exit with 0 although there are findings, as clang-tidy
+does (for CMAKE_CXX_CLANG_TIDY); findings that
+--warnings-as-errors turns into errors still exit with 1,
+usage and compile errors with 2.)"),
+                       cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<bool> ShowProgress("progress", describe(R"(
+Print "[i/N] file" on stderr as each file starts, one
+line each, also when stderr is no terminal (CI logs).)"),
+                           cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<bool> Statistics("statistics", describe(R"(
+After the summary, print the findings per check and per
+file on stderr.)"),
+                         cl::init(false), cl::cat(AcmCategory));
+
+cl::opt<std::string> Explain("explain", describe(R"(
+Print the documentation of this check and exit.)"),
+                             cl::value_desc("check"), cl::init(""),
+                             cl::cat(AcmCategory));
+
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line."),
                     cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<unsigned> Jobs("j", cl::desc(R"(
+cl::opt<unsigned> Jobs("j", describe(R"(
 Check this many translation units in parallel, at most
 1024 (default, or 0: all cores). The output does not
 depend on it.)"),
                        cl::value_desc("N"), cl::Prefix, cl::init(0),
                        cl::cat(AcmCategory));
 
-cl::opt<std::string> Format("format", cl::desc(R"(
+cl::opt<std::string> Format("format", describe(R"(
 Output format: text (default), sarif (SARIF 2.1.0),
 json, github (GitHub Actions annotations), gitlab
 (GitLab Code Quality) or junit (JUnit XML).)"),
                             cl::init("text"), cl::cat(AcmCategory));
 
-cl::opt<std::string> Output("output", cl::desc(R"(
+cl::opt<std::string> Output("output", describe(R"(
 Write the findings to this file instead of stdout.)"),
                             cl::value_desc("filename"), cl::init(""),
                             cl::cat(AcmCategory));
 
-cl::opt<std::string> SourceRoot("source-root", cl::desc(R"(
+cl::opt<std::string> SourceRoot("source-root", describe(R"(
 The project's root directory. The outputs name files
 inside it relative to it (SARIF: against SRCROOT);
 baselines and --diff name files relative to it
@@ -150,56 +200,64 @@ absolute paths).)"),
                                 cl::value_desc("dir"), cl::init(""),
                                 cl::cat(AcmCategory));
 
-cl::opt<std::string> WriteBaseline("write-baseline", cl::desc(R"(
+cl::opt<std::string> WriteBaseline("write-baseline", describe(R"(
 Record the findings of this run in a baseline file
 and exit with 0 (2 if a file does not compile).)"),
                                    cl::value_desc("filename"), cl::init(""),
                                    cl::cat(AcmCategory));
 
-cl::opt<std::string> BaselineFile("baseline", cl::desc(R"(
+cl::opt<std::string> BaselineFile("baseline", describe(R"(
 Report only findings that are not in this baseline file
 (written by --write-baseline).)"),
                                   cl::value_desc("filename"), cl::init(""),
                                   cl::cat(AcmCategory));
 
-cl::opt<bool> DiffMode("diff", cl::desc(R"(
+cl::opt<bool> DiffMode("diff", describe(R"(
 Read a unified diff (git diff -U0) from stdin and report
 only findings on the lines it adds or changes. With no
 files, check the changed files.)"),
                        cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<std::string> Shard("shard", cl::desc(R"(
+cl::opt<std::string> Shard("shard", describe(R"(
 Check only part K of N of the files (1 <= K <= N), so N
 CI jobs share a project; every file is in one part.)"),
                            cl::value_desc("K/N"), cl::init(""),
                            cl::cat(AcmCategory));
 
-cl::opt<bool> MergeSarif("merge-sarif", cl::desc(R"(
+cl::opt<bool> MergeSarif("merge-sarif", describe(R"(
 Merge the SARIF logs named as inputs (from the shards of
 one project) into one log, and exit.)"),
                          cl::init(false), cl::cat(AcmCategory));
 
-cl::opt<bool> DebugFlow("acm-debug-flow", cl::desc(R"(
+cl::opt<bool> DebugFlow("acm-debug-flow", describe(R"(
 Print each coroutine's CFG size, final flow states,
 flow statistics and the bounds the analysis reached to
 stderr (for developers; use with -j 1).)"),
                         cl::init(false), cl::Hidden, cl::cat(AcmCategory));
 
-cl::opt<std::string> TestBeforeFix("acm-test-before-fix", cl::desc(R"(
+cl::opt<std::string> TestBeforeFix("acm-test-before-fix", describe(R"(
 Run this shell command after checking and before --fix
 reads the files again (for tests of files that change
 meanwhile).)"),
                                    cl::value_desc("command"), cl::init(""),
                                    cl::Hidden, cl::cat(AcmCategory));
 
-const char Overview[] = R"(
-acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
+const char Overview[] = R"(acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
 coroutines: exits that are never awaited, awaited twice or used after.
 
   acm-tidy [options] <file>... [-- <compiler args>]
   acm-tidy -p <build-dir> [<file>...]   (no file: every file in the database)
   acm-tidy --merge-sarif [--output=<file>] <log.sarif>...
 )";
+
+cl::extrahelp ExitStatusHelp(R"(
+Exit status:
+  0  no findings (with --exit-zero: none that --warnings-as-errors
+     makes errors); also after --write-baseline
+  1  findings
+  2  a usage error, an invalid configuration, a file that does not
+     compile, an output that cannot be written, a fix not applied
+)");
 
 /// Set when a configuration file clang-tidy's search found is invalid.
 std::atomic<bool> FoundInvalidConfiguration = false;
@@ -245,6 +303,24 @@ private:
   }
 };
 
+/// A terminal that shows escape codes as they are (TERM=dumb), or a user
+/// who asked for none (NO_COLOR, https://no-color.org).
+bool escapeCodesUnwanted() {
+  std::optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR");
+  std::optional<std::string> Term = sys::Process::GetEnv("TERM");
+  return (NoColor && !NoColor->empty()) || (Term && *Term == "dumb");
+}
+
+/// --use-color when given; otherwise none when unwanted, or unset, so that
+/// clang-tidy's reporter colors only a terminal's output.
+std::optional<bool> colorChoice() {
+  if (UseColor.getNumOccurrences())
+    return UseColor;
+  if (escapeCodesUnwanted())
+    return false;
+  return std::nullopt;
+}
+
 std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
   ClangTidyGlobalOptions GlobalOptions;
@@ -260,6 +336,9 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS) {
     OverrideOptions.HeaderFilterRegex = HeaderFilter;
   if (ExcludeHeaderFilter.getNumOccurrences())
     OverrideOptions.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (SystemHeaders.getNumOccurrences())
+    OverrideOptions.SystemHeaders = SystemHeaders;
+  OverrideOptions.UseColor = colorChoice();
 
   auto FromText =
       [&](StringRef Text,
@@ -354,6 +433,18 @@ tooling::ArgumentsAdjuster resourceDirAdjuster(std::string Dir) {
     Adjusted.insert(Adjusted.begin() + (Adjusted.empty() ? 0 : 1),
                     "-resource-dir=" + Dir);
     return Adjusted;
+  };
+}
+
+/// Removes the arguments --removed-arg names, as clang-tidy does.
+tooling::ArgumentsAdjuster removedArgsAdjuster() {
+  std::vector<std::string> Removed(RemovedArgs.begin(), RemovedArgs.end());
+  return [Removed](const tooling::CommandLineArguments &Args, StringRef) {
+    tooling::CommandLineArguments Kept;
+    for (const std::string &Arg : Args)
+      if (!llvm::is_contained(Removed, Arg))
+        Kept.push_back(Arg);
+    return Kept;
   };
 }
 
@@ -488,11 +579,15 @@ bool parseShard(StringRef Text, unsigned &Part, unsigned &Parts) {
          Parts >= 1 && Part >= 1 && Part <= Parts;
 }
 
-/// "[37/412] src/net/conn.cpp" on a terminal; nothing otherwise.
+/// "[37/412] src/net/conn.cpp" as each file starts: with --progress, one
+/// line per file, as run-clang-tidy prints (for CI logs); otherwise on a
+/// terminal that shows escape codes, one line that overwrites itself.
 class Progress {
 public:
-  explicit Progress(size_t Total)
-      : Total(Total), Shown(sys::Process::StandardErrIsDisplayed()) {
+  Progress(size_t Total, bool LinePerFile)
+      : Total(Total), LinePerFile(LinePerFile),
+        Shown(LinePerFile || (sys::Process::StandardErrIsDisplayed() &&
+                              !escapeCodesUnwanted())) {
     sys::fs::current_path(WorkingDirectory);
   }
   void start(StringRef File, size_t Started) {
@@ -501,6 +596,11 @@ public:
     std::string Line = ("[" + Twine(Started) + "/" + Twine(Total) + "] " +
                         acm::relativePath(File, WorkingDirectory))
                            .str();
+    if (LinePerFile) {
+      errs() << Line << "\n";
+      errs().flush();
+      return;
+    }
     // One line that overwrites itself: never wider than the terminal.
     unsigned Width = sys::Process::StandardErrColumns();
     if (Width > 1 && Line.size() >= Width)
@@ -516,7 +616,7 @@ public:
 
 private:
   size_t Total;
-  bool Shown, Dirty = false;
+  bool LinePerFile, Shown, Dirty = false;
   SmallString<256> WorkingDirectory;
 };
 
@@ -555,9 +655,20 @@ std::string plural(size_t Count, StringRef Noun) {
   return (Twine(Count) + " " + Noun + (Count == 1 ? "" : "s")).str();
 }
 
-/// Reads --baseline and the diff of --diff; false after reporting an error.
+/// Reads --baseline, the diff of --diff and --line-filter; false after
+/// reporting an error.
 bool readFilters(StringRef ProjectRoot, std::optional<acm::Baseline> &Known,
-                 std::optional<acm::ChangedLines> &Changed) {
+                 std::optional<acm::ChangedLines> &Changed,
+                 std::optional<acm::LineFilter> &Lines) {
+  if (!LineFilterOption.empty()) {
+    auto Parsed = acm::LineFilter::parse(LineFilterOption);
+    if (!Parsed) {
+      errs() << "error: --line-filter: " << toString(Parsed.takeError())
+             << "\n";
+      return false;
+    }
+    Lines = std::move(*Parsed);
+  }
   if (!BaselineFile.empty()) {
     auto Read = acm::readBaseline(BaselineFile);
     if (!Read) {
@@ -626,38 +737,54 @@ std::vector<std::string> shardOf(std::vector<std::string> Files, unsigned Part,
   return Selected;
 }
 
-/// Findings that --baseline and --diff hide.
+/// Findings that --baseline, --diff and --line-filter hide.
 struct Hidden {
   unsigned InBaseline = 0;
   unsigned OutsideDiff = 0;
+  unsigned OutsideLineFilter = 0;
 };
 
-/// Removes from \p Results what --baseline and --diff hide; the findings of
-/// the baseline on the diff go to \p Unchanged.
+/// Removes the findings none of whose lines \p OnLine takes; returns how
+/// many. A finding is on the lines when its warning or one of its notes
+/// is: adding an enter can make a warning at a return further down.
+unsigned keepFindingsOnLines(std::vector<acm::Result> &Results,
+                             function_ref<bool(StringRef, unsigned)> OnLine) {
+  auto OnLines = [&](const acm::Located &L) {
+    return !L.File.empty() && L.Pos.Line && OnLine(L.File, L.Pos.Line);
+  };
+  size_t Before = Results.size();
+  llvm::erase_if(Results, [&](const acm::Result &R) {
+    return R.isFinding() && !OnLines(R.Main) &&
+           llvm::none_of(R.Notes, OnLines);
+  });
+  return Before - Results.size();
+}
+
+/// Removes from \p Results what --baseline, --diff and --line-filter hide;
+/// the findings of the baseline on the lines shown go to \p Unchanged.
 Hidden filterResults(std::vector<acm::Result> &Results,
                      const acm::Baseline *Known,
-                     const acm::ChangedLines *Changed, StringRef ProjectRoot,
+                     const acm::ChangedLines *Changed,
+                     const acm::LineFilter *Lines, StringRef ProjectRoot,
                      std::vector<acm::Result> &Unchanged) {
   Hidden Out;
   if (Known)
     Out.InBaseline =
         acm::subtractBaseline(Results, *Known, ProjectRoot, &Unchanged);
-  if (!Changed)
-    return Out;
-  auto OnChangedLine = [&](const acm::Located &L) {
-    return !L.File.empty() && L.Pos.Line &&
-           Changed->contains(acm::canonicalPath(L.File), L.Pos.Line);
+  auto OnChangedLine = [&](StringRef File, unsigned Line) {
+    return Changed->contains(acm::canonicalPath(File), Line);
   };
-  // A finding is on the change when its warning or one of its notes is:
-  // adding an enter can make a warning at a return further down.
-  auto OutsideDiff = [&](const acm::Result &R) {
-    return R.isFinding() && !OnChangedLine(R.Main) &&
-           llvm::none_of(R.Notes, OnChangedLine);
+  auto OnFilteredLine = [&](StringRef File, unsigned Line) {
+    return Lines->contains(File, Line);
   };
-  size_t Before = Results.size();
-  llvm::erase_if(Results, OutsideDiff);
-  Out.OutsideDiff = Before - Results.size();
-  llvm::erase_if(Unchanged, OutsideDiff);
+  if (Changed) {
+    Out.OutsideDiff = keepFindingsOnLines(Results, OnChangedLine);
+    keepFindingsOnLines(Unchanged, OnChangedLine);
+  }
+  if (Lines) {
+    Out.OutsideLineFilter = keepFindingsOnLines(Results, OnFilteredLine);
+    keepFindingsOnLines(Unchanged, OnFilteredLine);
+  }
   return Out;
 }
 
@@ -739,6 +866,79 @@ bool fixFiles(ArrayRef<acm::Result> Results, const acm::ParsedFiles &Parsed,
   return !acm::applyFixes(Results, Parsed, FixOptions, errs()).Failed;
 }
 
+/// --statistics: the findings shown, per check and per file, the most
+/// first.
+void printStatistics(ArrayRef<acm::Result> Results, raw_ostream &OS) {
+  SmallString<256> WorkingDirectory;
+  sys::fs::current_path(WorkingDirectory);
+  std::map<std::string, size_t> PerCheck, PerFile;
+  for (const acm::Result &R : Results) {
+    if (!R.isFinding())
+      continue;
+    ++PerCheck[R.Error.DiagnosticName];
+    ++PerFile[R.Main.File.empty()
+                  ? std::string("<no file>")
+                  : acm::relativePath(R.Main.File, WorkingDirectory)];
+  }
+  auto Print = [&OS](StringRef Title,
+                     const std::map<std::string, size_t> &Counts) {
+    if (Counts.empty()) {
+      OS << Title << ": none\n";
+      return;
+    }
+    OS << Title << ":\n";
+    std::vector<std::pair<std::string, size_t>> Sorted(Counts.begin(),
+                                                       Counts.end());
+    llvm::sort(Sorted, [](const auto &A, const auto &B) {
+      return A.second != B.second ? A.second > B.second : A.first < B.first;
+    });
+    for (const auto &[Name, Count] : Sorted)
+      OS << formatv("{0,7}  {1}\n", Count, Name);
+  };
+  Print("Findings per check", PerCheck);
+  Print("Findings per file", PerFile);
+}
+
+/// Where the check pages may be: the installed docs next to the
+/// executable (<prefix>/share/doc/acm-tidy), then the source tree's docs,
+/// for a binary in the build tree.
+std::vector<std::string> docDirectories(const char *Argv0, void *MainAddress) {
+  std::string Executable = sys::fs::getMainExecutable(Argv0, MainAddress);
+  SmallString<256> Installed(
+      sys::path::parent_path(sys::path::parent_path(Executable)));
+  sys::path::append(Installed, "share", "doc", "acm-tidy");
+  return {std::string(Installed), ACM_SOURCE_DOCS_DIR};
+}
+
+/// --explain: prints the page of the check \p Name; returns the exit
+/// status.
+int explainCheck(StringRef Name, ArrayRef<std::string> DocDirectories) {
+  const acm::CheckInfo *Check = acm::findCheck(Name);
+  if (!Check) {
+    errs() << "error: --explain: '" << Name << "' is not an acm check";
+    StringRef Closest = acm::closestCheck(Name);
+    if (!Closest.empty())
+      errs() << "; did you mean '" << Closest << "'?";
+    errs() << " (--list-checks lists them)\n";
+    return ExitError;
+  }
+  std::vector<std::string> Tried;
+  for (const std::string &Directory : DocDirectories) {
+    SmallString<256> Page(Directory);
+    sys::path::append(Page, Check->docPath());
+    auto Text = MemoryBuffer::getFile(Page);
+    if (Text) {
+      outs() << (*Text)->getBuffer();
+      return ExitClean;
+    }
+    Tried.push_back(std::string(Page));
+  }
+  errs() << "error: --explain: the page of " << Name
+         << " is not installed; looked for " << llvm::join(Tried, " and ")
+         << "\n";
+  return ExitError;
+}
+
 } // namespace
 
 int main(int argc, const char **argv);
@@ -768,6 +968,10 @@ static int runAcmTidy(int argc, const char **argv) {
     errs() << toString(Parser.takeError());
     return ExitError;
   }
+
+  if (!Explain.empty())
+    return explainCheck(Explain, docDirectories(argv[0],
+                                                reinterpret_cast<void *>(&main)));
 
   if (std::string BuildPath = buildPathOption();
       !BuildPath.empty() && !checkDatabaseLoads(BuildPath))
@@ -814,7 +1018,8 @@ static int runAcmTidy(int argc, const char **argv) {
       SourceRoot.empty() ? StringRef(".") : StringRef(SourceRoot));
   std::optional<acm::Baseline> Known;
   std::optional<acm::ChangedLines> Changed;
-  if (!readFilters(ProjectRoot, Known, Changed))
+  std::optional<acm::LineFilter> Lines;
+  if (!readFilters(ProjectRoot, Known, Changed, Lines))
     return ExitError;
 
   if (DebugFlow)
@@ -919,9 +1124,11 @@ static int runAcmTidy(int argc, const char **argv) {
   // has no database, and binding a reference to it would be undefined.
   tooling::CompilationDatabase &Database =
       Loaded ? *Loaded : Parser->getCompilations();
-  CheckingDatabase Checking(Database,
-                            resourceDirAdjuster(acm::preferredResourceDir(
-                                argv[0], reinterpret_cast<void *>(&main))));
+  CheckingDatabase Checking(
+      Database, tooling::combineAdjusters(
+                    removedArgsAdjuster(),
+                    resourceDirAdjuster(acm::preferredResourceDir(
+                        argv[0], reinterpret_cast<void *>(&main)))));
   acm::SharedOptions Options(std::move(Provider));
   acm::RunOptions Run;
   Run.Jobs = Jobs ? unsigned(Jobs)
@@ -930,7 +1137,7 @@ static int runAcmTidy(int argc, const char **argv) {
   Run.RecordParsedFiles = Fix;
   Run.FindFunctions =
       Format != "text" || !BaselineFile.empty() || !WriteBaseline.empty();
-  Progress Bar(Files.size());
+  Progress Bar(Files.size(), ShowProgress);
   Run.OnStart = [&Bar](StringRef File, size_t Started) {
     Bar.start(File, Started);
   };
@@ -967,7 +1174,8 @@ static int runAcmTidy(int argc, const char **argv) {
   // Only SARIF shows the findings of the baseline, marked as such.
   std::vector<acm::Result> Unchanged;
   Hidden Hid = filterResults(Results, Known ? &*Known : nullptr,
-                             Changed ? &*Changed : nullptr, ProjectRoot,
+                             Changed ? &*Changed : nullptr,
+                             Lines ? &*Lines : nullptr, ProjectRoot,
                              Unchanged);
   if (!report(Results, Unchanged, Files, Options, BaseFS,
               acm::docsUri(argv[0], reinterpret_cast<void *>(&main))))
@@ -992,8 +1200,11 @@ static int runAcmTidy(int argc, const char **argv) {
     Summary.FilesWithFindings = FilesWithFindings.size();
     Summary.InBaseline = Hid.InBaseline;
     Summary.OutsideDiff = Hid.OutsideDiff;
+    Summary.OutsideLineFilter = Hid.OutsideLineFilter;
     errs() << acm::summaryLine(Summary) << "\n";
   }
+  if (Statistics)
+    printStatistics(Results, errs());
   if (TreatedAsErrors)
     errs() << plural(TreatedAsErrors, "warning") << " treated as "
            << (TreatedAsErrors == 1 ? "error" : "errors") << "\n";
@@ -1013,6 +1224,9 @@ static int runAcmTidy(int argc, const char **argv) {
     return ExitError;
   if (!WriteBaseline.empty())
     return ExitClean;
+  // As clang-tidy: only the warnings made errors fail a build step.
+  if (ExitZero)
+    return TreatedAsErrors ? ExitFindings : ExitClean;
   return Findings ? ExitFindings : ExitClean;
 }
 

@@ -2,9 +2,12 @@
 
 #include "Diff.h"
 #include "Results.h"
+#include "../common/Nesting.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 
 namespace acm {
 
@@ -174,6 +177,73 @@ bool ChangedLines::contains(llvm::StringRef CanonicalFile,
                             unsigned Line) const {
   auto It = Lines.find(CanonicalFile);
   return It != Lines.end() && It->second.count(Line);
+}
+
+llvm::Expected<LineFilter> LineFilter::parse(llvm::StringRef Json) {
+  auto Problem = [](const llvm::Twine &What) {
+    return llvm::createStringError(
+        "expected a JSON list such as "
+        "[{\"name\":\"file.cpp\",\"lines\":[[1,3],[5,5]]}]: " +
+        What);
+  };
+  if (jsonNestsDeeperThan(Json, MaxNestingDepth))
+    return Problem("it nests more than " + llvm::Twine(MaxNestingDepth) +
+                   " levels deep");
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Json);
+  if (!Parsed)
+    return Problem(llvm::toString(Parsed.takeError()));
+  const llvm::json::Array *List = Parsed->getAsArray();
+  if (!List)
+    return Problem("not a list");
+  LineFilter Filter;
+  for (const llvm::json::Value &Item : *List) {
+    const llvm::json::Object *Object = Item.getAsObject();
+    std::optional<llvm::StringRef> Name =
+        Object ? Object->getString("name") : std::nullopt;
+    if (!Name || Name->empty())
+      return Problem("an entry without a \"name\"");
+    Entry Added{Name->str(), canonicalPath(absolutePath(*Name)), {}};
+    if (const llvm::json::Value *Lines = Object->get("lines")) {
+      const llvm::json::Array *Ranges = Lines->getAsArray();
+      if (!Ranges)
+        return Problem("\"lines\" of '" + *Name + "' is not a list");
+      for (const llvm::json::Value &Range : *Ranges) {
+        const llvm::json::Array *Pair = Range.getAsArray();
+        std::optional<int64_t> First, Last;
+        if (Pair && Pair->size() == 2) {
+          First = (*Pair)[0].getAsInteger();
+          Last = (*Pair)[1].getAsInteger();
+        }
+        if (!First || !Last || *First < 0 || *Last < *First ||
+            *Last > std::numeric_limits<unsigned>::max())
+          return Problem("a line range of '" + *Name +
+                         "' is not [first, last]");
+        Added.Ranges.emplace_back(*First, *Last);
+      }
+    }
+    Filter.Entries.push_back(std::move(Added));
+  }
+  return Filter;
+}
+
+bool LineFilter::contains(llvm::StringRef File, unsigned Line) const {
+  std::string Canonical = canonicalPath(File);
+  llvm::StringRef Path = Canonical;
+  for (const Entry &E : Entries) {
+    llvm::StringRef Name = E.Name;
+    bool Named = Path == E.CanonicalName ||
+                 (Path.ends_with(Name) && Path.size() > Name.size() &&
+                  llvm::sys::path::is_separator(
+                      Path[Path.size() - Name.size() - 1]));
+    if (!Named)
+      continue;
+    if (E.Ranges.empty() ||
+        llvm::any_of(E.Ranges, [Line](const auto &Range) {
+          return Range.first <= Line && Line <= Range.second;
+        }))
+      return true;
+  }
+  return false;
 }
 
 } // namespace acm

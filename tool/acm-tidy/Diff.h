@@ -1,8 +1,9 @@
-//===- Diff.h - The lines a unified diff changes --------------------------===//
+//===- Diff.h - The lines a unified diff or a line filter names -----------===//
 //
 // For --diff: which lines of which files a change touches, read from a
 // unified diff such as `git diff -U0` prints (any amount of context works;
-// context lines are not counted as changed).
+// context lines are not counted as changed). For --line-filter: the files
+// and line ranges of clang-tidy's JSON line filter.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,6 +42,27 @@ public:
 private:
   std::map<std::string, std::set<unsigned>, std::less<>> Lines;
   unsigned FileCount = 0;
+};
+
+/// clang-tidy's --line-filter:
+/// [{"name":"a.cpp","lines":[[1,3],[5,5]]},{"name":"b.h"}]. An entry names
+/// a file by a path relative to the current directory, or by the end of
+/// its path after a '/' (clang-tidy-diff.py strips leading directories); an
+/// entry without "lines" takes the whole file. A file that no entry names
+/// has no line in the filter.
+class LineFilter {
+public:
+  static llvm::Expected<LineFilter> parse(llvm::StringRef Json);
+
+  bool contains(llvm::StringRef File, unsigned Line) const;
+
+private:
+  struct Entry {
+    std::string Name;
+    std::string CanonicalName;
+    std::vector<std::pair<unsigned, unsigned>> Ranges; // Empty: every line.
+  };
+  std::vector<Entry> Entries;
 };
 
 } // namespace acm

@@ -45,11 +45,14 @@ std::string summaryLine(const RunSummary &S) {
   if (S.FilesWithCompileErrors)
     Line += ", " + llvm::Twine(S.FilesWithCompileErrors).str() +
             " with compile errors";
-  llvm::SmallVector<std::string, 2> NotShown;
+  llvm::SmallVector<std::string, 3> NotShown;
   if (S.InBaseline)
     NotShown.push_back(llvm::Twine(S.InBaseline).str() + " in the baseline");
   if (S.OutsideDiff)
     NotShown.push_back(llvm::Twine(S.OutsideDiff).str() + " outside the diff");
+  if (S.OutsideLineFilter)
+    NotShown.push_back(llvm::Twine(S.OutsideLineFilter).str() +
+                       " outside the line filter");
   if (!NotShown.empty())
     Line += "; not shown: " + llvm::join(NotShown, ", ");
   return Line + ").";

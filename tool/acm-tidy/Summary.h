@@ -23,9 +23,10 @@ struct RunSummary {
   /// Findings reported, and the distinct files they are in.
   size_t Findings = 0;
   size_t FilesWithFindings = 0;
-  /// Findings hidden by --baseline and --diff.
+  /// Findings hidden by --baseline, --diff and --line-filter.
   size_t InBaseline = 0;
   size_t OutsideDiff = 0;
+  size_t OutsideLineFilter = 0;
   /// When the files to check came from --diff: how many files it changes.
   std::optional<size_t> DiffChangedFiles;
   /// --shard's part K of N, and how many files all the parts have.

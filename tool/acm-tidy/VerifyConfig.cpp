@@ -12,10 +12,6 @@ using llvm::StringRef;
 
 namespace acm {
 
-namespace {
-
-/// The acm check whose name is closest to \p Glob, or "" when none is
-/// close enough to be what was meant.
 StringRef closestCheck(StringRef Glob) {
   unsigned Best = 5; // As clang-tidy's --verify-config.
   StringRef Closest;
@@ -29,8 +25,6 @@ StringRef closestCheck(StringRef Glob) {
   }
   return Closest;
 }
-
-} // namespace
 
 std::string checkGlobProblem(StringRef Glob) {
   Glob = Glob.trim();

@@ -28,6 +28,10 @@ std::vector<std::string>
 configurationProblems(const clang::tidy::ClangTidyOptions &Options,
                       bool CheckValues);
 
+/// The acm check whose name is closest to \p Name, or "" when none is
+/// close enough to be what was meant.
+llvm::StringRef closestCheck(llvm::StringRef Name);
+
 /// The problem with one glob of a Checks list ("-acm-foo" is the glob
 /// "acm-foo"), or "" when it matches an acm check or is not under "acm-".
 std::string checkGlobProblem(llvm::StringRef Glob);

@@ -391,5 +391,37 @@ TEST_F(DiffTest, ChangedFilesAreCountedOnceEvenWithoutLines) {
             2u);
 }
 
+TEST(LineFilter, NamesMatchWholePathComponentsAtTheEnd) {
+  auto Filter = LineFilter::parse(
+      R"([{"name":"src/a.cpp","lines":[[1,3],[5,5]]},{"name":"b.h"}])");
+  ASSERT_TRUE(bool(Filter)) << llvm::toString(Filter.takeError());
+  EXPECT_TRUE(Filter->contains("/repo/src/a.cpp", 2));
+  EXPECT_TRUE(Filter->contains("/repo/src/a.cpp", 5));
+  EXPECT_FALSE(Filter->contains("/repo/src/a.cpp", 4));
+  EXPECT_FALSE(Filter->contains("/repo/othersrc/a.cpp", 2));
+  // No "lines": the whole file.
+  EXPECT_TRUE(Filter->contains("/repo/include/b.h", 1000));
+  EXPECT_FALSE(Filter->contains("/repo/include/ab.h", 1));
+  // A file no entry names.
+  EXPECT_FALSE(Filter->contains("/repo/src/c.cpp", 1));
+}
+
+TEST(LineFilter, RejectsWhatIsNotClangTidysSyntax) {
+  for (const char *Text :
+       {"", "{}", "[1]", R"([{"lines":[[1,2]]}])",
+        R"([{"name":"a.cpp","lines":[[2,1]]}])",
+        R"([{"name":"a.cpp","lines":[[-1,2]]}])",
+        R"([{"name":"a.cpp","lines":[1,2]}])"}) {
+    auto Filter = LineFilter::parse(Text);
+    EXPECT_FALSE(bool(Filter)) << Text;
+    llvm::consumeError(Filter.takeError());
+  }
+  std::string Deep = std::string(300, '[') + std::string(300, ']');
+  auto Filter = LineFilter::parse(Deep);
+  ASSERT_FALSE(bool(Filter));
+  EXPECT_NE(llvm::toString(Filter.takeError()).find("nests more than"),
+            std::string::npos);
+}
+
 } // namespace
 } // namespace acm

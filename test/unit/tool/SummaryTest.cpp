@@ -31,6 +31,15 @@ TEST(Summary, FindingsCountTheFilesTheyAreInAndTheFilesChecked) {
                             "shown: 40 in the baseline, 3 outside the diff).");
 }
 
+TEST(Summary, FindingsOutsideTheLineFilterAreCounted) {
+  RunSummary S;
+  S.FilesChecked = 1;
+  S.OutsideDiff = 1;
+  S.OutsideLineFilter = 2;
+  EXPECT_EQ(summaryLine(S), "No findings (1 file checked; not shown: 1 "
+                            "outside the diff, 2 outside the line filter).");
+}
+
 TEST(Summary, FilesWithCompileErrorsAreCounted) {
   RunSummary S;
   S.FilesChecked = 5;

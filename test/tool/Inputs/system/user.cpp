@@ -1,0 +1,2 @@
+#include <syslib.h>
+int main() {}
