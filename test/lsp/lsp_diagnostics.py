@@ -11,7 +11,8 @@ publishes for version 1 of it, and prints them sorted, one per line:
   <file>:<line>:<col>: <severity>: <message> [<code>]
 followed by each related-information entry (clangd's notes) indented:
   <file>:<line>:<col>: note: <message>
-With --server-info, the first line is the server's name and version from
+With --links, each diagnostic's line ends with the address of its
+documentation (codeDescription.href), if it has one. With --server-info, the first line is the server's name and version from
 its answer to initialize: "server: <name> <version>". With --other-files, the diagnostics clangd published before for other
 files (such as the .clangd it read) follow, each line prefixed by
 "other: ". With --source-prefix, only diagnostics whose source starts with it are
@@ -183,13 +184,15 @@ def location(uri, position):
                          position["line"] + 1, position["character"] + 1)
 
 
-def format_diagnostic(uri, diagnostic):
+def format_diagnostic(uri, diagnostic, links=False):
     """Returns the printed lines of one diagnostic, its notes included."""
     code = diagnostic.get("code")
-    lines = ["%s: %s: %s%s" % (
+    href = diagnostic.get("codeDescription", {}).get("href")
+    lines = ["%s: %s: %s%s%s" % (
         location(uri, diagnostic["range"]["start"]),
         SEVERITY.get(diagnostic.get("severity", 1), "error"),
-        diagnostic["message"], "" if code is None else " [%s]" % code)]
+        diagnostic["message"], "" if code is None else " [%s]" % code,
+        " <%s>" % href if links and href else "")]
     # Notes keep the order clangd gives them (the order clang emitted them).
     for related in diagnostic.get("relatedInformation", []):
         lines.append("  %s: note: %s" % (
@@ -263,6 +266,8 @@ def main():
     parser.add_argument("--source-prefix", default="", metavar="PREFIX",
                         help="print only diagnostics whose source starts "
                              "with PREFIX")
+    parser.add_argument("--links", action="store_true",
+                        help="print each diagnostic's documentation address")
     parser.add_argument("--server-info", action="store_true",
                         help="first print the server's name and version")
     parser.add_argument("--other-files", action="store_true",
@@ -301,7 +306,7 @@ def main():
     if args.server_info:
         print("server: " + server_info[0])
     for diagnostic in diagnostics:
-        for line in format_diagnostic(uri, diagnostic):
+        for line in format_diagnostic(uri, diagnostic, args.links):
             print(line)
     if args.other_files:
         for other_uri, diagnostic in others:

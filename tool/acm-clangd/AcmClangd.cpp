@@ -15,11 +15,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../common/DocsDir.h"
 #include "../common/Nesting.h"
 #include "../common/ResourceDir.h"
 #include "Checks/AcmCheck.h"
+#include "Checks/CheckCatalog.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include <optional>
@@ -28,6 +31,7 @@
 
 namespace clang::clangd {
 int clangdMain(int argc, char *argv[]);
+struct PublishDiagnosticsParams;
 } // namespace clang::clangd
 
 extern volatile int AcmModuleAnchorSource;
@@ -165,12 +169,52 @@ std::string acmClangdVersion() {
   return "acm-clangd " ACM_VERSION " (" + clangdVersion() + ")";
 }
 
+// The mangled name of
+// clang::clangd::toJSON(const clang::clangd::PublishDiagnosticsParams &).
+#define ACM_PUBLISH_DIAGNOSTICS_TO_JSON                                        \
+  "_ZN5clang6clangd6toJSONERKNS0_24PublishDiagnosticsParamsE"
+
+llvm::json::Value
+publishedDiagnostics(const clang::clangd::PublishDiagnosticsParams &Params) asm(
+    "__real_" ACM_PUBLISH_DIAGNOSTICS_TO_JSON);
+llvm::json::Value publishedDiagnosticsLinkingAcmPages(
+    const clang::clangd::PublishDiagnosticsParams &Params) asm(
+    "__wrap_" ACM_PUBLISH_DIAGNOSTICS_TO_JSON);
+
+/// Where the check pages are (see docsUri), set before clangd starts.
+std::string DocsBase;
+
+/// clangd links each clang-tidy diagnostic to
+/// clang.llvm.org/extra/clang-tidy/checks/<module>/<check>.html, which has
+/// no acm pages: the acm findings link to the check's own page instead.
+llvm::json::Value publishedDiagnosticsLinkingAcmPages(
+    const clang::clangd::PublishDiagnosticsParams &Params) {
+  llvm::json::Value Published = publishedDiagnostics(Params);
+  llvm::json::Object *Message = Published.getAsObject();
+  llvm::json::Array *Diagnostics =
+      Message ? Message->getArray("diagnostics") : nullptr;
+  if (!Diagnostics)
+    return Published;
+  for (llvm::json::Value &Value : *Diagnostics) {
+    llvm::json::Object *Diagnostic = Value.getAsObject();
+    if (!Diagnostic)
+      continue;
+    std::optional<llvm::StringRef> Code = Diagnostic->getString("code");
+    const CheckInfo *Check = Code ? findCheck(*Code) : nullptr;
+    llvm::json::Object *Link = Diagnostic->getObject("codeDescription");
+    if (Check && Link)
+      (*Link)["href"] = DocsBase + "/" + Check->docPath();
+  }
+  return Published;
+}
+
 } // namespace acm
 
 int main(int argc, char *argv[]) {
   // Keep the module's registration linked in.
   (void)AcmModuleAnchorSource;
   acm::setConfigurationProblemsInMainFile(true);
+  acm::DocsBase = acm::docsUri(argv[0], reinterpret_cast<void *>(&main));
 
   std::vector<char *> Args(argv, argv + argc);
   bool HasResourceDir = false, Checks = false, HasCheckWarnings = false;
