@@ -23,7 +23,8 @@ crashed or failed on such a file (or on a mutant), 2 on a setup error (a
 repository that cannot be fetched, a missing tool).
 
   scripts/realcode/run.py [--work-dir DIR] [--mirrors DIR] [--acm-tidy PATH]
-                          [--repos a,b] [--mutants] [-j N] [--no-install]
+                          [--repos a,b] [--files GLOBS] [--mutants] [-j N]
+                          [--no-install]
 """
 import argparse
 import concurrent.futures
@@ -649,6 +650,9 @@ def check_repo(args, repo):
     generate(repo, src, gen)
     files, skipped = select_files(repo, src)
     base_args = compile_args(repo, src, gen, args.clang)
+    if args.files:
+        files = [f for f in files
+                 if any(fnmatch.fnmatch(f, g) for g in args.files.split(","))]
     if args.max_files:
         files = files[:args.max_files]
     log("  %d files with coroutine code (%d skipped by the manifest)" % (
@@ -757,6 +761,8 @@ def main():
     ap.add_argument("--no-install", action="store_true",
                     help="print the apt-get command for missing Debian "
                     "packages instead of running it")
+    ap.add_argument("--files", help="comma-separated globs: check only the "
+                    "selected files that match one (test/foo*.cpp)")
     ap.add_argument("--max-files", type=int, default=0,
                     help="check at most this many files per repository")
     ap.add_argument("--timeout", type=int, default=900,
