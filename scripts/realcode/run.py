@@ -252,7 +252,8 @@ def select_files(repo, src):
     found = set()
     for g in repo["files"]:
         for path in glob.glob(os.path.join(src, g), recursive=True):
-            if os.path.isfile(path):
+            # A mutant left by an interrupted run is not the repository's.
+            if os.path.isfile(path) and ".acm-mutant-" not in path:
                 found.add(os.path.relpath(path, src))
     skipped = []
     files = []
@@ -539,9 +540,15 @@ def run_mutants(args, repo, src, build_dir, checked, findings_by_file,
             args.jobs, src)
         crashed = False
         per_file = {}
-        if status in (0, 1):
-            for f in findings:
-                per_file.setdefault(f.get("file"), []).append(f)
+        for f in findings:
+            per_file.setdefault(f.get("file"), []).append(f)
+        rels = {os.path.relpath(p, src) for p in paths}
+        # Status 2 with every error inside a mutant: those mutants do not
+        # compile, and the run's findings still tell about the others.
+        attributed = status in (0, 1) or status == 2 and all(
+            f.get("file") in rels for f in findings
+            if f.get("level") == "error")
+        if attributed:
             outcomes = {p: (status, per_file.get(os.path.relpath(p, src), []),
                             "") for p in paths}
         else:
