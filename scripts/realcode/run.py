@@ -152,8 +152,6 @@ def fetch(repo, src, mirrors):
                     repo["url"], commit], what="git fetch of " + repo["url"])
         check_call(["git", "-C", src, "checkout", "-q", "--detach",
                     "FETCH_HEAD"], what="git checkout")
-        status, err, _ = run(["git", "-C", src, "rev-parse", "HEAD"],
-                             stdout=subprocess.PIPE)
         how = "from " + repo["url"]
     with open(stamp, "w") as f:
         f.write(commit + "\n")
