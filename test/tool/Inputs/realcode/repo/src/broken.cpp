@@ -1,0 +1,3 @@
+#include "acm-task.h"
+
+rt::task<> broken() { co_await undeclared(); }

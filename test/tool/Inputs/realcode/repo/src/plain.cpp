@@ -1,0 +1,2 @@
+// No coroutine here: not selected.
+int plain() { return 0; }
