@@ -216,6 +216,22 @@ MemberCallEffects ClassMembers::callEffects(const CXXMethodDecl *Method) const {
   return Out;
 }
 
+namespace {
+
+/// True if \p Init copies an object that something else holds
+/// (`_file(f)`): a copy of a shared handle such as seastar::file shares what
+/// the original's holder closes (iotune's request issuers hold copies of the
+/// test file, which the test closes). Moving (`_file(std::move(f))`) hands
+/// the object over.
+bool copiesHeldObject(const Expr *Init) {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+  return Construct && Construct->getConstructor()->isCopyConstructor() &&
+         Construct->getNumArgs() >= 1 &&
+         Construct->getArg(0)->IgnoreParenImpCasts()->isLValue();
+}
+
+} // namespace
+
 bool ClassMembers::initialisedWithValue(const OwnedMember &Member) const {
   if (const Expr *Init = Member.Field->getInClassInitializer())
     if (!isDefaultValue(Init))
@@ -227,7 +243,7 @@ bool ClassMembers::initialisedWithValue(const OwnedMember &Member) const {
     for (const CXXCtorInitializer *Init :
          cast<CXXConstructorDecl>(Definition)->inits())
       if (Init->getMember() == Member.Field && Init->isWritten() &&
-          !isDefaultValue(Init->getInit()))
+          !isDefaultValue(Init->getInit()) && !copiesHeldObject(Init->getInit()))
         return true;
   }
   return false;
