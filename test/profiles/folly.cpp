@@ -212,6 +212,29 @@ folly::coro::Task<void> spawned_from_a_lambda_joined() {
   spawn();
   co_await scope.joinAsync();
 }
+// AsyncScopeTest.cpp: a lambda that only asks the scope things, made after
+// it was filled, leaves the join to this coroutine.
+folly::coro::Task<void> queried_from_a_lambda_not_joined() {
+  folly::coro::AsyncScope scope;
+  scope.add(work());
+  auto validate = [&]() -> folly::coro::Task<void> {
+    (void)scope.remaining();
+    co_return;
+  };
+  co_await validate();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'scope' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-8]]:3: note: 'scope' entered here
+folly::coro::Task<void> queried_from_a_lambda_joined() {
+  folly::coro::AsyncScope scope;
+  scope.add(work());
+  auto validate = [&scope]() -> folly::coro::Task<void> {
+    (void)scope.remaining();
+    co_return;
+  };
+  co_await validate();
+  co_await scope.joinAsync();
+}
 // A lambda that may join it, or passes it on, takes the join over.
 folly::coro::Task<void> joined_by_a_lambda() {
   folly::coro::AsyncScope scope;

@@ -111,11 +111,13 @@ public:
   }
 
   bool VisitLambdaExpr(LambdaExpr *L) {
-    for (const LambdaCapture &Capture : L->captures())
+    for (unsigned I = 0; I < L->capture_size(); ++I) {
+      const LambdaCapture &Capture = L->capture_begin()[I];
       if (Capture.capturesVariable())
         if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar()))
           if (std::optional<unsigned> Obj = Objects.indexOf(V))
-            captured(L, Capture, V, *Obj);
+            captured(L, Capture, L->capture_init_begin()[I], V, *Obj);
+    }
     // A continuation that mentions a member runs later, in code the flow
     // does not follow: the member is settled here.
     if (Members && capturesThis(L)) {
@@ -143,7 +145,7 @@ private:
   /// consumes it decides its effect.
   void reference(const Expr *E) {
     std::optional<unsigned> Obj = Objects.indexOf(E);
-    if (!Obj)
+    if (!Obj || SpawnCaptures.count(E))
       return;
     EffectKind Kind = effectOf(Contexts.roleOf(E));
     const TrackedObject &Object = Objects[*Obj];
@@ -296,7 +298,7 @@ private:
   /// things (`[&] { scope.add(work()); }`, the usual way to fill a scope),
   /// the body still owes its exit; each spawn enters it.
   void captured(const LambdaExpr *L, const LambdaCapture &Capture,
-                const VarDecl *V, unsigned Obj) {
+                const Expr *Init, const VarDecl *V, unsigned Obj) {
     const TrackedObject &Object = Objects[Obj];
     llvm::SmallVector<const CXXMemberCallExpr *, 2> Enters;
     if (Capture.getCaptureKind() != LCK_ByRef || Object.isResource() ||
@@ -307,6 +309,10 @@ private:
     }
     for (const CXXMemberCallExpr *Enter : Enters)
       addEffect(L, EffectKind::EnterNow, Obj, Enter->getBeginLoc());
+    // The capture itself (its initialiser, which the contexts read as a
+    // hand-off) is no hand-off then.
+    if (Init)
+      SpawnCaptures.insert(stripWrappers(Init));
   }
 
   /// True if every mention of \p V in \p Body is the object of a call of
@@ -402,6 +408,9 @@ private:
   const MemberContext *Members;
   EffectTable &Out;
   bool MayAwait;
+  /// The captures by reference of lambdas that only spawn into the object
+  /// and ask it things.
+  llvm::DenseSet<const Expr *> SpawnCaptures;
 };
 
 } // namespace
