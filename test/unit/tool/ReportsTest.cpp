@@ -573,7 +573,9 @@ TEST_F(ReportsTest, SarifMarksTheFindingsOfTheBaseline) {
 
   // Without a baseline, no result has a baseline state.
   Options.Baseline = "";
-  for (const json::Object *R : results(run({New})))
+  // The run must outlive the loop: results() points into it.
+  json::Object Plain = run({New});
+  for (const json::Object *R : results(Plain))
     EXPECT_FALSE(R->get("baselineState"));
 }
 
