@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include "TempDirTest.h"
 #include "gtest/gtest.h"
 
 using clang::tidy::ClangTidyError;
@@ -121,23 +122,8 @@ TEST(PlanFixes, OverlappingFixesAreAConflictOfTheirFile) {
   EXPECT_EQ(Plan.Files[1].Conflict, "");
 }
 
-/// A temporary directory, removed at the end of the test.
-class ApplyFixesTest : public ::testing::Test {
+class ApplyFixesTest : public TempDirTest {
 protected:
-  void SetUp() override {
-    llvm::SmallString<128> Dir;
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("acm-fix", Dir));
-    Root = canonicalPath(Dir);
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Root); }
-
-  std::string save(llvm::StringRef Name, llvm::StringRef Text) {
-    std::string File = absolutePath(Name, Root);
-    std::error_code EC;
-    llvm::raw_fd_ostream(File, EC) << Text;
-    EXPECT_FALSE(EC) << EC.message();
-    return File;
-  }
   std::string read(llvm::StringRef File) {
     auto Buffer = llvm::MemoryBuffer::getFile(File);
     return Buffer ? (*Buffer)->getBuffer().str() : "<unreadable>";
@@ -155,7 +141,7 @@ protected:
   }
 
   const std::string Code = "  r.aexit();\n";
-  std::string Root, Printed;
+  std::string Printed;
 };
 
 TEST_F(ApplyFixesTest, FixesAFileThatHoldsWhatWasParsed) {

@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "TempDirTest.h"
 #include "gtest/gtest.h"
 
 using clang::tidy::ClangTidyError;
@@ -39,25 +40,9 @@ std::vector<std::string> describe(llvm::ArrayRef<Result> Results) {
   return Out;
 }
 
-/// A temporary directory, removed at the end of the test.
-class ResultsTest : public ::testing::Test {
+class ResultsTest : public TempDirTest {
 protected:
-  void SetUp() override {
-    llvm::SmallString<128> Dir;
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("acm-results", Dir));
-    Root = canonicalPath(Dir);
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Root); }
 
-  std::string save(llvm::StringRef Name, llvm::StringRef Text) {
-    std::string File = absolutePath(Name, Root);
-    std::error_code EC;
-    llvm::raw_fd_ostream(File, EC) << Text;
-    EXPECT_FALSE(EC) << EC.message();
-    return File;
-  }
-
-  std::string Root;
 };
 
 TEST(RelativePath, InsideTheRootIsRelativeWithSlashes) {
