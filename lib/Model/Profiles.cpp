@@ -54,7 +54,12 @@ constexpr Profile Profiles[] = {
      "  detached_spawn, detached_spawn_on, detached_spawn_call_on, attach,"
      "  attach_call, attach_on, attach_call_on; exit: cleanup, complete;"
      "  entered; once; idempotent-exit; queries: get_stop_token, request_stop}",
-     "", "",
+     "",
+     // unifex/spawn_detached.hpp, spawn_future.hpp, nest.hpp: function
+     // objects called as spawn_detached(sender, scope).
+     "unifex::_spawn_detached::_spawn_detached_fn::operator()@1;"
+     "unifex::_spawn_future::_spawn_future_fn::operator()@1;"
+     "unifex::_nest_cpo::_nest_fn::operator()@1",
      // A class holding a scope forwards its exit: auto cleanup() { return
      // scope_.cleanup(); } (libunifex's own v1 scope does).
      "*: cleanup, complete, join, close, stop, shutdown"},
@@ -106,7 +111,9 @@ constexpr Profile Profiles[] = {
      "  queries: operator bool}"
      "seastar::sharded{enter: start, start_single; exit: stop;"
      "  queries: local_is_initialized}",
-     "seastar::with_closeable;seastar::with_stoppable", "seastar::with_gate",
+     "seastar::with_closeable;seastar::with_stoppable",
+     // try_with_gate fails by design on a closed gate.
+     "seastar::with_gate;seastar::try_with_gate?",
      // The contract sharded<T>::stop() and with_stoppable/with_closeable
      // rely on (sharded.hh, util/closeable.hh).
      "seastar::future: stop, close"},

@@ -111,9 +111,10 @@ struct Profile {
   llvm::StringLiteral Types;
   /// Functions that take over the exit of the objects passed to them.
   llvm::StringLiteral Helpers;
-  /// Free functions that enter the object passed as their first argument
-  /// for the work they run; awaiting their result directly waits for that
-  /// work, so such an awaited call leaves nothing behind.
+  /// Free functions (or function objects' "operator()") that enter the
+  /// object passed as their first argument, or as argument N when the name
+  /// ends in "@N", for the work they run; awaiting their result directly
+  /// waits for that work, so such an awaited call leaves nothing behind.
   llvm::StringLiteral EnterFunctions = "";
   /// The methods by which a class built on the library ends its life as a
   /// protocol object (its *owner exit*), as groups "ReturnType: name, name"

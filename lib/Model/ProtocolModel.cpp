@@ -145,8 +145,14 @@ ProtocolModel::ProtocolModel(ModelOptions Opts) : Options(std::move(Opts)) {
     OwnerExitConventions[int(Index)] = parseOwnerExits(P.OwnerExits);
     for (std::string &Helper : ModelOptions::parseList(P.Helpers))
       ExitHelpers.push_back(std::move(Helper));
-    for (std::string &Enter : ModelOptions::parseList(P.EnterFunctions))
-      EnterFunctions.push_back(std::move(Enter));
+    for (StringRef Enter : ModelOptions::parseList(P.EnterFunctions)) {
+      bool Tries = Enter.consume_back("?");
+      auto [Name, Argument] = Enter.rsplit('@');
+      unsigned Index = 0;
+      if (!Argument.empty() && Argument.getAsInteger(10, Index))
+        Index = 0;
+      EnterFunctions.push_back({Name.str(), Index, Tries});
+    }
   }
 }
 
@@ -514,11 +520,47 @@ bool ProtocolModel::isSharedHandleType(QualType T) const {
   return Spec && Spec->Shared;
 }
 
-bool ProtocolModel::entersArgument(const FunctionDecl *Callee,
-                                   unsigned ParamIndex) const {
-  return Callee && ParamIndex == 0 &&
-         matchesQualifiedName(Callee->getQualifiedNameAsString(),
-                              EnterFunctions);
+ArgumentEnter ProtocolModel::entersArgumentOf(StringRef QualifiedName,
+                                              unsigned ParamIndex) const {
+  for (const EnterFunction &Enter : EnterFunctions)
+    if (Enter.Argument == ParamIndex &&
+        matchesQualifiedName(QualifiedName, {Enter.Name}))
+      return Enter.Tries ? ArgumentEnter::Tries : ArgumentEnter::Enters;
+  return ArgumentEnter::None;
+}
+
+ArgumentEnter ProtocolModel::entersArgument(const FunctionDecl *Callee,
+                                            unsigned ParamIndex) const {
+  if (!Callee || EnterFunctions.empty())
+    return ArgumentEnter::None;
+  return entersArgumentOf(Callee->getQualifiedNameAsString(), ParamIndex);
+}
+
+ArgumentEnter ProtocolModel::callEntersArgument(const CallExpr *Call,
+                                                unsigned ArgIndex) const {
+  if (!Call || EnterFunctions.empty())
+    return ArgumentEnter::None;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    // A resolved call of a function object: argument 0 is the object.
+    if (Op->getOperator() != OO_Call ||
+        !isa_and_nonnull<CXXMethodDecl>(Callee) || ArgIndex == 0)
+      return ArgumentEnter::None;
+    return entersArgument(Callee, ArgIndex - 1);
+  }
+  if (Callee)
+    return entersArgument(Callee, ArgIndex);
+  // Unresolved: the callee names a variable whose class is the function
+  // object.
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const CXXRecordDecl *Record =
+      Var ? Var->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!Record)
+    return ArgumentEnter::None;
+  return entersArgumentOf(Record->getQualifiedNameAsString() + "::operator()",
+                          ArgIndex);
 }
 
 namespace {

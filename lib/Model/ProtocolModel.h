@@ -90,6 +90,15 @@ struct OwnedMember {
   clang::QualType ObjectType;
 };
 
+/// What a call does to one of its arguments.
+enum class ArgumentEnter {
+  None,
+  /// It enters the argument.
+  Enters,
+  /// It enters the argument unless it was exited, and fails by design then.
+  Tries,
+};
+
 class ProtocolModel {
 public:
   /// How many levels of base classes are searched for a class's ops; a
@@ -155,11 +164,19 @@ public:
   /// copy is not its maker's to exit (a profile's shared).
   bool isSharedHandleType(clang::QualType T) const;
 
-  /// True if calling \p Callee enters its argument \p ParamIndex
-  /// (a profile's enter function, like seastar::with_gate(gate, ...)).
-  /// Awaiting such a call's result directly waits for what it entered.
-  bool entersArgument(const clang::FunctionDecl *Callee,
-                      unsigned ParamIndex) const;
+  /// What calling \p Callee does to its argument \p ParamIndex: enters it
+  /// (a profile's enter function, like seastar::with_gate(gate, ...)), or
+  /// enters it unless it was exited, failing by design then
+  /// (seastar::try_with_gate). Awaiting such a call's result directly
+  /// waits for what it entered.
+  ArgumentEnter entersArgument(const clang::FunctionDecl *Callee,
+                               unsigned ParamIndex) const;
+  /// The same for any call, also one written in a template whose callee is
+  /// not resolved yet: a call of a function object named by a variable
+  /// (unifex::spawn_detached(sender, scope)) is known by the variable's
+  /// class; \p ArgIndex counts the call's written arguments.
+  ArgumentEnter callEntersArgument(const clang::CallExpr *Call,
+                                   unsigned ArgIndex) const;
 
   /// True if \p Coroutine is a generator-based manager by annotation of its
   /// return type, by the options, or because its return type is a manager.
@@ -207,7 +224,14 @@ private:
   /// so the user's win.
   std::vector<TypeSpec> Specs;
   std::vector<std::string> ExitHelpers;
-  std::vector<std::string> EnterFunctions;
+  struct EnterFunction {
+    std::string Name;
+    unsigned Argument = 0;
+    bool Tries = false;
+  };
+  std::vector<EnterFunction> EnterFunctions;
+  ArgumentEnter entersArgumentOf(llvm::StringRef QualifiedName,
+                                 unsigned ParamIndex) const;
   /// Each enabled profile's owner-exit conventions, by profile index.
   llvm::DenseMap<int, std::vector<OwnerExitConvention>> OwnerExitConventions;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, const TypeSpec *>

@@ -24,7 +24,8 @@ The transitions (docs/protocol.md, docs/checks/use-after-exit.md):
 
   declaration   -> N, or ("E", line) for a Stream
   enter at e    -> ("E", e); from ("X", x) on a single-use manager the
-                   re-entry is a finding of exit x
+                   re-entry is a finding of exit x, and the state stays
+                   ("X", x): entering it again fails
   push at p     -> unchanged if entered, else ("E", p)
   adopt at a    (`co_await k.enter_async_context(r)`) a push of k at a,
                    and r -> OFF
@@ -123,6 +124,7 @@ class Findings:
         if isinstance(st, tuple) and st[0] == "X" and self.kinds[name] == "cm":
             self.add((UAE, "reenter", name, st[1]), line,
                      "'%s' is a single-use manager and is entered again after its exit" % name)
+            return st
         return ("E", line)
 
     def exit(self, name, st, line):

@@ -220,7 +220,18 @@ rt::task<> single_use() {
   co_await once.aenter();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'once' is a single-use manager and is entered again after its exit [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+}
+// The failed re-entry leaves it exited: a second exit is a double exit.
+rt::task<> single_use_exited_again() {
+  Once once;
+  co_await once.aenter();
   co_await once.aexit();
+  co_await once.aenter();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'once' is a single-use manager and is entered again after its exit [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
+  co_await once.aexit();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: exit of 'once' is awaited again after it was exited [acm-use-after-exit]
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: first exit awaited here
 }
 
 // A manager made by a generator-based manager coroutine is single-use too.
@@ -232,7 +243,6 @@ rt::task<> single_use_from_generator() {
   co_await cm.aenter();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'cm' is a single-use manager and is entered again after its exit [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
-  co_await cm.aexit();
 }
 
 // A stored exit awaited twice is one double exit, not also a use of the
@@ -339,14 +349,18 @@ template <typename M> rt::task<> use_in_template() {
 template rt::task<> use_in_template<Resource>();
 template rt::task<> use_in_template<OtherResource>();
 
-// A single-use manager entered in every iteration.
+// A single-use manager entered in every iteration. The second enter fails,
+// so the second exit is one of an exited object.
 rt::task<> single_use_in_loop(int n) {
   Once once;
   for (int i = 0; i < n; ++i) {
     co_await once.aenter();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'once' is a single-use manager and is entered again after its exit [acm-use-after-exit]
-    // CHECK-NOTES: :[[@LINE+2]]:5: note: exit awaited here
+    // CHECK-NOTES: :[[@LINE+5]]:5: note: exit awaited here
     // CHECK-NOTES: :[[@LINE-3]]:5: note: the enter happens in a later loop iteration than the exit
+    // CHECK-NOTES: :[[@LINE+3]]:5: warning: exit of 'once' is awaited again after it was exited [acm-use-after-exit]
+    // CHECK-NOTES: :[[@LINE+2]]:5: note: first exit awaited here
+    // CHECK-NOTES: :[[@LINE+1]]:5: note: the second exit happens in a later loop iteration than the first
     co_await once.aexit();
   }
 }

@@ -27,7 +27,6 @@ folly::coro::Task<void> add_after_join() {
   scope.add(work());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'scope' is a single-use manager and is entered again after its exit [acm-use-after-exit]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: exit awaited here
-  co_await scope.joinAsync();
 }
 
 folly::coro::Task<void> joined_twice() {
@@ -235,6 +234,46 @@ folly::coro::Task<void> queried_from_a_lambda_joined() {
   co_await validate();
   co_await scope.joinAsync();
 }
+// CollectTest.cpp: the only add() is two lambdas down (a lambda making the
+// tasks, each of which spawns). The scope is still this coroutine's to join.
+folly::coro::Task<void> spawned_two_lambdas_down_not_joined() {
+  folly::coro::AsyncScope scope;
+  auto make_tasks = [&]() -> folly::coro::Task<void> {
+    auto spawn = [&]() -> folly::coro::Task<void> {
+      scope.add(work());
+      co_return;
+    };
+    co_await spawn();
+  };
+  co_await make_tasks();
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'scope' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-8]]:7: note: 'scope' entered here
+folly::coro::Task<void> spawned_two_lambdas_down_joined() {
+  folly::coro::AsyncScope scope;
+  auto make_tasks = [&]() -> folly::coro::Task<void> {
+    auto spawn = [&scope]() -> folly::coro::Task<void> {
+      scope.add(work());
+      co_return;
+    };
+    co_await spawn();
+  };
+  co_await make_tasks();
+  co_await scope.joinAsync();
+}
+// The inner lambda joins it, or takes a copy: the join is taken over.
+folly::coro::Task<void> joined_two_lambdas_down() {
+  folly::coro::AsyncScope scope;
+  scope.add(work());
+  auto outer = [&]() -> folly::coro::Task<void> {
+    auto inner = [&]() -> folly::coro::Task<void> {
+      co_await scope.joinAsync();
+    };
+    co_await inner();
+  };
+  co_await outer();
+}
+
 // A lambda that may join it, or passes it on, takes the join over.
 folly::coro::Task<void> joined_by_a_lambda() {
   folly::coro::AsyncScope scope;

@@ -89,3 +89,21 @@ public:
     // CHECK-NOTES: :[[@LINE-3]]:5: note: exit awaited here
   }
 };
+
+// src/websocket/client.cc with the gate's close() deleted: the processing
+// loop try_with_gate let in may outlive the client.
+class websocket_client {
+  seastar::gate _task_gate;
+  seastar::future<> process();
+
+public:
+  seastar::future<> connect() {
+    (void)seastar::try_with_gate(_task_gate, [this] { return process(); })
+        .handle_exception_type([](const seastar::gate_closed_exception&) {});
+    return seastar::make_ready_future<>();
+  }
+  seastar::future<> close() { co_return; }
+  // CHECK-NOTES: :[[@LINE-1]]:31: warning: exit of member '_task_gate' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-11]]:17: note: '_task_gate' is a member of 'websocket_client', declared here
+  // CHECK-NOTES: :[[@LINE-7]]:11: note: '_task_gate' entered here, in 'connect'
+};

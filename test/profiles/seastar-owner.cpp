@@ -332,3 +332,19 @@ class file_holder {
 public:
   explicit file_holder(seastar::file f) : _f(std::move(f)) {}
 };
+
+// src/websocket/client.cc: each connect() lets the processing loop into the
+// gate with try_with_gate, and close() closes it.
+class websocket_client {
+  seastar::gate _task_gate;
+  seastar::future<> process();
+
+public:
+  seastar::future<> connect() {
+    co_await process();
+    (void)seastar::try_with_gate(_task_gate, [this]() -> seastar::future<> {
+      co_await process();
+    }).handle_exception_type([](const seastar::gate_closed_exception&) {});
+  }
+  seastar::future<> close() { co_await _task_gate.close(); }
+};

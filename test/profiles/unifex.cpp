@@ -4,6 +4,8 @@
 
 #include "unifex.h"
 
+#include <utility>
+
 struct some_sender {};
 struct some_scheduler {};
 
@@ -99,4 +101,60 @@ unifex::task<void> spawn_and_complete() {
   auto future = scope.spawn(some_sender{});
   co_await std::move(future);
   co_await scope.complete();
+}
+
+// unifex::spawn_detached(sender, scope) and spawn_future(sender, scope)
+// nest the work in the scope given as their second argument.
+unifex::task<void> spawned_detached_not_cleaned_up() {
+  unifex::async_scope scope;
+  unifex::spawn_detached(some_sender{}, scope);
+  co_await some_sender{};
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: cleanup of 'scope' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-5]]:23: note: 'scope' created here
+unifex::task<void> spawned_future_awaited() {
+  unifex::v2::async_scope scope;
+  co_await unifex::spawn_future(some_sender{}, scope);
+  unifex::spawn_detached(some_sender{}, scope);
+  co_await scope.join();
+}
+
+// examples/linux/http_server_io_uring_test.cpp: a generic lambda spawns
+// each request into the scope, which the coroutine then joins.
+struct some_stream {};
+unifex::task<void> http_server(some_scheduler main_thread) {
+  unifex::v2::async_scope requests;
+  co_await unifex::for_each(
+      some_stream{}, [&main_thread, &requests](auto request) {
+        unifex::spawn_detached(std::move(request), requests);
+      });
+  co_await requests.join();
+}
+unifex::task<void> http_server_not_joined(some_scheduler main_thread) {
+  unifex::v2::async_scope requests;
+  co_await unifex::for_each(
+      some_stream{}, [&main_thread, &requests](auto request) {
+        unifex::spawn_detached(std::move(request), requests);
+      });
+}
+// CHECK-NOTES: :[[@LINE-1]]:1: warning: join of 'requests' is not awaited before the end of the coroutine [acm-missing-exit-await]
+// CHECK-NOTES: :[[@LINE-7]]:27: note: 'requests' created here
+unifex::task<void> spawned_from_a_lambda_not_joined() {
+  unifex::v2::async_scope requests;
+  auto spawn = [&requests](some_sender work) {
+    unifex::spawn_detached(work, requests);
+  };
+  spawn(some_sender{});
+  co_return;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: join of 'requests' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-7]]:27: note: 'requests' created here
+}
+// A lambda that joins the scope takes the join over.
+unifex::task<void> joined_by_a_lambda() {
+  unifex::v2::async_scope requests;
+  auto finish = [&requests]() -> unifex::task<void> {
+    unifex::spawn_detached(some_sender{}, requests);
+    co_await requests.join();
+  };
+  co_await finish();
 }

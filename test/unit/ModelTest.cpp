@@ -195,6 +195,74 @@ TEST(ProtocolModel, ParseList) {
 namespace acm {
 namespace {
 
+/// The calls in the function \p Function of \p Code, in source order.
+std::vector<const CallExpr *> callsIn(ASTContext &Ctx, StringRef Function) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool shouldVisitTemplateInstantiations() const { return false; }
+    std::vector<const CallExpr *> Calls;
+    bool VisitCallExpr(CallExpr *Call) {
+      Calls.push_back(Call);
+      return true;
+    }
+  } F;
+  if (const auto *FD = test::findNamed<FunctionDecl>(Ctx, Function))
+    F.TraverseDecl(const_cast<FunctionDecl *>(FD));
+  return F.Calls;
+}
+
+// Profiles name the argument an enter function enters ("@1") and whether
+// it only tries ("?"); function objects are known by their class, also in
+// a call a template leaves unresolved.
+TEST(ProtocolModel, EnterFunctionArguments) {
+  auto AST = test::parse(R"cpp(
+    namespace unifex {
+    namespace _spawn_detached {
+    struct _spawn_detached_fn {
+      template <typename S, typename Scope> void operator()(S&&, Scope&) const;
+    };
+    }
+    inline constexpr _spawn_detached::_spawn_detached_fn spawn_detached{};
+    }
+    namespace seastar {
+    struct gate {};
+    template <typename F> int try_with_gate(gate&, F&&);
+    template <typename F> int with_gate(gate&, F&&);
+    }
+    struct sender {};
+    struct scope {};
+    void resolved(scope& s, seastar::gate& g) {
+      unifex::spawn_detached(sender{}, s);
+      seastar::try_with_gate(g, 1);
+      seastar::with_gate(g, 1);
+    }
+    template <typename T> void unresolved(T t, scope& s) {
+      unifex::spawn_detached(t, s);
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  ProtocolModel Model{ModelOptions{}};
+  std::vector<const CallExpr *> Calls =
+      callsIn(AST->getASTContext(), "resolved");
+  ASSERT_EQ(Calls.size(), 3u);
+  // spawn_detached(sender{}, s): argument 0 of the call is the function
+  // object, 1 the sender, 2 the scope.
+  EXPECT_EQ(Model.callEntersArgument(Calls[0], 1), ArgumentEnter::None);
+  EXPECT_EQ(Model.callEntersArgument(Calls[0], 2), ArgumentEnter::Enters);
+  EXPECT_EQ(Model.callEntersArgument(Calls[1], 0), ArgumentEnter::Tries);
+  EXPECT_EQ(Model.callEntersArgument(Calls[2], 0), ArgumentEnter::Enters);
+  EXPECT_EQ(Model.callEntersArgument(Calls[2], 1), ArgumentEnter::None);
+
+  Calls = callsIn(AST->getASTContext(), "unresolved");
+  ASSERT_EQ(Calls.size(), 1u);
+  EXPECT_EQ(Model.callEntersArgument(Calls[0], 0), ArgumentEnter::None);
+  EXPECT_EQ(Model.callEntersArgument(Calls[0], 1), ArgumentEnter::Enters);
+
+  ModelOptions Without;
+  Without.DisabledProfiles = {"unifex", "seastar"};
+  ProtocolModel Disabled(std::move(Without));
+  EXPECT_EQ(Disabled.callEntersArgument(Calls[0], 1), ArgumentEnter::None);
+}
+
 TEST(Profiles, BuiltinProfilesParse) {
   for (const Profile &P : builtinProfiles()) {
     std::string Error;

@@ -262,7 +262,7 @@ private:
         continue;
       unsigned Param = I - First;
       // The enter is what the call does to the object, not a use of it.
-      if (Model.entersArgument(Callee, Param)) {
+      if (Model.entersArgument(Callee, Param) != ArgumentEnter::None) {
         claim(Arg, RefRole::OpObject);
         continue;
       }

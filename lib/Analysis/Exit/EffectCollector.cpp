@@ -192,14 +192,26 @@ private:
         return;
       First = 1;
     }
+    bool Awaited = Contexts.AwaitedOperands.count(Call);
     for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I) {
       std::optional<unsigned> Obj =
           Objects.indexOf(stripWrappers(Call->getArg(I)));
-      if (Obj && Model.entersArgument(Callee, I - First))
+      if (!Obj)
+        continue;
+      switch (Model.entersArgument(Callee, I - First)) {
+      case ArgumentEnter::None:
+        break;
+      case ArgumentEnter::Enters:
         addEffect(Call,
-                  Contexts.AwaitedOperands.count(Call) ? EffectKind::EnterLeave
-                                                       : EffectKind::EnterNow,
+                  Awaited ? EffectKind::EnterLeave : EffectKind::EnterNow,
                   *Obj, Call->getBeginLoc());
+        break;
+      case ArgumentEnter::Tries:
+        addEffect(Call,
+                  Awaited ? EffectKind::TryEnterLeave : EffectKind::TryEnterNow,
+                  *Obj, Call->getBeginLoc());
+        break;
+      }
     }
   }
 
@@ -300,15 +312,14 @@ private:
   void captured(const LambdaExpr *L, const LambdaCapture &Capture,
                 const Expr *Init, const VarDecl *V, unsigned Obj) {
     const TrackedObject &Object = Objects[Obj];
-    llvm::SmallVector<const CXXMemberCallExpr *, 2> Enters;
+    llvm::SmallVector<std::pair<const Expr *, EffectKind>, 2> Enters;
     if (Capture.getCaptureKind() != LCK_ByRef || Object.isResource() ||
-        Object.IsAwaitable ||
-        !onlySpawnsInto(L->getBody(), V, Enters)) {
+        Object.IsAwaitable || !onlySpawnsInto(L->getBody(), V, Enters)) {
       addEffect(L, EffectKind::Release, Obj, L->getBeginLoc());
       return;
     }
-    for (const CXXMemberCallExpr *Enter : Enters)
-      addEffect(L, EffectKind::EnterNow, Obj, Enter->getBeginLoc());
+    for (const auto &[Enter, Kind] : Enters)
+      addEffect(L, Kind, Obj, Enter->getBeginLoc());
     // The capture itself (its initialiser, which the contexts read as a
     // hand-off) is no hand-off then.
     if (Init)
@@ -316,26 +327,54 @@ private:
   }
 
   /// True if every mention of \p V in \p Body is the object of a call of
-  /// one of its enters-now ops (collected in \p Enters) or of a method that
-  /// is no op of the protocol or a query.
-  bool onlySpawnsInto(const Stmt *Body, const VarDecl *V,
-                      llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Enters) {
+  /// one of its enters-now ops or of a method that is no op of the protocol
+  /// or a query, or the argument a profile's enter function enters
+  /// (`spawn_detached(work(), scope)`); the enters are collected in
+  /// \p Enters. Lambdas inside that capture \p V by reference are read the
+  /// same way.
+  bool onlySpawnsInto(
+      const Stmt *Body, const VarDecl *V,
+      llvm::SmallVectorImpl<std::pair<const Expr *, EffectKind>> &Enters) {
     unsigned Mentions = 0, Allowed = 0;
+    auto Mentioned = [&](const Expr *E) {
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripWrappers(E));
+      return Ref && Ref->getDecl() == V;
+    };
     std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
       if (!S)
         return;
+      if (const auto *Inner = dyn_cast<LambdaExpr>(S)) {
+        for (unsigned I = 0; I < Inner->capture_size(); ++I) {
+          const LambdaCapture &Capture = Inner->capture_begin()[I];
+          const Expr *Init = Inner->capture_init_begin()[I];
+          if (Capture.capturesVariable() && Capture.getCapturedVar() == V &&
+              Capture.getCaptureKind() == LCK_ByRef)
+            continue; // Read through the body.
+          Walk(Init);
+        }
+        Walk(Inner->getBody());
+        return;
+      }
       if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == V)
         ++Mentions;
-      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-        const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
-            stripWrappers(Call->getImplicitObjectArgument()));
-        if (Ref && Ref->getDecl() == V) {
-          OpKind Op = Model.classifyCall(Call);
-          if (Op == OpKind::EnterNow)
-            Enters.push_back(Call);
-          if (Op == OpKind::EnterNow || Op == OpKind::Query ||
-              Op == OpKind::None)
-            ++Allowed;
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+          Call && Mentioned(Call->getImplicitObjectArgument())) {
+        OpKind Op = Model.classifyCall(Call);
+        if (Op == OpKind::EnterNow)
+          Enters.push_back({Call, EffectKind::EnterNow});
+        if (Op == OpKind::EnterNow || Op == OpKind::Query || Op == OpKind::None)
+          ++Allowed;
+      } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+        for (unsigned I = 0, N = Call->getNumArgs(); I < N; ++I) {
+          if (!Mentioned(Call->getArg(I)))
+            continue;
+          ArgumentEnter Enter = Model.callEntersArgument(Call, I);
+          if (Enter == ArgumentEnter::None)
+            continue;
+          Enters.push_back({Call, Enter == ArgumentEnter::Tries
+                                      ? EffectKind::TryEnterNow
+                                      : EffectKind::EnterNow});
+          ++Allowed;
         }
       }
       for (const Stmt *Child : S->children())

@@ -46,6 +46,10 @@ enum class EffectKind {
   EnterNow,     // a profile's enter: the call enters, awaited or not
   EnterLeave,   // an enter whose entry ends before the object dies
   Leave,        // a profile's leave: undoes an enter
+  // EnterNow and EnterLeave of a call that enters only while the object
+  // was not exited, and fails by design after (seastar::try_with_gate).
+  TryEnterNow,
+  TryEnterLeave,
 };
 
 struct Effect {

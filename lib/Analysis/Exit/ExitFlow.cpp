@@ -305,13 +305,29 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
         if (!ByOwner || Site.ByOwner == *ByOwner)
           Diagnoser->afterExit(Kind, E, Site);
   };
+  // \p Now, joined with the paths of \p Before that exited the object.
+  auto KeepingExits = [&](const ObjectState &Before, ObjectState Now) {
+    if (Before.Bits & AnyExited)
+      Lattice.joinState(
+          Now, {uint8_t(Before.Bits & AnyExited), {}, Before.Exits});
+    return Now;
+  };
   switch (E.Kind) {
   case EffectKind::Enter:
-    if (Object.SingleUse)
-      for (const Variant &V : Vs)
-        if (V.State.Bits & AnyExited)
-          AfterExit(FindingKind::SingleUseReentered, V.State);
-    Lattice.set(S, E.Object, Lattice.entered(E.Loc));
+    if (!Object.SingleUse || Vs.empty()) {
+      Lattice.set(S, E.Object, Lattice.entered(E.Loc));
+      return;
+    }
+    // Entering a single-use object again fails (a closed gate throws): the
+    // paths that exited it stay exited, and owe no second exit.
+    for (Variant &V : Vs) {
+      if (V.State.Bits & AnyExited)
+        AfterExit(FindingKind::SingleUseReentered, V.State);
+      if (!(V.State.Bits & ~AnyExited))
+        continue;
+      V.State = KeepingExits(V.State, Lattice.entered(E.Loc));
+    }
+    Lattice.normalizeObject(S, E.Object);
     return;
   case EffectKind::Exit:
     for (Variant &V : Vs) {
@@ -356,10 +372,15 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
     return;
   case EffectKind::StackPushed:
   case EffectKind::EnterNow:
+  case EffectKind::TryEnterNow: {
     if (Vs.empty()) {
       Lattice.set(S, E.Object, Lattice.entered(E.Loc));
       return;
     }
+    // An enter that fails on an exited object (a single-use one's, or a
+    // trying enter) leaves the paths that exited it exited.
+    bool Fails = E.Kind == EffectKind::TryEnterNow ||
+                 (E.Kind == EffectKind::EnterNow && Object.SingleUse);
     for (Variant &V : Vs) {
       if (E.Kind == EffectKind::EnterNow && Object.SingleUse &&
           (V.State.Bits & AnyExited))
@@ -368,12 +389,17 @@ void ExitFlow::applyEffect(const Effect &E, ExitState &S,
       // already entered keep theirs, the others are entered here.
       if (V.State.Bits == Entered)
         continue;
+      if (Fails && !(V.State.Bits & ~AnyExited))
+        continue;
       ObjectState Now = Lattice.entered(E.Loc);
       if (V.State.Bits & Entered)
         Lattice.joinState(Now, {Entered, V.State.Enters, {}});
-      V.State = Now;
+      V.State = Fails ? KeepingExits(V.State, Now) : Now;
     }
     Lattice.normalizeObject(S, E.Object);
+    return;
+  }
+  case EffectKind::TryEnterLeave:
     return;
   case EffectKind::EnterLeave:
     // Only entering after the exit matters; the state is as it was.

@@ -119,6 +119,8 @@ ClassMembers::summaryOf(const CXXMethodDecl *Method) const {
       case EffectKind::Enter:
       case EffectKind::EnterNow:
       case EffectKind::EnterLeave:
+      case EffectKind::TryEnterNow:
+      case EffectKind::TryEnterLeave:
       case EffectKind::StackPushed:
         Bits |= MethodSummary::Entered;
         if (SourceLocation &At = Summary->EnteredAt[E.Object];

@@ -53,6 +53,10 @@ template <typename T> class [[nodiscard]] future {
   template <typename Func> future<T> handle_exception(Func&& func) noexcept {
     std::terminate();
   }
+  template <typename Func>
+  future<T> handle_exception_type(Func&& func) noexcept {
+    std::terminate();
+  }
   future<> discard_result() noexcept;
 };
 

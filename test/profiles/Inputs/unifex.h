@@ -2,7 +2,9 @@
 // namespaces, class names and member signatures of unifex/v1/async_scope.hpp
 // (declared in the inline namespace v1, so unifex::async_scope names it),
 // unifex/v2/async_scope.hpp, unifex/sequence.hpp (what complete(), cleanup()
-// and join() return) and unifex/task.hpp. Senders are not awaitable by
+// and join() return), unifex/task.hpp, and the function objects of
+// unifex/nest.hpp, unifex/spawn_detached.hpp and unifex/spawn_future.hpp
+// (unifex::spawn_detached(sender, scope)). Senders are not awaitable by
 // themselves: a unifex::task awaits them through its promise's
 // await_transform. Bodies and private members are left out.
 #pragma once
@@ -10,6 +12,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <exception>
+#include <memory>
 #include <type_traits>
 
 namespace unifex {
@@ -147,4 +150,45 @@ struct async_scope final {
 using _async_scope::async_scope;
 
 } // namespace v2
+
+// unifex/nest.hpp: nest(sender, scope) is scope.nest(sender).
+namespace _nest_cpo {
+inline const struct _nest_fn final {
+  template <typename Sender, typename Scope>
+  auto operator()(Sender&& sender, Scope& scope) const
+      -> decltype(scope.nest(static_cast<Sender&&>(sender)));
+} nest{};
+} // namespace _nest_cpo
+using _nest_cpo::nest;
+
+// unifex/spawn_detached.hpp: nests the sender in the scope and starts it.
+namespace _spawn_detached {
+struct _spawn_detached_fn {
+  template <typename Sender, typename Scope,
+            typename Alloc = std::allocator<std::byte>>
+  void operator()(Sender&& sender, Scope& scope, const Alloc& alloc = {}) const;
+};
+} // namespace _spawn_detached
+inline constexpr _spawn_detached::_spawn_detached_fn spawn_detached{};
+
+// unifex/spawn_future.hpp: the same, returning a sender of the result.
+namespace _spawn_future {
+template <typename Scope> struct _future final {
+  struct type {};
+};
+struct _spawn_future_fn {
+  template <typename Sender, typename Scope,
+            typename Alloc = std::allocator<std::byte>>
+  typename _future<Scope>::type operator()(Sender&& sender, Scope& scope,
+                                           const Alloc& alloc = {}) const;
+};
+} // namespace _spawn_future
+inline constexpr _spawn_future::_spawn_future_fn spawn_future{};
+
+// unifex/for_each.hpp: calls the function with each value of a stream
+// (defined: it is called with lambdas, whose types have no linkage).
+template <typename Stream, typename Func>
+_just_from_sender for_each(Stream&& stream, Func&& func) {
+  return {};
+}
 } // namespace unifex
