@@ -143,7 +143,11 @@ std::string libraryStamp(const void *Symbol) {
 
 Expected<std::unique_ptr<ResultCache>>
 ResultCache::open(StringRef Directory, std::string ToolIdentity) {
-  if (std::error_code EC = sys::fs::create_directories(Directory))
+  std::error_code EC = sys::fs::create_directories(Directory);
+  // An existing file of that name counts as created.
+  if (!EC && !sys::fs::is_directory(Directory))
+    EC = std::make_error_code(std::errc::not_a_directory);
+  if (EC)
     return createStringError(EC, "cannot create the cache directory '%s': %s",
                              Directory.str().c_str(), EC.message().c_str());
   markAsCache(Directory);
