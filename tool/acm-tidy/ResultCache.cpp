@@ -250,7 +250,7 @@ std::string toolIdentity(const char *Argv0, void *MainAddress) {
               &clang::getClangFullVersion)) +
           "\n" +
           libraryStamp(reinterpret_cast<const void *>(
-              static_cast<uint64_t (*)(StringRef)>(&xxh3_64bits))))
+              static_cast<raw_fd_ostream &(*)()>(&errs))))
       .str();
 }
 

@@ -2,6 +2,7 @@
 
 #include "CacheEntry.h"
 #include "FileQueries.h"
+#include "ResultCache.h"
 #include "TempDirTest.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -241,6 +242,27 @@ TEST_F(FileQueriesTest, ListingsDoNotDependOnOrder) {
   save("c", "");
   CurrentAnswers Later;
   EXPECT_FALSE(Later.same(Queries[0]));
+}
+
+TEST(ToolIdentityTest, NamesTheBinaryAndTheLibraries) {
+  static int InThisBinary;
+  std::string Identity = toolIdentity(nullptr, &InThisBinary);
+  EXPECT_NE(Identity.find("acm-tidy "), std::string::npos) << Identity;
+  EXPECT_NE(Identity.find("clang version"), std::string::npos) << Identity;
+  EXPECT_NE(Identity.find("libclang-cpp"), std::string::npos) << Identity;
+  EXPECT_NE(Identity.find("libLLVM"), std::string::npos) << Identity;
+  EXPECT_EQ(Identity, toolIdentity(nullptr, &InThisBinary));
+}
+
+class DatabaseDirectoryTest : public TempDirTest {};
+
+TEST_F(DatabaseDirectoryTest, FindsTheNearestDatabaseAbove) {
+  save("compile_commands.json", "[]");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Root + "/src/deep"));
+  EXPECT_EQ(compilationDatabaseDirectory(Root + "/src/deep"), Root);
+  // compile_flags.txt nearer: its commands have no build directory.
+  save("src/compile_flags.txt", "-std=c++20");
+  EXPECT_EQ(compilationDatabaseDirectory(Root + "/src/deep"), "");
 }
 
 } // namespace
