@@ -2,8 +2,14 @@
 //
 // The format, little-endian throughout:
 //
-//   "ACMCACHE"  u32 format version  u64 payload length  u64 xxh3 of payload
-//   payload: key[32], queries, results, files read
+//   "ACMCACHE"  u32 format version  u32 compression (0: none, 1: zstd)
+//   u64 payload length  u64 stored length  u64 xxh3 of what is stored
+//   the payload as stored: key[32], queries, results, files read
+//
+// Most of an entry is the paths of the headers read and of the include
+// directories tried, which share long prefixes: zstd makes it about ten
+// times smaller. The checksum covers the stored bytes, so damage is found
+// before anything is decompressed.
 //
 // Strings are a u32 length and their bytes; lists a u32 count and their
 // items. Reading checks every length against what is left, so no damaged
@@ -13,6 +19,7 @@
 
 #include "CacheEntry.h"
 
+#include "llvm/Support/Compression.h"
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/xxhash.h"
 #include <cstring>
@@ -30,7 +37,11 @@ namespace {
 constexpr char Magic[8] = {'A', 'C', 'M', 'C', 'A', 'C', 'H', 'E'};
 /// Raised whenever what an entry holds, or how, changes.
 constexpr uint32_t FormatVersion = 1;
-constexpr size_t HeaderSize = sizeof(Magic) + 4 + 8 + 8;
+constexpr size_t HeaderSize = sizeof(Magic) + 4 + 4 + 8 + 8 + 8;
+enum Compression : uint32_t { Uncompressed = 0, Zstd = 1 };
+/// No entry is this large; a length past it is damage, not a reason to
+/// allocate.
+constexpr uint64_t MaxPayloadSize = uint64_t(1) << 30;
 
 class Writer {
 public:
@@ -307,12 +318,24 @@ encodeCacheEntry(const CacheKey &Key, llvm::ArrayRef<FileQuery> Queries,
     Payload.u64(Print.Hash);
   }
 
+  llvm::StringRef Stored = Payload.Out;
+  uint32_t How = Uncompressed;
+  llvm::SmallVector<uint8_t, 0> Compressed;
+  if (llvm::compression::zstd::isAvailable()) {
+    llvm::compression::zstd::compress(
+        llvm::arrayRefFromStringRef(Payload.Out), Compressed,
+        llvm::compression::zstd::BestSpeedCompression);
+    Stored = llvm::toStringRef(Compressed);
+    How = Zstd;
+  }
   Writer Entry;
   Entry.Out.append(Magic, sizeof(Magic));
   Entry.u32(FormatVersion);
+  Entry.u32(How);
   Entry.u64(Payload.Out.size());
-  Entry.u64(llvm::xxh3_64bits(Payload.Out));
-  Entry.Out += Payload.Out;
+  Entry.u64(Stored.size());
+  Entry.u64(llvm::xxh3_64bits(Stored));
+  Entry.Out += Stored;
   return std::move(Entry.Out);
 }
 
@@ -322,11 +345,29 @@ std::optional<CacheEntry> decodeCacheEntry(llvm::StringRef Bytes) {
     return std::nullopt;
   Reader Header(Bytes.substr(sizeof(Magic), HeaderSize - sizeof(Magic)));
   uint32_t Version = Header.u32();
+  uint32_t How = Header.u32();
   uint64_t Length = Header.u64();
+  uint64_t StoredLength = Header.u64();
   uint64_t Checksum = Header.u64();
-  llvm::StringRef Payload = Bytes.drop_front(HeaderSize);
-  if (Version != FormatVersion || Length != Payload.size() ||
-      Checksum != llvm::xxh3_64bits(Payload))
+  llvm::StringRef Stored = Bytes.drop_front(HeaderSize);
+  if (Version != FormatVersion || StoredLength != Stored.size() ||
+      Length > MaxPayloadSize || Checksum != llvm::xxh3_64bits(Stored))
+    return std::nullopt;
+  llvm::StringRef Payload = Stored;
+  llvm::SmallVector<uint8_t, 0> Decompressed;
+  if (How == Zstd) {
+    if (!llvm::compression::zstd::isAvailable())
+      return std::nullopt;
+    if (llvm::Error Err = llvm::compression::zstd::decompress(
+            llvm::arrayRefFromStringRef(Stored), Decompressed, Length)) {
+      llvm::consumeError(std::move(Err));
+      return std::nullopt;
+    }
+    Payload = llvm::toStringRef(Decompressed);
+  } else if (How != Uncompressed) {
+    return std::nullopt;
+  }
+  if (Payload.size() != Length)
     return std::nullopt;
 
   Reader In(Payload);
