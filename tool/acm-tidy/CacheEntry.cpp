@@ -290,9 +290,8 @@ private:
 } // namespace
 
 Digest Digest::of(llvm::StringRef Bytes) {
-  llvm::XXH128_hash_t Hash = llvm::xxh3_128bits(
-      llvm::ArrayRef(reinterpret_cast<const uint8_t *>(Bytes.data()),
-                     Bytes.size()));
+  llvm::XXH128_hash_t Hash = llvm::xxh3_128bits(llvm::ArrayRef(
+      reinterpret_cast<const uint8_t *>(Bytes.data()), Bytes.size()));
   return {Hash.low64, Hash.high64};
 }
 

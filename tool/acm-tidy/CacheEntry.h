@@ -76,11 +76,10 @@ struct CacheEntry {
 };
 
 /// The bytes of an entry.
-std::string encodeCacheEntry(const CacheKey &Key,
-                             llvm::ArrayRef<FileQuery> Queries,
-                             llvm::ArrayRef<Result> Results,
-                             llvm::ArrayRef<std::pair<std::string, Fingerprint>>
-                                 Read);
+std::string
+encodeCacheEntry(const CacheKey &Key, llvm::ArrayRef<FileQuery> Queries,
+                 llvm::ArrayRef<Result> Results,
+                 llvm::ArrayRef<std::pair<std::string, Fingerprint>> Read);
 
 /// The entry in \p Bytes, or std::nullopt when they are not one whole,
 /// undamaged entry of this format, or would not give back exactly what was

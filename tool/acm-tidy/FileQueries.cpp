@@ -26,9 +26,8 @@ Digest listingAnswer(vfs::FileSystem &FS, const Twine &Dir,
   std::vector<std::string> Names;
   for (vfs::directory_iterator It = FS.dir_begin(Dir, EC), End;
        !EC && It != End; It.increment(EC)) {
-    Names.push_back((sys::path::filename(It->path()) + "/" +
-                     Twine(int(It->type())))
-                        .str());
+    Names.push_back(
+        (sys::path::filename(It->path()) + "/" + Twine(int(It->type()))).str());
     if (Entries)
       Entries->push_back(*It);
   }
@@ -68,9 +67,10 @@ public:
 
   ErrorOr<vfs::Status> status() override { return Inner->status(); }
   ErrorOr<std::string> getName() override { return Inner->getName(); }
-  ErrorOr<std::unique_ptr<MemoryBuffer>>
-  getBuffer(const Twine &Name, int64_t FileSize, bool RequiresNullTerminator,
-            bool IsVolatile) override {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> getBuffer(const Twine &Name,
+                                                   int64_t FileSize,
+                                                   bool RequiresNullTerminator,
+                                                   bool IsVolatile) override {
     auto Buffer =
         Inner->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
     if (Buffer)
@@ -176,8 +176,9 @@ vfs::directory_iterator RecordingFileSystem::dir_begin(const Twine &Dir,
       std::make_shared<ListedDirectory>(std::move(Entries)));
 }
 
-std::error_code RecordingFileSystem::getRealPath(const Twine &Path,
-                                                 SmallVectorImpl<char> &Output) {
+std::error_code
+RecordingFileSystem::getRealPath(const Twine &Path,
+                                 SmallVectorImpl<char> &Output) {
   std::error_code EC = ProxyFileSystem::getRealPath(Path, Output);
   record(FileQuery::Kind::RealPath, absolute(Path),
          realPathAnswer(EC, StringRef(Output.data(), Output.size())));

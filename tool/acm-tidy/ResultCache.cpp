@@ -96,11 +96,17 @@ void addOptions(KeyBuilder &Key, const ClangTidyOptions &Options) {
 
 /// The environment variables clang's driver turns into include paths,
 /// target settings or extra arguments.
-constexpr const char *DriverEnvironment[] = {
-    "CPATH",           "C_INCLUDE_PATH",        "CPLUS_INCLUDE_PATH",
-    "OBJC_INCLUDE_PATH", "OBJCPLUS_INCLUDE_PATH", "SDKROOT",
-    "COMPILER_PATH",   "CCC_OVERRIDE_OPTIONS",  "CLANG_CONFIG_FILE_SYSTEM_DIR",
-    "CLANG_CONFIG_FILE_USER_DIR", "MACOSX_DEPLOYMENT_TARGET"};
+constexpr const char *DriverEnvironment[] = {"CPATH",
+                                             "C_INCLUDE_PATH",
+                                             "CPLUS_INCLUDE_PATH",
+                                             "OBJC_INCLUDE_PATH",
+                                             "OBJCPLUS_INCLUDE_PATH",
+                                             "SDKROOT",
+                                             "COMPILER_PATH",
+                                             "CCC_OVERRIDE_OPTIONS",
+                                             "CLANG_CONFIG_FILE_SYSTEM_DIR",
+                                             "CLANG_CONFIG_FILE_USER_DIR",
+                                             "MACOSX_DEPLOYMENT_TARGET"};
 
 std::string hexName(const CacheKey &Key) {
   // 128 bits name a file; the whole key is checked inside it.
@@ -246,8 +252,8 @@ std::string toolIdentity(const char *Argv0, void *MainAddress) {
   return (Twine("acm-tidy ") + utohexstr(Binary.High) + utohexstr(Binary.Low) +
           "\n" + clang::getClangFullVersion() + "\nLLVM " +
           LLVM_VERSION_STRING + "\n" +
-          libraryStamp(reinterpret_cast<const void *>(
-              &clang::getClangFullVersion)) +
+          libraryStamp(
+              reinterpret_cast<const void *>(&clang::getClangFullVersion)) +
           "\n" +
           libraryStamp(reinterpret_cast<const void *>(
               static_cast<raw_fd_ostream &(*)()>(&errs))))

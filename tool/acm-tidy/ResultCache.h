@@ -80,8 +80,8 @@ public:
 
 private:
   ResultCache(std::string Directory, std::string ToolIdentity)
-      : Directory(std::move(Directory)),
-        ToolIdentity(std::move(ToolIdentity)) {}
+      : Directory(std::move(Directory)), ToolIdentity(std::move(ToolIdentity)) {
+  }
   std::string entryPath(const CacheKey &Key) const;
 
   std::string Directory;

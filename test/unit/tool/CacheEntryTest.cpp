@@ -93,8 +93,7 @@ void expectSameResult(const Result &A, const Result &B) {
   EXPECT_EQ(A.Error.DiagLevel, B.Error.DiagLevel);
   EXPECT_EQ(A.Error.BuildDirectory, B.Error.BuildDirectory);
   EXPECT_EQ(A.Error.IsWarningAsError, B.Error.IsWarningAsError);
-  EXPECT_EQ(A.Error.EnabledDiagnosticAliases,
-            B.Error.EnabledDiagnosticAliases);
+  EXPECT_EQ(A.Error.EnabledDiagnosticAliases, B.Error.EnabledDiagnosticAliases);
   expectSameMessage(A.Error.Message, B.Error.Message);
   ASSERT_EQ(A.Error.Notes.size(), B.Error.Notes.size());
   for (size_t I = 0; I < A.Error.Notes.size(); ++I)
@@ -157,9 +156,9 @@ TEST(CacheEntryTest, GivesBackWhatWasStored) {
   EXPECT_EQ(Entry->Read[0].first, "/src/a.cpp");
   EXPECT_EQ(Entry->Read[0].second, Fingerprint::of("text"));
   // Encoding what was decoded gives the same bytes.
-  EXPECT_EQ(encodeCacheEntry(Entry->Key, Entry->Queries, Entry->Results,
-                             Entry->Read),
-            someEntry());
+  EXPECT_EQ(
+      encodeCacheEntry(Entry->Key, Entry->Queries, Entry->Results, Entry->Read),
+      someEntry());
 }
 
 TEST(CacheEntryTest, RefusesEveryTruncation) {
