@@ -237,6 +237,14 @@ no cache for commands given after --).)"),
                               cl::value_desc("dir"), cl::init(""),
                               cl::cat(AcmCategory));
 
+cl::opt<std::string> CacheMaxSize("cache-max-size", describe(R"(
+After a run that stored results, remove the entries used
+least recently until the cache takes at most this much:
+a number of bytes, or with K, M or G (default: 1G; 0: no
+limit).)"),
+                                  cl::value_desc("size"), cl::init("1G"),
+                                  cl::cat(AcmCategory));
+
 cl::opt<bool> NoCache("no-cache", describe(R"(
 Check every file: neither read nor write the result
 cache.)"),
@@ -592,6 +600,22 @@ bool isCxxFile(StringRef Path) {
       ".h",   ".hh",  ".hpp", ".hxx", ".h++", ".H", ".inl",  ".ipp",
       ".tcc", ".tpp", ".cu",  ".cuh", ".m",   ".mm"};
   return Extensions.contains(sys::path::extension(Path));
+}
+
+/// Parses --cache-max-size: bytes, or kibibytes, mebibytes or gibibytes
+/// with K, M or G.
+bool parseSize(StringRef Text, uint64_t &Bytes) {
+  unsigned Shift = 0;
+  if (Text.consume_back("K") || Text.consume_back("k"))
+    Shift = 10;
+  else if (Text.consume_back("M") || Text.consume_back("m"))
+    Shift = 20;
+  else if (Text.consume_back("G") || Text.consume_back("g"))
+    Shift = 30;
+  if (Text.getAsInteger(10, Bytes) || Bytes > (UINT64_MAX >> Shift))
+    return false;
+  Bytes <<= Shift;
+  return true;
 }
 
 /// Parses --shard's "K/N".
@@ -1079,6 +1103,13 @@ static int runAcmTidy(int argc, const char **argv) {
            << "or 1 to " << MaxJobs << ")\n";
     return ExitError;
   }
+  uint64_t CacheLimit = 0;
+  if (!parseSize(CacheMaxSize, CacheLimit)) {
+    errs() << "error: --cache-max-size expects a size such as 500M or 2G, "
+              "not '"
+           << CacheMaxSize << "'\n";
+    return ExitError;
+  }
   unsigned ShardPart = 1, ShardParts = 1;
   if (!Shard.empty() && !parseShard(Shard, ShardPart, ShardParts)) {
     errs() << "error: --shard expects K/N with 1 <= K <= N, not '" << Shard
@@ -1224,10 +1255,14 @@ static int runAcmTidy(int argc, const char **argv) {
   std::vector<acm::FileResults> PerFile =
       acm::checkFiles(Files, Checking, Options, Run);
   Bar.finish();
-  if (Cache)
+  if (Cache) {
     if (std::string Problem = Cache->writeProblem(); !Problem.empty())
       errs() << "warning: the result cache in '" << Cache->directory()
              << "' is not updated: " << Problem << "\n";
+    // Only a run that stored something can have made the cache grow.
+    if (CacheLimit && Cache->statistics().Misses)
+      Cache->prune(CacheLimit);
+  }
 
   std::vector<acm::Result> Results;
   acm::ParsedFiles Parsed;

@@ -233,6 +233,53 @@ void ResultCache::store(const CacheKey &Key, ArrayRef<FileQuery> Queries,
     FirstWriteProblem = std::move(Problem);
 }
 
+unsigned ResultCache::prune(uint64_t MaxBytes) {
+  struct Found {
+    std::string Path;
+    uint64_t Size;
+    sys::TimePoint<> Used;
+  };
+  std::vector<Found> Entries;
+  uint64_t Total = 0;
+  auto DayAgo = std::chrono::system_clock::now() - std::chrono::hours(24);
+  std::error_code EC;
+  for (sys::fs::directory_iterator It(Directory, EC), End; !EC && It != End;
+       It.increment(EC)) {
+    sys::fs::file_status Status;
+    if (sys::fs::status(It->path(), Status) ||
+        Status.type() != sys::fs::file_type::regular_file)
+      continue;
+    StringRef Name = sys::path::filename(It->path());
+    if (Name.starts_with(".") && Name.ends_with(".tmp")) {
+      if (Status.getLastModificationTime() < DayAgo)
+        sys::fs::remove(It->path());
+      continue;
+    }
+    if (Name.size() != 32 || !llvm::all_of(Name, isHexDigit))
+      continue;
+    Entries.push_back({It->path(), Status.getSize(),
+                       Status.getLastModificationTime()});
+    Total += Status.getSize();
+  }
+  if (Total <= MaxBytes)
+    return 0;
+  llvm::sort(Entries, [](const Found &A, const Found &B) {
+    return std::tie(A.Used, A.Path) < std::tie(B.Used, B.Path);
+  });
+  unsigned Removed = 0;
+  for (const Found &Entry : Entries) {
+    if (Total <= MaxBytes / 10 * 9)
+      break;
+    // Another process may have removed it, or be reading it: then it
+    // finds no entry, which is a miss.
+    if (!sys::fs::remove(Entry.Path)) {
+      Total -= Entry.Size;
+      ++Removed;
+    }
+  }
+  return Removed;
+}
+
 CacheStatistics ResultCache::statistics() const {
   return {HitCount, MissCount, NotStoredCount};
 }

@@ -73,6 +73,12 @@ public:
   /// Counts a translation unit that was checked and not stored.
   void skip() { ++NotStoredCount; }
 
+  /// Removes the entries used least recently (by modification time, which
+  /// a hit refreshes) until those left take at most 90% of \p MaxBytes, if
+  /// they take more; and temporary files that writers killed midway left
+  /// behind a day ago or more. Returns how many entries it removed.
+  unsigned prune(uint64_t MaxBytes);
+
   CacheStatistics statistics() const;
   llvm::StringRef directory() const { return Directory; }
   /// The first reason an entry could not be written, or "".

@@ -7,6 +7,8 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
+#include <chrono>
+#include <unistd.h>
 
 using namespace clang::tidy;
 using clang::tooling::DiagnosticMessage;
@@ -251,6 +253,37 @@ TEST(ToolIdentityTest, NamesTheBinaryAndTheLibraries) {
   EXPECT_NE(Identity.find("libclang-cpp"), std::string::npos) << Identity;
   EXPECT_NE(Identity.find("libLLVM"), std::string::npos) << Identity;
   EXPECT_EQ(Identity, toolIdentity(nullptr, &InThisBinary));
+}
+
+class PruneTest : public TempDirTest {};
+
+TEST_F(PruneTest, RemovesTheLeastRecentlyUsedEntries) {
+  auto Cache = ResultCache::open(Root, "tool");
+  ASSERT_TRUE(bool(Cache)) << llvm::toString(Cache.takeError());
+  // Four entries of 100 bytes, used one after the other.
+  std::vector<std::string> Names;
+  for (char C : {'a', 'b', 'c', 'd'}) {
+    std::string Name = save(std::string(32, C), std::string(100, 'x'));
+    int FD;
+    ASSERT_FALSE(llvm::sys::fs::openFileForWrite(Name, FD,
+                                                 llvm::sys::fs::CD_OpenExisting,
+                                                 llvm::sys::fs::OF_Append));
+    auto Used = std::chrono::system_clock::now() -
+                std::chrono::hours(10 - (C - 'a'));
+    ASSERT_FALSE(llvm::sys::fs::setLastAccessAndModificationTime(
+        FD, llvm::sys::toTimePoint(std::chrono::system_clock::to_time_t(Used))));
+    ::close(FD);
+    Names.push_back(Name);
+  }
+  std::string NotAnEntry = save("notes.txt", std::string(1000, 'x'));
+  EXPECT_EQ((*Cache)->prune(1000), 0u);
+  // 400 bytes in entries; at most 90% of 300 may stay: the two used last.
+  EXPECT_EQ((*Cache)->prune(300), 2u);
+  EXPECT_FALSE(llvm::sys::fs::exists(Names[0]));
+  EXPECT_FALSE(llvm::sys::fs::exists(Names[1]));
+  EXPECT_TRUE(llvm::sys::fs::exists(Names[2]));
+  EXPECT_TRUE(llvm::sys::fs::exists(Names[3]));
+  EXPECT_TRUE(llvm::sys::fs::exists(NotAnEntry));
 }
 
 class DatabaseDirectoryTest : public TempDirTest {};
