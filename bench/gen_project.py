@@ -3,6 +3,7 @@
 
     gen_project.py OUT [--files N] [--coroutines M] [--bug-every K]
                        [--bugs-per-file B] [--acm-include DIR]
+                       [--module-headers]
 
 OUT gets:
   include/rt/   a small coroutine runtime: a lazy task<T> (symmetric
@@ -13,6 +14,8 @@ OUT gets:
                 manager) and sessions (closeables), network connections, files
                 (annotated closeables), async locks (annotated manager),
                 tracing spans (async_enter/async_exit) and a cache;
+  include/<module>/config.hpp  with --module-headers: a header that only
+                the module's translation units include;
   src/<module>/ N translation units of M coroutine patterns each, taken in
                 turn from common correct ways of using those types, plus B
                 bugs in every K-th file (each bug pattern in turn);
@@ -1221,7 +1224,15 @@ PREAMBLE = r'''#include "rt/async_cm.hpp"
 '''
 
 
-def translation_unit(index, coroutines, bugs):
+def module_header(module):
+    """A header of one module's own, for benchmarks that edit a header
+    only some translation units include."""
+    return ("// The %s module's settings (generated).\n#pragma once\n\n"
+            "namespace %s::config {\ninline constexpr int shards = 4;\n}\n"
+            % (module, module))
+
+
+def translation_unit(index, coroutines, bugs, module_headers=False):
     """The text of translation unit number index, and its planted bugs:
     the correct patterns in turn, with the given bug patterns in between."""
     module = MODULES[index % len(MODULES)]
@@ -1229,6 +1240,8 @@ def translation_unit(index, coroutines, bugs):
     path = "src/%s/%s_%d.cpp" % (module, noun, index)
     lines = ["// %s: %s %s (generated)." % (path, module, noun)]
     lines += PREAMBLE.rstrip("\n").split("\n")
+    if module_headers:
+        lines.append('#include "%s/config.hpp"' % module)
     lines += [
         "",
         "namespace %s {" % module,
@@ -1274,6 +1287,9 @@ def main():
                             __file__)), "..", "include"),
                         help="directory holding <acm/annotations.h>")
     parser.add_argument("--compiler", default="clang++-22")
+    parser.add_argument("--module-headers", action="store_true",
+                        help="give each module a header that only its "
+                             "translation units include")
     args = parser.parse_args()
 
     out = os.path.abspath(args.out)
@@ -1283,6 +1299,12 @@ def main():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:
             f.write(text)
+    if args.module_headers:
+        for module in MODULES[:args.files]:
+            path = os.path.join(out, "include", module, "config.hpp")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as f:
+                f.write(module_header(module))
 
     commands, expected = [], []
     planted = 0
@@ -1292,7 +1314,8 @@ def main():
             for _ in range(args.bugs_per_file):
                 bugs.append(BUGS[planted % len(BUGS)])
                 planted += 1
-        path, text, found = translation_unit(index, args.coroutines, bugs)
+        path, text, found = translation_unit(index, args.coroutines, bugs,
+                                             args.module_headers)
         full = os.path.join(out, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "w") as f:

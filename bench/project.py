@@ -2,13 +2,13 @@
 """Times acm-tidy against run-clang-tidy with the plugin on a generated tree.
 
     bench/project.py [--build DIR] [--files N] [--coroutines M] [--runs R]
-                     [--jobs J] [--wait-idle SECONDS] [--keep DIR]
+                     [--jobs J] [--wait-idle SECONDS] [--keep DIR] [--cache]
 
 Generates a multi-file C++20 project with bench/gen_project.py (N
 translation units, default 48) and its compile_commands.json, then runs,
 alternating, R times each (default 5, after one untimed warm-up run each):
 
-  acm-tidy -p <tree>/build -j J
+  acm-tidy -p <tree>/build -j J --no-cache
   run-clang-tidy-22 -p <tree>/build -load <plugin> -checks='-*,acm-*' -j J -quiet
 
 Both must report the same findings (warnings and notes), and those must be
@@ -18,6 +18,17 @@ wall-clock and CPU times of each tool and the median ratio of paired runs
 pairs share whatever load remains). Builds nothing but
 the tree: acm-tidy and the plugin come from the build directory, clang-tidy-22
 and run-clang-tidy-22 from Debian's clang-tidy-22 package.
+
+With --cache, times acm-tidy's result cache instead, R times each (the tree
+gets a header per module, which only that module's files include):
+
+  cold     acm-tidy -p <tree>/build -j J, the cache directory removed first
+  warm     the same, nothing changed
+  cpp      one .cpp file edited (a comment added)
+  header   one module's header edited: only that module's files include it
+
+Each run must check exactly the files the change concerns (the hits and
+misses --statistics counts), and report the findings of the cold run.
 """
 import argparse
 import os
@@ -121,6 +132,9 @@ def main():
                              "machines; default 0: do not wait)")
     parser.add_argument("--keep", metavar="DIR",
                         help="generate the tree here and keep it")
+    parser.add_argument("--cache", action="store_true",
+                        help="time the result cache: cold, warm, one .cpp "
+                             "and one header edited")
     args = parser.parse_args()
 
     args.acm_tidy = args.acm_tidy or os.path.join(args.build, "bin",
@@ -130,10 +144,11 @@ def main():
     for path in (args.acm_tidy, args.plugin):
         if not os.path.exists(path):
             sys.exit("error: %s not found; build the project first" % path)
-    args.run_clang_tidy = find_run_clang_tidy()
-    if not shutil.which(args.clang_tidy):
-        sys.exit("error: %s not found (apt-get install clang-tidy-22)" %
-                 args.clang_tidy)
+    if not args.cache:
+        args.run_clang_tidy = find_run_clang_tidy()
+        if not shutil.which(args.clang_tidy):
+            sys.exit("error: %s not found (apt-get install clang-tidy-22)" %
+                     args.clang_tidy)
 
     if args.keep:
         tree = os.path.abspath(args.keep)
@@ -149,9 +164,11 @@ def main():
                         "--files", str(args.files),
                         "--coroutines", str(args.coroutines),
                         "--bug-every", str(args.bug_every),
-                        "--bugs-per-file", str(args.bugs_per_file)],
+                        "--bugs-per-file", str(args.bugs_per_file)] +
+                       (["--module-headers"] if args.cache else []),
                        check=True)
-        return measure(args, tree)
+        return measure_cache(args, tree) if args.cache else measure(args,
+                                                                    tree)
     finally:
         if scratch:
             shutil.rmtree(scratch)
@@ -161,7 +178,7 @@ def measure(args, tree):
     db = os.path.join(tree, "build")
     jobs = str(args.jobs)
     tools = [
-        ("acm-tidy", [args.acm_tidy, "-p", db, "-j", jobs]),
+        ("acm-tidy", [args.acm_tidy, "-p", db, "-j", jobs, "--no-cache"]),
         ("run-clang-tidy", [args.run_clang_tidy, "-p", db, "-load",
                             args.plugin, "-checks=-*,acm-*", "-j", jobs,
                             "-quiet"]),
@@ -271,6 +288,105 @@ def measure(args, tree):
     print("acm-tidy is %s" % ("not slower" if ratio <= 1.0 else "SLOWER"))
     print("load average after: %s" % " ".join("%.2f" % x
                                                 for x in os.getloadavg()))
+    return 0 if ok else 1
+
+
+CACHE_LINE = re.compile(r"^Result cache: (\d+) hits?, (\d+) miss(?:es)?")
+
+
+def cache_counts(stderr):
+    """(hits, misses) from acm-tidy --statistics."""
+    for line in stderr.splitlines():
+        match = CACHE_LINE.match(line)
+        if match:
+            return int(match.group(1)), int(match.group(2))
+    return None
+
+
+def measure_cache(args, tree):
+    db = os.path.join(tree, "build")
+    cache_dir = os.path.join(db, ".acm-tidy-cache")
+    cmd = [args.acm_tidy, "-p", db, "-j", str(args.jobs), "--statistics"]
+    sources = sorted(os.path.relpath(os.path.join(base, name), tree)
+                     for base, _, files in os.walk(os.path.join(tree, "src"))
+                     for name in files if name.endswith(".cpp"))
+    edited_cpp = sources[0]
+    module = edited_cpp.split(os.sep)[1]
+    edited_header = os.path.join("include", module, "config.hpp")
+    includers = sum(1 for s in sources if s.split(os.sep)[1] == module)
+    print("tree: %d translation units; the edited .cpp: %s; the edited "
+          "header: %s (included by %d)" % (len(sources), edited_cpp,
+                                            edited_header, includers))
+    print("machine: %s, %d cores, Linux %s; load average %s" % (
+        cpu_model(), os.cpu_count(), platform.release(),
+        " ".join("%.2f" % x for x in os.getloadavg())))
+    print("command: %s" % " ".join(cmd))
+    sys.stdout.flush()
+
+    def append_comment(path, run):
+        with open(os.path.join(tree, path), "a") as f:
+            f.write("// Edited for run %d.\n" % run)
+
+    def prepare(mode, run):
+        if mode == "cold":
+            shutil.rmtree(cache_dir, ignore_errors=True)
+        elif mode == "cpp":
+            append_comment(edited_cpp, run)
+        elif mode == "header":
+            append_comment(edited_header, run)
+
+    expected_misses = {"cold": len(sources), "warm": 0, "cpp": 1,
+                       "header": includers}
+    modes = ["cold", "warm", "cpp", "header"]
+    walls = {mode: [] for mode in modes}
+    reference = None
+    ok = True
+    # One untimed round first: it fills the file cache and the result cache.
+    for run in range(args.runs + 1):
+        for mode in modes:
+            if args.wait_idle and run and mode == "cold":
+                wait_until_idle(args.wait_idle)
+            prepare(mode, run)
+            wall, cpu, status, out, err = timed(cmd, tree)
+            if status not in (0, 1):
+                print("error: acm-tidy failed (exit %d):\n%s" % (status,
+                                                                  err[-2000:]))
+                return 1
+            found = findings(out, tree)
+            if reference is None:
+                reference = found
+            counts = cache_counts(err)
+            if found != reference or counts is None or \
+                    counts[1] != expected_misses[mode]:
+                ok = False
+                print("error: %s run %d: %s; findings %s the cold run's" % (
+                    mode, run, "hits and misses %s" % (counts,),
+                    "same as" if found == reference else "DIFFERENT from"))
+            if run == 0:
+                continue
+            walls[mode].append(wall)
+            print("  run %d %-7s %6.2f s wall %6.2f s cpu  %d hits, %d "
+                  "misses" % (run, mode, wall, cpu, counts[0], counts[1]))
+            sys.stdout.flush()
+
+    if args.runs <= 0:
+        print("findings: %d, the same in every run; each run checked exactly "
+              "the files its change concerns" % len(reference) if ok
+              else "MISMATCH (see above)")
+        return 0 if ok else 1
+    cold = statistics.median(walls["cold"])
+    print()
+    print("| run (-j %d) | files checked | runs | median (s) | min (s) | "
+          "× cold |" % args.jobs)
+    print("|---|---:|---:|---:|---:|---:|")
+    for mode in modes:
+        w = walls[mode]
+        print("| %s | %d of %d | %d | %.2f | %.2f | %.3f |" % (
+            mode, expected_misses[mode], len(sources), len(w),
+            statistics.median(w), min(w), statistics.median(w) / cold))
+    print()
+    print("findings: %d, the same in every run" % len(reference) if ok
+          else "MISMATCH (see above)")
     return 0 if ok else 1
 
 

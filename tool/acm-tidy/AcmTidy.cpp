@@ -22,6 +22,7 @@
 #include "FixApplier.h"
 #include "OutputFile.h"
 #include "Reports.h"
+#include "ResultCache.h"
 #include "Results.h"
 #include "Runner.h"
 #include "Summary.h"
@@ -229,6 +230,26 @@ Merge the SARIF logs named as inputs (from the shards of
 one project) into one log, and exit.)"),
                          cl::init(false), cl::cat(AcmCategory));
 
+cl::opt<std::string> CacheDir("cache-dir", describe(R"(
+Keep the result cache in this directory (default:
+.acm-tidy-cache in the directory of compile_commands.json;
+no cache for commands given after --).)"),
+                              cl::value_desc("dir"), cl::init(""),
+                              cl::cat(AcmCategory));
+
+cl::opt<std::string> CacheMaxSize("cache-max-size", describe(R"(
+After a run that stored results, remove the entries used
+least recently until the cache takes at most this much:
+a number of bytes, or with K, M or G (default: 1G; 0: no
+limit).)"),
+                                  cl::value_desc("size"), cl::init("1G"),
+                                  cl::cat(AcmCategory));
+
+cl::opt<bool> NoCache("no-cache", describe(R"(
+Check every file: neither read nor write the result
+cache.)"),
+                      cl::init(false), cl::cat(AcmCategory));
+
 cl::opt<bool> DebugFlow("acm-debug-flow", describe(R"(
 Print each coroutine's CFG size, final flow states,
 flow statistics and the bounds the analysis reached to
@@ -241,6 +262,12 @@ reads the files again (for tests of files that change
 meanwhile).)"),
                                    cl::value_desc("command"), cl::init(""),
                                    cl::Hidden, cl::cat(AcmCategory));
+
+cl::opt<std::string> TestToolIdentity("acm-test-tool-identity", describe(R"(
+Name the tool this way in result cache keys instead of by
+a digest of its executable (for tests of a rebuilt tool).)"),
+                                      cl::value_desc("text"), cl::init(""),
+                                      cl::Hidden, cl::cat(AcmCategory));
 
 const char Overview[] = R"(acm-tidy finds bugs in the asynchronous enter/exit protocol of C++20
 coroutines: exits that are never awaited, awaited twice or used after.
@@ -258,6 +285,9 @@ Exit status:
   2  a usage error, an invalid configuration, a file that does not
      compile, an output that cannot be written, a fix not applied
 )");
+
+/// Set when the compile commands are those after --.
+bool FixedCommands = false;
 
 /// Set when a configuration file clang-tidy's search found is invalid.
 std::atomic<bool> FoundInvalidConfiguration = false;
@@ -572,6 +602,22 @@ bool isCxxFile(StringRef Path) {
   return Extensions.contains(sys::path::extension(Path));
 }
 
+/// Parses --cache-max-size: bytes, or kibibytes, mebibytes or gibibytes
+/// with K, M or G.
+bool parseSize(StringRef Text, uint64_t &Bytes) {
+  unsigned Shift = 0;
+  if (Text.consume_back("K") || Text.consume_back("k"))
+    Shift = 10;
+  else if (Text.consume_back("M") || Text.consume_back("m"))
+    Shift = 20;
+  else if (Text.consume_back("G") || Text.consume_back("g"))
+    Shift = 30;
+  if (Text.getAsInteger(10, Bytes) || Bytes > (UINT64_MAX >> Shift))
+    return false;
+  Bytes <<= Shift;
+  return true;
+}
+
 /// Parses --shard's "K/N".
 bool parseShard(StringRef Text, unsigned &Part, unsigned &Parts) {
   auto [K, N] = Text.split('/');
@@ -590,11 +636,12 @@ public:
                               !escapeCodesUnwanted())) {
     sys::fs::current_path(WorkingDirectory);
   }
-  void start(StringRef File, size_t Started) {
+  void start(StringRef File, size_t Started, bool FromCache) {
     if (!Shown)
       return;
     std::string Line = ("[" + Twine(Started) + "/" + Twine(Total) + "] " +
-                        acm::relativePath(File, WorkingDirectory))
+                        acm::relativePath(File, WorkingDirectory) +
+                        (FromCache ? " (cached)" : ""))
                            .str();
     if (LinePerFile) {
       errs() << Line << "\n";
@@ -867,8 +914,9 @@ bool fixFiles(ArrayRef<acm::Result> Results, const acm::ParsedFiles &Parsed,
 }
 
 /// --statistics: the findings shown, per check and per file, the most
-/// first.
-void printStatistics(ArrayRef<acm::Result> Results, raw_ostream &OS) {
+/// first; then what the result cache gave.
+void printStatistics(ArrayRef<acm::Result> Results,
+                     const acm::ResultCache *Cache, raw_ostream &OS) {
   SmallString<256> WorkingDirectory;
   sys::fs::current_path(WorkingDirectory);
   std::map<std::string, size_t> PerCheck, PerFile;
@@ -897,6 +945,58 @@ void printStatistics(ArrayRef<acm::Result> Results, raw_ostream &OS) {
   };
   Print("Findings per check", PerCheck);
   Print("Findings per file", PerFile);
+  if (!Cache) {
+    OS << "Result cache: not used\n";
+    return;
+  }
+  acm::CacheStatistics Counts = Cache->statistics();
+  unsigned Misses = Counts.Misses + Counts.NotStored;
+  OS << "Result cache: " << plural(Counts.Hits, "hit") << ", "
+     << Misses << (Misses == 1 ? " miss" : " misses") << " ("
+     << acm::relativePath(Cache->directory(), WorkingDirectory) << ")\n";
+  if (Counts.NotStored)
+    OS << "  " << Counts.NotStored
+       << " not stored (compile errors are checked again on every run)\n";
+}
+
+/// The result cache of this run, or none: --no-cache, --acm-debug-flow
+/// (whose output the analysis prints as it runs), commands given after
+/// -- without --cache-dir, or a cache that cannot be opened (a warning).
+std::unique_ptr<acm::ResultCache>
+openResultCache(ArrayRef<std::string> Files, const char *Argv0,
+                void *MainAddress) {
+  if (NoCache || DebugFlow || Files.empty())
+    return nullptr;
+  std::string Directory = CacheDir;
+  if (Directory.empty()) {
+    // After --, the commands are the command line's: no build directory.
+    if (FixedCommands)
+      return nullptr;
+    std::string BuildPath = buildPathOption();
+    std::string Database = acm::compilationDatabaseDirectory(
+        !BuildPath.empty() ? StringRef(BuildPath)
+                           : sys::path::parent_path(Files.front()));
+    if (Database.empty())
+      return nullptr;
+    SmallString<256> Path(Database);
+    sys::path::append(Path, ".acm-tidy-cache");
+    Directory = std::string(Path);
+  }
+  std::string Identity = !TestToolIdentity.empty()
+                             ? std::string(TestToolIdentity)
+                             : acm::toolIdentity(Argv0, MainAddress);
+  if (Identity.empty()) {
+    errs() << "warning: the result cache is not used: cannot read the "
+              "acm-tidy executable\n";
+    return nullptr;
+  }
+  auto Opened = acm::ResultCache::open(Directory, std::move(Identity));
+  if (!Opened) {
+    errs() << "warning: the result cache is not used: "
+           << toString(Opened.takeError()) << "\n";
+    return nullptr;
+  }
+  return std::move(*Opened);
 }
 
 /// Where the check pages may be: the installed docs next to the
@@ -957,6 +1057,7 @@ static int runAcmTidy(int argc, const char **argv) {
   if (llvm::is_contained(Args, StringRef("--merge-sarif")) &&
       !llvm::is_contained(Args, StringRef("--")))
     Args.push_back("--");
+  FixedCommands = llvm::is_contained(Args, StringRef("--"));
   int ArgCount = Args.size();
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "acm-tidy " << ACM_VERSION << "\n  built with LLVM "
@@ -1000,6 +1101,13 @@ static int runAcmTidy(int argc, const char **argv) {
   if (Jobs > MaxJobs) {
     errs() << "error: -j " << Jobs << " is out of range (0 for all cores, "
            << "or 1 to " << MaxJobs << ")\n";
+    return ExitError;
+  }
+  uint64_t CacheLimit = 0;
+  if (!parseSize(CacheMaxSize, CacheLimit)) {
+    errs() << "error: --cache-max-size expects a size such as 500M or 2G, "
+              "not '"
+           << CacheMaxSize << "'\n";
     return ExitError;
   }
   unsigned ShardPart = 1, ShardParts = 1;
@@ -1138,12 +1246,23 @@ static int runAcmTidy(int argc, const char **argv) {
   Run.FindFunctions =
       Format != "text" || !BaselineFile.empty() || !WriteBaseline.empty();
   Progress Bar(Files.size(), ShowProgress);
-  Run.OnStart = [&Bar](StringRef File, size_t Started) {
-    Bar.start(File, Started);
+  Run.OnStart = [&Bar](StringRef File, size_t Started, bool FromCache) {
+    Bar.start(File, Started, FromCache);
   };
+  std::unique_ptr<acm::ResultCache> Cache = openResultCache(
+      Files, argv[0], reinterpret_cast<void *>(&main));
+  Run.Cache = Cache.get();
   std::vector<acm::FileResults> PerFile =
       acm::checkFiles(Files, Checking, Options, Run);
   Bar.finish();
+  if (Cache) {
+    if (std::string Problem = Cache->writeProblem(); !Problem.empty())
+      errs() << "warning: the result cache in '" << Cache->directory()
+             << "' is not updated: " << Problem << "\n";
+    // Only a run that stored something can have made the cache grow.
+    if (CacheLimit && Cache->statistics().Misses)
+      Cache->prune(CacheLimit);
+  }
 
   std::vector<acm::Result> Results;
   acm::ParsedFiles Parsed;
@@ -1204,7 +1323,7 @@ static int runAcmTidy(int argc, const char **argv) {
     errs() << acm::summaryLine(Summary) << "\n";
   }
   if (Statistics)
-    printStatistics(Results, errs());
+    printStatistics(Results, Cache.get(), errs());
   if (TreatedAsErrors)
     errs() << plural(TreatedAsErrors, "warning") << " treated as "
            << (TreatedAsErrors == 1 ? "error" : "errors") << "\n";

@@ -154,7 +154,7 @@ const FunctionRange *enclosingFunction(const FunctionIndex &Index,
 }
 
 /// The files one translation unit read, absolute, with what they held.
-using ReadFiles = std::vector<std::pair<std::string, Fingerprint>>;
+using ReadFiles = FilesRead;
 
 /// Fingerprints every file \p Compiler read, as its source manager holds it:
 /// fixes are offsets into exactly that text. Hashing is cheap next to
@@ -173,24 +173,35 @@ void recordReadFiles(CompilerInstance &Compiler, ReadFiles &Read) {
   }
 }
 
+/// The files of \p Read that have the name of a file that the fixes of
+/// \p Results edit: those that may be one of them.
+ReadFiles namedLikeEditedFiles(const ReadFiles &Read,
+                               ArrayRef<Result> Results) {
+  StringSet<> Names;
+  for (const Result &R : Results)
+    for (const Edit &E : R.Edits) {
+      Names.insert(sys::path::filename(E.File));
+      Names.insert(sys::path::filename(canonicalPath(E.File)));
+    }
+  ReadFiles Candidates;
+  for (const auto &[Path, Print] : Read)
+    if (Names.contains(sys::path::filename(Path)))
+      Candidates.emplace_back(Path, Print);
+  return Candidates;
+}
+
 /// The fingerprints of \p Read for the files that the fixes of \p Results
 /// edit, under any name.
 ParsedFiles filesWithEdits(const ReadFiles &Read, ArrayRef<Result> Results) {
-  StringSet<> Edited, Names;
+  StringSet<> Edited;
   for (const Result &R : Results)
-    for (const Edit &E : R.Edits) {
-      std::string Canonical = canonicalPath(E.File);
-      Names.insert(sys::path::filename(E.File));
-      Names.insert(sys::path::filename(Canonical));
-      Edited.insert(Canonical);
-    }
+    for (const Edit &E : R.Edits)
+      Edited.insert(canonicalPath(E.File));
   ParsedFiles Parsed;
   // Resolving links costs system calls: only for names that may match.
-  for (const auto &[Path, Print] : Read)
-    if (Names.contains(sys::path::filename(Path)))
-      if (std::string Canonical = canonicalPath(Path);
-          Edited.contains(Canonical))
-        Parsed.record(Canonical, Print);
+  for (const auto &[Path, Print] : namedLikeEditedFiles(Read, Results))
+    if (std::string Canonical = canonicalPath(Path); Edited.contains(Canonical))
+      Parsed.record(Canonical, Print);
   return Parsed;
 }
 
@@ -312,9 +323,25 @@ Result unitError(const std::string &Message) {
   return R;
 }
 
+/// What checking one file read, for its cache entry.
+struct UnitRecord {
+  /// The translation unit was checked to the end (no early error, no
+  /// crash).
+  bool Complete = false;
+  /// No file changed while it was read.
+  bool Consistent = true;
+  std::vector<FileQuery> Queries;
+  /// The files read that --fix may need to know of (namedLikeEditedFiles).
+  ReadFiles Read;
+};
+
+/// Checks \p File; with \p Record, also records what the check read of the
+/// file system, and finds functions and fingerprints files as the cache
+/// needs whatever this run asks.
 FileResults checkFile(const std::string &File,
                       const tooling::CompilationDatabase &Database,
-                      SharedOptions &Options, const RunOptions &Run) {
+                      SharedOptions &Options, const RunOptions &Run,
+                      UnitRecord *Record) {
   // A database can list files that are gone; the compiler driver would say
   // so in three messages, two without the file's name.
   if (std::error_code EC = sys::fs::access(File, sys::fs::AccessMode::Exist)) {
@@ -334,8 +361,14 @@ FileResults checkFile(const std::string &File,
   }
   // ClangTool moves into each compile command's directory; a file system
   // of its own keeps that from the other threads.
-  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-      vfs::createPhysicalFileSystem());
+  IntrusiveRefCntPtr<vfs::FileSystem> Physical(
+      vfs::createPhysicalFileSystem().release());
+  IntrusiveRefCntPtr<RecordingFileSystem> Recorder;
+  if (Record) {
+    Recorder = makeIntrusiveRefCnt<RecordingFileSystem>(Physical);
+    Physical = Recorder;
+  }
+  auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(Physical);
   ClangTidyContext Context(Options.view(FS));
 
   tooling::ClangTool Tool(Database, File,
@@ -356,9 +389,9 @@ FileResults checkFile(const std::string &File,
 
   FunctionIndex Functions;
   ReadFiles Read;
-  CheckActionFactory Factory(Context, FS,
-                             Run.FindFunctions ? &Functions : nullptr,
-                             Run.RecordParsedFiles ? &Read : nullptr);
+  CheckActionFactory Factory(
+      Context, FS, Run.FindFunctions || Record ? &Functions : nullptr,
+      Run.RecordParsedFiles || Record ? &Read : nullptr);
   KindRecorder Kinds;
   bool Failed = Tool.run(&Factory) != 0;
 
@@ -380,6 +413,12 @@ FileResults checkFile(const std::string &File,
   }
   if (Run.RecordParsedFiles)
     Out.Parsed = filesWithEdits(Read, Out.Results);
+  if (Record) {
+    Record->Complete = true;
+    Record->Consistent = Recorder->consistent();
+    Record->Queries = Recorder->queries();
+    Record->Read = namedLikeEditedFiles(Read, Out.Results);
+  }
   // Say which file could not be checked when nothing else does.
   if (Failed && llvm::none_of(Out.Results, [](const Result &R) {
         return R.isCompilerError();
@@ -439,24 +478,80 @@ void ensureAlternateSignalStack() {
 /// of that file: the other files are still checked.
 FileResults checkFileSafely(const std::string &File,
                             const tooling::CompilationDatabase &Database,
-                            SharedOptions &Options, const RunOptions &Run) {
+                            SharedOptions &Options, const RunOptions &Run,
+                            UnitRecord *Record) {
   ensureAlternateSignalStack();
   FileResults Out;
   CrashRecoveryContext Recovery;
   const void *PrettyStack = SavePrettyStackState();
   if (Recovery.RunSafely(
-          [&] { Out = checkFile(File, Database, Options, Run); }))
+          [&] { Out = checkFile(File, Database, Options, Run, Record); }))
     return Out;
   // What the crash skipped: the entries of clang's stack trace it left on
   // this thread, and the recorder's unregistering.
   RestorePrettyStackState(PrettyStack);
   setThreadFindingRecorder(nullptr);
+  if (Record)
+    Record->Complete = false;
   int Signal = Recovery.RetCode - 128;
   std::string Reason = Signal > 0 ? ::strsignal(Signal) : "an error";
   FileResults Crashed;
   Crashed.Results.push_back(unitError("checking '" + File + "' crashed (" +
                                       Reason + "); its findings are lost"));
   return Crashed;
+}
+
+bool hasCompileError(const FileResults &Checked) {
+  return llvm::any_of(Checked.Results,
+                      [](const Result &R) { return R.isCompilerError(); });
+}
+
+/// The key of \p File's results in the cache.
+CacheKey cacheKey(const std::string &File,
+                  const tooling::CompilationDatabase &Database,
+                  SharedOptions &Options, const RunOptions &Run) {
+  std::vector<tooling::CompileCommand> Commands =
+      Database.getCompileCommands(File);
+  ClangTidyOptions FileOptions = Options.options(File);
+  return Run.Cache->key({File, Commands, &FileOptions, Run.FixesFromNotes});
+}
+
+/// The results of \p File: from the cache when it has them, else checked
+/// (and then stored, when they can be trusted again).
+FileResults checkOrReuse(const std::string &File,
+                         const tooling::CompilationDatabase &Database,
+                         SharedOptions &Options, const RunOptions &Run,
+                         function_ref<void(bool FromCache)> Started) {
+  if (!Run.Cache) {
+    Started(false);
+    return checkFileSafely(File, Database, Options, Run, nullptr);
+  }
+  CacheKey Key = cacheKey(File, Database, Options, Run);
+  FileResults Out;
+  if (std::optional<CacheEntry> Hit = Run.Cache->lookup(Key)) {
+    Started(true);
+    Out.Results = std::move(Hit->Results);
+    if (Run.RecordParsedFiles)
+      Out.Parsed = filesWithEdits(Hit->Read, Out.Results);
+  } else {
+    Started(false);
+    UnitRecord Record;
+    Out = checkFileSafely(File, Database, Options, Run, &Record);
+    // A file with compile errors is checked again on every run: the
+    // errors may come from something outside what clang read (a missing
+    // generated header that the build is about to write).
+    if (Record.Complete && Record.Consistent && !hasCompileError(Out))
+      Run.Cache->store(Key, Record.Queries, Out.Results, Record.Read);
+    else
+      Run.Cache->skip();
+  }
+  // What a run without the cache would have: nothing asks for functions.
+  if (!Run.FindFunctions)
+    for (Result &R : Out.Results) {
+      R.Function.clear();
+      R.FunctionLine = 0;
+    }
+  return Out;
 }
 
 } // namespace
@@ -472,11 +567,13 @@ checkFiles(ArrayRef<std::string> Files,
   std::mutex StartLock;
   size_t Started = 0;
   auto CheckOne = [&](size_t I) {
-    if (Run.OnStart) {
-      std::lock_guard<std::mutex> Guard(StartLock);
-      Run.OnStart(Files[I], ++Started);
-    }
-    Results[I] = checkFileSafely(Files[I], Database, Options, Run);
+    Results[I] = checkOrReuse(Files[I], Database, Options, Run,
+                              [&](bool FromCache) {
+                                std::lock_guard<std::mutex> Guard(StartLock);
+                                ++Started;
+                                if (Run.OnStart)
+                                  Run.OnStart(Files[I], Started, FromCache);
+                              });
   };
   if (Run.Jobs <= 1 || Files.size() <= 1) {
     for (size_t I = 0; I < Files.size(); ++I)

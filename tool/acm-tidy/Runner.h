@@ -11,6 +11,7 @@
 
 #include "FixApplier.h"
 #include "Results.h"
+#include "ResultCache.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -63,10 +64,16 @@ struct RunOptions {
   bool RecordParsedFiles = false;
   /// Find the function each finding is in.
   bool FindFunctions = false;
+  /// Where results of earlier runs are looked up and the results of this
+  /// one stored; none when null. Entries hold the function of each finding
+  /// and what --fix needs, whether or not this run asks for them.
+  ResultCache *Cache = nullptr;
   /// Called when a file is started, from the thread that checks it, with
-  /// the number of files started so far. Calls never overlap, and the
-  /// numbers only go up.
-  llvm::unique_function<void(llvm::StringRef File, size_t Started)> OnStart;
+  /// the number of files started so far and whether its results come from
+  /// the cache. Calls never overlap, and the numbers only go up.
+  llvm::unique_function<void(llvm::StringRef File, size_t Started,
+                             bool FromCache)>
+      OnStart;
 };
 
 /// Checks \p Files, each with its commands from \p Database; the result
