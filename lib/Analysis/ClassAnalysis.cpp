@@ -49,14 +49,20 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
       IsCoroutine ? writtenBody(Definition) : Definition.getBody();
   bool ExceptionPaths = Model.options().CheckExceptionPaths &&
                         Context.getLangOpts().CXXExceptions;
+  if (!Body)
+    return;
+  BranchFacts Conditions(Definition, Body);
+  KeptStmts Kept;
+  Conditions.forEachUpdateSite(
+      [&](const Stmt *S) { Kept.try_emplace(S, nullptr); });
+  keepGraphStatements(Facts, Kept);
   TrySet LeftByException;
   std::unique_ptr<CFG> Graph =
       buildFlowGraph(&Definition, Definition.getBody(), Context,
-                     ExceptionPaths, &LeftByException);
-  if (!Graph || !Body)
+                     ExceptionPaths, &LeftByException, &Kept);
+  if (!Graph)
     return;
   PostOrderCFGView Order(Graph.get());
-  BranchFacts Conditions(Definition, Body);
   MemberGuards Guards(Body, Facts.Found.Objects, Model, Members);
   if (Debug)
     *Debug << "  owner exit '" << Definition.getNameAsString()

@@ -104,10 +104,21 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   bool ExceptionPaths = Exit.hasObjects() &&
                         Model.options().CheckExceptionPaths &&
                         Context.getLangOpts().CXXExceptions;
+  // The flows' facts, and the statements they read from the graph.
+  std::optional<BranchFacts> Conditions;
+  KeptStmts Kept;
+  if (NeedsFlow) {
+    Conditions.emplace(Function, WrittenBody);
+    Conditions->forEachUpdateSite(
+        [&](const Stmt *S) { Kept.try_emplace(S, nullptr); });
+    keepGraphStatements(Exit, Kept);
+    if (Yields)
+      keepGraphStatements(*Yields, Kept);
+  }
   TrySet LeftByException;
   std::unique_ptr<CFG> Graph =
       buildFlowGraph(&Function, Function.getBody(), Context, ExceptionPaths,
-                     Exit.hasObjects() ? &LeftByException : nullptr);
+                     Exit.hasObjects() ? &LeftByException : nullptr, &Kept);
   if (!Graph) {
     if (!Exit.hasObjects())
       reportImmediateFindings(Exit, Context, Sink);
@@ -121,10 +132,9 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     return FinishDebug("no flow: no tracked object and no co_yield");
   }
   PostOrderCFGView Order(Graph.get());
-  BranchFacts Conditions(Function, WrittenBody);
   if (Debug)
     *Debug << "  cfg: " << Graph->getNumBlockIDs() << " blocks, "
-           << Conditions.size() << " condition variables"
+           << Conditions->size() << " condition variables"
            << (LeftByException.empty()
                    ? ""
                    : ", exception edges for the tries only an exception "
@@ -134,14 +144,14 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
 
   if (Yields)
     runGeneratorAnalysis(Function, *Yields, *Graph, Order, WrittenBody,
-                         Conditions, Exit.Effects.FailurePoints,
+                         *Conditions, Exit.Effects.FailurePoints,
                          Context.getSourceManager(), Sink, Debug);
   if (Exit.hasObjects()) {
     ExitRun Run;
     Run.ExceptionPaths = ExceptionPaths;
     Run.LeftByException = &LeftByException;
     Run.Debug = Debug;
-    runExitAnalysis(Exit, *Graph, Order, WrittenBody, Conditions, Run, Context,
+    runExitAnalysis(Exit, *Graph, Order, WrittenBody, *Conditions, Run, Context,
                     Sink);
   } else
     reportImmediateFindings(Exit, Context, Sink);

@@ -57,7 +57,7 @@ public:
     if (Found == Contexts.Awaited.end())
       return true;
     llvm::ArrayRef<AwaitedItem> Items = Found->second;
-    recordAwaiterCalls(E, Items);
+    recordAwaitOfOp(E, Items);
     for (const AwaitedItem &Item : Items) {
       // An item in an arm of "b ? r.aexit() : s.aexit()" takes effect in
       // that arm's block of the CFG, on that arm's path only.
@@ -407,37 +407,22 @@ private:
       recordMachinery(Child);
   }
 
-  /// Records the calls \p Await makes, for the paths on which they throw.
-  void recordAwaiterCalls(const CoawaitExpr *Await,
-                          llvm::ArrayRef<AwaitedItem> Items) {
-    llvm::SmallVector<unsigned, 2> Exited;
+  /// Notes the objects \p Await exits, for indexAwaiterCalls.
+  void recordAwaitOfOp(const CoawaitExpr *Await,
+                       llvm::ArrayRef<AwaitedItem> Items) {
+    EffectTable::AwaitOfOp Entry{Await, {}};
     for (const AwaitedItem &Item : Items) {
       if (Item.Call) {
         std::optional<unsigned> Obj = Objects.indexOf(calledObject(Item.Call));
         if (Obj && Model.classifyCall(Item.Call) == OpKind::Exit)
-          Exited.push_back(*Obj);
+          Entry.Exited.push_back(*Obj);
         continue;
       }
       for (const HeldOp &Op : Objects.heldOps(Item.Local))
         if (Op.Object >= 0 && Op.Op == OpKind::Exit)
-          Exited.push_back(unsigned(Op.Object));
+          Entry.Exited.push_back(unsigned(Op.Object));
     }
-    auto Record = [&](const Stmt *S, bool Implicit, auto &Self) -> void {
-      if (!S || isa<LambdaExpr>(S) || (isa<CoawaitExpr>(S) && S != Await))
-        return;
-      if (isa<CallExpr>(S)) {
-        if (!Exited.empty())
-          Out.ExitCalls[S].append(Exited.begin(), Exited.end());
-        if (Implicit)
-          Out.AwaiterCalls.try_emplace(S, Await);
-      }
-      for (const Stmt *Child : S->children())
-        Self(Child, Implicit, Self);
-    };
-    Record(Await->getOperand(), false, Record);
-    for (const Expr *Part : {Await->getReadyExpr(), Await->getSuspendExpr(),
-                             Await->getResumeExpr()})
-      Record(Part, true, Record);
+    Out.AwaitsOfOps.push_back(std::move(Entry));
   }
 
   const FunctionDecl &Function;
@@ -464,6 +449,30 @@ EffectTable collectEffects(const FunctionDecl &Function, const Stmt *Body,
   Collector C(Function, Found, Contexts, Model, Members, Out);
   C.TraverseStmt(const_cast<Stmt *>(Body));
   return Out;
+}
+
+AwaiterCalls indexAwaiterCalls(const EffectTable &Effects) {
+  AwaiterCalls Index;
+  for (const EffectTable::AwaitOfOp &Entry : Effects.AwaitsOfOps) {
+    const CoawaitExpr *Await = Entry.Await;
+    auto Record = [&](const Stmt *S, bool Implicit, auto &Self) -> void {
+      if (!S || isa<LambdaExpr>(S) || (isa<CoawaitExpr>(S) && S != Await))
+        return;
+      if (isa<CallExpr>(S)) {
+        if (!Entry.Exited.empty())
+          Index.ExitCalls[S].append(Entry.Exited.begin(), Entry.Exited.end());
+        if (Implicit)
+          Index.AwaitOf.try_emplace(S, Await);
+      }
+      for (const Stmt *Child : S->children())
+        Self(Child, Implicit, Self);
+    };
+    Record(Await->getOperand(), false, Record);
+    for (const Expr *Part : {Await->getReadyExpr(), Await->getSuspendExpr(),
+                             Await->getResumeExpr()})
+      Record(Part, true, Record);
+  }
+  return Index;
 }
 
 } // namespace acm

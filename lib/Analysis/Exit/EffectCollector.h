@@ -2,8 +2,9 @@
 //
 // The third pass over a coroutine body: with the objects found and every
 // reference and call classified (BodyContexts.h), it records what each
-// statement does to each tracked object (Effects.h), the calls an await
-// makes, and the findings that need no flow.
+// statement does to each tracked object (Effects.h), the co_awaits of ops
+// (whose calls are indexed only for a flow that follows exceptions), and
+// the findings that need no flow.
 //
 // Exit room.
 //
@@ -36,6 +37,10 @@ EffectTable collectEffects(const clang::FunctionDecl &Function,
                            const BodyContexts &Contexts,
                            const ProtocolModel &Model,
                            const MemberContext *Members = nullptr);
+
+/// The calls made by the co_awaits of ops that \p Effects holds, for a
+/// flow that follows the exceptions they throw.
+AwaiterCalls indexAwaiterCalls(const EffectTable &Effects);
 
 } // namespace acm
 

@@ -79,13 +79,14 @@ struct EffectTable {
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<Effect, 1>> ByStmt;
   /// Tracked locals initialised by pop_all: the stack they take over.
   llvm::DenseMap<const clang::VarDecl *, unsigned> PopAllFrom;
-  /// The calls made by awaiting an exit (the op and the awaiter's
-  /// functions), and the objects exited: if one throws, the exit was
-  /// attempted, not skipped.
-  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> ExitCalls;
-  /// The co_await each call of an awaiter's functions (await_ready,
-  /// await_suspend, await_resume) belongs to.
-  llvm::DenseMap<const clang::Stmt *, const clang::CoawaitExpr *> AwaiterCalls;
+  /// Each co_await of a tracked object's op, with the objects it exits.
+  /// The calls it makes are indexed (AwaiterCalls) only for a flow that
+  /// follows exceptions: most flows never ask.
+  struct AwaitOfOp {
+    const clang::CoawaitExpr *Await;
+    llvm::SmallVector<unsigned, 1> Exited;
+  };
+  std::vector<AwaitOfOp> AwaitsOfOps;
   /// Calls the coroutine machinery makes (the promise's return_void, the
   /// implicit suspends): not the body's own calls.
   llvm::DenseSet<const clang::Stmt *> MachineryCalls;
@@ -103,6 +104,19 @@ struct EffectTable {
       return {};
     return It->second;
   }
+};
+
+/// The calls each co_await of an op makes, for the paths on which one
+/// throws: built from an EffectTable by indexAwaiterCalls.
+struct AwaiterCalls {
+  /// The calls made by awaiting an exit (the op and the awaiter's
+  /// functions), and the objects exited: if one throws, the exit was
+  /// attempted, not skipped.
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> ExitCalls;
+  /// The co_await each call of an awaiter's functions (await_ready,
+  /// await_suspend, await_resume) belongs to.
+  llvm::DenseMap<const clang::Stmt *, const clang::CoawaitExpr *> AwaitOf;
+
   llvm::ArrayRef<unsigned> exitedBy(const clang::Stmt *Call) const {
     auto It = ExitCalls.find(Call);
     if (It == ExitCalls.end())

@@ -33,6 +33,13 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
   return Facts;
 }
 
+void keepGraphStatements(const ExitFacts &Facts, KeptStmts &Kept) {
+  for (const auto &Entry : Facts.Effects.ByStmt)
+    Kept.try_emplace(Entry.first, nullptr);
+  for (const Stmt *S : Facts.Effects.FailurePoints)
+    Kept.try_emplace(S, nullptr);
+}
+
 void reportImmediateFindings(const ExitFacts &Facts, ASTContext &Ctx,
                              FindingSink &Sink) {
   for (const Finding &F :
@@ -52,6 +59,11 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
                 Ctx.getSourceManager(), WrittenBody, Run.IsCoroutine,
                 ExceptionPaths, Run.Guards);
   Flow.followExceptionsOutOf(Run.LeftByException);
+  AwaiterCalls Awaiters;
+  if (Flow.hasExceptionEdges()) {
+    Awaiters = indexAwaiterCalls(Facts.Effects);
+    Flow.useAwaiterCalls(&Awaiters);
+  }
   FlowStats Stats;
   BlockStates<ExitState> States =
       solveForward(Graph, Order, Flow, Flow.entryState(), Stats);

@@ -55,6 +55,10 @@ ExitFacts collectExitFacts(const clang::FunctionDecl &Function,
                            const clang::Stmt *Body, const ProtocolModel &Model,
                            const MemberContext *Members = nullptr);
 
+/// Adds to \p Kept the statements the exit flow reads from the graph: those
+/// with effects, and the fatal failures of tests.
+void keepGraphStatements(const ExitFacts &Facts, KeptStmts &Kept);
+
 /// Reports the findings that need no flow, in the order the body has them.
 void reportImmediateFindings(const ExitFacts &Facts, clang::ASTContext &Ctx,
                              FindingSink &Sink);

@@ -80,7 +80,8 @@ ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
   if (hasExceptionEdges() && Block.succ_size() > 1 &&
       !Block.getTerminatorStmt())
     Thrower = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
-  for (const CFGElement &Element : Block) {
+  for (unsigned Index : activeElements(Block, Thrower)) {
+    CFGElement Element = Block[Index];
     if (auto StmtElement = Element.getAs<CFGStmt>()) {
       const Stmt *St = StmtElement->getStmt();
       if (St == Thrower)
@@ -116,6 +117,46 @@ ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
   return Out;
 }
 
+llvm::ArrayRef<unsigned>
+ExitFlow::activeElements(const CFGBlock &Block, const Stmt *Thrower) const {
+  unsigned ID = Block.getBlockID();
+  if (ID >= Active.size())
+    Active.resize(Block.getParent()->getNumBlockIDs());
+  std::optional<llvm::SmallVector<unsigned, 4>> &Cached = Active[ID];
+  if (Cached)
+    return *Cached;
+  Cached.emplace();
+  if (!ActiveStmtsFound) {
+    // One set to ask per element, instead of a table per kind of work.
+    for (const auto &Entry : Effects.ByStmt)
+      ActiveStmts.insert(Entry.first);
+    for (const Stmt *S : Effects.FailurePoints)
+      ActiveStmts.insert(S);
+    Facts.forEachUpdateSite([&](const Stmt *S) { ActiveStmts.insert(S); });
+    ActiveStmtsFound = true;
+  }
+  unsigned Index = 0;
+  for (const CFGElement &Element : Block) {
+    unsigned This = Index++;
+    if (auto StmtElement = Element.getAs<CFGStmt>()) {
+      const Stmt *St = StmtElement->getStmt();
+      bool Acts = St == Thrower || ActiveStmts.contains(St);
+      if (const auto *DS = dyn_cast<DeclStmt>(St))
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D))
+            Acts = Acts || Objects.indexOf(V) || Facts.atDeclaration(V);
+      if (Acts)
+        Cached->push_back(This);
+      continue;
+    }
+    if (auto Lifetime = Element.getAs<CFGLifetimeEnds>())
+      if (!isa<ParmVarDecl>(Lifetime->getVarDecl()) &&
+          Objects.indexOf(Lifetime->getVarDecl()))
+        Cached->push_back(This);
+  }
+  return *Cached;
+}
+
 bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
                     unsigned SuccIndex, bool BackEdge) const {
   bool Changed = false;
@@ -134,7 +175,7 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
       S = *O.BeforeThrow;
     // An exit that throws was attempted: its object is settled. Objects
     // the unwinding destroys are reported at the call and gone after it.
-    for (unsigned Obj : Effects.exitedBy(lastStmtOf(From)))
+    for (unsigned Obj : exitedBy(lastStmtOf(From)))
       Lattice.erase(S, Obj);
     llvm::erase_if(S.Variants, [&](const Variant &V) {
       return unwoundBefore(V.Obj, *Target);
@@ -227,7 +268,8 @@ void ExitFlow::diagnoseExceptions(const CFGBlock &Block, const ExitOutcome &O,
     } else {
       const auto *Call = cast<CallExpr>(Last);
       const Expr *Site = Call;
-      if (const CoawaitExpr *Await = Effects.AwaiterCalls.lookup(Call)) {
+      if (const CoawaitExpr *Await =
+              Awaiters ? Awaiters->AwaitOf.lookup(Call) : nullptr) {
         Site = Await;
         if (const auto *Operand =
                 dyn_cast<CallExpr>(stripWrappers(Await->getOperand())))
@@ -243,7 +285,7 @@ void ExitFlow::diagnoseExceptions(const CFGBlock &Block, const ExitOutcome &O,
     }
     llvm::ArrayRef<unsigned> Attempted;
     if (ByCall)
-      Attempted = Effects.exitedBy(Last);
+      Attempted = exitedBy(Last);
     const ExitState &S = ByCall && O.BeforeThrow ? *O.BeforeThrow : O.After;
     for (const Variant &V : S.Variants) {
       if (llvm::is_contained(Attempted, V.Obj) ||

@@ -20,8 +20,10 @@
 #include "Analysis/Findings.h"
 #include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
+#include "llvm/ADT/DenseSet.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class CFG;
@@ -109,6 +111,14 @@ public:
   /// try blocks in \p Tries into their handlers (the graph has exception
   /// edges for them): the only way out of those blocks.
   void followExceptionsOutOf(const TrySet *Tries) { LeftByException = Tries; }
+  /// The calls the awaits of ops make: needed when the graph has exception
+  /// edges.
+  void useAwaiterCalls(const AwaiterCalls *Calls) { Awaiters = Calls; }
+  /// True if the graph has exception edges: the flow follows them all with
+  /// exception paths, else those into LeftByException's handlers.
+  bool hasExceptionEdges() const {
+    return ExceptionPaths || (LeftByException && !LeftByException->empty());
+  }
 
   /// The state entering the body: the parameters and members alive.
   ExitState entryState() const;
@@ -137,6 +147,12 @@ public:
 private:
   void applyEffect(const Effect &E, ExitState &S,
                    ExitDiagnoser *Diagnoser) const;
+  /// The indices of \p Block's elements that change a state (an effect, a
+  /// declaration or death of a tracked object, a fact's update, the call
+  /// \p Thrower): found on the first visit, as the fixpoint revisits blocks
+  /// and the reporting pass replays them all.
+  llvm::ArrayRef<unsigned> activeElements(const clang::CFGBlock &Block,
+                                          const clang::Stmt *Thrower) const;
   void declare(const clang::VarDecl *V, ExitState &S) const;
   ObjectState initialState(const TrackedObject &Object,
                            clang::SourceLocation Loc) const;
@@ -158,10 +174,9 @@ private:
   /// True if the call that ends \p Block is one of the body's own and may
   /// throw.
   bool throwsHere(const clang::CFGBlock &Block) const;
-  /// True if the graph has exception edges: the flow follows them all with
-  /// exception paths, else those into LeftByException's handlers.
-  bool hasExceptionEdges() const {
-    return ExceptionPaths || (LeftByException && !LeftByException->empty());
+  /// The calls of one exit's await that throw attempted it.
+  llvm::ArrayRef<unsigned> exitedBy(const clang::Stmt *Call) const {
+    return Awaiters ? Awaiters->exitedBy(Call) : llvm::ArrayRef<unsigned>();
   }
 
   const ObjectTable &Objects;
@@ -174,8 +189,13 @@ private:
   /// Follow the paths on which calls throw (the CFG has their edges).
   bool ExceptionPaths;
   const TrySet *LeftByException = nullptr;
+  const AwaiterCalls *Awaiters = nullptr;
   const MemberGuards *Guards;
   ExitLattice Lattice;
+  mutable std::vector<std::optional<llvm::SmallVector<unsigned, 4>>> Active;
+  /// The statements with effects, fatal failures or fact updates.
+  mutable llvm::DenseSet<const clang::Stmt *> ActiveStmts;
+  mutable bool ActiveStmtsFound = false;
 };
 
 } // namespace acm

@@ -28,6 +28,11 @@ public:
       TraverseStmt(S->getHandler(I));
     return true;
   }
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    if (!E->isImplicit())
+      Out.Awaits.push_back(E);
+    return true;
+  }
   bool VisitCoyieldExpr(CoyieldExpr *E) {
     Out.Yields.insert(E);
     if (ProtectedDepth > 0)
@@ -51,6 +56,13 @@ YieldSites findYields(const Stmt *Body) {
   YieldSites Out;
   YieldFinder(Out).TraverseStmt(const_cast<Stmt *>(Body));
   return Out;
+}
+
+void keepGraphStatements(const YieldSites &Yields, KeptStmts &Kept) {
+  for (const CoyieldExpr *Yield : Yields.Yields)
+    Kept.try_emplace(Yield, nullptr);
+  for (const CoawaitExpr *Await : Yields.Awaits)
+    Kept.try_emplace(Await, nullptr);
 }
 
 } // namespace acm

@@ -8,10 +8,13 @@
 #ifndef ACM_ANALYSIS_GENERATOR_YIELDSITES_H
 #define ACM_ANALYSIS_GENERATOR_YIELDSITES_H
 
+#include "Analysis/Support/FlowGraph.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include <vector>
 
 namespace clang {
+class CoawaitExpr;
 class CoyieldExpr;
 class Stmt;
 } // namespace clang
@@ -24,6 +27,8 @@ namespace acm {
 struct YieldSites {
   llvm::SetVector<const clang::CoyieldExpr *> Yields;
   llvm::DenseSet<const clang::CoyieldExpr *> Protected;
+  /// The body's own written co_awaits: where cleanup after a yield runs.
+  std::vector<const clang::CoawaitExpr *> Awaits;
 
   bool empty() const { return Yields.empty(); }
   /// True if \p S is one of the body's own co_yields.
@@ -32,6 +37,9 @@ struct YieldSites {
 
 /// Finds the co_yields of the written body \p Body.
 YieldSites findYields(const clang::Stmt *Body);
+
+/// Adds to \p Kept the statements the generator flow reads from the graph.
+void keepGraphStatements(const YieldSites &Yields, KeptStmts &Kept);
 
 } // namespace acm
 

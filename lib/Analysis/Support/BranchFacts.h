@@ -60,6 +60,12 @@ public:
   /// The assignments \p S performs to condition variables.
   llvm::ArrayRef<FactUpdate> updatesAt(const clang::Stmt *S) const;
 
+  /// Calls \p Fn with each statement that assigns a condition variable.
+  template <typename Fn> void forEachUpdateSite(Fn &&F) const {
+    for (const auto &Entry : Updates)
+      F(Entry.first);
+  }
+
   /// The test of a condition variable that decides the two-way branch at
   /// the end of \p Block, if it is one.
   std::optional<FactTest> testAt(const clang::CFGBlock &Block) const;

@@ -193,11 +193,16 @@ TrySet findTriesLeftByException(const CFG &Graph, const SourceManager &SM) {
 }
 
 std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
-                                bool ExceptionEdges) {
+                                bool ExceptionEdges, KeptStmts *Kept) {
   CFG::BuildOptions Options;
   Options.AddLifetime = true;
   Options.AddEHEdges = ExceptionEdges;
-  Options.setAllAlwaysAdd();
+  // The builder reads the kept statements through a pointer to the map.
+  KeptStmts *KeptMap = Kept;
+  if (Kept)
+    Options.forcedBlkExprs = &KeptMap;
+  else
+    Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph = CFG::buildCFG(D, Body, &Ctx, Options);
   if (!Graph)
     return nullptr;
@@ -216,14 +221,17 @@ std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
 
 std::unique_ptr<CFG> buildFlowGraph(const Decl *D, Stmt *Body,
                                     ASTContext &Ctx, bool ExceptionEdges,
-                                    TrySet *LeftByException) {
-  std::unique_ptr<CFG> Graph = buildGraph(D, Body, Ctx, ExceptionEdges);
+                                    TrySet *LeftByException, KeptStmts *Kept) {
+  std::unique_ptr<CFG> Graph = buildGraph(D, Body, Ctx, ExceptionEdges, Kept);
   if (!Graph || ExceptionEdges || !LeftByException)
     return Graph;
   *LeftByException = findTriesLeftByException(*Graph, Ctx.getSourceManager());
   if (LeftByException->empty())
     return Graph;
-  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true);
+  if (Kept)
+    for (auto &Entry : *Kept)
+      Entry.second = nullptr;
+  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true, Kept);
 }
 
 } // namespace acm

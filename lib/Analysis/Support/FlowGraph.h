@@ -1,8 +1,12 @@
 //===- FlowGraph.h - The CFG the analyses run on ---------------------------===//
 //
-// Clang's CFG of a function, built once with every statement and the ends of
-// variables' lifetimes, and with the branches no run can take marked
-// unreachable. Clang's builder folds constant expressions (`if (false)`);
+// Clang's CFG of a function, built once with the ends of variables'
+// lifetimes, the statements the analyses read, and the branches no run can
+// take marked unreachable. Each block holds the statements clang always
+// adds (full expressions, declarations, calls) and the kept subexpressions
+// that carry the analyses' facts, in evaluation order: not every
+// subexpression, most of which (an await's machinery) no analysis reads,
+// and which would be most of the graph's size. Clang's builder folds constant expressions (`if (false)`);
 // test frameworks hide theirs behind calls it does not look into: Boost.Test
 // ends every tool with `while (dummy_cond())`, an inline function that
 // returns false, and gtest's EXPECT_THROW tests `if (TrueWithString m{})`,
@@ -23,6 +27,7 @@
 
 namespace clang {
 class ASTContext;
+class CFGBlock;
 class CXXTryStmt;
 class Decl;
 class Expr;
@@ -36,6 +41,11 @@ namespace acm {
 /// `try { while (true) ... } catch (...) {}`, ended by cancellation).
 using TrySet = llvm::SmallPtrSet<const clang::CXXTryStmt *, 2>;
 
+/// The subexpressions a graph must hold as elements: those the analyses
+/// read (effects, fact updates, yields, awaits). Clang's builder records
+/// in each entry the block that holds it.
+using KeptStmts = llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *>;
+
 /// The CFG of \p D's body \p Body, with exception edges if \p ExceptionEdges,
 /// and the side of each branch whose condition has a known value that is
 /// never taken marked unreachable. Null if clang cannot build one.
@@ -45,11 +55,15 @@ using TrySet = llvm::SmallPtrSet<const clang::CXXTryStmt *, 2>;
 /// \p LeftByException is given, they are put there and the graph gets
 /// exception edges after all, for the flow to follow into those tries'
 /// handlers only.
+///
+/// With \p Kept, the blocks hold those subexpressions and what clang always
+/// adds; without, every subexpression.
 std::unique_ptr<clang::CFG> buildFlowGraph(const clang::Decl *D,
                                            clang::Stmt *Body,
                                            clang::ASTContext &Ctx,
                                            bool ExceptionEdges,
-                                           TrySet *LeftByException = nullptr);
+                                           TrySet *LeftByException = nullptr,
+                                           KeptStmts *Kept = nullptr);
 
 /// The value of branch condition \p Condition when it is a call whose value
 /// is known: a function (or conversion to bool) whose visible definition
