@@ -2,7 +2,11 @@
 
 #include "Analysis/ClassAnalysis.h"
 #include "Analysis/CoroutineAnalysis.h"
+#include "Analysis/Exit/ExitAnalysis.h"
 #include "Analysis/Exit/ExitLattice.h"
+#include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/CoroutineFacts.h"
+#include "Analysis/Support/FlowGraph.h"
 #include "Analysis/Support/AnalysisBounds.h"
 #include "Model/ProtocolModel.h"
 #include "TestSupport.h"
@@ -133,6 +137,69 @@ TEST(ExitAnalysis, DiscardedExitHasAFix) {
   EXPECT_EQ(F.Kind, FindingKind::DiscardedExit);
   ASSERT_TRUE(F.Fix.has_value());
   EXPECT_EQ(F.Fix->Text, "co_await ");
+}
+
+/// The number of statement elements of \p Graph.
+unsigned stmtElements(const CFG &Graph) {
+  unsigned N = 0;
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &E : *Block)
+      N += E.getAs<CFGStmt>().has_value();
+  return N;
+}
+
+TEST(FlowGraph, KeptStatementsAreElementsAndTheRestIsLeftOut) {
+  // Effects in the arms of a conditional operator and of && and ||, inside
+  // calls' arguments and in a loop's condition, and assignments of a
+  // condition variable nested in an expression.
+  auto AST = test::parse(R"cpp(
+void take(Res &, int);
+task f(bool b) {
+  Res r, s;
+  co_await (b ? r.aenter() : s.aenter());
+  bool done = false;
+  if (b && (done = ready()))
+    take(r, 1);
+  while (!done || ready())
+    done = (r.use(), true);
+  co_await r.aexit();
+  co_await s.aexit();
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  const auto *Function = test::findNamed<FunctionDecl>(Ctx, "f");
+  ASSERT_TRUE(Function);
+  ProtocolModel Model{ModelOptions{}};
+  Stmt *Body = writtenBody(*Function);
+  ExitFacts Facts = collectExitFacts(*Function, Body, Model);
+  ASSERT_TRUE(Facts.hasObjects());
+  BranchFacts Conditions(*Function, Body);
+  KeptStmts Kept;
+  Conditions.forEachUpdateSite(
+      [&](const Stmt *S) { Kept.try_emplace(S, nullptr); });
+  keepGraphStatements(Facts, Kept);
+  ASSERT_GT(Kept.size(), 8u);
+  std::unique_ptr<CFG> Graph =
+      buildFlowGraph(Function, Function->getBody(), Ctx,
+                     /*ExceptionEdges=*/false, nullptr, &Kept);
+  ASSERT_TRUE(Graph);
+  // Clang's builder records the block of every kept statement it adds.
+  llvm::DenseSet<const Stmt *> Elements;
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &E : *Block)
+      if (auto S = E.getAs<CFGStmt>())
+        Elements.insert(S->getStmt());
+  for (const auto &[S, Block] : Kept) {
+    EXPECT_TRUE(Block) << S->getStmtClassName();
+    EXPECT_TRUE(Elements.contains(S)) << S->getStmtClassName();
+  }
+  // Most of an await is machinery no flow reads: left out.
+  std::unique_ptr<CFG> Everything =
+      buildFlowGraph(Function, Function->getBody(), Ctx,
+                     /*ExceptionEdges=*/false);
+  ASSERT_TRUE(Everything);
+  EXPECT_LT(2 * stmtElements(*Graph), stmtElements(*Everything));
 }
 
 TEST(ExitAnalysis, NonCoroutinesAreNotAnalyzable) {

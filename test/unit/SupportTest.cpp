@@ -230,9 +230,10 @@ TEST_F(CfgTest, ForwardFlowJoinsBranchesAndReachesTheExit) {
   EXPECT_EQ(*States.In[Last->getBlockID()],
             (std::set<std::string>{"a", "b", "p"}));
   // Only blocks with an edge to the exit keep their outgoing state.
-  ASSERT_TRUE(States.Out[Last->getBlockID()]);
-  EXPECT_TRUE(States.Out[Last->getBlockID()]->count("c"));
-  EXPECT_FALSE(States.Out[blockCalling("a")->getBlockID()]);
+  ASSERT_TRUE(States.out(Last->getBlockID()));
+  EXPECT_TRUE(States.out(Last->getBlockID())->count("c"));
+  EXPECT_FALSE(States.out(blockCalling("a")->getBlockID()));
+  EXPECT_EQ(States.Out.size(), 1u);
   EXPECT_TRUE(P.BackEdges.empty());
   EXPECT_GT(Stats.BlockVisits, 0u);
   EXPECT_EQ(Stats.BlocksUnsettled, 0u);

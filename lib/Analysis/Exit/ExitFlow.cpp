@@ -575,7 +575,10 @@ void ExitFlow::diagnoseReturns(const CFG &Graph,
                                  IsCoroutine ? DeathCause::EndOfCoroutine
                                              : DeathCause::EndOfFunction,
                                  "", nullptr};
-        ExitState S = *States.Out[Pred.getBlockID()];
+        const ExitState *Out = States.out(Pred.getBlockID());
+        if (!Out)
+          return;
+        ExitState S = *Out;
         for (unsigned Obj : DieAtExit)
           objectDies(Obj, S, Death, &Diagnoser);
       });

@@ -149,9 +149,10 @@ void GeneratorFlow::diagnoseEnds(
         // A test whose assertion failed fatally has ended.
         if (Written && FailedTestEnds.count(Written))
           return;
-        if (llvm::none_of(
-                States.Out[Pred.getBlockID()]->Variants,
-                [](const YieldVariant &V) { return V.State.Bits & NoYield; }))
+        const GeneratorState *Out = States.out(Pred.getBlockID());
+        if (!Out || llvm::none_of(Out->Variants, [](const YieldVariant &V) {
+              return V.State.Bits & NoYield;
+            }))
           return;
         SourceLocation End =
             Written ? Written->getBeginLoc() : endOfBody(WrittenBody);

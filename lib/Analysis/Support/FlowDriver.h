@@ -18,6 +18,7 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include <optional>
 #include <vector>
@@ -40,12 +41,20 @@ struct FlowStats {
 
 /// The state entering each block, and leaving each block that has an edge
 /// to the function's exit (only those are asked for: keeping every block's
-/// would double the memory, which grows with blocks times tracked objects).
-/// Blocks no path reaches have none.
+/// would double the memory, which grows with blocks times tracked objects;
+/// they are few, so they are kept by block ID rather than in a slot per
+/// block). Blocks no path reaches have none.
 template <typename State> struct BlockStates {
-  std::vector<std::optional<State>> In, Out;
+  std::vector<std::optional<State>> In;
+  llvm::DenseMap<unsigned, State> Out;
 
   bool reached(unsigned BlockID) const { return In[BlockID].has_value(); }
+  /// The state leaving \p BlockID, if it has an edge to the exit and a path
+  /// reaches it.
+  const State *out(unsigned BlockID) const {
+    auto It = Out.find(BlockID);
+    return It == Out.end() ? nullptr : &It->second;
+  }
 };
 
 /// The position of each block in reverse post-order, by block ID: an edge
@@ -78,7 +87,6 @@ solveForward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
   using State = typename Problem::State;
   BlockStates<State> States;
   States.In.resize(Graph.getNumBlockIDs());
-  States.Out.resize(Graph.getNumBlockIDs());
   std::vector<unsigned> Position = reversePostOrderPositions(Graph, Order);
   std::vector<unsigned> Visits(Graph.getNumBlockIDs(), 0);
   const clang::CFGBlock *Exit = &Graph.getExit();
@@ -98,7 +106,7 @@ solveForward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
     auto Outcome = P.transfer(*Block, *States.In[ID]);
     State &After = P.after(Outcome);
     if (llvm::is_contained(Block->succs(), Exit))
-      States.Out[ID] = After;
+      States.Out.insert_or_assign(ID, After);
     unsigned Index = 0;
     for (const clang::CFGBlock *Succ : Block->succs()) {
       unsigned SuccIndex = Index++;
