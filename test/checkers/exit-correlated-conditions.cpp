@@ -226,3 +226,24 @@ rt::task<> use_on_the_exited_path(bool a) {
 }
 // CHECK-NOTES: :[[@LINE-1]]:1: warning: exit of 'r' is not awaited before the end of the coroutine [acm-missing-exit-await]
 // CHECK-NOTES: :[[@LINE-9]]:3: note: 'r' entered here
+
+// A loop counter compared with its bound is no condition variable: however
+// many come first, they take no place of a flag that branches test (the
+// analysis follows at most 32).
+#define COUNT(j) for (int j = 0; j < n; ++j) (void)ready();
+rt::task<> many_counters_then_a_flag(int n) {
+  COUNT(j0) COUNT(j1) COUNT(j2) COUNT(j3) COUNT(j4) COUNT(j5) COUNT(j6)
+  COUNT(j7) COUNT(j8) COUNT(j9) COUNT(j10) COUNT(j11) COUNT(j12) COUNT(j13)
+  COUNT(j14) COUNT(j15) COUNT(j16) COUNT(j17) COUNT(j18) COUNT(j19) COUNT(j20)
+  COUNT(j21) COUNT(j22) COUNT(j23) COUNT(j24) COUNT(j25) COUNT(j26) COUNT(j27)
+  COUNT(j28) COUNT(j29) COUNT(j30) COUNT(j31) COUNT(j32) COUNT(j33) COUNT(j34)
+  COUNT(j35)
+  Resource r;
+  bool entered = false;
+  if (ready()) {
+    co_await r.aenter();
+    entered = true;
+  }
+  if (entered)
+    co_await r.aexit();
+}

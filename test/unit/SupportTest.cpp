@@ -410,8 +410,9 @@ TEST_F(CfgTest, ConditionVariablesAndTheBranchesThatTestThem) {
         "  if (n) a();\n"
         "}");
   BranchFacts Facts(*Function, Function->getBody());
-  // fast, ptr and done qualify; n does not: a reference is bound to it.
-  EXPECT_EQ(Facts.size(), 3u);
+  // fast and ptr qualify; n does not: a reference is bound to it; done
+  // does not either: no branch tests it.
+  EXPECT_EQ(Facts.size(), 2u);
   std::vector<FactTest> Tests;
   for (const CFGBlock *Block : *Graph)
     if (std::optional<FactTest> Test = Facts.testAt(*Block))
@@ -423,7 +424,9 @@ TEST_F(CfgTest, ConditionVariablesAndTheBranchesThatTestThem) {
 }
 
 TEST_F(CfgTest, LiteralInitialisersAndAssignmentsAreKnownValues) {
-  build("void f() { bool done = false; int k = 7; done = true; }");
+  build("void a();\n"
+        "void f() { bool done = false; int k = 7; done = true;\n"
+        "  if (done || k) a(); }");
   BranchFacts Facts(*Function, Function->getBody());
   ASSERT_EQ(Facts.size(), 2u);
   unsigned Known = 0, Unknown = 0;
@@ -440,6 +443,24 @@ TEST_F(CfgTest, LiteralInitialisersAndAssignmentsAreKnownValues) {
   // false is known; 7 is no truth value the analysis tracks.
   EXPECT_EQ(Known, 1u);
   EXPECT_EQ(Unknown, 1u);
+}
+
+TEST_F(CfgTest, LoopCountersTakeNoPlaceOfTheVariablesBranchesTest) {
+  // More counters than MaxConditionVariables, then a flag that is tested:
+  // the counters are only compared with a bound, so the flag keeps its
+  // place.
+  std::string Code = "void a(); bool p();\nvoid f(int n) {\n";
+  for (unsigned I = 0; I < MaxConditionVariables + 8; ++I)
+    Code += "  for (int j" + std::to_string(I) + " = 0; j" + std::to_string(I) +
+            " < n; ++j" + std::to_string(I) + ") a();\n";
+  Code += "  bool flag = p();\n  if (flag) a();\n}\n";
+  build(Code);
+  BranchFacts Facts(*Function, Function->getBody());
+  EXPECT_EQ(Facts.size(), 1u);
+  unsigned Tests = 0;
+  for (const CFGBlock *Block : *Graph)
+    Tests += Facts.testAt(*Block).has_value();
+  EXPECT_EQ(Tests, 1u);
 }
 
 } // namespace

@@ -91,6 +91,94 @@ bool callsCurrentException(const Expr *E) {
          Callee->getName() == "current_exception" && Callee->isInStdNamespace();
 }
 
+/// The variable \p Condition tests for truth, and whether true means the
+/// variable's truth (false: its negation), if it is such a test.
+const VarDecl *testedVariable(const Stmt *Condition, bool &Truth) {
+  const auto *E = dyn_cast_or_null<Expr>(Condition);
+  Truth = true;
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+      switch (Cast->getCastKind()) {
+      case CK_LValueToRValue:
+      case CK_IntegralToBoolean:
+      case CK_PointerToBoolean:
+      case CK_NoOp:
+      case CK_UserDefinedConversion:
+        E = Cast->getSubExpr();
+        continue;
+      default:
+        return nullptr;
+      }
+    }
+    if (const auto *Full = dyn_cast<FullExpr>(E)) {
+      E = Full->getSubExpr();
+      continue;
+    }
+    if (const auto *Not = dyn_cast<UnaryOperator>(E)) {
+      if (Not->getOpcode() != UO_LNot)
+        return nullptr;
+      Truth = !Truth;
+      E = Not->getSubExpr();
+      continue;
+    }
+    // An explicit operator bool (std::exception_ptr's).
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      const auto *Conversion =
+          dyn_cast_or_null<CXXConversionDecl>(Call->getMethodDecl());
+      if (!Conversion || !Conversion->getConversionType()->isBooleanType())
+        return nullptr;
+      E = Call->getImplicitObjectArgument();
+      continue;
+    }
+    // x == nullptr, x != 0, b == false, b == true.
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    bool Equal = false;
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      if (!B->isEqualityOp())
+        return nullptr;
+      LHS = B->getLHS();
+      RHS = B->getRHS();
+      Equal = B->getOpcode() == BO_EQ;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((Op->getOperator() != OO_EqualEqual &&
+           Op->getOperator() != OO_ExclaimEqual) ||
+          Op->getNumArgs() != 2)
+        return nullptr;
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+      Equal = Op->getOperator() == OO_EqualEqual;
+    }
+    if (LHS) {
+      std::optional<bool> Literal = literalTruth(RHS);
+      const Expr *Other = LHS;
+      if (!Literal) {
+        Literal = literalTruth(LHS);
+        Other = RHS;
+      }
+      if (!Literal)
+        return nullptr;
+      const auto *Ref = dyn_cast<DeclRefExpr>(Other->IgnoreParenImpCasts());
+      if (!Ref)
+        return nullptr;
+      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+      // Only comparing with false (0, nullptr) is a truth test, or a bool
+      // with true.
+      if (!V || (*Literal && !V->getType()->isBooleanType()))
+        return nullptr;
+      // x == false is !x; x == true is x; != the opposite.
+      if (Equal == !*Literal)
+        Truth = !Truth;
+      E = Ref;
+      continue;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(Ref->getDecl());
+    return nullptr;
+  }
+  return nullptr;
+}
+
 /// Finds the candidate variables and classifies every reference to them.
 class Finder : public BodyVisitor<Finder> {
 public:
@@ -107,6 +195,9 @@ public:
   std::vector<Assignment> Assignments;
   /// Declarations initialised from std::current_exception() in a handler.
   llvm::DenseSet<const VarDecl *> CaughtAtDeclaration;
+  /// The variables some branch tests for truth: the others cannot refine
+  /// a path, and would only take the places of those that can.
+  llvm::DenseSet<const VarDecl *> Tested;
 
   void addCandidate(const VarDecl *V) {
     if (isConditionType(V->getType()) && IsCandidate.insert(V).second)
@@ -138,7 +229,20 @@ public:
     return true;
   }
 
+  bool VisitIfStmt(IfStmt *S) { return noteTest(S->getCond()); }
+  bool VisitWhileStmt(WhileStmt *S) { return noteTest(S->getCond()); }
+  bool VisitForStmt(ForStmt *S) { return noteTest(S->getCond()); }
+  bool VisitDoStmt(DoStmt *S) { return noteTest(S->getCond()); }
+  bool VisitAbstractConditionalOperator(AbstractConditionalOperator *C) {
+    return noteTest(C->getCond());
+  }
+
   bool VisitBinaryOperator(BinaryOperator *B) {
+    // Each operand of && and || is a branch of its own.
+    if (B->isLogicalOp()) {
+      noteTest(B->getLHS());
+      noteTest(B->getRHS());
+    }
     if (B->getOpcode() == BO_Assign)
       assign(B, B->getLHS(), B->getRHS());
     else if (B->isCompoundAssignmentOp())
@@ -204,6 +308,13 @@ public:
   }
 
 private:
+  bool noteTest(const Expr *Condition) {
+    bool Truth = true;
+    if (const VarDecl *V = testedVariable(Condition, Truth))
+      Tested.insert(V);
+    return true;
+  }
+
   void accept(Expr *E) {
     if (auto *Ref = dyn_cast<DeclRefExpr>(skipParensAndNoOps(E)))
       Accepted.insert(Ref);
@@ -233,7 +344,7 @@ BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
     F.addCandidate(P);
   F.TraverseStmt(const_cast<Stmt *>(Body));
   for (const VarDecl *V : F.Candidates) {
-    if (F.Disqualified.count(V))
+    if (F.Disqualified.count(V) || !F.Tested.count(V))
       continue;
     if (NumVars == MaxConditionVariables) {
       countBoundReached(Bound::ConditionVariables);
@@ -281,94 +392,12 @@ std::optional<FactTest> BranchFacts::testAt(const CFGBlock &Block) const {
 }
 
 std::optional<FactTest> BranchFacts::testOf(const Stmt *Condition) const {
-  const auto *E = dyn_cast_or_null<Expr>(Condition);
   bool Truth = true;
-  while (E) {
-    E = E->IgnoreParens();
-    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
-      switch (Cast->getCastKind()) {
-      case CK_LValueToRValue:
-      case CK_IntegralToBoolean:
-      case CK_PointerToBoolean:
-      case CK_NoOp:
-      case CK_UserDefinedConversion:
-        E = Cast->getSubExpr();
-        continue;
-      default:
-        return std::nullopt;
-      }
-    }
-    if (const auto *Full = dyn_cast<FullExpr>(E)) {
-      E = Full->getSubExpr();
-      continue;
-    }
-    if (const auto *Not = dyn_cast<UnaryOperator>(E)) {
-      if (Not->getOpcode() != UO_LNot)
-        return std::nullopt;
-      Truth = !Truth;
-      E = Not->getSubExpr();
-      continue;
-    }
-    // An explicit operator bool (std::exception_ptr's).
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-      const auto *Conversion =
-          dyn_cast_or_null<CXXConversionDecl>(Call->getMethodDecl());
-      if (!Conversion || !Conversion->getConversionType()->isBooleanType())
-        return std::nullopt;
-      E = Call->getImplicitObjectArgument();
-      continue;
-    }
-    // x == nullptr, x != 0, b == false, b == true.
-    const Expr *LHS = nullptr, *RHS = nullptr;
-    bool Equal = false;
-    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
-      if (!B->isEqualityOp())
-        return std::nullopt;
-      LHS = B->getLHS();
-      RHS = B->getRHS();
-      Equal = B->getOpcode() == BO_EQ;
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if ((Op->getOperator() != OO_EqualEqual &&
-           Op->getOperator() != OO_ExclaimEqual) ||
-          Op->getNumArgs() != 2)
-        return std::nullopt;
-      LHS = Op->getArg(0);
-      RHS = Op->getArg(1);
-      Equal = Op->getOperator() == OO_EqualEqual;
-    }
-    if (LHS) {
-      std::optional<bool> Literal = literalTruth(RHS);
-      const Expr *Other = LHS;
-      if (!Literal) {
-        Literal = literalTruth(LHS);
-        Other = RHS;
-      }
-      if (!Literal)
-        return std::nullopt;
-      const auto *Ref = dyn_cast<DeclRefExpr>(Other->IgnoreParenImpCasts());
-      if (!Ref)
-        return std::nullopt;
-      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-      // Only comparing with false (0, nullptr) is a truth test, or a bool
-      // with true.
-      if (!V || (*Literal && !V->getType()->isBooleanType()))
-        return std::nullopt;
-      // x == false is !x; x == true is x; != the opposite.
-      if (Equal == !*Literal)
-        Truth = !Truth;
-      E = Ref;
-      continue;
-    }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-      auto It = V ? Index.find(V) : Index.end();
-      if (It == Index.end())
-        return std::nullopt;
-      return FactTest{It->second, Truth};
-    }
+  const VarDecl *V = testedVariable(Condition, Truth);
+  auto It = V ? Index.find(V) : Index.end();
+  if (It == Index.end())
     return std::nullopt;
-  }
-  return std::nullopt;
+  return FactTest{It->second, Truth};
 }
 
 } // namespace acm

@@ -44,10 +44,11 @@ public:
   static_assert(MaxConditionVariables <= 32, "FactSet holds 32 variables");
 
   /// Finds the condition variables among the parameters of \p Function and
-  /// the locals of \p Body. A variable qualifies if every reference to it
-  /// reads it, assigns it, or increments or decrements it; one whose
-  /// address is taken, that is bound to a non-const reference, captured by
-  /// reference, or used any other way does not.
+  /// the locals of \p Body. A variable qualifies if some branch tests it
+  /// for truth (a loop counter compared with a bound does not), and every
+  /// reference to it reads it, assigns it, or increments or decrements it;
+  /// one whose address is taken, that is bound to a non-const reference,
+  /// captured by reference, or used any other way does not.
   BranchFacts(const clang::FunctionDecl &Function, const clang::Stmt *Body);
 
   /// How many condition variables there are; they are numbered from 0.
