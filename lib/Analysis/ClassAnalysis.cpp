@@ -53,8 +53,7 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
     return;
   BranchFacts Conditions(Definition, Body);
   KeptStmts Kept;
-  Conditions.forEachUpdateSite(
-      [&](const Stmt *S) { Kept.try_emplace(S, nullptr); });
+  Conditions.keepGraphStatements(Kept);
   keepGraphStatements(Facts, Kept);
   TrySet LeftByException;
   std::unique_ptr<CFG> Graph =
@@ -71,6 +70,7 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
   Run.IsCoroutine = IsCoroutine;
   Run.ExceptionPaths = ExceptionPaths;
   Run.LeftByException = &LeftByException;
+  Run.Kept = &Kept;
   Run.Guards = &Guards;
   Run.Debug = Debug;
   runExitAnalysis(Facts, *Graph, Order, Body, Conditions, Run, Context, Sink);

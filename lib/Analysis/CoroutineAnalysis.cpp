@@ -109,8 +109,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   KeptStmts Kept;
   if (NeedsFlow) {
     Conditions.emplace(Function, WrittenBody);
-    Conditions->forEachUpdateSite(
-        [&](const Stmt *S) { Kept.try_emplace(S, nullptr); });
+    Conditions->keepGraphStatements(Kept);
     keepGraphStatements(Exit, Kept);
     if (Yields)
       keepGraphStatements(*Yields, Kept);
@@ -150,6 +149,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     ExitRun Run;
     Run.ExceptionPaths = ExceptionPaths;
     Run.LeftByException = &LeftByException;
+    Run.Kept = &Kept;
     Run.Debug = Debug;
     runExitAnalysis(Exit, *Graph, Order, WrittenBody, *Conditions, Run, Context,
                     Sink);

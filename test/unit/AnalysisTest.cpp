@@ -176,8 +176,7 @@ task f(bool b) {
   ASSERT_TRUE(Facts.hasObjects());
   BranchFacts Conditions(*Function, Body);
   KeptStmts Kept;
-  Conditions.forEachUpdateSite(
-      [&](const Stmt *S) { Kept.try_emplace(S, nullptr); });
+  Conditions.keepGraphStatements(Kept);
   keepGraphStatements(Facts, Kept);
   ASSERT_GT(Kept.size(), 8u);
   std::unique_ptr<CFG> Graph =

@@ -55,7 +55,7 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
   bool ExceptionPaths = Run.ExceptionPaths;
   llvm::raw_ostream *Debug = Run.Debug;
   LoopMap Loops(Graph, Order);
-  ExitFlow Flow(Objects, Facts.Effects, Conditions, Loops,
+  ExitFlow Flow(Objects, Facts.Effects, Conditions, *Run.Kept, Loops,
                 Ctx.getSourceManager(), WrittenBody, Run.IsCoroutine,
                 ExceptionPaths, Run.Guards);
   Flow.followExceptionsOutOf(Run.LeftByException);

@@ -72,6 +72,10 @@ struct ExitRun {
   /// Without ExceptionPaths: the tries only an exception leaves, whose
   /// exception edges the CFG has and the flow follows (see buildFlowGraph).
   const TrySet *LeftByException = nullptr;
+  /// The statements the graph was built to hold (keepGraphStatements of
+  /// the facts and of the condition variables, at least): the flow acts
+  /// only at those and at declarations and deaths.
+  const KeptStmts *Kept = nullptr;
   /// Set for an owner exit: what it tests of its members. Only the
   /// members' findings are reported then; the body's own objects are the
   /// coroutine analysis' (and its discarded ops too, in a coroutine).

@@ -20,11 +20,13 @@ namespace acm {
 ExitDiagnoser::~ExitDiagnoser() = default;
 
 ExitFlow::ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
-                   const BranchFacts &Facts, const LoopMap &Loops,
+                   const BranchFacts &Facts, const KeptStmts &Kept,
+                   const LoopMap &Loops,
                    const SourceManager &SM, const Stmt *WrittenBody,
                    bool IsCoroutine, bool ExceptionPaths,
                    const MemberGuards *Guards)
-    : Objects(Objects), Effects(Effects), Facts(Facts), Loops(Loops), SM(SM),
+    : Objects(Objects), Effects(Effects), Facts(Facts), Kept(Kept),
+      Loops(Loops), SM(SM),
       WrittenBody(WrittenBody), IsCoroutine(IsCoroutine),
       ExceptionPaths(ExceptionPaths), Guards(Guards), Lattice(SM) {}
 
@@ -126,21 +128,12 @@ ExitFlow::activeElements(const CFGBlock &Block, const Stmt *Thrower) const {
   if (Cached)
     return *Cached;
   Cached.emplace();
-  if (!ActiveStmtsFound) {
-    // One set to ask per element, instead of a table per kind of work.
-    for (const auto &Entry : Effects.ByStmt)
-      ActiveStmts.insert(Entry.first);
-    for (const Stmt *S : Effects.FailurePoints)
-      ActiveStmts.insert(S);
-    Facts.forEachUpdateSite([&](const Stmt *S) { ActiveStmts.insert(S); });
-    ActiveStmtsFound = true;
-  }
   unsigned Index = 0;
   for (const CFGElement &Element : Block) {
     unsigned This = Index++;
     if (auto StmtElement = Element.getAs<CFGStmt>()) {
       const Stmt *St = StmtElement->getStmt();
-      bool Acts = St == Thrower || ActiveStmts.contains(St);
+      bool Acts = St == Thrower || Kept.count(St);
       if (const auto *DS = dyn_cast<DeclStmt>(St))
         for (const Decl *D : DS->decls())
           if (const auto *V = dyn_cast<VarDecl>(D))

@@ -20,7 +20,6 @@
 #include "Analysis/Findings.h"
 #include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
-#include "llvm/ADT/DenseSet.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -101,8 +100,11 @@ public:
   /// \p Guards, when members are tracked, says what the body tests of
   /// them. \p WrittenBody is the body as written (a coroutine's, inside
   /// its CoroutineBodyStmt).
+  /// \p Kept holds every statement with an effect, a fatal failure or a
+  /// fact update (keepGraphStatements).
   ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
-           const BranchFacts &Facts, const LoopMap &Loops,
+           const BranchFacts &Facts, const KeptStmts &Kept,
+           const LoopMap &Loops,
            const clang::SourceManager &SM, const clang::Stmt *WrittenBody,
            bool IsCoroutine, bool ExceptionPaths,
            const MemberGuards *Guards = nullptr);
@@ -182,6 +184,7 @@ private:
   const ObjectTable &Objects;
   const EffectTable &Effects;
   const BranchFacts &Facts;
+  const KeptStmts &Kept;
   const LoopMap &Loops;
   const clang::SourceManager &SM;
   const clang::Stmt *WrittenBody;
@@ -193,9 +196,6 @@ private:
   const MemberGuards *Guards;
   ExitLattice Lattice;
   mutable std::vector<std::optional<llvm::SmallVector<unsigned, 4>>> Active;
-  /// The statements with effects, fatal failures or fact updates.
-  mutable llvm::DenseSet<const clang::Stmt *> ActiveStmts;
-  mutable bool ActiveStmtsFound = false;
 };
 
 } // namespace acm

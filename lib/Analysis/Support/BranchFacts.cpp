@@ -375,6 +375,11 @@ std::optional<FactUpdate> BranchFacts::atDeclaration(const VarDecl *V) const {
                     Value == Initial.end() ? std::nullopt : Value->second};
 }
 
+void BranchFacts::keepGraphStatements(KeptStmts &Kept) const {
+  for (const auto &Entry : Updates)
+    Kept.try_emplace(Entry.first, nullptr);
+}
+
 llvm::ArrayRef<FactUpdate> BranchFacts::updatesAt(const Stmt *S) const {
   auto It = Updates.find(S);
   if (It == Updates.end())

@@ -23,6 +23,7 @@
 #define ACM_ANALYSIS_SUPPORT_BRANCHFACTS_H
 
 #include "Analysis/Support/FactSet.h"
+#include "Analysis/Support/FlowGraph.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -61,11 +62,9 @@ public:
   /// The assignments \p S performs to condition variables.
   llvm::ArrayRef<FactUpdate> updatesAt(const clang::Stmt *S) const;
 
-  /// Calls \p Fn with each statement that assigns a condition variable.
-  template <typename Fn> void forEachUpdateSite(Fn &&F) const {
-    for (const auto &Entry : Updates)
-      F(Entry.first);
-  }
+  /// Adds to \p Kept the statements that assign condition variables: the
+  /// flows read their updates from the graph.
+  void keepGraphStatements(KeptStmts &Kept) const;
 
   /// The test of a condition variable that decides the two-way branch at
   /// the end of \p Block, if it is one.
