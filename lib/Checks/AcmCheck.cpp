@@ -245,24 +245,33 @@ void AcmCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void AcmCheck::check(const MatchFinder::MatchResult &Result) {
-  const Decl *Analysed = nullptr;
   if (const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
-    if (isAnalyzableClass(*Class))
-      Analysed = Class;
-  } else {
-    const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-    if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-      Function = Lambda->getCallOperator();
-    if (Function && isAnalyzableCoroutine(*Function))
-      Analysed = Function;
+    checkDeclaration(*Class, *Result.Context);
+    return;
   }
-  if (!Analysed || !Analyzed.insert(Analysed).second)
+  const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Function = Lambda->getCallOperator();
+  if (Function)
+    checkDeclaration(*Function, *Result.Context);
+}
+
+bool AcmCheck::isAnalyzed(const Decl &D) {
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(&D))
+    return isAnalyzableClass(*Class);
+  if (const auto *Function = dyn_cast<FunctionDecl>(&D))
+    return isAnalyzableCoroutine(*Function);
+  return false;
+}
+
+void AcmCheck::checkDeclaration(const Decl &D, ASTContext &ASTCtx) {
+  if (!isAnalyzed(D) || !Analyzed.insert(&D).second)
     return;
   if (!Model)
     Model = std::make_unique<ProtocolModel>(ModelOpts);
 
-  const SourceManager &SM = *Result.SourceManager;
-  for (const Finding &F : Cache.findings(*Analysed, *Result.Context, *Model)) {
+  const SourceManager &SM = ASTCtx.getSourceManager();
+  for (const Finding &F : Cache.findings(D, ASTCtx, *Model)) {
     if (!Info.reports(F.Kind))
       continue;
     if (!Reported.emplace(F.Loc.getRawEncoding(), F.Message).second)

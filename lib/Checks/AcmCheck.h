@@ -52,6 +52,15 @@ public:
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+
+  /// True for the declarations the checks analyse: coroutine definitions
+  /// and class definitions, outside templates.
+  static bool isAnalyzed(const clang::Decl &D);
+  /// Analyses \p D if isAnalyzed(D), once per translation unit, and emits
+  /// this check's findings for it. Every match of registerMatchers's
+  /// matchers comes here; so does acm-tidy's
+  /// ChecksConsumer, without matchers.
+  void checkDeclaration(const clang::Decl &D, clang::ASTContext &ASTCtx);
   void registerPPCallbacks(const clang::SourceManager &SM,
                            clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Runner.h"
+#include "ChecksConsumer.h"
 #include "Checks/FindingRecorder.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -207,7 +208,7 @@ ParsedFiles filesWithEdits(const ReadFiles &Read, ArrayRef<Result> Results) {
 
 class CheckAction : public ASTFrontendAction {
 public:
-  CheckAction(ClangTidyASTConsumerFactory &Checks, FunctionIndex *Index,
+  CheckAction(AcmChecksConsumerFactory &Checks, FunctionIndex *Index,
               ReadFiles *Read)
       : Checks(Checks), Index(Index), Read(Read) {}
 
@@ -227,7 +228,7 @@ public:
   }
 
 private:
-  ClangTidyASTConsumerFactory &Checks;
+  AcmChecksConsumerFactory &Checks;
   FunctionIndex *Index;
   ReadFiles *Read;
 };
@@ -258,7 +259,7 @@ public:
   }
 
 private:
-  ClangTidyASTConsumerFactory Checks;
+  AcmChecksConsumerFactory Checks;
   FunctionIndex *Index;
   ReadFiles *Read;
 };
