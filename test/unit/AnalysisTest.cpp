@@ -15,6 +15,7 @@
 #include "gtest/gtest.h"
 #include <algorithm>
 #include <cstring>
+#include <set>
 
 using namespace clang;
 
@@ -424,6 +425,40 @@ TEST(OpSiteTable, KeptInSourceOrderMergedByPlaceAndBounded) {
   EXPECT_EQ(Offsets(Table.sites(Joined)),
             (std::vector<unsigned>{10, 20, 30, 40}));
   EXPECT_EQ(Counters.hits(Bound::ExitSites), 2u);
+}
+
+TEST(OpSiteTable, EqualListsShareAnIdAndOthersNever) {
+  auto AST = test::parse("");
+  ASSERT_TRUE(AST);
+  const SourceManager &SM = AST->getSourceManager();
+  SourceLocation Start = SM.getLocForStartOfFile(SM.getMainFileID());
+  auto At = [&](unsigned Offset, uint8_t When, bool ByOwner = false) {
+    return OpSite{Start.getLocWithOffset(Offset), When, ByOwner};
+  };
+  BoundCounters Counters;
+  BoundCounters::Scope Active(Counters);
+  OpSiteTable Table(SM);
+
+  // Lists that differ in a place, a bit or who exited; then pairs of them.
+  std::vector<OpSite> Singles;
+  for (unsigned Offset = 0; Offset < 2000; ++Offset)
+    for (uint8_t When : {Entered, Exited, ExitedEarlierIteration})
+      Singles.push_back(At(Offset, When, Offset % 2));
+  std::vector<OpSites> Ids;
+  for (const OpSite &Site : Singles)
+    Ids.push_back(Table.only(Site));
+  for (size_t I = 0; I + 7 < Singles.size(); I += 7)
+    Ids.push_back(Table.join(Table.only(Singles[I]),
+                             Table.only(Singles[I + 7])));
+  std::set<uint32_t> Distinct;
+  for (OpSites Id : Ids)
+    Distinct.insert(Id.Id);
+  EXPECT_EQ(Distinct.size(), Ids.size()) << "a list has an id of its own";
+  for (size_t I = 0; I < Singles.size(); ++I) {
+    ASSERT_EQ(Table.sites(Ids[I]).size(), 1u);
+    EXPECT_EQ(Table.sites(Ids[I])[0], Singles[I]);
+    EXPECT_EQ(Table.only(Singles[I]), Ids[I]) << "interned again: same id";
+  }
 }
 
 TEST(UseAfterExit, MergedExitsAreEachReported) {

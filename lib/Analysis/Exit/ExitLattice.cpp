@@ -6,6 +6,8 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 
@@ -87,16 +89,21 @@ void OpSiteTable::add(SiteVector &Sites, const OpSite &Site) const {
 OpSites OpSiteTable::intern(const SiteVector &Sites) {
   if (Sites.empty())
     return {};
-  // Two words a site: a location's raw encoding may take all of one.
-  llvm::SmallVector<uint64_t, 2 * MaxExitSites> Key;
-  for (const OpSite &Site : Sites) {
-    Key.push_back(uint64_t(Site.Loc.getRawEncoding()));
-    Key.push_back(uint64_t(Site.When) << 1 | Site.ByOwner);
+  llvm::hash_code Hash = llvm::hash_value(Sites.size());
+  for (const OpSite &Site : Sites)
+    Hash = llvm::hash_combine(Hash, Site.Loc.getRawEncoding(), Site.When,
+                              Site.ByOwner);
+  // Clearing the top bit keeps clear of DenseMap's two reserved keys.
+  uint64_t Key = uint64_t(size_t(Hash)) & (~uint64_t(0) >> 1);
+  for (;; ++Key) {
+    auto [It, New] = IdsByHash.try_emplace(Key, uint32_t(Lists.size()));
+    if (New) {
+      Lists.push_back(Sites);
+      return {It->second};
+    }
+    if (llvm::equal(Lists[It->second], Sites))
+      return {It->second};
   }
-  auto [It, New] = Ids.try_emplace(std::move(Key), uint32_t(Lists.size()));
-  if (New)
-    Lists.push_back(Sites);
-  return {It->second};
 }
 
 OpSites OpSiteTable::only(const OpSite &Site) {

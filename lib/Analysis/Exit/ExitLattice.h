@@ -22,7 +22,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include <cstdint>
 #include <deque>
-#include <map>
 #include <utility>
 
 namespace clang {
@@ -100,7 +99,9 @@ private:
   /// By id; the first is the empty list. A deque: lists handed out as
   /// ArrayRefs stay where they are while others are added.
   std::deque<SiteVector> Lists;
-  std::map<llvm::SmallVector<uint64_t, 2 * MaxExitSites>, uint32_t> Ids;
+  /// Each list's id by its hash; a list whose hash is taken by another
+  /// takes the next free one (open addressing over the hashes).
+  llvm::DenseMap<uint64_t, uint32_t> IdsByHash;
   llvm::DenseMap<std::pair<uint32_t, uint32_t>, uint32_t> Joins;
 };
 
@@ -137,8 +138,9 @@ struct ExitState {
   /// The states of the objects, sorted by object number then facts. An
   /// object without variants is not this body's to exit at this point: not
   /// yet declared, dead, or handed off. Keeping only live objects keeps
-  /// states small in long functions.
-  VariantList Variants;
+  /// states small in long functions. One variant in place: a state is
+  /// kept at every block, and most hold one object or none.
+  llvm::SmallVector<Variant, 1> Variants;
 
   friend bool operator==(const ExitState &A, const ExitState &B) {
     return A.Common == B.Common && A.Variants == B.Variants;
