@@ -384,13 +384,28 @@ TEST(UseAfterExit, OtherBranchAndCorrelatedTestsAreSilent) {
                   .empty());
 }
 
-TEST(OpSiteTable, KeptInSourceOrderMergedByPlaceAndBounded) {
-  auto AST = test::parse("");
-  ASSERT_TRUE(AST);
+/// An op site table over an empty file, with the bounds counted.
+struct SiteTableSetup {
+  std::unique_ptr<clang::ASTUnit> AST = test::parse("");
   const SourceManager &SM = AST->getSourceManager();
   SourceLocation Start = SM.getLocForStartOfFile(SM.getMainFileID());
-  auto At = [&](unsigned Offset, uint8_t When, bool ByOwner = false) {
+  BoundCounters Counters;
+  BoundCounters::Scope Active{Counters};
+  OpSiteTable Table{SM};
+
+  /// The site at \p Offset in the file.
+  OpSite at(unsigned Offset, uint8_t When, bool ByOwner = false) const {
     return OpSite{Start.getLocWithOffset(Offset), When, ByOwner};
+  }
+};
+
+TEST(OpSiteTable, KeptInSourceOrderMergedByPlaceAndBounded) {
+  SiteTableSetup Setup;
+  const SourceManager &SM = Setup.SM;
+  BoundCounters &Counters = Setup.Counters;
+  OpSiteTable &Table = Setup.Table;
+  auto At = [&](unsigned Offset, uint8_t When, bool ByOwner = false) {
+    return Setup.at(Offset, When, ByOwner);
   };
   auto Offsets = [&](llvm::ArrayRef<OpSite> Sites) {
     std::vector<unsigned> Result;
@@ -398,9 +413,6 @@ TEST(OpSiteTable, KeptInSourceOrderMergedByPlaceAndBounded) {
       Result.push_back(SM.getFileOffset(Site.Loc));
     return Result;
   };
-  BoundCounters Counters;
-  BoundCounters::Scope Active(Counters);
-  OpSiteTable Table(SM);
 
   OpSites Thirty = Table.only(At(30, Exited));
   EXPECT_EQ(Table.only(At(30, Exited)), Thirty) << "equal lists, one id";
@@ -428,16 +440,11 @@ TEST(OpSiteTable, KeptInSourceOrderMergedByPlaceAndBounded) {
 }
 
 TEST(OpSiteTable, EqualListsShareAnIdAndOthersNever) {
-  auto AST = test::parse("");
-  ASSERT_TRUE(AST);
-  const SourceManager &SM = AST->getSourceManager();
-  SourceLocation Start = SM.getLocForStartOfFile(SM.getMainFileID());
+  SiteTableSetup Setup;
+  OpSiteTable &Table = Setup.Table;
   auto At = [&](unsigned Offset, uint8_t When, bool ByOwner = false) {
-    return OpSite{Start.getLocWithOffset(Offset), When, ByOwner};
+    return Setup.at(Offset, When, ByOwner);
   };
-  BoundCounters Counters;
-  BoundCounters::Scope Active(Counters);
-  OpSiteTable Table(SM);
 
   // Lists that differ in a place, a bit or who exited; then pairs of them.
   std::vector<OpSite> Singles;

@@ -9,7 +9,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Frontend/CompilerInstance.h"
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -109,13 +109,9 @@ private:
 
 /// True if every check enabled for the current file is an acm check.
 bool onlyAcmChecksEnabled(ClangTidyASTConsumerFactory &Framework) {
-  llvm::StringSet<> Acm;
-  for (const CheckInfo &Info : checkCatalog())
-    Acm.insert(Info.Name);
-  for (const std::string &Name : Framework.getCheckNames())
-    if (!Acm.contains(Name))
-      return false;
-  return true;
+  return llvm::all_of(Framework.getCheckNames(), [](const std::string &Name) {
+    return findCheck(Name) != nullptr;
+  });
 }
 
 } // namespace
