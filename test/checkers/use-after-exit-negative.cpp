@@ -194,3 +194,20 @@ rt::task<> pooled_session_reentered() {
   co_await s.aexit();
   co_await pool.aexit();
 }
+
+// An awaiter whose await_resume does not return ends the path as a
+// noreturn call does: the exit after the if is not awaited twice.
+struct Abandon {
+  bool await_ready() noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  [[noreturn]] void await_resume();
+};
+rt::task<> abandons(bool bad) {
+  Resource r;
+  co_await r.aenter();
+  if (bad) {
+    co_await r.aexit();
+    co_await Abandon{};
+  }
+  co_await r.aexit();
+}

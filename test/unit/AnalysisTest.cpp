@@ -202,6 +202,107 @@ task f(bool b) {
   EXPECT_LT(2 * stmtElements(*Graph), stmtElements(*Everything));
 }
 
+/// The co_await and co_yield expressions of \p Body, implicit ones included.
+std::vector<const CoroutineSuspendExpr *> suspendsIn(const Stmt *Body) {
+  struct Collector : RecursiveASTVisitor<Collector> {
+    std::vector<const CoroutineSuspendExpr *> Found;
+    bool shouldVisitImplicitCode() const { return true; }
+    bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
+      Found.push_back(E);
+      return true;
+    }
+  } C;
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+  return C.Found;
+}
+
+/// The statements the elements of \p Graph hold.
+llvm::DenseSet<const Stmt *> elementStmts(const CFG &Graph) {
+  llvm::DenseSet<const Stmt *> Out;
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &E : *Block)
+      if (auto S = E.getAs<CFGStmt>())
+        Out.insert(S->getStmt());
+  return Out;
+}
+
+TEST(FlowGraph, AwaiterCallsAreLeftOutUnlessExceptionsAreFollowed) {
+  auto AST = test::parse(R"cpp(
+struct Never {
+  bool await_ready() noexcept;
+  void await_suspend(std::coroutine_handle<>) noexcept;
+  [[noreturn]] void await_resume();
+};
+void after();
+task f(bool b) {
+  Res r;
+  co_await r.aenter();
+  if (b)
+    co_await Never{};
+  after();
+  co_await r.aexit();
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  auto *Function = const_cast<FunctionDecl *>(
+      test::findNamed<FunctionDecl>(Ctx, "f"));
+  ASSERT_TRUE(Function);
+  std::vector<const CoroutineSuspendExpr *> Suspends =
+      suspendsIn(Function->getBody());
+  // The three written awaits, and the initial and final suspends.
+  ASSERT_EQ(Suspends.size(), 5u);
+  struct Parts {
+    const Expr *Ready, *Suspend, *Resume;
+  };
+  std::vector<Parts> Before;
+  for (const CoroutineSuspendExpr *E : Suspends)
+    Before.push_back(
+        {E->getReadyExpr(), E->getSuspendExpr(), E->getResumeExpr()});
+
+  std::unique_ptr<CFG> Graph = buildFlowGraph(
+      Function, Function->getBody(), Ctx, /*ExceptionEdges=*/false);
+  ASSERT_TRUE(Graph);
+  // The builder saw the awaits without their awaiter calls, and the AST is
+  // as it was.
+  llvm::DenseSet<const Stmt *> Elements = elementStmts(*Graph);
+  const Stmt *NoReturnResume = nullptr;
+  for (size_t I = 0; I < Suspends.size(); ++I) {
+    const CoroutineSuspendExpr *E = Suspends[I];
+    EXPECT_EQ(E->getReadyExpr(), Before[I].Ready);
+    EXPECT_EQ(E->getSuspendExpr(), Before[I].Suspend);
+    EXPECT_EQ(E->getResumeExpr(), Before[I].Resume);
+    EXPECT_FALSE(Elements.contains(E->getReadyExpr()->IgnoreImplicit()));
+    EXPECT_FALSE(Elements.contains(E->getSuspendExpr()->IgnoreImplicit()));
+    const auto *Resume = dyn_cast<CallExpr>(E->getResumeExpr());
+    ASSERT_TRUE(Resume);
+    if (Resume->getDirectCallee()->isNoReturn())
+      NoReturnResume = Resume;
+    else
+      EXPECT_FALSE(Elements.contains(Resume));
+  }
+  // An await_resume that does not return still ends its path.
+  ASSERT_TRUE(NoReturnResume);
+  EXPECT_TRUE(Elements.contains(NoReturnResume));
+  bool EndsPath = false;
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &E : *Block)
+      if (auto S = E.getAs<CFGStmt>(); S && S->getStmt() == NoReturnResume)
+        EndsPath = Block->hasNoReturnElement();
+  EXPECT_TRUE(EndsPath);
+
+  // With exception edges, every awaiter call is there to throw.
+  std::unique_ptr<CFG> WithExceptions = buildFlowGraph(
+      Function, Function->getBody(), Ctx, /*ExceptionEdges=*/true);
+  ASSERT_TRUE(WithExceptions);
+  llvm::DenseSet<const Stmt *> All = elementStmts(*WithExceptions);
+  for (const CoroutineSuspendExpr *E : Suspends) {
+    EXPECT_TRUE(All.contains(E->getReadyExpr()->IgnoreImplicit()));
+    EXPECT_TRUE(All.contains(E->getSuspendExpr()->IgnoreImplicit()));
+    EXPECT_TRUE(All.contains(E->getResumeExpr()));
+  }
+}
+
 TEST(ExitAnalysis, NonCoroutinesAreNotAnalyzable) {
   auto AST = test::parse("void f() { Res r; }");
   ASSERT_TRUE(AST);

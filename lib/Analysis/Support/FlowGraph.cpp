@@ -192,6 +192,83 @@ TrySet findTriesLeftByException(const CFG &Graph, const SourceManager &SM) {
   return Tries;
 }
 
+/// True if clang's builder would end a block at \p Part, an awaiter call of
+/// a co_await or co_yield: it calls a function that does not return, or is
+/// not a plain call at all.
+bool mayEndBlock(const Expr *Part) {
+  const auto *Call = dyn_cast<CallExpr>(Part->IgnoreImplicit());
+  if (!Call)
+    return true;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return !Callee || Callee->isNoReturn();
+}
+
+/// Hides from clang's builder, while it lives, the awaiter calls of every
+/// co_await and co_yield of a body (await_ready, await_suspend,
+/// await_resume): the builder visits every node of them and adds nothing a
+/// flow without exception edges reads. Each is replaced with the await's
+/// opaque value, which the builder skips, and put back on destruction.
+class HiddenAwaiterCalls {
+public:
+  explicit HiddenAwaiterCalls(Stmt *Body) {
+    // A walk of the children is cheaper than a RecursiveASTVisitor's, and
+    // the order in which the awaits are found does not matter.
+    llvm::SmallVector<Stmt *, 32> Work{Body};
+    while (!Work.empty()) {
+      Stmt *S = Work.pop_back_val();
+      if (auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+        hide(*Suspend);
+        // Only the operand holds written code, and awaits nested in it.
+        if (Expr *Operand = Suspend->getOperand())
+          Work.push_back(Operand);
+        continue;
+      }
+      // A lambda's body is a function of its own, with its own graph.
+      if (auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+        for (Expr *Init : Lambda->capture_inits())
+          if (Init)
+            Work.push_back(Init);
+        continue;
+      }
+      for (Stmt *Child : S->children())
+        if (Child)
+          Work.push_back(Child);
+    }
+  }
+  ~HiddenAwaiterCalls() {
+    for (const Hidden &H : HiddenParts)
+      *H.Slot = H.Part;
+  }
+  HiddenAwaiterCalls(const HiddenAwaiterCalls &) = delete;
+  HiddenAwaiterCalls &operator=(const HiddenAwaiterCalls &) = delete;
+
+private:
+  void hide(CoroutineSuspendExpr &E) {
+    OpaqueValueExpr *Opaque = E.getOpaqueValue();
+    if (!Opaque)
+      return;
+    const Expr *Parts[] = {E.getReadyExpr(), E.getSuspendExpr(),
+                           E.getResumeExpr()};
+    // The slots are found by what they hold: which children they are
+    // differs between clang's versions.
+    for (Stmt *&Slot : E.children()) {
+      const auto *Part = dyn_cast_or_null<Expr>(Slot);
+      if (!Part || !llvm::is_contained(Parts, Part) ||
+          Part == E.getCommonExpr() || Part == E.getOperand() ||
+          mayEndBlock(Part))
+        continue;
+      HiddenParts.push_back({&Slot, Slot});
+      Slot = Opaque;
+    }
+  }
+
+  struct Hidden {
+    Stmt **Slot;
+    Stmt *Part;
+  };
+  llvm::SmallVector<Hidden, 0> HiddenParts;
+};
+
 std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
                                 bool ExceptionEdges, KeptStmts *Kept) {
   CFG::BuildOptions Options;
@@ -203,7 +280,13 @@ std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
     Options.forcedBlkExprs = &KeptMap;
   else
     Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(D, Body, &Ctx, Options);
+  std::unique_ptr<CFG> Graph;
+  if (ExceptionEdges) {
+    Graph = CFG::buildCFG(D, Body, &Ctx, Options);
+  } else {
+    HiddenAwaiterCalls Hidden(Body);
+    Graph = CFG::buildCFG(D, Body, &Ctx, Options);
+  }
   if (!Graph)
     return nullptr;
   for (CFGBlock *Block : *Graph) {
