@@ -301,7 +301,7 @@ private:
 
   void addEffect(const Stmt *S, EffectKind Kind, unsigned Obj,
                  SourceLocation Loc) {
-    Out.ByStmt[S].push_back({Kind, Obj, Loc});
+    Out.add(S, {Kind, Obj, Loc});
   }
 
   /// \p V, tracked object \p Obj, is captured by lambda \p L. By copy, or
@@ -448,6 +448,7 @@ EffectTable collectEffects(const FunctionDecl &Function, const Stmt *Body,
   Out.PopAllFrom = Contexts.PopAllFrom;
   Collector C(Function, Found, Contexts, Model, Members, Out);
   C.TraverseStmt(const_cast<Stmt *>(Body));
+  Out.shrinkToFit();
   return Out;
 }
 

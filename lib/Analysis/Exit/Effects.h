@@ -18,7 +18,10 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/iterator.h"
+#include <cstdint>
 #include <vector>
 
 namespace clang {
@@ -74,9 +77,74 @@ struct ImmediateFinding {
   bool AwaitAllowed = false;
 };
 
+/// The effects of one statement, in the order they happen.
+class EffectRange {
+public:
+  struct Link {
+    Effect What;
+    /// The next effect of the same statement, or None.
+    uint32_t Next;
+  };
+  static constexpr uint32_t None = ~0u;
+
+  class iterator
+      : public llvm::iterator_facade_base<iterator, std::forward_iterator_tag,
+                                          const Effect> {
+  public:
+    iterator() = default;
+    iterator(const std::vector<Link> *Links, uint32_t At)
+        : Links(Links), At(At) {}
+    bool operator==(const iterator &Other) const { return At == Other.At; }
+    const Effect &operator*() const { return (*Links)[At].What; }
+    iterator &operator++() {
+      At = (*Links)[At].Next;
+      return *this;
+    }
+
+  private:
+    const std::vector<Link> *Links = nullptr;
+    uint32_t At = None;
+  };
+
+  EffectRange() = default;
+  EffectRange(const std::vector<Link> &Links, uint32_t First)
+      : Links(&Links), First(First) {}
+  iterator begin() const { return iterator(Links, First); }
+  iterator end() const { return iterator(Links, None); }
+  bool empty() const { return First == None; }
+
+private:
+  const std::vector<Link> *Links = nullptr;
+  uint32_t First = None;
+};
+
 struct EffectTable {
-  /// The effects of each statement, in the order they happen.
-  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<Effect, 1>> ByStmt;
+  /// Records that \p S does \p What, after what it was recorded doing.
+  void add(const clang::Stmt *S, Effect What) {
+    uint32_t At = Links.size();
+    Links.push_back({What, EffectRange::None});
+    auto [It, New] = Lists.try_emplace(S, At, At);
+    if (!New) {
+      Links[It->second.second].Next = At;
+      It->second.second = At;
+    }
+  }
+  /// The effects of \p S, in the order they happen.
+  EffectRange of(const clang::Stmt *S) const {
+    auto It = Lists.find(S);
+    if (It == Lists.end())
+      return {};
+    return EffectRange(Links, It->second.first);
+  }
+  /// Frees what the vectors hold beyond their size: the table is kept
+  /// while the flow runs.
+  void shrinkToFit() {
+    Links.shrink_to_fit();
+    AwaitsOfOps.shrink_to_fit();
+  }
+  /// Every statement with effects, once, in no particular order.
+  auto sites() const { return llvm::make_first_range(Lists); }
+
   /// Tracked locals initialised by pop_all: the stack they take over.
   llvm::DenseMap<const clang::VarDecl *, unsigned> PopAllFrom;
   /// Each co_await of a tracked object's op, with the objects it exits.
@@ -98,12 +166,14 @@ struct EffectTable {
 
   std::vector<ImmediateFinding> Immediate;
 
-  llvm::ArrayRef<Effect> of(const clang::Stmt *S) const {
-    auto It = ByStmt.find(S);
-    if (It == ByStmt.end())
-      return {};
-    return It->second;
-  }
+
+private:
+  /// Each statement's first and last effect in Links. The effects of all
+  /// statements are in one vector, each linked to the next effect of its
+  /// statement: most statements have one, and a vector each would cost
+  /// more than the effect.
+  llvm::DenseMap<const clang::Stmt *, std::pair<uint32_t, uint32_t>> Lists;
+  std::vector<EffectRange::Link> Links;
 };
 
 /// The calls each co_await of an op makes, for the paths on which one

@@ -34,8 +34,8 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
 }
 
 void keepGraphStatements(const ExitFacts &Facts, KeptStmts &Kept) {
-  for (const auto &Entry : Facts.Effects.ByStmt)
-    Kept.try_emplace(Entry.first, nullptr);
+  for (const Stmt *S : Facts.Effects.sites())
+    Kept.try_emplace(S, nullptr);
   for (const Stmt *S : Facts.Effects.FailurePoints)
     Kept.try_emplace(S, nullptr);
 }

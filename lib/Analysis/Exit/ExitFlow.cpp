@@ -122,32 +122,34 @@ ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
 llvm::ArrayRef<unsigned>
 ExitFlow::activeElements(const CFGBlock &Block, const Stmt *Thrower) const {
   unsigned ID = Block.getBlockID();
-  if (ID >= Active.size())
-    Active.resize(Block.getParent()->getNumBlockIDs());
-  std::optional<llvm::SmallVector<unsigned, 4>> &Cached = Active[ID];
-  if (Cached)
-    return *Cached;
-  Cached.emplace();
-  unsigned Index = 0;
-  for (const CFGElement &Element : Block) {
-    unsigned This = Index++;
-    if (auto StmtElement = Element.getAs<CFGStmt>()) {
-      const Stmt *St = StmtElement->getStmt();
-      bool Acts = St == Thrower || Kept.count(St);
-      if (const auto *DS = dyn_cast<DeclStmt>(St))
-        for (const Decl *D : DS->decls())
-          if (const auto *V = dyn_cast<VarDecl>(D))
-            Acts = Acts || Objects.indexOf(V) || Facts.atDeclaration(V);
-      if (Acts)
-        Cached->push_back(This);
-      continue;
+  if (ID >= ActiveRanges.size())
+    ActiveRanges.resize(Block.getParent()->getNumBlockIDs(),
+                        {0, NotListed});
+  std::pair<unsigned, unsigned> &Range = ActiveRanges[ID];
+  if (Range.second == NotListed) {
+    Range.first = ActiveIndices.size();
+    unsigned Index = 0;
+    for (const CFGElement &Element : Block) {
+      unsigned This = Index++;
+      if (auto StmtElement = Element.getAs<CFGStmt>()) {
+        const Stmt *St = StmtElement->getStmt();
+        bool Acts = St == Thrower || Kept.count(St);
+        if (const auto *DS = dyn_cast<DeclStmt>(St))
+          for (const Decl *D : DS->decls())
+            if (const auto *V = dyn_cast<VarDecl>(D))
+              Acts = Acts || Objects.indexOf(V) || Facts.atDeclaration(V);
+        if (Acts)
+          ActiveIndices.push_back(This);
+        continue;
+      }
+      if (auto Lifetime = Element.getAs<CFGLifetimeEnds>())
+        if (!isa<ParmVarDecl>(Lifetime->getVarDecl()) &&
+            Objects.indexOf(Lifetime->getVarDecl()))
+          ActiveIndices.push_back(This);
     }
-    if (auto Lifetime = Element.getAs<CFGLifetimeEnds>())
-      if (!isa<ParmVarDecl>(Lifetime->getVarDecl()) &&
-          Objects.indexOf(Lifetime->getVarDecl()))
-        Cached->push_back(This);
+    Range.second = ActiveIndices.size() - Range.first;
   }
-  return *Cached;
+  return llvm::ArrayRef(ActiveIndices).slice(Range.first, Range.second);
 }
 
 bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,

@@ -152,7 +152,7 @@ private:
   /// The indices of \p Block's elements that change a state (an effect, a
   /// declaration or death of a tracked object, a fact's update, the call
   /// \p Thrower): found on the first visit, as the fixpoint revisits blocks
-  /// and the reporting pass replays them all.
+  /// and the reporting pass replays them all. Valid until the next call.
   llvm::ArrayRef<unsigned> activeElements(const clang::CFGBlock &Block,
                                           const clang::Stmt *Thrower) const;
   void declare(const clang::VarDecl *V, ExitState &S) const;
@@ -195,7 +195,11 @@ private:
   const AwaiterCalls *Awaiters = nullptr;
   const MemberGuards *Guards;
   ExitLattice Lattice;
-  mutable std::vector<std::optional<llvm::SmallVector<unsigned, 4>>> Active;
+  /// Where each block's active elements are in ActiveIndices (first, count):
+  /// one flat list for all blocks, as most blocks have none or one.
+  static constexpr unsigned NotListed = ~0u;
+  mutable std::vector<std::pair<unsigned, unsigned>> ActiveRanges;
+  mutable std::vector<unsigned> ActiveIndices;
 };
 
 } // namespace acm

@@ -102,7 +102,7 @@ ClassMembers::summaryOf(const CXXMethodDecl *Method) const {
   Summary->EnteredAt.assign(N, SourceLocation());
   Summary->SettledDirectly.assign(N, false);
   const SourceManager &SM = Ctx.getSourceManager();
-  for (const auto &[Site, Effects] : Read->Effects.ByStmt) {
+  for (const Stmt *Site : Read->Effects.sites()) {
     // Calling an owner exit from another method does not make that method
     // one that closes members on its own.
     const auto *Call = dyn_cast<CXXMemberCallExpr>(Site);
@@ -111,7 +111,7 @@ ClassMembers::summaryOf(const CXXMethodDecl *Method) const {
     if (OnThis &&
         !llvm::is_contained(Summary->Calls, target(Call->getMethodDecl())))
       Summary->Calls.push_back(target(Call->getMethodDecl()));
-    for (const Effect &E : Effects) {
+    for (const Effect &E : Read->Effects.of(Site)) {
       if (E.Object >= N)
         continue;
       uint8_t &Bits = Summary->Of[E.Object];

@@ -187,7 +187,7 @@ unreachableStmts(const CFG &Graph,
 }
 
 LoopMap::LoopMap(const CFG &Graph, PostOrderCFGView &Order) {
-  LoopsOf.assign(Graph.getNumBlockIDs(), {});
+  std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf(Graph.getNumBlockIDs());
   std::vector<unsigned> Position = reversePostOrderPositions(Graph, Order);
   std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
   for (const CFGBlock *Block : Order)
@@ -220,11 +220,19 @@ LoopMap::LoopMap(const CFG &Graph, PostOrderCFGView &Order) {
           Visit(Pred);
       }
     }
+  // Kept flat while the flow runs: most blocks are in no loop or one.
+  First.reserve(LoopsOf.size() + 1);
+  for (const auto &Loops : LoopsOf) {
+    First.push_back(Headers.size());
+    Headers.insert(Headers.end(), Loops.begin(), Loops.end());
+  }
+  First.push_back(Headers.size());
+  Headers.shrink_to_fit();
 }
 
 bool LoopMap::leavesLoop(const CFGBlock &From, const CFGBlock &To) const {
-  llvm::ArrayRef<unsigned> Inside = LoopsOf[To.getBlockID()];
-  for (unsigned Header : LoopsOf[From.getBlockID()])
+  llvm::ArrayRef<unsigned> Inside = loopsOf(To);
+  for (unsigned Header : loopsOf(From))
     if (llvm::find(Inside, Header) == Inside.end())
       return true;
   return false;

@@ -129,13 +129,16 @@ public:
 
   /// The headers of the loops \p Block is in.
   llvm::ArrayRef<unsigned> loopsOf(const clang::CFGBlock &Block) const {
-    return LoopsOf[Block.getBlockID()];
+    unsigned ID = Block.getBlockID();
+    return llvm::ArrayRef(Headers).slice(First[ID], First[ID + 1] - First[ID]);
   }
   /// True if going from \p From to \p To leaves a loop From is in.
   bool leavesLoop(const clang::CFGBlock &From, const clang::CFGBlock &To) const;
 
 private:
-  std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf;
+  /// The headers of block ID's loops are Headers[First[ID], First[ID + 1]).
+  std::vector<unsigned> First;
+  std::vector<unsigned> Headers;
 };
 
 } // namespace acm
