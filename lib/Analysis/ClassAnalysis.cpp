@@ -58,7 +58,8 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
   TrySet LeftByException;
   std::unique_ptr<CFG> Graph =
       buildFlowGraph(&Definition, Definition.getBody(), Context,
-                     ExceptionPaths, &LeftByException, &Kept);
+                     ExceptionPaths, &LeftByException, &Kept,
+                     &Facts.Effects.Suspends);
   if (!Graph)
     return;
   PostOrderCFGView Order(Graph.get());

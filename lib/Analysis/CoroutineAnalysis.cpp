@@ -117,7 +117,8 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   TrySet LeftByException;
   std::unique_ptr<CFG> Graph =
       buildFlowGraph(&Function, Function.getBody(), Context, ExceptionPaths,
-                     Exit.hasObjects() ? &LeftByException : nullptr, &Kept);
+                     Exit.hasObjects() ? &LeftByException : nullptr, &Kept,
+                     &Exit.Effects.Suspends);
   if (!Graph) {
     if (!Exit.hasObjects())
       reportImmediateFindings(Exit, Context, Sink);

@@ -291,6 +291,24 @@ task f(bool b) {
         EndsPath = Block->hasNoReturnElement();
   EXPECT_TRUE(EndsPath);
 
+  // The awaits the effect collector lists give the same graph, and the
+  // same AST after: listed twice, each is still put back.
+  ProtocolModel Model{ModelOptions{}};
+  ExitFacts Facts = collectExitFacts(*Function, writtenBody(*Function), Model);
+  EXPECT_EQ(Facts.Effects.Suspends.size(), 3u);
+  std::vector<CoroutineSuspendExpr *> Twice = Facts.Effects.Suspends;
+  llvm::append_range(Twice, Facts.Effects.Suspends);
+  std::unique_ptr<CFG> FromList =
+      buildFlowGraph(Function, Function->getBody(), Ctx,
+                     /*ExceptionEdges=*/false, nullptr, nullptr, &Twice);
+  ASSERT_TRUE(FromList);
+  EXPECT_EQ(elementStmts(*FromList), Elements);
+  for (size_t I = 0; I < Suspends.size(); ++I) {
+    EXPECT_EQ(Suspends[I]->getReadyExpr(), Before[I].Ready);
+    EXPECT_EQ(Suspends[I]->getSuspendExpr(), Before[I].Suspend);
+    EXPECT_EQ(Suspends[I]->getResumeExpr(), Before[I].Resume);
+  }
+
   // With exception edges, every awaiter call is there to throw.
   std::unique_ptr<CFG> WithExceptions = buildFlowGraph(
       Function, Function->getBody(), Ctx, /*ExceptionEdges=*/true);

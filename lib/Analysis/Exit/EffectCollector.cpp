@@ -48,6 +48,11 @@ public:
     setIntoLambdasCapturingThis(Members != nullptr);
   }
 
+  bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
+    Out.Suspends.push_back(E);
+    return true;
+  }
+
   bool VisitCoawaitExpr(CoawaitExpr *E) {
     if (E->isImplicit()) {
       recordMachinery(E);

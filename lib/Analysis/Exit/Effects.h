@@ -26,6 +26,7 @@
 
 namespace clang {
 class CoawaitExpr;
+class CoroutineSuspendExpr;
 class CXXMemberCallExpr;
 class Stmt;
 class VarDecl;
@@ -141,6 +142,7 @@ struct EffectTable {
   void shrinkToFit() {
     Links.shrink_to_fit();
     AwaitsOfOps.shrink_to_fit();
+    Suspends.shrink_to_fit();
   }
   /// Every statement with effects, once, in no particular order.
   auto sites() const { return llvm::make_first_range(Lists); }
@@ -158,6 +160,9 @@ struct EffectTable {
   /// Calls the coroutine machinery makes (the promise's return_void, the
   /// implicit suspends): not the body's own calls.
   llvm::DenseSet<const clang::Stmt *> MachineryCalls;
+  /// Every co_await and co_yield of the body, in no order: the graph can
+  /// leave out their awaiter calls (buildFlowGraph).
+  std::vector<clang::CoroutineSuspendExpr *> Suspends;
 
   /// Where a test framework's assertion fails fatally (FatalFailureMacros):
   /// its return, co_return or throw, and the calls it makes, whose

@@ -210,6 +210,21 @@ bool mayEndBlock(const Expr *Part) {
 /// opaque value, which the builder skips, and put back on destruction.
 class HiddenAwaiterCalls {
 public:
+  /// Hides the awaiter calls of \p Suspends, and of the suspends the
+  /// coroutine body \p Body adds itself.
+  HiddenAwaiterCalls(Stmt *Body,
+                     const std::vector<CoroutineSuspendExpr *> &Suspends) {
+    for (CoroutineSuspendExpr *E : Suspends)
+      hide(*E);
+    if (auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+      for (Stmt *S :
+           {Coroutine->getInitSuspendStmt(), Coroutine->getFinalSuspendStmt()})
+        if (auto *E = dyn_cast_or_null<Expr>(S))
+          if (auto *Suspend =
+                  dyn_cast<CoroutineSuspendExpr>(E->IgnoreImplicit()))
+            hide(*Suspend);
+  }
+  /// Hides the awaiter calls of every await in \p Body.
   explicit HiddenAwaiterCalls(Stmt *Body) {
     // A walk of the children is cheaper than a RecursiveASTVisitor's, and
     // the order in which the awaits are found does not matter.
@@ -236,7 +251,9 @@ public:
     }
   }
   ~HiddenAwaiterCalls() {
-    for (const Hidden &H : HiddenParts)
+    // Last hidden, first put back: a part is hidden once, but in reverse
+    // order even a second hiding would leave the AST as it was.
+    for (const Hidden &H : llvm::reverse(HiddenParts))
       *H.Slot = H.Part;
   }
   HiddenAwaiterCalls(const HiddenAwaiterCalls &) = delete;
@@ -253,7 +270,7 @@ private:
     // differs between clang's versions.
     for (Stmt *&Slot : E.children()) {
       const auto *Part = dyn_cast_or_null<Expr>(Slot);
-      if (!Part || !llvm::is_contained(Parts, Part) ||
+      if (!Part || Part == Opaque || !llvm::is_contained(Parts, Part) ||
           Part == E.getCommonExpr() || Part == E.getOperand() ||
           mayEndBlock(Part))
         continue;
@@ -269,8 +286,10 @@ private:
   llvm::SmallVector<Hidden, 0> HiddenParts;
 };
 
-std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
-                                bool ExceptionEdges, KeptStmts *Kept) {
+std::unique_ptr<CFG>
+buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
+           KeptStmts *Kept,
+           const std::vector<CoroutineSuspendExpr *> *Suspends) {
   CFG::BuildOptions Options;
   Options.AddLifetime = true;
   Options.AddEHEdges = ExceptionEdges;
@@ -284,7 +303,11 @@ std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
   if (ExceptionEdges) {
     Graph = CFG::buildCFG(D, Body, &Ctx, Options);
   } else {
-    HiddenAwaiterCalls Hidden(Body);
+    std::optional<HiddenAwaiterCalls> Hidden;
+    if (Suspends)
+      Hidden.emplace(Body, *Suspends);
+    else
+      Hidden.emplace(Body);
     Graph = CFG::buildCFG(D, Body, &Ctx, Options);
   }
   if (!Graph)
@@ -302,10 +325,12 @@ std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
 
 } // namespace
 
-std::unique_ptr<CFG> buildFlowGraph(const Decl *D, Stmt *Body,
-                                    ASTContext &Ctx, bool ExceptionEdges,
-                                    TrySet *LeftByException, KeptStmts *Kept) {
-  std::unique_ptr<CFG> Graph = buildGraph(D, Body, Ctx, ExceptionEdges, Kept);
+std::unique_ptr<CFG>
+buildFlowGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
+               TrySet *LeftByException, KeptStmts *Kept,
+               const std::vector<CoroutineSuspendExpr *> *Suspends) {
+  std::unique_ptr<CFG> Graph =
+      buildGraph(D, Body, Ctx, ExceptionEdges, Kept, Suspends);
   if (!Graph || ExceptionEdges || !LeftByException)
     return Graph;
   *LeftByException = findTriesLeftByException(*Graph, Ctx.getSourceManager());
@@ -314,7 +339,7 @@ std::unique_ptr<CFG> buildFlowGraph(const Decl *D, Stmt *Body,
   if (Kept)
     for (auto &Entry : *Kept)
       Entry.second = nullptr;
-  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true, Kept);
+  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true, Kept, Suspends);
 }
 
 } // namespace acm

@@ -24,10 +24,12 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace clang {
 class ASTContext;
 class CFGBlock;
+class CoroutineSuspendExpr;
 class CXXTryStmt;
 class Decl;
 class Expr;
@@ -58,12 +60,16 @@ using KeptStmts = llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *>;
 ///
 /// With \p Kept, the blocks hold those subexpressions and what clang always
 /// adds; without, every subexpression.
-std::unique_ptr<clang::CFG> buildFlowGraph(const clang::Decl *D,
-                                           clang::Stmt *Body,
-                                           clang::ASTContext &Ctx,
-                                           bool ExceptionEdges,
-                                           TrySet *LeftByException = nullptr,
-                                           KeptStmts *Kept = nullptr);
+///
+/// Without exception edges, the awaiter calls of each co_await and co_yield
+/// are left out (they are there to throw): \p Suspends lists the body's
+/// awaits if the caller has found them, else they are looked for.
+std::unique_ptr<clang::CFG>
+buildFlowGraph(const clang::Decl *D, clang::Stmt *Body, clang::ASTContext &Ctx,
+               bool ExceptionEdges, TrySet *LeftByException = nullptr,
+               KeptStmts *Kept = nullptr,
+               const std::vector<clang::CoroutineSuspendExpr *> *Suspends =
+                   nullptr);
 
 /// The value of branch condition \p Condition when it is a call whose value
 /// is known: a function (or conversion to bool) whose visible definition
