@@ -119,7 +119,8 @@ private:
   uint32_t First = None;
 };
 
-struct EffectTable {
+class EffectTable {
+public:
   /// Records that \p S does \p What, after what it was recorded doing.
   void add(const clang::Stmt *S, Effect What) {
     uint32_t At = Links.size();
@@ -170,7 +171,6 @@ struct EffectTable {
   llvm::DenseSet<const clang::Stmt *> FailurePoints;
 
   std::vector<ImmediateFinding> Immediate;
-
 
 private:
   /// Each statement's first and last effect in Links. The effects of all

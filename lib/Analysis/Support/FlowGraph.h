@@ -6,8 +6,12 @@
 // adds (full expressions, declarations, calls) and the kept subexpressions
 // that carry the analyses' facts, in evaluation order: not every
 // subexpression, most of which (an await's machinery) no analysis reads,
-// and which would be most of the graph's size. Clang's builder folds constant expressions (`if (false)`);
-// test frameworks hide theirs behind calls it does not look into: Boost.Test
+// and which would be most of the graph's size. Without exception edges the
+// builder does not even visit the awaiter calls of an await: they are
+// hidden from it while it runs (the AST is the same after).
+//
+// Clang's builder folds constant expressions (`if (false)`); test
+// frameworks hide theirs behind calls it does not look into: Boost.Test
 // ends every tool with `while (dummy_cond())`, an inline function that
 // returns false, and gtest's EXPECT_THROW tests `if (TrueWithString m{})`,
 // whose conversion to bool returns true. Followed as if either side could
