@@ -54,6 +54,19 @@ public:
     return false;
   }
   bool TraverseCXXRecordDecl(clang::CXXRecordDecl *) { return true; }
+  // Types, qualifiers and names as written evaluate nothing, save the size
+  // of a variable-length array (a GNU extension in C++).
+  bool TraverseTypeLoc(clang::TypeLoc TL) {
+    if (TL.getType()->isVariablyModifiedType())
+      return Base::TraverseTypeLoc(TL);
+    return true;
+  }
+  bool TraverseNestedNameSpecifierLoc(clang::NestedNameSpecifierLoc) {
+    return true;
+  }
+  bool TraverseDeclarationNameInfo(clang::DeclarationNameInfo) {
+    return true;
+  }
   bool TraverseBlockExpr(clang::BlockExpr *) { return true; }
 
   // Unevaluated operands neither use nor hand off anything.
