@@ -57,7 +57,7 @@ public:
   // Types, qualifiers and names as written evaluate nothing, save the size
   // of a variable-length array (a GNU extension in C++).
   bool TraverseTypeLoc(clang::TypeLoc TL) {
-    if (TL.getType()->isVariablyModifiedType())
+    if (!TL.isNull() && TL.getType()->isVariablyModifiedType())
       return Base::TraverseTypeLoc(TL);
     return true;
   }
