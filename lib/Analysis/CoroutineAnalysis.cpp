@@ -85,7 +85,9 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     writeDebug(*Options.DebugFlow, DebugText);
   };
 
-  ExitFacts Exit = collectExitFacts(Function, WrittenBody, Model);
+  BranchScan Branches(Function);
+  ExitFacts Exit =
+      collectExitFacts(Function, WrittenBody, Model, nullptr, &Branches);
   if (Exit.hasErrors())
     return FinishDebug("skipped: the body has compile errors");
   std::optional<YieldSites> Yields;
@@ -108,7 +110,10 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   std::optional<BranchFacts> Conditions;
   KeptStmts Kept;
   if (NeedsFlow) {
-    Conditions.emplace(Function, WrittenBody);
+    if (Exit.ScannedBranches)
+      Conditions.emplace(Branches);
+    else
+      Conditions.emplace(Function, WrittenBody);
     Conditions->keepGraphStatements(Kept);
     keepGraphStatements(Exit, Kept);
     if (Yields)

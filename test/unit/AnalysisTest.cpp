@@ -202,6 +202,106 @@ task f(bool b) {
   EXPECT_LT(2 * stmtElements(*Graph), stmtElements(*Everything));
 }
 
+TEST(BranchFacts, AScanFedByTheEffectWalkEqualsItsOwnWalk) {
+  // Candidates disqualified by a capture by reference, an address taken
+  // and a non-const reference; tests through && and ==; assignments,
+  // compound ones and increments; a lambda's own tests and a handler's.
+  auto AST = test::parse(R"cpp(
+void take(const bool &);
+void modify(bool &);
+task f(bool fast, int *ptr, int n) {
+  Res r;
+  co_await r.aenter();
+  bool done = false;
+  int k = 0;
+  bool aliased = true;
+  bool *p = &aliased;
+  auto byRef = [&k] { return k; };
+  auto byCopy = [fast] { bool inner = fast; if (inner) return 1; return 0; };
+  while (!done) {
+    if (fast && ptr != nullptr)
+      done = true;
+    k += n;
+    ++k;
+    take(done);
+    modify(aliased);
+  }
+  try {
+    r.use();
+  } catch (...) {
+    bool failed = true;
+    if (failed)
+      done = false;
+  }
+  if (k || aliased || p)
+    r.use();
+  co_await r.aexit();
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  const auto *Function = test::findNamed<FunctionDecl>(Ctx, "f");
+  ASSERT_TRUE(Function);
+  ProtocolModel Model{ModelOptions{}};
+  Stmt *Body = writtenBody(*Function);
+  BranchScan Scan(*Function);
+  ExitFacts Facts = collectExitFacts(*Function, Body, Model, nullptr, &Scan);
+  ASSERT_TRUE(Facts.ScannedBranches);
+  BranchFacts Scanned(Scan);
+  BranchFacts Walked(*Function, Body);
+  // fast, ptr, done, p and failed; inner is the lambda's.
+  EXPECT_EQ(Walked.size(), 5u);
+  EXPECT_EQ(Scanned.size(), Walked.size());
+
+  struct Everything : RecursiveASTVisitor<Everything> {
+    std::vector<const Stmt *> Stmts;
+    std::vector<const VarDecl *> Vars;
+    bool VisitStmt(Stmt *S) {
+      Stmts.push_back(S);
+      return true;
+    }
+    bool VisitVarDecl(VarDecl *V) {
+      Vars.push_back(V);
+      return true;
+    }
+  } All;
+  All.TraverseDecl(const_cast<FunctionDecl *>(Function));
+  auto Same = [](std::optional<FactUpdate> A, std::optional<FactUpdate> B) {
+    return A.has_value() == B.has_value() &&
+           (!A || (A->Var == B->Var && A->Value == B->Value));
+  };
+  unsigned Declared = 0, Updates = 0;
+  for (const VarDecl *V : All.Vars) {
+    EXPECT_TRUE(Same(Scanned.atDeclaration(V), Walked.atDeclaration(V)))
+        << V->getName().str();
+    Declared += Walked.atDeclaration(V).has_value();
+  }
+  for (const Stmt *S : All.Stmts) {
+    ArrayRef<FactUpdate> A = Scanned.updatesAt(S), B = Walked.updatesAt(S);
+    ASSERT_EQ(A.size(), B.size()) << S->getStmtClassName();
+    for (unsigned I = 0; I < A.size(); ++I)
+      EXPECT_TRUE(Same(A[I], B[I]));
+    Updates += B.size();
+  }
+  EXPECT_EQ(Declared, 5u);
+  EXPECT_EQ(Updates, 2u);
+  std::unique_ptr<CFG> Graph = buildFlowGraph(Function, Function->getBody(),
+                                              Ctx, /*ExceptionEdges=*/false);
+  ASSERT_TRUE(Graph);
+  unsigned Tests = 0;
+  for (const CFGBlock *Block : *Graph) {
+    std::optional<FactTest> A = Scanned.testAt(*Block),
+                            B = Walked.testAt(*Block);
+    ASSERT_EQ(A.has_value(), B.has_value());
+    if (!B)
+      continue;
+    EXPECT_EQ(A->Var, B->Var);
+    EXPECT_EQ(A->TrueOnFirst, B->TrueOnFirst);
+    ++Tests;
+  }
+  EXPECT_GE(Tests, 4u);
+}
+
 /// The co_await and co_yield expressions of \p Body, implicit ones included.
 std::vector<const CoroutineSuspendExpr *> suspendsIn(const Stmt *Body) {
   struct Collector : RecursiveASTVisitor<Collector> {

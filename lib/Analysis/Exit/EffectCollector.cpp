@@ -5,6 +5,7 @@
 #include "Analysis/Exit/MemberContext.h"
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Support/BodyVisitor.h"
+#include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
 #include "Analysis/Support/ExprUnwrap.h"
@@ -41,11 +42,23 @@ class Collector : public BodyVisitor<Collector> {
 public:
   Collector(const FunctionDecl &Function, const FoundObjects &Found,
             const BodyContexts &Contexts, const ProtocolModel &Model,
-            const MemberContext *Members, EffectTable &Out)
+            const MemberContext *Members, BranchScan *Scan, EffectTable &Out)
       : Function(Function), Objects(Found.Objects), Contexts(Contexts),
-        Model(Model),
-        Members(Members), Out(Out), MayAwait(promiseAllowsAwait(Function)) {
+        Model(Model), Members(Members), Scan(Scan), Out(Out),
+        MayAwait(promiseAllowsAwait(Function)) {
     setIntoLambdasCapturingThis(Members != nullptr);
+  }
+
+  // The scan reads the function's own code, not its lambdas' bodies.
+  bool VisitStmt(Stmt *S) {
+    if (Scan && !inLambdaBody())
+      Scan->visitStmt(S, inHandler());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (Scan && !inLambdaBody())
+      Scan->visitVarDecl(V, inHandler());
+    return true;
   }
 
   bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
@@ -435,6 +448,7 @@ private:
   const BodyContexts &Contexts;
   const ProtocolModel &Model;
   const MemberContext *Members;
+  BranchScan *Scan;
   EffectTable &Out;
   bool MayAwait;
   /// The captures by reference of lambdas that only spawn into the object
@@ -448,10 +462,10 @@ EffectTable collectEffects(const FunctionDecl &Function, const Stmt *Body,
                            const FoundObjects &Found,
                            const BodyContexts &Contexts,
                            const ProtocolModel &Model,
-                           const MemberContext *Members) {
+                           const MemberContext *Members, BranchScan *Scan) {
   EffectTable Out;
   Out.PopAllFrom = Contexts.PopAllFrom;
-  Collector C(Function, Found, Contexts, Model, Members, Out);
+  Collector C(Function, Found, Contexts, Model, Members, Scan, Out);
   C.TraverseStmt(const_cast<Stmt *>(Body));
   Out.shrinkToFit();
   return Out;

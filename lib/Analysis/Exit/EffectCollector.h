@@ -22,6 +22,7 @@ class Stmt;
 
 namespace acm {
 
+class BranchScan;
 class MemberContext;
 class ProtocolModel;
 struct BodyContexts;
@@ -31,12 +32,14 @@ struct FoundObjects;
 /// effects the class says, and a lambda that captures "this" settles the
 /// members its body mentions where it is made (a continuation hands them
 /// to code that runs later); the effects inside its body are recorded too,
-/// for summaries, though no flow reaches them.
+/// for summaries, though no flow reaches them. With \p Scan, the walk also
+/// feeds it the body (see BranchScan).
 EffectTable collectEffects(const clang::FunctionDecl &Function,
                            const clang::Stmt *Body, const FoundObjects &Found,
                            const BodyContexts &Contexts,
                            const ProtocolModel &Model,
-                           const MemberContext *Members = nullptr);
+                           const MemberContext *Members = nullptr,
+                           BranchScan *Scan = nullptr);
 
 /// The calls made by the co_awaits of ops that \p Effects holds, for a
 /// flow that follows the exceptions they throw.

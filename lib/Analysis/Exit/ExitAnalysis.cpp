@@ -20,7 +20,7 @@ namespace acm {
 
 ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
                            const ProtocolModel &Model,
-                           const MemberContext *Members) {
+                           const MemberContext *Members, BranchScan *Scan) {
   ExitFacts Facts;
   Facts.Found = findObjects(Function, Body, Model, Members);
   if (Facts.Found.HasErrors)
@@ -28,8 +28,11 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
   OwnershipRules Rules(Model);
   BodyContexts Contexts =
       classifyBody(Function, Body, Facts.Found, Model, Rules);
-  Facts.Effects =
-      collectEffects(Function, Body, Facts.Found, Contexts, Model, Members);
+  if (!Facts.hasObjects())
+    Scan = nullptr;
+  Facts.Effects = collectEffects(Function, Body, Facts.Found, Contexts, Model,
+                                 Members, Scan);
+  Facts.ScannedBranches = Scan != nullptr;
   return Facts;
 }
 

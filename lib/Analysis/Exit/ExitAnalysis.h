@@ -34,6 +34,7 @@ class raw_ostream;
 namespace acm {
 
 class BranchFacts;
+class BranchScan;
 class MemberContext;
 class MemberGuards;
 class ProtocolModel;
@@ -43,6 +44,10 @@ struct ExitFacts {
   FoundObjects Found;
   EffectTable Effects;
 
+  /// True if the walk that collected the effects also fed the branch scan
+  /// it was given.
+  bool ScannedBranches = false;
+
   bool hasErrors() const { return Found.HasErrors; }
   bool hasObjects() const { return !Found.Objects.empty(); }
 };
@@ -50,10 +55,13 @@ struct ExitFacts {
 /// Reads the written body \p Body of \p Function: its tracked objects and
 /// what each statement does to them. Stops after the first pass if the body
 /// has compile errors. With \p Members, the class's members are tracked
-/// too (they get the first numbers).
+/// too (they get the first numbers). Given \p Scan, the last pass feeds it
+/// the body if the body has objects to follow (see ScannedBranches): their
+/// flow needs the branch facts, and that saves a walk.
 ExitFacts collectExitFacts(const clang::FunctionDecl &Function,
                            const clang::Stmt *Body, const ProtocolModel &Model,
-                           const MemberContext *Members = nullptr);
+                           const MemberContext *Members = nullptr,
+                           BranchScan *Scan = nullptr);
 
 /// Adds to \p Kept the statements the exit flow reads from the graph: those
 /// with effects, and the fatal failures of tests.

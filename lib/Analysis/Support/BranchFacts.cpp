@@ -179,9 +179,10 @@ const VarDecl *testedVariable(const Stmt *Condition, bool &Truth) {
   return nullptr;
 }
 
-/// Finds the candidate variables and classifies every reference to them.
-class Finder : public BodyVisitor<Finder> {
-public:
+} // namespace
+
+/// The candidate variables, and how every reference to them is used.
+struct BranchScan::State {
   llvm::SmallVector<const VarDecl *, 8> Candidates;
   llvm::DenseSet<const VarDecl *> IsCandidate;
   llvm::DenseSet<const VarDecl *> Disqualified;
@@ -204,69 +205,97 @@ public:
       Candidates.push_back(V);
   }
 
-  // Nested functions see their own copies; capturing by reference lets
-  // them change the variable.
-  bool VisitLambdaExpr(LambdaExpr *L) {
-    for (const LambdaCapture &Capture : L->captures())
-      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
-        if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-          Disqualified.insert(V);
-    return true;
-  }
-
-  bool VisitVarDecl(VarDecl *V) {
+  void visitVarDecl(const VarDecl *V, bool InHandler) {
     if (V->hasLocalStorage() && !isa<ParmVarDecl>(V)) {
       addCandidate(V);
-      if (inHandler() && callsCurrentException(V->getInit()))
+      if (InHandler && callsCurrentException(V->getInit()))
         CaughtAtDeclaration.insert(V);
     }
-    return true;
   }
 
-  bool VisitImplicitCastExpr(ImplicitCastExpr *Cast) {
-    if (Cast->getCastKind() == CK_LValueToRValue)
-      accept(Cast->getSubExpr());
-    return true;
+  void visitStmt(const Stmt *S, bool InHandler) {
+    switch (S->getStmtClass()) {
+    case Stmt::LambdaExprClass:
+      // Nested functions see their own copies; capturing by reference lets
+      // them change the variable.
+      for (const LambdaCapture &Capture : cast<LambdaExpr>(S)->captures())
+        if (Capture.capturesVariable() &&
+            Capture.getCaptureKind() == LCK_ByRef)
+          if (const auto *V = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+            Disqualified.insert(V);
+      return;
+    case Stmt::ImplicitCastExprClass:
+      if (const auto *Cast = cast<ImplicitCastExpr>(S);
+          Cast->getCastKind() == CK_LValueToRValue)
+        accept(Cast->getSubExpr());
+      return;
+    case Stmt::IfStmtClass:
+      return noteTest(cast<IfStmt>(S)->getCond());
+    case Stmt::WhileStmtClass:
+      return noteTest(cast<WhileStmt>(S)->getCond());
+    case Stmt::ForStmtClass:
+      return noteTest(cast<ForStmt>(S)->getCond());
+    case Stmt::DoStmtClass:
+      return noteTest(cast<DoStmt>(S)->getCond());
+    case Stmt::ConditionalOperatorClass:
+    case Stmt::BinaryConditionalOperatorClass:
+      return noteTest(cast<AbstractConditionalOperator>(S)->getCond());
+    case Stmt::BinaryOperatorClass:
+    case Stmt::CompoundAssignOperatorClass:
+      return binaryOperator(cast<BinaryOperator>(S), InHandler);
+    case Stmt::UnaryOperatorClass:
+      // ++n, n-- change the value in a way the analysis sees, to one it
+      // does not know.
+      if (const auto *U = cast<UnaryOperator>(S); U->isIncrementDecrementOp())
+        assign(U, U->getSubExpr(), nullptr, InHandler);
+      return;
+    case Stmt::CXXConstructExprClass:
+    case Stmt::CXXTemporaryObjectExprClass:
+      if (const auto *Construct = cast<CXXConstructExpr>(S);
+          Construct->getConstructor()->isCopyConstructor() &&
+          Construct->getNumArgs() >= 1)
+        accept(Construct->getArg(0));
+      return;
+    case Stmt::DeclRefExprClass:
+      if (const auto *Ref = cast<DeclRefExpr>(S);
+          const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (IsCandidate.count(V) && !Accepted.count(Ref))
+          Disqualified.insert(V);
+      return;
+    default:
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        call(Call, InHandler);
+      return;
+    }
   }
 
-  bool VisitIfStmt(IfStmt *S) { return noteTest(S->getCond()); }
-  bool VisitWhileStmt(WhileStmt *S) { return noteTest(S->getCond()); }
-  bool VisitForStmt(ForStmt *S) { return noteTest(S->getCond()); }
-  bool VisitDoStmt(DoStmt *S) { return noteTest(S->getCond()); }
-  bool VisitAbstractConditionalOperator(AbstractConditionalOperator *C) {
-    return noteTest(C->getCond());
-  }
-
-  bool VisitBinaryOperator(BinaryOperator *B) {
+private:
+  void binaryOperator(const BinaryOperator *B, bool InHandler) {
     // Each operand of && and || is a branch of its own.
     if (B->isLogicalOp()) {
       noteTest(B->getLHS());
       noteTest(B->getRHS());
     }
     if (B->getOpcode() == BO_Assign)
-      assign(B, B->getLHS(), B->getRHS());
+      assign(B, B->getLHS(), B->getRHS(), InHandler);
     else if (B->isCompoundAssignmentOp())
-      assign(B, B->getLHS(), nullptr);
-    return true;
+      assign(B, B->getLHS(), nullptr, InHandler);
   }
 
-  // ++n, n-- change the value in a way the analysis sees, to one it does
-  // not know.
-  bool VisitUnaryOperator(UnaryOperator *U) {
-    if (U->isIncrementDecrementOp())
-      assign(U, U->getSubExpr(), nullptr);
-    return true;
-  }
-
-  bool VisitCallExpr(CallExpr *Call) {
+  void call(const CallExpr *Call, bool InHandler) {
+    // A const method reads its object.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const CXXMethodDecl *Method = Member->getMethodDecl();
+          Method && Method->isConst())
+        accept(Member->getImplicitObjectArgument());
     const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
     if (!Callee)
-      return true;
+      return;
     unsigned First = 0;
-    if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-        assign(Op, Op->getArg(0), Op->getArg(1));
-        return true;
+        assign(Op, Op->getArg(0), Op->getArg(1), InHandler);
+        return;
       }
       // A member operator's first argument is its object.
       if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
@@ -283,45 +312,24 @@ public:
       if (T->isLValueReferenceType() && T->getPointeeType().isConstQualified())
         accept(Call->getArg(I));
     }
-    return true;
   }
 
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    if (const CXXMethodDecl *Method = Call->getMethodDecl())
-      if (Method->isConst())
-        accept(Call->getImplicitObjectArgument());
-    return true;
-  }
-
-  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    if (Construct->getConstructor()->isCopyConstructor() &&
-        Construct->getNumArgs() >= 1)
-      accept(Construct->getArg(0));
-    return true;
-  }
-
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-    if (V && IsCandidate.count(V) && !Accepted.count(Ref))
-      Disqualified.insert(V);
-    return true;
-  }
-
-private:
-  bool noteTest(const Expr *Condition) {
+  void noteTest(const Expr *Condition) {
     bool Truth = true;
     if (const VarDecl *V = testedVariable(Condition, Truth))
       Tested.insert(V);
-    return true;
   }
 
-  void accept(Expr *E) {
-    if (auto *Ref = dyn_cast<DeclRefExpr>(skipParensAndNoOps(E)))
+  void accept(const Expr *E) {
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(skipParensAndNoOps(const_cast<Expr *>(E))))
       Accepted.insert(Ref);
   }
 
-  void assign(const Stmt *At, Expr *Target, Expr *Value) {
-    auto *Ref = dyn_cast<DeclRefExpr>(skipParensAndNoOps(Target));
+  void assign(const Stmt *At, const Expr *Target, const Expr *Value,
+              bool InHandler) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(skipParensAndNoOps(const_cast<Expr *>(Target)));
     if (!Ref)
       return;
     const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
@@ -330,19 +338,60 @@ private:
     Accepted.insert(Ref);
     // In a handler, the exception being handled is not null.
     std::optional<bool> Truth = literalTruth(Value);
-    if (inHandler() && callsCurrentException(Value))
+    if (InHandler && callsCurrentException(Value))
       Truth = true;
     Assignments.push_back({At, V, Truth});
   }
 };
 
+namespace {
+
+/// Feeds every node of a body to a scan.
+class ScanWalker : public BodyVisitor<ScanWalker> {
+public:
+  explicit ScanWalker(BranchScan &Scan) : Scan(Scan) {}
+
+  bool VisitStmt(Stmt *S) {
+    Scan.visitStmt(S, inHandler());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    Scan.visitVarDecl(V, inHandler());
+    return true;
+  }
+
+private:
+  BranchScan &Scan;
+};
+
 } // namespace
 
-BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
-  Finder F;
+BranchScan::BranchScan(const FunctionDecl &Function)
+    : Scanned(std::make_unique<State>()) {
   for (const ParmVarDecl *P : Function.parameters())
-    F.addCandidate(P);
-  F.TraverseStmt(const_cast<Stmt *>(Body));
+    Scanned->addCandidate(P);
+}
+
+BranchScan::~BranchScan() = default;
+
+void BranchScan::visitStmt(const Stmt *S, bool InHandler) {
+  Scanned->visitStmt(S, InHandler);
+}
+
+void BranchScan::visitVarDecl(const VarDecl *V, bool InHandler) {
+  Scanned->visitVarDecl(V, InHandler);
+}
+
+BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
+  BranchScan Scan(Function);
+  ScanWalker(Scan).TraverseStmt(const_cast<Stmt *>(Body));
+  finish(Scan);
+}
+
+BranchFacts::BranchFacts(const BranchScan &Scan) { finish(Scan); }
+
+void BranchFacts::finish(const BranchScan &Scan) {
+  const BranchScan::State &F = *Scan.Scanned;
   for (const VarDecl *V : F.Candidates) {
     if (F.Disqualified.count(V) || !F.Tested.count(V))
       continue;
@@ -359,7 +408,7 @@ BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
                                        ? std::optional<bool>(false)
                                        : std::nullopt);
   }
-  for (const Finder::Assignment &A : F.Assignments) {
+  for (const BranchScan::State::Assignment &A : F.Assignments) {
     auto It = Index.find(A.Var);
     if (It != Index.end())
       Updates[A.At].push_back({It->second, A.Value});

@@ -27,6 +27,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <memory>
 #include <optional>
 
 namespace clang {
@@ -37,6 +38,28 @@ class VarDecl;
 } // namespace clang
 
 namespace acm {
+
+/// Reads, one node at a time, what BranchFacts needs from a body: the
+/// candidate variables, the branches that test them, and how every reference
+/// to them is used. A pass that walks the body anyway feeds it every
+/// statement and variable declaration it visits (not those inside a
+/// lambda's body), in the order a BodyVisitor visits them; that saves a walk.
+class BranchScan {
+public:
+  /// Starts with the parameters of \p Function as candidates.
+  explicit BranchScan(const clang::FunctionDecl &Function);
+  ~BranchScan();
+  BranchScan(const BranchScan &) = delete;
+  BranchScan &operator=(const BranchScan &) = delete;
+
+  void visitStmt(const clang::Stmt *S, bool InHandler);
+  void visitVarDecl(const clang::VarDecl *V, bool InHandler);
+
+private:
+  friend class BranchFacts;
+  struct State;
+  std::unique_ptr<State> Scanned;
+};
 
 class BranchFacts {
 public:
@@ -51,6 +74,8 @@ public:
   /// one whose address is taken, that is bound to a non-const reference,
   /// captured by reference, or used any other way does not.
   BranchFacts(const clang::FunctionDecl &Function, const clang::Stmt *Body);
+  /// The same, from a scan another pass has fed the whole body.
+  explicit BranchFacts(const BranchScan &Scan);
 
   /// How many condition variables there are; they are numbered from 0.
   unsigned size() const { return NumVars; }
@@ -71,6 +96,7 @@ public:
   std::optional<FactTest> testAt(const clang::CFGBlock &Block) const;
 
 private:
+  void finish(const BranchScan &Scan);
   std::optional<FactTest> testOf(const clang::Stmt *Condition) const;
 
   unsigned NumVars = 0;
