@@ -59,7 +59,7 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
   std::unique_ptr<CFG> Graph =
       buildFlowGraph(&Definition, Definition.getBody(), Context,
                      ExceptionPaths, &LeftByException, &Kept,
-                     &Facts.Effects.Suspends);
+                     &Facts.Effects.Graph);
   if (!Graph)
     return;
   PostOrderCFGView Order(Graph.get());

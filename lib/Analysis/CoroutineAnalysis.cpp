@@ -123,7 +123,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   std::unique_ptr<CFG> Graph =
       buildFlowGraph(&Function, Function.getBody(), Context, ExceptionPaths,
                      Exit.hasObjects() ? &LeftByException : nullptr, &Kept,
-                     &Exit.Effects.Suspends);
+                     &Exit.Effects.Graph);
   if (!Graph) {
     if (!Exit.hasObjects())
       reportImmediateFindings(Exit, Context, Sink);

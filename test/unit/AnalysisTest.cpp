@@ -395,9 +395,9 @@ task f(bool b) {
   // same AST after: listed twice, each is still put back.
   ProtocolModel Model{ModelOptions{}};
   ExitFacts Facts = collectExitFacts(*Function, writtenBody(*Function), Model);
-  EXPECT_EQ(Facts.Effects.Suspends.size(), 3u);
-  std::vector<CoroutineSuspendExpr *> Twice = Facts.Effects.Suspends;
-  llvm::append_range(Twice, Facts.Effects.Suspends);
+  EXPECT_EQ(Facts.Effects.Graph.Suspends.size(), 3u);
+  GraphHints Twice = Facts.Effects.Graph;
+  llvm::append_range(Twice.Suspends, Facts.Effects.Graph.Suspends);
   std::unique_ptr<CFG> FromList =
       buildFlowGraph(Function, Function->getBody(), Ctx,
                      /*ExceptionEdges=*/false, nullptr, nullptr, &Twice);

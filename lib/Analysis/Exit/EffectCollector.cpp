@@ -6,6 +6,7 @@
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Support/BodyVisitor.h"
 #include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/ConstantConditions.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
 #include "Analysis/Support/ExprUnwrap.h"
@@ -49,11 +50,21 @@ public:
     setIntoLambdasCapturingThis(Members != nullptr);
   }
 
-  // The scan reads the function's own code, not its lambdas' bodies.
+  // The scans read the function's own code, not its lambdas' bodies.
   bool VisitStmt(Stmt *S) {
-    if (Scan && !inLambdaBody())
+    if (inLambdaBody())
+      return true;
+    Conditions.visitStmt(S);
+    if (Scan)
       Scan->visitStmt(S, inHandler());
     return true;
+  }
+  void skippedUnevaluated(Expr *E) {
+    if (!inLambdaBody())
+      Conditions.visitUnevaluated(E);
+  }
+  bool mayHaveKnownCondition() const {
+    return Conditions.mayHaveKnownCondition();
   }
   bool VisitVarDecl(VarDecl *V) {
     if (Scan && !inLambdaBody())
@@ -62,7 +73,7 @@ public:
   }
 
   bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
-    Out.Suspends.push_back(E);
+    Out.Graph.Suspends.push_back(E);
     return true;
   }
 
@@ -449,6 +460,7 @@ private:
   const ProtocolModel &Model;
   const MemberContext *Members;
   BranchScan *Scan;
+  ConstantConditionScan Conditions;
   EffectTable &Out;
   bool MayAwait;
   /// The captures by reference of lambdas that only spawn into the object
@@ -467,6 +479,7 @@ EffectTable collectEffects(const FunctionDecl &Function, const Stmt *Body,
   Out.PopAllFrom = Contexts.PopAllFrom;
   Collector C(Function, Found, Contexts, Model, Members, Scan, Out);
   C.TraverseStmt(const_cast<Stmt *>(Body));
+  Out.Graph.NoKnownConditions = !C.mayHaveKnownCondition();
   Out.shrinkToFit();
   return Out;
 }

@@ -13,6 +13,7 @@
 #ifndef ACM_ANALYSIS_EXIT_EFFECTS_H
 #define ACM_ANALYSIS_EXIT_EFFECTS_H
 
+#include "Analysis/Support/FlowGraph.h"
 #include "Model/ProtocolModel.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -143,7 +144,7 @@ public:
   void shrinkToFit() {
     Links.shrink_to_fit();
     AwaitsOfOps.shrink_to_fit();
-    Suspends.shrink_to_fit();
+    Graph.Suspends.shrink_to_fit();
   }
   /// Every statement with effects, once, in no particular order.
   auto sites() const { return llvm::make_first_range(Lists); }
@@ -161,9 +162,10 @@ public:
   /// Calls the coroutine machinery makes (the promise's return_void, the
   /// implicit suspends): not the body's own calls.
   llvm::DenseSet<const clang::Stmt *> MachineryCalls;
-  /// Every co_await and co_yield of the body, in no order: the graph can
-  /// leave out their awaiter calls (buildFlowGraph).
-  std::vector<clang::CoroutineSuspendExpr *> Suspends;
+  /// What the walk learned that spares the graph's builder work: every
+  /// co_await and co_yield of the body, and whether a condition may have a
+  /// known value (see buildFlowGraph).
+  GraphHints Graph;
 
   /// Where a test framework's assertion fails fatally (FatalFailureMacros):
   /// its return, co_return or throw, and the calls it makes, whose

@@ -69,11 +69,17 @@ public:
   }
   bool TraverseBlockExpr(clang::BlockExpr *) { return true; }
 
-  // Unevaluated operands neither use nor hand off anything.
-  bool TraverseUnaryExprOrTypeTraitExpr(clang::UnaryExprOrTypeTraitExpr *) {
+  // Unevaluated operands neither use nor hand off anything. A pass that
+  // needs to know of them defines skippedUnevaluated.
+  bool TraverseUnaryExprOrTypeTraitExpr(clang::UnaryExprOrTypeTraitExpr *E) {
+    this->getDerived().skippedUnevaluated(E);
     return true;
   }
-  bool TraverseCXXNoexceptExpr(clang::CXXNoexceptExpr *) { return true; }
+  bool TraverseCXXNoexceptExpr(clang::CXXNoexceptExpr *E) {
+    this->getDerived().skippedUnevaluated(E);
+    return true;
+  }
+  void skippedUnevaluated(clang::Expr *) {}
   bool TraverseRequiresExpr(clang::RequiresExpr *) { return true; }
   bool TraverseCXXTypeidExpr(clang::CXXTypeidExpr *E) {
     if (!E->isPotentiallyEvaluated())

@@ -288,11 +288,13 @@ private:
 
 std::unique_ptr<CFG>
 buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
-           KeptStmts *Kept,
-           const std::vector<CoroutineSuspendExpr *> *Suspends) {
+           KeptStmts *Kept, const GraphHints *Hints) {
   CFG::BuildOptions Options;
   Options.AddLifetime = true;
   Options.AddEHEdges = ExceptionEdges;
+  // Trying to evaluate conditions none of which has a known value changes
+  // nothing in the graph.
+  Options.PruneTriviallyFalseEdges = !(Hints && Hints->NoKnownConditions);
   // The builder reads the kept statements through a pointer to the map.
   KeptStmts *KeptMap = Kept;
   if (Kept)
@@ -304,8 +306,8 @@ buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
     Graph = CFG::buildCFG(D, Body, &Ctx, Options);
   } else {
     std::optional<HiddenAwaiterCalls> Hidden;
-    if (Suspends)
-      Hidden.emplace(Body, *Suspends);
+    if (Hints)
+      Hidden.emplace(Body, Hints->Suspends);
     else
       Hidden.emplace(Body);
     Graph = CFG::buildCFG(D, Body, &Ctx, Options);
@@ -328,9 +330,9 @@ buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
 std::unique_ptr<CFG>
 buildFlowGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
                TrySet *LeftByException, KeptStmts *Kept,
-               const std::vector<CoroutineSuspendExpr *> *Suspends) {
+               const GraphHints *Hints) {
   std::unique_ptr<CFG> Graph =
-      buildGraph(D, Body, Ctx, ExceptionEdges, Kept, Suspends);
+      buildGraph(D, Body, Ctx, ExceptionEdges, Kept, Hints);
   if (!Graph || ExceptionEdges || !LeftByException)
     return Graph;
   *LeftByException = findTriesLeftByException(*Graph, Ctx.getSourceManager());
@@ -339,7 +341,7 @@ buildFlowGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
   if (Kept)
     for (auto &Entry : *Kept)
       Entry.second = nullptr;
-  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true, Kept, Suspends);
+  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true, Kept, Hints);
 }
 
 } // namespace acm

@@ -52,6 +52,15 @@ using TrySet = llvm::SmallPtrSet<const clang::CXXTryStmt *, 2>;
 /// in each entry the block that holds it.
 using KeptStmts = llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *>;
 
+/// What a pass over a body learned that spares the graph's builder work.
+struct GraphHints {
+  /// Every co_await and co_yield of the body.
+  std::vector<clang::CoroutineSuspendExpr *> Suspends;
+  /// No branch condition of the body can have a known value
+  /// (ConstantConditions.h): the builder need not try to evaluate them.
+  bool NoKnownConditions = false;
+};
+
 /// The CFG of \p D's body \p Body, with exception edges if \p ExceptionEdges,
 /// and the side of each branch whose condition has a known value that is
 /// never taken marked unreachable. Null if clang cannot build one.
@@ -66,14 +75,14 @@ using KeptStmts = llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *>;
 /// adds; without, every subexpression.
 ///
 /// Without exception edges, the awaiter calls of each co_await and co_yield
-/// are left out (they are there to throw): \p Suspends lists the body's
-/// awaits if the caller has found them, else they are looked for.
+/// are left out (they are there to throw): \p Hints lists the body's
+/// awaits if the caller has found them, else they are looked for. If the
+/// hints say no condition can have a known value, the builder does not try
+/// to evaluate them.
 std::unique_ptr<clang::CFG>
 buildFlowGraph(const clang::Decl *D, clang::Stmt *Body, clang::ASTContext &Ctx,
                bool ExceptionEdges, TrySet *LeftByException = nullptr,
-               KeptStmts *Kept = nullptr,
-               const std::vector<clang::CoroutineSuspendExpr *> *Suspends =
-                   nullptr);
+               KeptStmts *Kept = nullptr, const GraphHints *Hints = nullptr);
 
 /// The value of branch condition \p Condition when it is a call whose value
 /// is known: a function (or conversion to bool) whose visible definition

@@ -1,0 +1,53 @@
+//===- ConstantConditions.h - May a branch have a known value? ------------===//
+//
+// Clang's CFG builder tries to evaluate, at compile time, the condition of
+// every branch of a body, every operand of && and ||, and the value of every
+// switch, to mark the sides no run can take (`if (false)`, `while (true)`,
+// `do ... while (0)`). With the constant evaluator that costs about a tenth
+// of building the graph, and on most bodies it finds nothing: their
+// conditions read local variables and call functions. When no such
+// expression can have a known value, the graph is the same without trying
+// (clang's PruneTriviallyFalseEdges off), and FlowGraph builds it so.
+//
+// The scan answers conservatively. A condition certainly has no known value
+// if it reads a local variable or a by-value parameter that is not const,
+// compares such reads with each other or with integer literals and
+// enumerators, negates or joins such conditions with && and || (but not in
+// the shapes clang's builder folds without evaluating: `x || !x`, two
+// comparisons with constants), or calls a function that is not constexpr
+// and not a builtin. Anything else may have one, as may what clang's builder
+// evaluates and a body's passes do not look into: the operands of noexcept,
+// the size of a variable-length array, an assumption.
+//
+// Support room: protocol-agnostic; clang's AST only.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ACM_ANALYSIS_SUPPORT_CONSTANTCONDITIONS_H
+#define ACM_ANALYSIS_SUPPORT_CONSTANTCONDITIONS_H
+
+namespace clang {
+class Stmt;
+} // namespace clang
+
+namespace acm {
+
+/// Fed every statement a BodyVisitor visits in a body (not those inside a
+/// lambda's body) and every unevaluated operand it skips, tells whether
+/// clang's CFG builder might find a branch condition of the body with a
+/// known value.
+class ConstantConditionScan {
+public:
+  void visitStmt(const clang::Stmt *S);
+  /// An operand a BodyVisitor does not walk (see BodyVisitor.h).
+  void visitUnevaluated(const clang::Stmt *S);
+
+  bool mayHaveKnownCondition() const { return MayHaveKnown; }
+
+private:
+  bool MayHaveKnown = false;
+};
+
+} // namespace acm
+
+#endif // ACM_ANALYSIS_SUPPORT_CONSTANTCONDITIONS_H
