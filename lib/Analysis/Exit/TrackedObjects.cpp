@@ -78,6 +78,11 @@ const Expr *ObjectTable::referenceOf(const Expr *E) const {
 }
 
 std::optional<unsigned> ObjectTable::indexOf(const Expr *E) const {
+  // Most references are plain names, which wrap nothing.
+  if (isa_and_nonnull<DeclRefExpr>(E)) {
+    const VarDecl *V = referencedVar(E);
+    return V ? indexOf(V) : std::nullopt;
+  }
   const Expr *Ref = referenceOf(E);
   if (!Ref)
     return std::nullopt;
