@@ -111,7 +111,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   KeptStmts Kept;
   if (NeedsFlow) {
     if (Exit.ScannedBranches)
-      Conditions.emplace(Branches);
+      Conditions.emplace(std::move(Branches));
     else
       Conditions.emplace(Function, WrittenBody);
     Conditions->keepGraphStatements(Kept);

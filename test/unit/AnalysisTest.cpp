@@ -247,7 +247,7 @@ task f(bool fast, int *ptr, int n) {
   BranchScan Scan(*Function);
   ExitFacts Facts = collectExitFacts(*Function, Body, Model, nullptr, &Scan);
   ASSERT_TRUE(Facts.ScannedBranches);
-  BranchFacts Scanned(Scan);
+  BranchFacts Scanned(std::move(Scan));
   BranchFacts Walked(*Function, Body);
   // fast, ptr, done, p and failed; inner is the lambda's.
   EXPECT_EQ(Walked.size(), 5u);

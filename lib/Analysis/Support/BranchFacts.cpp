@@ -388,7 +388,10 @@ BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
   finish(Scan);
 }
 
-BranchFacts::BranchFacts(const BranchScan &Scan) { finish(Scan); }
+BranchFacts::BranchFacts(BranchScan &&Scan) {
+  finish(Scan);
+  Scan.Scanned.reset();
+}
 
 void BranchFacts::finish(const BranchScan &Scan) {
   const BranchScan::State &F = *Scan.Scanned;

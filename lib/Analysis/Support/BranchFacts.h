@@ -74,8 +74,9 @@ public:
   /// one whose address is taken, that is bound to a non-const reference,
   /// captured by reference, or used any other way does not.
   BranchFacts(const clang::FunctionDecl &Function, const clang::Stmt *Body);
-  /// The same, from a scan another pass has fed the whole body.
-  explicit BranchFacts(const BranchScan &Scan);
+  /// The same, from a scan another pass has fed the whole body; the scan's
+  /// state is freed.
+  explicit BranchFacts(BranchScan &&Scan);
 
   /// How many condition variables there are; they are numbered from 0.
   unsigned size() const { return NumVars; }

@@ -186,8 +186,8 @@ bool conditionsUnknownAt(const Stmt *S) {
 
 } // namespace
 
-void ConstantConditionScan::visitStmt(const Stmt *S) {
-  if (!MayHaveKnown && !conditionsUnknownAt(S))
+void ConstantConditionScan::visitEvaluated(const Stmt *S) {
+  if (!conditionsUnknownAt(S))
     MayHaveKnown = true;
 }
 

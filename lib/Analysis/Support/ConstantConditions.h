@@ -26,9 +26,7 @@
 #ifndef ACM_ANALYSIS_SUPPORT_CONSTANTCONDITIONS_H
 #define ACM_ANALYSIS_SUPPORT_CONSTANTCONDITIONS_H
 
-namespace clang {
-class Stmt;
-} // namespace clang
+#include "clang/AST/Stmt.h"
 
 namespace acm {
 
@@ -38,13 +36,38 @@ namespace acm {
 /// known value.
 class ConstantConditionScan {
 public:
-  void visitStmt(const clang::Stmt *S);
+  void visitStmt(const clang::Stmt *S) {
+    // Called for every node of a body: most are not where the builder
+    // evaluates anything.
+    if (!MayHaveKnown && mayEvaluate(S->getStmtClass()))
+      visitEvaluated(S);
+  }
   /// An operand a BodyVisitor does not walk (see BodyVisitor.h).
   void visitUnevaluated(const clang::Stmt *S);
 
   bool mayHaveKnownCondition() const { return MayHaveKnown; }
 
 private:
+  /// True for the statements where clang's builder evaluates something.
+  static bool mayEvaluate(clang::Stmt::StmtClass Class) {
+    switch (Class) {
+    case clang::Stmt::IfStmtClass:
+    case clang::Stmt::WhileStmtClass:
+    case clang::Stmt::ForStmtClass:
+    case clang::Stmt::DoStmtClass:
+    case clang::Stmt::CXXForRangeStmtClass:
+    case clang::Stmt::SwitchStmtClass:
+    case clang::Stmt::ConditionalOperatorClass:
+    case clang::Stmt::BinaryConditionalOperatorClass:
+    case clang::Stmt::BinaryOperatorClass:
+    case clang::Stmt::AttributedStmtClass:
+      return true;
+    default:
+      return false;
+    }
+  }
+  void visitEvaluated(const clang::Stmt *S);
+
   bool MayHaveKnown = false;
 };
 
