@@ -44,16 +44,19 @@ class Classifier : public BodyVisitor<Classifier> {
   using Base = BodyVisitor<Classifier>;
 
 public:
-  Classifier(const FoundObjects &Found, const ProtocolModel &Model,
-             OwnershipRules &Rules, BodyContexts &Out)
-      : Objects(Found.Objects), Model(Model), Rules(Rules), Out(Out) {
+  Classifier(const FunctionDecl &Function, const ProtocolModel &Model,
+             const MemberContext *Members, OwnershipRules &Rules,
+             FoundObjects &Found, BodyContexts &Out)
+      : Found(Found), Objects(Found.Objects), Scan(Function, Model, Members,
+                                                   Found),
+        Model(Model), Rules(Rules), Out(Out) {
     setIntoLambdasCapturingThis(Objects.hasMembers());
-    for (const CXXMemberCallExpr *Call : Found.StoredCalls)
-      Out.Calls[Call].Stored = true;
-    // The initializer of an awaitable local is outside any expression.
-    for (const Expr *Ref : Found.HeldLocalRefs)
-      claimAt(-1, Ref, RefRole::OpObject, ClaimStrength::Decides);
   }
+
+  // The objects are found as the walk goes (ObjectFinder.h); a compile
+  // error stops it.
+  bool VisitExpr(Expr *E) { return Scan.visitExpr(E); }
+  bool VisitDecl(Decl *D) { return Scan.visitDecl(D); }
 
   /// Decides every reference's role from its claims, innermost last.
   void resolve() {
@@ -92,6 +95,15 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *V) {
+    Scan.visitVarDecl(V);
+    // What an awaitable local holds, before the walk enters its
+    // initializer.
+    for (; StoredSeen < Found.StoredCalls.size(); ++StoredSeen)
+      Out.Calls[Found.StoredCalls[StoredSeen]].Stored = true;
+    // The initializer of an awaitable local is outside any expression.
+    for (; HeldSeen < Found.HeldLocalRefs.size(); ++HeldSeen)
+      claimAt(-1, Found.HeldLocalRefs[HeldSeen], RefRole::OpObject,
+              ClaimStrength::Decides);
     const Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
     if (!Init)
       return true;
@@ -369,7 +381,11 @@ private:
     }
   }
 
+  FoundObjects &Found;
   const ObjectTable &Objects;
+  ObjectScan Scan;
+  size_t StoredSeen = 0;
+  size_t HeldSeen = 0;
   const ProtocolModel &Model;
   OwnershipRules &Rules;
   BodyContexts &Out;
@@ -381,12 +397,13 @@ private:
 } // namespace
 
 BodyContexts classifyBody(const FunctionDecl &Function, const Stmt *Body,
-                          const FoundObjects &Found, const ProtocolModel &Model,
-                          OwnershipRules &Rules) {
+                          const ProtocolModel &Model, OwnershipRules &Rules,
+                          const MemberContext *Members, FoundObjects &Found) {
   BodyContexts Out;
-  Classifier C(Found, Model, Rules, Out);
+  Classifier C(Function, Model, Members, Rules, Found, Out);
   C.TraverseStmt(const_cast<Stmt *>(Body));
-  C.resolve();
+  if (!Found.HasErrors)
+    C.resolve();
   return Out;
 }
 

@@ -1,6 +1,7 @@
 //===- BodyContexts.h - What each reference and call is in its place ------===//
 //
-// The second pass over a coroutine body, before any effect is derived: for
+// The first walk over a coroutine body, before any effect is derived: it
+// finds the objects (ObjectFinder.h) as it goes, and classifies: for
 // every call of a protocol op, whether its result is awaited, discarded,
 // stored or initialises a local; for every reference to a tracked object,
 // its *role* in the expression that consumes it (a use, a hand-off, a new
@@ -37,6 +38,7 @@ class VarDecl;
 
 namespace acm {
 
+class MemberContext;
 class OwnershipRules;
 class ProtocolModel;
 struct FoundObjects;
@@ -97,12 +99,15 @@ struct BodyContexts {
   }
 };
 
-/// Classifies the references and calls of \p Body, the written body of
-/// \p Function, whose objects \p Found holds. With members tracked, the
-/// bodies of the lambdas that capture "this" are read too.
+/// Finds the objects of \p Body, the written body of \p Function, into
+/// \p Found (ObjectFinder.h), and classifies its references and calls, in
+/// one walk; with \p Members, the class's members are tracked too, and the
+/// bodies of the lambdas that capture "this" are read. At a compile error
+/// the walk stops (Found.HasErrors) and what it returns is to be dropped.
 BodyContexts classifyBody(const clang::FunctionDecl &Function,
-                          const clang::Stmt *Body, const FoundObjects &Found,
-                          const ProtocolModel &Model, OwnershipRules &Rules);
+                          const clang::Stmt *Body, const ProtocolModel &Model,
+                          OwnershipRules &Rules, const MemberContext *Members,
+                          FoundObjects &Found);
 
 } // namespace acm
 

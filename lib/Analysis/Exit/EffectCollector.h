@@ -1,6 +1,6 @@
 //===- EffectCollector.h - From contexts to effects -----------------------===//
 //
-// The third pass over a coroutine body: with the objects found and every
+// The second walk over a coroutine body: with the objects found and every
 // reference and call classified (BodyContexts.h), it records what each
 // statement does to each tracked object (Effects.h), the co_awaits of ops
 // (whose calls are indexed only for a flow that follows exceptions), and

@@ -22,12 +22,11 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
                            const ProtocolModel &Model,
                            const MemberContext *Members, BranchScan *Scan) {
   ExitFacts Facts;
-  Facts.Found = findObjects(Function, Body, Model, Members);
-  if (Facts.Found.HasErrors)
-    return Facts;
   OwnershipRules Rules(Model);
   BodyContexts Contexts =
-      classifyBody(Function, Body, Facts.Found, Model, Rules);
+      classifyBody(Function, Body, Model, Rules, Members, Facts.Found);
+  if (Facts.Found.HasErrors)
+    return Facts;
   if (!Facts.hasObjects())
     Scan = nullptr;
   Facts.Effects = collectEffects(Function, Body, Facts.Found, Contexts, Model,

@@ -3,9 +3,10 @@
 // Follows every protocol object a coroutine body owns (locals, by-value
 // parameters, locals holding an exit's awaitable, resources from enters)
 // through the states not-entered, entered, exited, and reports what goes
-// wrong. The pipeline: ObjectFinder -> BodyContexts -> EffectCollector (the
-// AST, read once, into plain data) -> ExitFlow over the CFG (solved by the
-// flow driver, then replayed) -> ExitReporter (all wording).
+// wrong. The pipeline: BodyContexts, finding the objects (ObjectFinder) as
+// it walks -> EffectCollector (the AST, read in two walks, into plain
+// data) -> ExitFlow over the CFG (solved by the flow driver, then replayed)
+// -> ExitReporter (all wording).
 //
 // Exit room.
 //
@@ -53,9 +54,9 @@ struct ExitFacts {
 };
 
 /// Reads the written body \p Body of \p Function: its tracked objects and
-/// what each statement does to them. Stops after the first pass if the body
+/// what each statement does to them. Stops in the first walk if the body
 /// has compile errors. With \p Members, the class's members are tracked
-/// too (they get the first numbers). Given \p Scan, the last pass feeds it
+/// too (they get the first numbers). Given \p Scan, the last walk feeds it
 /// the body if the body has objects to follow (see ScannedBranches): their
 /// flow needs the branch facts, and that saves a walk.
 ExitFacts collectExitFacts(const clang::FunctionDecl &Function,

@@ -4,7 +4,6 @@
 #include "Analysis/Exit/AwaitedItems.h"
 #include "Analysis/Exit/MemberContext.h"
 #include "Analysis/Exit/Ownership.h"
-#include "Analysis/Support/BodyVisitor.h"
 #include "Analysis/Support/ExprUnwrap.h"
 #include "Model/ProtocolModel.h"
 
@@ -15,179 +14,148 @@ using namespace clang;
 
 namespace acm {
 
-namespace {
-
-class Finder : public BodyVisitor<Finder> {
-public:
-  Finder(const ProtocolModel &Model, FoundObjects &Out, bool ReadLambdas)
-      : Model(Model), Out(Out) {
-    setIntoLambdasCapturingThis(ReadLambdas);
-  }
-
-  bool VisitExpr(Expr *E) {
-    if (E->containsErrors())
-      Out.HasErrors = true;
-    return true;
-  }
-  bool VisitDecl(Decl *D) {
-    if (D->isInvalidDecl())
-      Out.HasErrors = true;
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *V) {
-    trackLocal(V);
-    if (V->getInit())
-      Initialized.push_back(V);
-    return true;
-  }
-
-  void trackParam(const ParmVarDecl *P) {
-    Out.HasErrors |= P->isInvalidDecl();
-    // A copy of a shared handle (seastar::file): the caller holds the
-    // original and closes it.
-    if (P->getType()->isReferenceType() ||
-        Model.isSharedHandleType(P->getType()))
-      return;
-    ObjectKind Kind = Model.classifyType(P->getType());
-    if (Kind != ObjectKind::None)
-      add(P, Kind, /*IsParam=*/true, /*IsAwaitable=*/false);
-  }
-
-  /// Binds the variables initialised from an enter to their owners, in the
-  /// order the body declares them.
-  void trackResources() {
-    for (const VarDecl *V : Initialized)
-      trackResource(V, stripWrappers(V->getInit()));
-  }
-
-private:
-  void trackLocal(const VarDecl *V) {
-    if (!V->isLocalVarDecl() || !V->hasLocalStorage() ||
-        V->isExceptionVariable() || V->getType()->isReferenceType() ||
-        isa<ParmVarDecl>(V))
-      return;
-    ObjectKind Kind = Model.classifyType(V->getType());
-    if (Kind != ObjectKind::None) {
-      // A copy of another shared handle is closed through the original.
-      if (!(Model.isSharedHandleType(V->getType()) && isCopyOfObject(V)))
-        add(V, Kind, false, false);
-      return;
-    }
-    // A local holding the awaitable of an op, awaited later (or not).
-    if (!V->getInit() || !Model.isAwaitableType(V->getType()))
-      return;
-    llvm::SmallVector<AwaitedItem, 2> Items;
-    collectAwaitedItems(V->getInit(), Out.Objects, Model, Items);
-    if (Items.empty())
-      return;
-    unsigned Self = add(V, ObjectKind::None, false, true);
-    for (const AwaitedItem &Item : Items) {
-      if (Item.Call) {
-        Out.StoredCalls.insert(Item.Call);
-        std::optional<unsigned> Obj =
-            Out.Objects.indexOf(calledObject(Item.Call));
-        Out.Objects.addHeldOp(Self, {Obj ? int(*Obj) : -1,
-                                     Model.classifyCall(Item.Call), Item.Call,
-                                     Item.InArm});
-        continue;
-      }
-      // An awaitable built from other awaitable locals holds their ops;
-      // awaiting it is what the inner local is for, not a use of it.
-      Out.HeldLocalRefs.push_back(Item.Ref);
-      for (HeldOp Op : Out.Objects.heldOps(Item.Local)) {
-        Op.Conditional |= Item.InArm;
-        Out.Objects.addHeldOp(Self, Op);
-      }
-      Out.Objects.setHeldByOuter(Item.Local);
-    }
-  }
-
-  /// Records \p V as bound to what an enter returned: "auto &c = co_await
-  /// pool.aenter();", "auto *p = &co_await ...", or a copy of it, and the
-  /// resource an exit stack's enter_async_context hands out.
-  void trackResource(const VarDecl *V, const Expr *Init) {
-    // A copy of the resource is as tied to the manager as the resource.
-    if (const auto *Copy = dyn_cast<CXXConstructExpr>(Init))
-      if (Copy->getNumArgs() == 1)
-        Init = stripWrappers(Copy->getArg(0));
-    bool Address = false;
-    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Init))
-      if (AddrOf->getOpcode() == UO_AddrOf) {
-        Init = stripWrappers(AddrOf->getSubExpr());
-        Address = true;
-      }
-    const auto *Await = dyn_cast<CoawaitExpr>(Init);
-    if (!Await)
-      return;
-    const auto *Call =
-        dyn_cast<CXXMemberCallExpr>(stripWrappers(Await->getOperand()));
-    if (!Call)
-      return;
-    OpKind Op = Model.classifyCall(Call);
-    if (Op != OpKind::Enter && Op != OpKind::StackEnterContext)
-      return;
-    std::optional<unsigned> Owner = Out.Objects.indexOf(calledObject(Call));
-    if (!Owner || Out.Objects.indexOf(V))
-      return;
-    // A copy of a self-contained value ("int slot = co_await
-    // limiter.aenter();") is not tied to the manager: the variable holds
-    // one, or a reference binds to the copy the enter returned.
-    bool HoldsCopy =
-        !Address && (!V->getType()->isReferenceType() || Await->isPRValue());
-    if (HoldsCopy && isSelfContainedValue(Await->getType()))
-      return;
-    TrackedObject Resource = make(V, ObjectKind::None, false, false);
-    Resource.Owner = int(*Owner);
-    Resource.SingleUse = false;
-    unsigned Self = Out.Objects.add(Resource);
-    Out.Objects.addResource(*Owner, Self);
-  }
-
-  TrackedObject make(const VarDecl *V, ObjectKind Kind, bool IsParam,
-                     bool IsAwaitable) const {
-    TrackedObject Object;
-    Object.Decl = V;
-    Object.Kind = Kind;
-    Object.IsParam = IsParam;
-    Object.IsAwaitable = IsAwaitable;
-    Object.SingleUse = !IsAwaitable && isSingleUseObject(V, Model);
-    Object.EmptyAtBirth = !IsParam && !IsAwaitable &&
-                          Model.isDefaultEmptyType(V->getType()) &&
-                          isDefaultConstructed(V);
-    Object.IdempotentExit = Model.hasIdempotentExit(V->getType());
-    if (Kind == ObjectKind::Closeable)
-      Object.Exit = Model.exitName(V->getType().getNonReferenceType());
-    return Object;
-  }
-
-  unsigned add(const VarDecl *V, ObjectKind Kind, bool IsParam,
-               bool IsAwaitable) {
-    if (std::optional<unsigned> Known = Out.Objects.indexOf(V))
-      return *Known;
-    return Out.Objects.add(make(V, Kind, IsParam, IsAwaitable));
-  }
-
-  const ProtocolModel &Model;
-  FoundObjects &Out;
-  /// The variables with an initializer, in the order they are declared.
-  std::vector<const VarDecl *> Initialized;
-};
-
-} // namespace
-
-FoundObjects findObjects(const FunctionDecl &Function, const Stmt *Body,
-                         const ProtocolModel &Model,
-                         const MemberContext *Members) {
-  FoundObjects Out;
+ObjectScan::ObjectScan(const FunctionDecl &Function, const ProtocolModel &Model,
+                       const MemberContext *Members, FoundObjects &Out)
+    : Model(Model), Out(Out) {
   if (Members)
     for (const TrackedObject &Member : Members->members())
       Out.Objects.add(Member);
-  Finder F(Model, Out, Members != nullptr);
   for (const ParmVarDecl *P : Function.parameters())
-    F.trackParam(P);
-  F.TraverseStmt(const_cast<Stmt *>(Body));
-  F.trackResources();
-  return Out;
+    trackParam(P);
+}
+
+bool ObjectScan::visitExpr(const Expr *E) {
+  if (E->containsErrors())
+    Out.HasErrors = true;
+  return !Out.HasErrors;
+}
+
+bool ObjectScan::visitDecl(const Decl *D) {
+  if (D->isInvalidDecl())
+    Out.HasErrors = true;
+  return !Out.HasErrors;
+}
+
+void ObjectScan::visitVarDecl(const VarDecl *V) {
+  trackLocal(V);
+  if (V->getInit())
+    trackResource(V, stripWrappers(V->getInit()));
+}
+
+void ObjectScan::trackParam(const ParmVarDecl *P) {
+  Out.HasErrors |= P->isInvalidDecl();
+  // A copy of a shared handle (seastar::file): the caller holds the
+  // original and closes it.
+  if (P->getType()->isReferenceType() || Model.isSharedHandleType(P->getType()))
+    return;
+  ObjectKind Kind = Model.classifyType(P->getType());
+  if (Kind != ObjectKind::None)
+    add(P, Kind, /*IsParam=*/true, /*IsAwaitable=*/false);
+}
+
+void ObjectScan::trackLocal(const VarDecl *V) {
+  if (!V->isLocalVarDecl() || !V->hasLocalStorage() ||
+      V->isExceptionVariable() || V->getType()->isReferenceType() ||
+      isa<ParmVarDecl>(V))
+    return;
+  ObjectKind Kind = Model.classifyType(V->getType());
+  if (Kind != ObjectKind::None) {
+    // A copy of another shared handle is closed through the original.
+    if (!(Model.isSharedHandleType(V->getType()) && isCopyOfObject(V)))
+      add(V, Kind, false, false);
+    return;
+  }
+  // A local holding the awaitable of an op, awaited later (or not).
+  if (!V->getInit() || !Model.isAwaitableType(V->getType()))
+    return;
+  llvm::SmallVector<AwaitedItem, 2> Items;
+  collectAwaitedItems(V->getInit(), Out.Objects, Model, Items);
+  if (Items.empty())
+    return;
+  unsigned Self = add(V, ObjectKind::None, false, true);
+  for (const AwaitedItem &Item : Items) {
+    if (Item.Call) {
+      Out.StoredCalls.push_back(Item.Call);
+      std::optional<unsigned> Obj = Out.Objects.indexOf(calledObject(Item.Call));
+      Out.Objects.addHeldOp(Self, {Obj ? int(*Obj) : -1,
+                                   Model.classifyCall(Item.Call), Item.Call,
+                                   Item.InArm});
+      continue;
+    }
+    // An awaitable built from other awaitable locals holds their ops;
+    // awaiting it is what the inner local is for, not a use of it.
+    Out.HeldLocalRefs.push_back(Item.Ref);
+    for (HeldOp Op : Out.Objects.heldOps(Item.Local)) {
+      Op.Conditional |= Item.InArm;
+      Out.Objects.addHeldOp(Self, Op);
+    }
+    Out.Objects.setHeldByOuter(Item.Local);
+  }
+}
+
+/// Records \p V as bound to what an enter returned: "auto &c = co_await
+/// pool.aenter();", "auto *p = &co_await ...", or a copy of it, and the
+/// resource an exit stack's enter_async_context hands out.
+void ObjectScan::trackResource(const VarDecl *V, const Expr *Init) {
+  // A copy of the resource is as tied to the manager as the resource.
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(Init))
+    if (Copy->getNumArgs() == 1)
+      Init = stripWrappers(Copy->getArg(0));
+  bool Address = false;
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Init))
+    if (AddrOf->getOpcode() == UO_AddrOf) {
+      Init = stripWrappers(AddrOf->getSubExpr());
+      Address = true;
+    }
+  const auto *Await = dyn_cast<CoawaitExpr>(Init);
+  if (!Await)
+    return;
+  const auto *Call =
+      dyn_cast<CXXMemberCallExpr>(stripWrappers(Await->getOperand()));
+  if (!Call)
+    return;
+  OpKind Op = Model.classifyCall(Call);
+  if (Op != OpKind::Enter && Op != OpKind::StackEnterContext)
+    return;
+  std::optional<unsigned> Owner = Out.Objects.indexOf(calledObject(Call));
+  if (!Owner || Out.Objects.indexOf(V))
+    return;
+  // A copy of a self-contained value ("int slot = co_await
+  // limiter.aenter();") is not tied to the manager: the variable holds
+  // one, or a reference binds to the copy the enter returned.
+  bool HoldsCopy =
+      !Address && (!V->getType()->isReferenceType() || Await->isPRValue());
+  if (HoldsCopy && isSelfContainedValue(Await->getType()))
+    return;
+  TrackedObject Resource = make(V, ObjectKind::None, false, false);
+  Resource.Owner = int(*Owner);
+  Resource.SingleUse = false;
+  unsigned Self = Out.Objects.add(Resource);
+  Out.Objects.addResource(*Owner, Self);
+}
+
+TrackedObject ObjectScan::make(const VarDecl *V, ObjectKind Kind, bool IsParam,
+                               bool IsAwaitable) const {
+  TrackedObject Object;
+  Object.Decl = V;
+  Object.Kind = Kind;
+  Object.IsParam = IsParam;
+  Object.IsAwaitable = IsAwaitable;
+  Object.SingleUse = !IsAwaitable && isSingleUseObject(V, Model);
+  Object.EmptyAtBirth = !IsParam && !IsAwaitable &&
+                        Model.isDefaultEmptyType(V->getType()) &&
+                        isDefaultConstructed(V);
+  Object.IdempotentExit = Model.hasIdempotentExit(V->getType());
+  if (Kind == ObjectKind::Closeable)
+    Object.Exit = Model.exitName(V->getType().getNonReferenceType());
+  return Object;
+}
+
+unsigned ObjectScan::add(const VarDecl *V, ObjectKind Kind, bool IsParam,
+                         bool IsAwaitable) {
+  if (std::optional<unsigned> Known = Out.Objects.indexOf(V))
+    return *Known;
+  return Out.Objects.add(make(V, Kind, IsParam, IsAwaitable));
 }
 
 } // namespace acm

@@ -1,10 +1,13 @@
 //===- ObjectFinder.h - Finding the objects a body owns -------------------===//
 //
-// The first pass over a coroutine body: which parameters and locals are
+// The first reading of a coroutine body: which parameters and locals are
 // tracked objects (TrackedObjects.h), which locals hold an op's awaitable
 // and which ops they hold, and which variables are bound to a resource an
 // enter returned. It also notices compile errors: a body with errors has an
-// AST that is a guess, and so would any finding be.
+// AST that is a guess, and so would any finding be. It reads the body node
+// by node as the walk that classifies it (BodyContexts.h) visits them: a
+// variable is declared before any reference to it, so each object is known
+// by the time the walk reaches its references.
 //
 // Exit room.
 //
@@ -14,14 +17,15 @@
 #define ACM_ANALYSIS_EXIT_OBJECTFINDER_H
 
 #include "Analysis/Exit/TrackedObjects.h"
-#include "llvm/ADT/DenseSet.h"
 #include <vector>
 
 namespace clang {
 class CXXMemberCallExpr;
+class Decl;
 class Expr;
 class FunctionDecl;
-class Stmt;
+class ParmVarDecl;
+class VarDecl;
 } // namespace clang
 
 namespace acm {
@@ -32,19 +36,41 @@ class ProtocolModel;
 struct FoundObjects {
   ObjectTable Objects;
   /// Op calls whose awaitable is stored in an awaitable local.
-  llvm::DenseSet<const clang::CXXMemberCallExpr *> StoredCalls;
+  std::vector<const clang::CXXMemberCallExpr *> StoredCalls;
   /// References to awaitable locals inside the initializer of another one:
   /// the outer one holds their ops.
   std::vector<const clang::Expr *> HeldLocalRefs;
   bool HasErrors = false;
 };
 
-/// Finds the objects \p Function's written body \p Body owns; with
-/// \p Members, the class's members first (and what the lambdas that
-/// capture "this" own, too).
-FoundObjects findObjects(const clang::FunctionDecl &Function,
-                         const clang::Stmt *Body, const ProtocolModel &Model,
-                         const MemberContext *Members = nullptr);
+/// Finds the objects \p Function's written body owns, fed its nodes in a
+/// BodyVisitor's order; with \p Members, the class's members first (and
+/// what the lambdas that capture "this" own, too).
+class ObjectScan {
+public:
+  ObjectScan(const clang::FunctionDecl &Function, const ProtocolModel &Model,
+             const MemberContext *Members, FoundObjects &Out);
+
+  /// False if \p E shows a compile error (Out.HasErrors): the walk can stop.
+  bool visitExpr(const clang::Expr *E);
+  /// False if \p D is invalid (Out.HasErrors).
+  bool visitDecl(const clang::Decl *D);
+  /// Tracks \p V if it is an object or an awaitable local, or binds it to
+  /// the resource an enter returned.
+  void visitVarDecl(const clang::VarDecl *V);
+
+private:
+  void trackParam(const clang::ParmVarDecl *P);
+  void trackLocal(const clang::VarDecl *V);
+  void trackResource(const clang::VarDecl *V, const clang::Expr *Init);
+  TrackedObject make(const clang::VarDecl *V, ObjectKind Kind, bool IsParam,
+                     bool IsAwaitable) const;
+  unsigned add(const clang::VarDecl *V, ObjectKind Kind, bool IsParam,
+               bool IsAwaitable);
+
+  const ProtocolModel &Model;
+  FoundObjects &Out;
+};
 
 } // namespace acm
 
