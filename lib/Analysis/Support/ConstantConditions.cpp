@@ -80,7 +80,9 @@ bool isComparison(const Expr *E) {
 }
 
 /// True if neither clang's builder nor the constant evaluator can know the
-/// value of condition \p E.
+/// value of condition \p E. A && or || is vouched for where the walk visits
+/// it (logicalUnknown): each is checked once, and a long chain of them
+/// costs no more than its length.
 bool certainlyUnknown(const Expr *E) {
   if (!E)
     return false;
@@ -105,19 +107,24 @@ bool certainlyUnknown(const Expr *E) {
       return isPlainComparisonOperand(B->getLHS(), Reads) &&
              isPlainComparisonOperand(B->getRHS(), Reads) && Reads;
     }
-    if (!B->isLogicalOp())
-      return false;
-    // The builder decides `x || !x` and `x < 3 && x > 5` by their shape.
-    const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
-    for (const Expr *Side : {LHS, RHS})
-      if (const auto *Not = dyn_cast<UnaryOperator>(Side->IgnoreParenImpCasts());
-          Not && Not->getOpcode() == UO_LNot)
-        return false;
-    if (isComparison(LHS) && isComparison(RHS))
-      return false;
-    return certainlyUnknown(LHS) && certainlyUnknown(RHS);
+    return B->isLogicalOp();
   }
   return callsRuntimeFunction(E);
+}
+
+/// True if clang's builder can know the value of neither operand of the &&
+/// or || \p B, nor of \p B from their shape. The builder evaluates each
+/// operand on its own and combines what it knows.
+bool logicalUnknown(const BinaryOperator *B) {
+  // The builder decides `x || !x` and `x < 3 && x > 5` by their shape.
+  const Expr *LHS = B->getLHS(), *RHS = B->getRHS();
+  for (const Expr *Side : {LHS, RHS})
+    if (const auto *Not = dyn_cast<UnaryOperator>(Side->IgnoreParenImpCasts());
+        Not && Not->getOpcode() == UO_LNot)
+      return false;
+  if (isComparison(LHS) && isComparison(RHS))
+    return false;
+  return certainlyUnknown(LHS) && certainlyUnknown(RHS);
 }
 
 /// True if clang's builder would evaluate something inside \p S: it holds
@@ -170,7 +177,7 @@ bool conditionsUnknownAt(const Stmt *S) {
   }
   case Stmt::BinaryOperatorClass: {
     const auto *B = cast<BinaryOperator>(S);
-    return !B->isLogicalOp() || certainlyUnknown(B);
+    return !B->isLogicalOp() || logicalUnknown(B);
   }
   case Stmt::AttributedStmtClass:
     // The builder visits an assumption; the passes may not.
