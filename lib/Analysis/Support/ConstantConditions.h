@@ -12,10 +12,11 @@
 // The scan answers conservatively. A condition certainly has no known value
 // if it reads a local variable or a by-value parameter that is not const,
 // compares such reads with each other or with integer literals and
-// enumerators, negates or joins such conditions with && and || (but not in
-// the shapes clang's builder folds without evaluating: `x || !x`, two
-// comparisons with constants), or calls a function that is not constexpr
-// and not a builtin. Anything else may have one, as may what clang's builder
+// enumerators, negates or joins such conditions with && and || (but not
+// when a side of && or || is a negation or both sides are comparisons:
+// clang's builder decides `x || !x` and `x < 3 && x > 5` by their shape,
+// without evaluating), or calls a function that is not constexpr and not a
+// builtin. Anything else may have one, as may what clang's builder
 // evaluates and a body's passes do not look into: the operands of noexcept,
 // the size of a variable-length array, an assumption.
 //
