@@ -71,10 +71,14 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
       solveForward(Graph, Order, Flow, Flow.entryState(), Stats);
 
   // Diagnose from the final states only, so nothing is reported twice.
+  // Once the fixpoint settled, each block's last computation ran on its
+  // final state: a block whose last computation met nothing to report is
+  // not replayed. Exceptions are diagnosed from every block.
+  bool ReplayAll = ExceptionPaths || Stats.BlocksUnsettled > 0;
   ExitReporter Reporter(Objects, Ctx, /*OnlyMembers=*/Run.Guards != nullptr);
   for (const CFGBlock *Block : Order) {
     unsigned ID = Block->getBlockID();
-    if (!States.reached(ID))
+    if (!States.reached(ID) || (!ReplayAll && !Flow.mayReport(*Block)))
       continue;
     ExitOutcome O = Flow.transfer(*Block, *States.In[ID], &Reporter);
     if (ExceptionPaths)

@@ -125,8 +125,15 @@ public:
   /// The state entering the body: the parameters and members alive.
   ExitState entryState() const;
 
+  /// The state leaving \p Block. Without a \p Diagnoser, notes whether
+  /// one would have been told anything (mayReport).
   Outcome transfer(const clang::CFGBlock &Block, const ExitState &In,
                    ExitDiagnoser *Diagnoser = nullptr) const;
+  /// False if the last computation of \p Block, without a diagnoser, met
+  /// nothing to report: replaying it on the same state tells a diagnoser
+  /// nothing, so the reporting pass skips it. True for a block never
+  /// computed.
+  bool mayReport(const clang::CFGBlock &Block) const;
   ExitState &after(Outcome &O) const { return O.After; }
   bool edge(ExitState &S, const Outcome &O, const clang::CFGBlock &From,
             unsigned SuccIndex, bool BackEdge) const;
@@ -147,6 +154,8 @@ public:
   const ExitLattice &lattice() const { return Lattice; }
 
 private:
+  Outcome transferWith(const clang::CFGBlock &Block, const ExitState &In,
+                       ExitDiagnoser *Diagnoser) const;
   void applyEffect(const Effect &E, ExitState &S,
                    ExitDiagnoser *Diagnoser) const;
   /// The indices of \p Block's elements that change a state (an effect, a
@@ -200,6 +209,9 @@ private:
   static constexpr unsigned NotListed = ~0u;
   mutable std::vector<std::pair<unsigned, unsigned>> ActiveRanges;
   mutable std::vector<unsigned> ActiveIndices;
+  /// Per block, by ID: its last computation without a diagnoser met
+  /// nothing to report.
+  mutable std::vector<bool> Silent;
 };
 
 } // namespace acm
