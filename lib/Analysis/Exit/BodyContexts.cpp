@@ -61,9 +61,13 @@ public:
   /// Decides every reference's role from its claims, innermost last.
   void resolve() {
     for (auto &[Ref, RefClaims] : Claims) {
-      llvm::stable_sort(RefClaims, [](const Claim &A, const Claim &B) {
-        return std::tie(A.Depth, A.Sequence) < std::tie(B.Depth, B.Sequence);
-      });
+      // Most references have one claim; sorting one would still ask for a
+      // buffer.
+      if (RefClaims.size() > 1)
+        llvm::stable_sort(RefClaims, [](const Claim &A, const Claim &B) {
+          return std::tie(A.Depth, A.Sequence) <
+                 std::tie(B.Depth, B.Sequence);
+        });
       std::optional<RefRole> Role;
       for (const Claim &C : RefClaims) {
         switch (C.Strength) {
