@@ -256,9 +256,10 @@ task f(bool b, int n) {
   ExitFlow Flow(Facts.Found.Objects, Facts.Effects, Conditions, Kept, Loops,
                 Ctx.getSourceManager(), Body, /*IsCoroutine=*/true,
                 /*ExceptionPaths=*/false);
+  ProbedExitFlow Probed(Flow, *Graph);
   FlowStats Stats;
   BlockStates<ExitState> States =
-      solveForward(*Graph, Order, Flow, Flow.entryState(), Stats);
+      solveForward(*Graph, Order, Probed, Flow.entryState(), Stats);
   ASSERT_EQ(Stats.BlocksUnsettled, 0u);
   // Replaying a block on its final state tells a diagnoser something
   // exactly where the fixpoint's last computation of it said it would.
@@ -268,9 +269,9 @@ task f(bool b, int n) {
       continue;
     CountingDiagnoser Diagnoser;
     Flow.transfer(*Block, *States.In[Block->getBlockID()], &Diagnoser);
-    EXPECT_EQ(Flow.mayReport(*Block), Diagnoser.Told > 0)
+    EXPECT_EQ(Probed.mayReport(*Block), Diagnoser.Told > 0)
         << "B" << Block->getBlockID();
-    ++(Flow.mayReport(*Block) ? Replayed : Skipped);
+    ++(Probed.mayReport(*Block) ? Replayed : Skipped);
   }
   // The return that leaves "r" and "t" unexited, and the use of "s"
   // after its exit in a later iteration (and its second exit there).

@@ -61,8 +61,8 @@ public:
   /// Decides every reference's role from its claims, innermost last.
   void resolve() {
     for (auto &[Ref, RefClaims] : Claims) {
-      // Most references have one claim; sorting one would still ask for a
-      // buffer.
+      // Most references have one claim; libstdc++'s stable_sort would
+      // still ask for a buffer to sort one.
       if (RefClaims.size() > 1)
         llvm::stable_sort(RefClaims, [](const Claim &A, const Claim &B) {
           return std::tie(A.Depth, A.Sequence) <

@@ -148,6 +148,7 @@ public:
   }
   /// Every statement with effects, once, in no particular order.
   auto sites() const { return llvm::make_first_range(Lists); }
+  /// How many statements have effects.
   unsigned numSites() const { return Lists.size(); }
 
   /// Tracked locals initialised by pop_all: the stack they take over.

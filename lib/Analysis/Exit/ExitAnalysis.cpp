@@ -70,18 +70,26 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
     Flow.useAwaiterCalls(&Awaiters);
   }
   FlowStats Stats;
-  BlockStates<ExitState> States =
-      solveForward(Graph, Order, Flow, Flow.entryState(), Stats);
+  // Without exception paths, the fixpoint notes which blocks would report;
+  // with them, every block is replayed for the exceptions leaving it.
+  std::optional<ProbedExitFlow> Probed;
+  BlockStates<ExitState> States;
+  if (ExceptionPaths) {
+    States = solveForward(Graph, Order, Flow, Flow.entryState(), Stats);
+  } else {
+    Probed.emplace(Flow, Graph);
+    States = solveForward(Graph, Order, *Probed, Flow.entryState(), Stats);
+  }
+  // A block the visit bound stopped may last have been computed on an
+  // earlier state than its final one: then every block is replayed.
+  if (Stats.BlocksUnsettled > 0)
+    Probed.reset();
 
   // Diagnose from the final states only, so nothing is reported twice.
-  // Once the fixpoint settled, each block's last computation ran on its
-  // final state: a block whose last computation met nothing to report is
-  // not replayed. Exceptions are diagnosed from every block.
-  bool ReplayAll = ExceptionPaths || Stats.BlocksUnsettled > 0;
   ExitReporter Reporter(Objects, Ctx, /*OnlyMembers=*/Run.Guards != nullptr);
   for (const CFGBlock *Block : Order) {
     unsigned ID = Block->getBlockID();
-    if (!States.reached(ID) || (!ReplayAll && !Flow.mayReport(*Block)))
+    if (!States.reached(ID) || (Probed && !Probed->mayReport(*Block)))
       continue;
     ExitOutcome O = Flow.transfer(*Block, *States.In[ID], &Reporter);
     if (ExceptionPaths)

@@ -72,45 +72,8 @@ bool ExitFlow::throwsHere(const CFGBlock &Block) const {
          !Effects.FailurePoints.count(Call) && mayThrow(Call);
 }
 
-namespace {
-
-/// Stands in for a diagnoser while the fixpoint is computed: remembers
-/// only that something would have been told.
-class ReportProbe final : public ExitDiagnoser {
-public:
-  bool Told = false;
-
-  void afterExit(FindingKind, const Effect &, const OpSite &) override {
-    Told = true;
-  }
-  void unexited(unsigned, const OpSite &, const DeathPoint &, bool) override {
-    Told = true;
-  }
-};
-
-} // namespace
-
-bool ExitFlow::mayReport(const CFGBlock &Block) const {
-  unsigned ID = Block.getBlockID();
-  return ID >= Silent.size() || !Silent[ID];
-}
-
 ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
                                ExitDiagnoser *Diagnoser) const {
-  ReportProbe Probe;
-  if (!Diagnoser) {
-    Diagnoser = &Probe;
-    if (Silent.empty())
-      Silent.resize(Block.getParent()->getNumBlockIDs(), false);
-  }
-  ExitOutcome Out = transferWith(Block, In, Diagnoser);
-  if (Diagnoser == &Probe)
-    Silent[Block.getBlockID()] = !Probe.Told;
-  return Out;
-}
-
-ExitOutcome ExitFlow::transferWith(const CFGBlock &Block, const ExitState &In,
-                                   ExitDiagnoser *Diagnoser) const {
   ExitOutcome Out{In, std::nullopt};
   ExitState &S = Out.After;
   // A block that ends with a call that may throw also has an edge for the
@@ -614,6 +577,35 @@ void ExitFlow::diagnoseReturns(const CFG &Graph,
         for (unsigned Obj : DieAtExit)
           objectDies(Obj, S, Death, &Diagnoser);
       });
+}
+
+namespace {
+
+/// Stands in for a diagnoser while the fixpoint is computed: remembers
+/// only that something would have been told.
+class ReportProbe final : public ExitDiagnoser {
+public:
+  bool Told = false;
+
+  void afterExit(FindingKind, const Effect &, const OpSite &) override {
+    Told = true;
+  }
+  void unexited(unsigned, const OpSite &, const DeathPoint &, bool) override {
+    Told = true;
+  }
+};
+
+} // namespace
+
+ProbedExitFlow::ProbedExitFlow(const ExitFlow &Flow, const CFG &Graph)
+    : Flow(Flow), Silent(Graph.getNumBlockIDs(), false) {}
+
+ExitOutcome ProbedExitFlow::transfer(const CFGBlock &Block,
+                                     const ExitState &In) const {
+  ReportProbe Probe;
+  ExitOutcome Out = Flow.transfer(Block, In, &Probe);
+  Silent[Block.getBlockID()] = !Probe.Told;
+  return Out;
 }
 
 } // namespace acm

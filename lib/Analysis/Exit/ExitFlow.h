@@ -4,9 +4,10 @@
 // statements' effects (Effects.h) and lifetime ends to the state entering
 // it; edges refine the state by what a branch tests, what an exception
 // leaves behind, and whether a loop is gone round. Solved by the flow
-// driver without a diagnoser; replayed over the final states with one,
-// which hears of every use after an exit and every object that dies
-// unexited. The flow says what happened; the reporter words it.
+// driver without a diagnoser (ProbedExitFlow notes meanwhile which blocks
+// would report); replayed over the final states with one, which hears of
+// every use after an exit and every object that dies unexited. The flow
+// says what happened; the reporter words it.
 //
 // Exit room.
 //
@@ -69,7 +70,8 @@ struct DeathPoint {
   const clang::Stmt *At = nullptr;
 };
 
-/// Hears what the flow finds when it is replayed over the final states.
+/// Hears what the flow finds when it is replayed over the final states
+/// (and, while the fixpoint is computed, ProbedExitFlow's probe).
 class ExitDiagnoser {
 public:
   virtual ~ExitDiagnoser();
@@ -125,15 +127,8 @@ public:
   /// The state entering the body: the parameters and members alive.
   ExitState entryState() const;
 
-  /// The state leaving \p Block. Without a \p Diagnoser, notes whether
-  /// one would have been told anything (mayReport).
   Outcome transfer(const clang::CFGBlock &Block, const ExitState &In,
                    ExitDiagnoser *Diagnoser = nullptr) const;
-  /// False if the last computation of \p Block, without a diagnoser, met
-  /// nothing to report: replaying it on the same state tells a diagnoser
-  /// nothing, so the reporting pass skips it. True for a block never
-  /// computed.
-  bool mayReport(const clang::CFGBlock &Block) const;
   ExitState &after(Outcome &O) const { return O.After; }
   bool edge(ExitState &S, const Outcome &O, const clang::CFGBlock &From,
             unsigned SuccIndex, bool BackEdge) const;
@@ -154,14 +149,12 @@ public:
   const ExitLattice &lattice() const { return Lattice; }
 
 private:
-  Outcome transferWith(const clang::CFGBlock &Block, const ExitState &In,
-                       ExitDiagnoser *Diagnoser) const;
   void applyEffect(const Effect &E, ExitState &S,
                    ExitDiagnoser *Diagnoser) const;
   /// The indices of \p Block's elements that change a state (an effect, a
   /// declaration or death of a tracked object, a fact's update, the call
   /// \p Thrower): found on the first visit, as the fixpoint revisits blocks
-  /// and the reporting pass replays them all. Valid until the next call.
+  /// and the reporting pass replays them. Valid until the next call.
   llvm::ArrayRef<unsigned> activeElements(const clang::CFGBlock &Block,
                                           const clang::Stmt *Thrower) const;
   void declare(const clang::VarDecl *V, ExitState &S) const;
@@ -209,8 +202,40 @@ private:
   static constexpr unsigned NotListed = ~0u;
   mutable std::vector<std::pair<unsigned, unsigned>> ActiveRanges;
   mutable std::vector<unsigned> ActiveIndices;
-  /// Per block, by ID: its last computation without a diagnoser met
-  /// nothing to report.
+};
+
+/// An ExitFlow as the flow driver's problem, computing each block with a
+/// probe in the diagnoser's place: it notes whether the block's last
+/// computation met anything to report. Once the fixpoint has settled,
+/// that computation ran on the block's final state, and the transfer
+/// depends on nothing else; a block found silent tells a diagnoser
+/// nothing when replayed, so the reporting pass skips it.
+class ProbedExitFlow {
+public:
+  using State = ExitState;
+  using Outcome = ExitOutcome;
+
+  ProbedExitFlow(const ExitFlow &Flow, const clang::CFG &Graph);
+
+  Outcome transfer(const clang::CFGBlock &Block, const ExitState &In) const;
+  ExitState &after(Outcome &O) const { return O.After; }
+  bool edge(ExitState &S, const Outcome &O, const clang::CFGBlock &From,
+            unsigned SuccIndex, bool BackEdge) const {
+    return Flow.edge(S, O, From, SuccIndex, BackEdge);
+  }
+  bool join(ExitState &Into, const ExitState &From) const {
+    return Flow.join(Into, From);
+  }
+
+  /// False if the last computation of \p Block met nothing to report.
+  /// True for a block never computed.
+  bool mayReport(const clang::CFGBlock &Block) const {
+    return !Silent[Block.getBlockID()];
+  }
+
+private:
+  const ExitFlow &Flow;
+  /// Per block, by ID: its last computation met nothing to report.
   mutable std::vector<bool> Silent;
 };
 
