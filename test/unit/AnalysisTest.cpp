@@ -152,11 +152,43 @@ unsigned stmtElements(const CFG &Graph) {
   return N;
 }
 
+/// Coroutine "f" of a snippet, read and graphed as the analysis does
+/// without exception edges: the inputs of a flow.
+struct GraphedCoroutine {
+  std::unique_ptr<ASTUnit> AST;
+  const FunctionDecl *Function = nullptr;
+  Stmt *Body = nullptr;
+  ProtocolModel Model{ModelOptions{}};
+  ExitFacts Facts;
+  std::optional<BranchFacts> Conditions;
+  KeptStmts Kept;
+  std::unique_ptr<CFG> Graph;
+};
+
+/// Fills \p G from \p Code; call through ASSERT_NO_FATAL_FAILURE.
+void graphCoroutine(const std::string &Code, GraphedCoroutine &G) {
+  G.AST = test::parse(Code);
+  ASSERT_TRUE(G.AST);
+  ASTContext &Ctx = G.AST->getASTContext();
+  G.Function = test::findNamed<FunctionDecl>(Ctx, "f");
+  ASSERT_TRUE(G.Function);
+  G.Body = writtenBody(*G.Function);
+  G.Facts = collectExitFacts(*G.Function, G.Body, G.Model);
+  ASSERT_TRUE(G.Facts.hasObjects());
+  G.Conditions.emplace(*G.Function, G.Body);
+  G.Conditions->keepGraphStatements(G.Kept);
+  keepGraphStatements(G.Facts, G.Kept);
+  G.Graph = buildFlowGraph(G.Function, G.Function->getBody(), Ctx,
+                           /*ExceptionEdges=*/false, nullptr, &G.Kept);
+  ASSERT_TRUE(G.Graph);
+}
+
 TEST(FlowGraph, KeptStatementsAreElementsAndTheRestIsLeftOut) {
   // Effects in the arms of a conditional operator and of && and ||, inside
   // calls' arguments and in a loop's condition, and assignments of a
   // condition variable nested in an expression.
-  auto AST = test::parse(R"cpp(
+  GraphedCoroutine G;
+  ASSERT_NO_FATAL_FAILURE(graphCoroutine(R"cpp(
 void take(Res &, int);
 task f(bool b) {
   Res r, s;
@@ -169,40 +201,24 @@ task f(bool b) {
   co_await r.aexit();
   co_await s.aexit();
 }
-)cpp");
-  ASSERT_TRUE(AST);
-  ASTContext &Ctx = AST->getASTContext();
-  const auto *Function = test::findNamed<FunctionDecl>(Ctx, "f");
-  ASSERT_TRUE(Function);
-  ProtocolModel Model{ModelOptions{}};
-  Stmt *Body = writtenBody(*Function);
-  ExitFacts Facts = collectExitFacts(*Function, Body, Model);
-  ASSERT_TRUE(Facts.hasObjects());
-  BranchFacts Conditions(*Function, Body);
-  KeptStmts Kept;
-  Conditions.keepGraphStatements(Kept);
-  keepGraphStatements(Facts, Kept);
-  ASSERT_GT(Kept.size(), 8u);
-  std::unique_ptr<CFG> Graph =
-      buildFlowGraph(Function, Function->getBody(), Ctx,
-                     /*ExceptionEdges=*/false, nullptr, &Kept);
-  ASSERT_TRUE(Graph);
+)cpp", G));
+  ASSERT_GT(G.Kept.size(), 8u);
   // Clang's builder records the block of every kept statement it adds.
   llvm::DenseSet<const Stmt *> Elements;
-  for (const CFGBlock *Block : *Graph)
+  for (const CFGBlock *Block : *G.Graph)
     for (const CFGElement &E : *Block)
       if (auto S = E.getAs<CFGStmt>())
         Elements.insert(S->getStmt());
-  for (const auto &[S, Block] : Kept) {
+  for (const auto &[S, Block] : G.Kept) {
     EXPECT_TRUE(Block) << S->getStmtClassName();
     EXPECT_TRUE(Elements.contains(S)) << S->getStmtClassName();
   }
   // Most of an await is machinery no flow reads: left out.
   std::unique_ptr<CFG> Everything =
-      buildFlowGraph(Function, Function->getBody(), Ctx,
-                     /*ExceptionEdges=*/false);
+      buildFlowGraph(G.Function, G.Function->getBody(),
+                     G.AST->getASTContext(), /*ExceptionEdges=*/false);
   ASSERT_TRUE(Everything);
-  EXPECT_LT(2 * stmtElements(*Graph), stmtElements(*Everything));
+  EXPECT_LT(2 * stmtElements(*G.Graph), stmtElements(*Everything));
 }
 
 /// Counts what a flow tells it.
@@ -219,7 +235,8 @@ struct CountingDiagnoser : ExitDiagnoser {
 TEST(ExitFlow, OnlyBlocksWithSomethingToReportAreReplayed) {
   // An object that dies unexited on one path, one used after its exit in
   // a loop, and one exited on every path.
-  auto AST = test::parse(R"cpp(
+  GraphedCoroutine G;
+  ASSERT_NO_FATAL_FAILURE(graphCoroutine(R"cpp(
 task f(bool b, int n) {
   Res r, s, t;
   co_await r.aenter();
@@ -234,32 +251,16 @@ task f(bool b, int n) {
   co_await r.aexit();
   co_await t.aexit();
 }
-)cpp");
-  ASSERT_TRUE(AST);
-  ASTContext &Ctx = AST->getASTContext();
-  const auto *Function = test::findNamed<FunctionDecl>(Ctx, "f");
-  ASSERT_TRUE(Function);
-  ProtocolModel Model{ModelOptions{}};
-  Stmt *Body = writtenBody(*Function);
-  ExitFacts Facts = collectExitFacts(*Function, Body, Model);
-  ASSERT_TRUE(Facts.hasObjects());
-  BranchFacts Conditions(*Function, Body);
-  KeptStmts Kept;
-  Conditions.keepGraphStatements(Kept);
-  keepGraphStatements(Facts, Kept);
-  std::unique_ptr<CFG> Graph =
-      buildFlowGraph(Function, Function->getBody(), Ctx,
-                     /*ExceptionEdges=*/false, nullptr, &Kept);
-  ASSERT_TRUE(Graph);
-  PostOrderCFGView Order(Graph.get());
-  LoopMap Loops(*Graph, Order);
-  ExitFlow Flow(Facts.Found.Objects, Facts.Effects, Conditions, Kept, Loops,
-                Ctx.getSourceManager(), Body, /*IsCoroutine=*/true,
-                /*ExceptionPaths=*/false);
-  ProbedExitFlow Probed(Flow, *Graph);
+)cpp", G));
+  PostOrderCFGView Order(G.Graph.get());
+  LoopMap Loops(*G.Graph, Order);
+  ExitFlow Flow(G.Facts.Found.Objects, G.Facts.Effects, *G.Conditions, G.Kept,
+                Loops, G.AST->getSourceManager(), G.Body,
+                /*IsCoroutine=*/true, /*ExceptionPaths=*/false);
+  ProbedExitFlow Probed(Flow, *G.Graph);
   FlowStats Stats;
   BlockStates<ExitState> States =
-      solveForward(*Graph, Order, Probed, Flow.entryState(), Stats);
+      solveForward(*G.Graph, Order, Probed, Flow.entryState(), Stats);
   ASSERT_EQ(Stats.BlocksUnsettled, 0u);
   // Replaying a block on its final state tells a diagnoser something
   // exactly where the fixpoint's last computation of it said it would.
