@@ -234,26 +234,33 @@ void AcmCheck::onStartOfTranslationUnit() {
   Cache.startTranslationUnit();
 }
 
-void AcmCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
+void AcmCheck::addDefinitionMatchers(MatchFinder &Finder,
+                                     MatchFinder::MatchCallback *Callback) {
+  Finder.addMatcher(
       functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("fn"),
-      this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+      Callback);
+  Finder.addMatcher(lambdaExpr().bind("lambda"), Callback);
   // Classes that own protocol objects as members (class templates through
   // their instantiations).
-  Finder->addMatcher(cxxRecordDecl(isDefinition()).bind("class"), this);
+  Finder.addMatcher(cxxRecordDecl(isDefinition()).bind("class"), Callback);
+}
+
+const Decl *
+AcmCheck::matchedDefinition(const MatchFinder::MatchResult &Result) {
+  if (const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("class"))
+    return Class;
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    return Lambda->getCallOperator();
+  return Result.Nodes.getNodeAs<FunctionDecl>("fn");
+}
+
+void AcmCheck::registerMatchers(MatchFinder *Finder) {
+  addDefinitionMatchers(*Finder, this);
 }
 
 void AcmCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
-    checkDeclaration(*Class, *Result.Context);
-    return;
-  }
-  const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Function = Lambda->getCallOperator();
-  if (Function)
-    checkDeclaration(*Function, *Result.Context);
+  if (const Decl *D = matchedDefinition(Result))
+    checkDeclaration(*D, *Result.Context);
 }
 
 bool AcmCheck::isAnalyzed(const Decl &D) {

@@ -53,6 +53,15 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 
+  /// Adds to \p Finder the matchers of the definitions the checks read
+  /// (coroutines, lambdas, classes); matchedDefinition gives each match's
+  /// definition.
+  static void addDefinitionMatchers(
+      clang::ast_matchers::MatchFinder &Finder,
+      clang::ast_matchers::MatchFinder::MatchCallback *Callback);
+  static const clang::Decl *matchedDefinition(
+      const clang::ast_matchers::MatchFinder::MatchResult &Result);
+
   /// True for the declarations the checks analyse: coroutine definitions
   /// and class definitions, outside templates.
   static bool isAnalyzed(const clang::Decl &D);
