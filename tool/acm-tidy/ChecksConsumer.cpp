@@ -6,8 +6,8 @@
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
-#include "clang/AST/DeclFriend.h"
-#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -18,77 +18,69 @@ namespace acm {
 
 namespace {
 
-/// Finds the definitions clang-tidy's matchers for the acm checks match
-/// (AcmCheck::addDefinitionMatchers) by walking declaration contexts, not
-/// statements: a function's local classes and the closure classes of the
-/// lambdas written in it are declarations of the function, so no function
-/// body is read. Template instantiations are reached from their template,
-/// as a RecursiveASTVisitor that visits them would; what is inside a
-/// template's pattern is never analysed and is skipped.
-class AnalyzedDeclarationFinder {
+/// Visits what clang-tidy's matchers visit for the acm checks (template
+/// instantiations and implicit code included, so lambdas' call operators
+/// and generic lambdas' instantiations too) except the statements the
+/// compiler built around each co_await, co_yield and co_return, and the
+/// coroutine's own set-up (promise, initial and final suspend): none of
+/// them holds a definition anyone wrote.
+class AnalyzedDeclarationFinder
+    : public RecursiveASTVisitor<AnalyzedDeclarationFinder> {
 public:
+  using Base = RecursiveASTVisitor<AnalyzedDeclarationFinder>;
+
   AnalyzedDeclarationFinder(const SourceManager &SM, bool SystemHeaders,
                             llvm::function_ref<void(const Decl &)> Found)
       : SM(SM), SystemHeaders(SystemHeaders), Found(Found) {}
 
-  void visitContext(const DeclContext &Context) {
-    for (const Decl *D : Context.decls())
-      visit(*D);
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    // As clang-tidy's matchers: nothing in a system header unless the
+    // configuration asks for findings there.
+    if (D && !SystemHeaders && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return Base::TraverseDecl(D);
+  }
+
+  bool TraverseCoroutineBodyStmt(CoroutineBodyStmt *S) {
+    return TraverseStmt(S->getBody());
+  }
+  bool TraverseCoawaitExpr(CoawaitExpr *E) {
+    return TraverseStmt(E->getOperand());
+  }
+  bool TraverseCoyieldExpr(CoyieldExpr *E) {
+    return TraverseStmt(E->getOperand());
+  }
+  bool TraverseCoreturnStmt(CoreturnStmt *S) {
+    return TraverseStmt(S->getOperand());
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    found(F);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    found(L->getCallOperator());
+    return true;
+  }
+  bool VisitCXXRecordDecl(CXXRecordDecl *C) {
+    found(C);
+    return true;
   }
 
 private:
-  void visit(const Decl &D) {
-    // As clang-tidy's matchers: nothing in a system header unless the
-    // configuration asks for findings there.
-    if (!SystemHeaders && SM.isInSystemHeader(D.getLocation()))
-      return;
-    if (const auto *Friend = dyn_cast<FriendDecl>(&D)) {
-      // A friend defined in its class is declared only there.
-      if (const NamedDecl *Befriended = Friend->getFriendDecl())
-        visit(*Befriended);
-      return;
-    }
-    if (const auto *Template = dyn_cast<ClassTemplateDecl>(&D)) {
-      // Explicit specializations and instantiations are declarations of
-      // their own context, and are visited there.
-      if (Template->isCanonicalDecl())
-        for (const ClassTemplateSpecializationDecl *Spec :
-             Template->specializations())
-          if (!Spec->isExplicitInstantiationOrSpecialization())
-            visit(*Spec);
-      return;
-    }
-    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(&D)) {
-      // Explicit instantiations of a function are not declared anywhere
-      // else; explicit specializations are.
-      if (Template->isCanonicalDecl())
-        for (const FunctionDecl *Spec : Template->specializations())
-          if (Spec->getTemplateSpecializationKind() !=
-              TSK_ExplicitSpecialization)
-            visit(*Spec);
-      return;
-    }
-    if (isa<FunctionDecl, CXXRecordDecl>(D) && AcmCheck::isAnalyzed(D))
-      Found(D);
-    if (const auto *Context = dyn_cast<DeclContext>(&D);
-        Context && !Context->isDependentContext())
-      visitContext(*Context);
+  void found(const Decl *D) {
+    if (D && AcmCheck::isAnalyzed(*D))
+      Found(*D);
   }
 
   const SourceManager &SM;
   bool SystemHeaders;
   llvm::function_ref<void(const Decl &)> Found;
 };
-
-} // namespace
-
-void forEachAnalyzedDeclaration(ASTContext &ASTCtx, bool SystemHeaders,
-                                llvm::function_ref<void(const Decl &)> Found) {
-  AnalyzedDeclarationFinder(ASTCtx.getSourceManager(), SystemHeaders, Found)
-      .visitContext(*ASTCtx.getTranslationUnitDecl());
-}
-
-namespace {
 
 class AcmChecksConsumer : public ASTConsumer {
 public:
@@ -122,6 +114,12 @@ bool onlyAcmChecksEnabled(ClangTidyASTConsumerFactory &Framework) {
 
 } // namespace
 
+void forEachAnalyzedDeclaration(ASTContext &ASTCtx, bool SystemHeaders,
+                                llvm::function_ref<void(const Decl &)> Found) {
+  AnalyzedDeclarationFinder(ASTCtx.getSourceManager(), SystemHeaders, Found)
+      .TraverseAST(ASTCtx);
+}
+
 AcmChecksConsumerFactory::AcmChecksConsumerFactory(
     ClangTidyContext &Context,
     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
@@ -149,8 +147,8 @@ AcmChecksConsumerFactory::createASTConsumer(CompilerInstance &Compiler,
                             .getCurrentWorkingDirectory())
     Context.setCurrentBuildDirectory(*WorkingDir);
 
-  bool ExpandsModuleHeaders =
-      Context.canEnableModuleHeadersParsing() && Compiler.getLangOpts().Modules;
+  bool ExpandsModuleHeaders = Context.canEnableModuleHeadersParsing() &&
+                              Compiler.getLangOpts().Modules;
   if (Context.getEnableProfiling() || ExpandsModuleHeaders ||
       !onlyAcmChecksEnabled(Framework))
     return Framework.createASTConsumer(Compiler, File);

@@ -5,11 +5,17 @@
 // awaiter's ready, suspend and resume calls), which costs about a tenth of
 // the parse. The acm checks need only the definitions their matchers
 // match: coroutines, lambdas and classes. acm-tidy, which hosts no other
-// checks, finds them by walking declaration contexts, reading no function
-// body (a lambda's closure class and a local class are declarations of
-// their function), and hands each to the checks as their matchers would
-// (AcmCheck::checkDeclaration). The plugin and acm-clangd run inside
-// clang-tidy's framework.
+// checks, finds them with a visit that skips what the compiler built
+// around each co_await, co_yield and co_return, and hands each to the
+// checks as their matchers would (AcmCheck::checkDeclaration). The plugin
+// and acm-clangd run inside clang-tidy's framework.
+//
+// The visit reads statements: a walk over declaration contexts alone (a
+// lambda's closure class is a declaration of its function) costs less but
+// finds other definitions than the matchers in a few places (lambdas in a
+// requires-expression or in a template's pattern; closures made by
+// substituting into an alias template, a concept or a default template
+// argument), and the front ends must agree (docs/benchmarks.md).
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,7 +38,8 @@ namespace acm {
 
 /// Calls \p Found with each definition of \p ASTCtx that the acm checks
 /// analyse (AcmCheck::isAnalyzed) among those their matchers match, found
-/// without matchers; those in system headers only if \p SystemHeaders.
+/// without matchers (some more than once); those in system headers only if
+/// \p SystemHeaders.
 void forEachAnalyzedDeclaration(
     clang::ASTContext &ASTCtx, bool SystemHeaders,
     llvm::function_ref<void(const clang::Decl &)> Found);
