@@ -2,9 +2,14 @@
 
 #include "Analysis/ClassAnalysis.h"
 #include "Analysis/CoroutineAnalysis.h"
+#include "Analysis/Exit/BodyContexts.h"
 #include "Analysis/Exit/ExitAnalysis.h"
 #include "Analysis/Exit/ExitFlow.h"
 #include "Analysis/Exit/ExitLattice.h"
+#include "Analysis/Exit/ObjectFinder.h"
+#include "Analysis/Exit/Ownership.h"
+#include "Analysis/Owner/ClassMembers.h"
+#include "Analysis/Support/BodyVisitor.h"
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
@@ -402,6 +407,116 @@ llvm::DenseSet<const Stmt *> elementStmts(const CFG &Graph) {
       if (auto S = E.getAs<CFGStmt>())
         Out.insert(S->getStmt());
   return Out;
+}
+
+/// Records what a BodyVisitor walk visits, as the classifying walk records
+/// it for the effect collector (BodyContexts::Visited).
+struct VisitRecorder : BodyVisitor<VisitRecorder> {
+  explicit VisitRecorder(bool WithMembers) {
+    setIntoLambdasCapturingThis(WithMembers);
+  }
+  std::vector<VisitedNode> Visited;
+  void record(void *Node, VisitedNode::Kind What) {
+    Visited.push_back(
+        {Node, What, inHandler(), inStaticInit(), inLambdaBody()});
+  }
+  bool VisitStmt(Stmt *S) {
+    record(S, VisitedNode::Statement);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    record(V, VisitedNode::Variable);
+    return true;
+  }
+  void skippedUnevaluated(Expr *E) { record(E, VisitedNode::Unevaluated); }
+};
+
+std::string describe(const VisitedNode &N) {
+  std::string Text =
+      N.What == VisitedNode::Variable
+          ? "VarDecl " + static_cast<VarDecl *>(N.Node)->getNameAsString()
+          : std::string(static_cast<Stmt *>(N.Node)->getStmtClassName());
+  return Text + (N.What == VisitedNode::Unevaluated ? " (unevaluated)" : "") +
+         (N.InHandler ? " handler" : "") + (N.InStaticInit ? " static" : "") +
+         (N.InLambdaBody ? " lambda" : "");
+}
+
+/// The effect collector reads the body from the nodes the classifying walk
+/// recorded instead of walking it again: they must be every node a
+/// BodyVisitor walk visits, in its order, each where it stood.
+void expectRecordsEveryVisitedNode(const FunctionDecl &Function,
+                                   const Stmt *Body, const ProtocolModel &Model,
+                                   const MemberContext *Members) {
+  OwnershipRules Rules(Model);
+  FoundObjects Found;
+  BodyContexts Contexts =
+      classifyBody(Function, Body, Model, Rules, Members, Found);
+  ASSERT_FALSE(Found.HasErrors);
+  VisitRecorder Walk(Members != nullptr);
+  Walk.TraverseStmt(const_cast<Stmt *>(Body));
+  ASSERT_EQ(Contexts.Visited.size(), Walk.Visited.size());
+  for (size_t I = 0; I < Walk.Visited.size(); ++I) {
+    const VisitedNode &A = Contexts.Visited[I], &B = Walk.Visited[I];
+    EXPECT_TRUE(
+        A.Node == B.Node && A.What == B.What && A.InHandler == B.InHandler &&
+        A.InStaticInit == B.InStaticInit && A.InLambdaBody == B.InLambdaBody)
+        << I << ": " << describe(A) << " vs " << describe(B);
+  }
+}
+
+TEST(BodyContexts, RecordsEveryNodeABodyVisitorVisits) {
+  auto AST = test::parse(R"cpp(
+task f(int k) {
+  Res r;
+  co_await r.aenter();
+  static int Calls = sizeof(r) + k;
+  auto Later = [&r, k] { r.use(); return k; };
+  try {
+    r.use();
+  } catch (...) {
+    int Failed = noexcept(r.use()) ? 1 : Later();
+    (void)Failed;
+  }
+  for (int J = 0; J < k; ++J)
+    if (J == Calls)
+      co_await r.aexit();
+  co_await r.aexit();
+}
+
+struct Server {
+  Closer C;
+  Res R;
+  task stop();
+};
+task Server::stop() {
+  auto Then = [this] { C.write(1); return R.aexit(); };
+  try {
+    co_await R.aenter();
+  } catch (...) {
+    static int Failures = 0;
+    ++Failures;
+  }
+  co_await Then();
+  co_await C.aclose();
+}
+)cpp");
+  ASSERT_TRUE(AST);
+  ASTContext &Ctx = AST->getASTContext();
+  ProtocolModel Model{ModelOptions{}};
+
+  const auto *Function = test::findNamed<FunctionDecl>(Ctx, "f");
+  ASSERT_TRUE(Function);
+  ASSERT_NO_FATAL_FAILURE(expectRecordsEveryVisitedNode(
+      *Function, writtenBody(*Function), Model, nullptr));
+
+  const auto *Class = test::findNamed<CXXRecordDecl>(Ctx, "Server");
+  const auto *Stop = test::findNamed<CXXMethodDecl>(Ctx, "stop");
+  ASSERT_TRUE(Class && Stop);
+  std::vector<OwnedMember> Owned = Model.ownedMembers(Class);
+  ASSERT_EQ(Owned.size(), 2u);
+  ClassMembers Members(*Class, Owned, Model, Ctx);
+  ASSERT_NO_FATAL_FAILURE(expectRecordsEveryVisitedNode(
+      *Stop, writtenBody(*Stop), Model, &Members));
 }
 
 TEST(FlowGraph, AwaiterCallsAreLeftOutUnlessExceptionsAreFollowed) {

@@ -50,8 +50,15 @@ public:
       : Found(Found), Objects(Found.Objects), Scan(Function, Model, Members,
                                                    Found),
         Model(Model), Rules(Rules), Out(Out) {
-    setIntoLambdasCapturingThis(Objects.hasMembers());
+    setIntoLambdasCapturingThis(Members != nullptr);
   }
+
+  // Every node visited is recorded, for the effect collector (Visited).
+  bool VisitStmt(Stmt *S) {
+    record(S, VisitedNode::Statement);
+    return true;
+  }
+  void skippedUnevaluated(Expr *E) { record(E, VisitedNode::Unevaluated); }
 
   // The objects are found as the walk goes (ObjectFinder.h); a compile
   // error stops it.
@@ -99,6 +106,7 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *V) {
+    record(V, VisitedNode::Variable);
     Scan.visitVarDecl(V);
     // What an awaitable local holds, before the walk enters its
     // initializer.
@@ -251,6 +259,11 @@ public:
   }
 
 private:
+  void record(void *Node, VisitedNode::Kind What) {
+    Out.Visited.push_back(
+        {Node, What, inHandler(), inStaticInit(), inLambdaBody()});
+  }
+
   /// The arguments of a call: what the parameter they are passed to does
   /// with them.
   void claimArguments(CallExpr *Call) {

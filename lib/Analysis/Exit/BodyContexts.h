@@ -26,6 +26,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
+#include <vector>
 
 namespace clang {
 class CoawaitExpr;
@@ -74,7 +75,33 @@ struct CallContext {
   bool PopAllIntoLocal = false;
 };
 
+/// A node of the body as the classifying walk visited it, and where it
+/// stood. The effect collector reads the body again from these, in the
+/// same order, instead of walking it a second time.
+struct VisitedNode {
+  enum Kind : uint8_t {
+    /// A statement or expression (clang::Stmt).
+    Statement,
+    /// A variable declared in the body (clang::VarDecl).
+    Variable,
+    /// An unevaluated operand the walk did not enter (sizeof, noexcept).
+    Unevaluated,
+  };
+  /// Not const: the graph builder hides the awaits' calls in place
+  /// (Support/FlowGraph.cpp), from the suspends the collector keeps.
+  void *Node;
+  Kind What;
+  /// In a catch handler.
+  bool InHandler;
+  /// In the declaration of a static or thread_local variable.
+  bool InStaticInit;
+  /// In the body of a lambda that captures "this" (read with Members).
+  bool InLambdaBody;
+};
+
 struct BodyContexts {
+  /// Every node the walk visited, in its order (BodyVisitor's policy).
+  std::vector<VisitedNode> Visited;
   llvm::DenseMap<const clang::CXXMemberCallExpr *, CallContext> Calls;
   /// The operands of explicit co_awaits, as stripWrappers leaves them.
   llvm::DenseSet<const clang::Expr *> AwaitedOperands;
@@ -101,9 +128,10 @@ struct BodyContexts {
 
 /// Finds the objects of \p Body, the written body of \p Function, into
 /// \p Found (ObjectFinder.h), and classifies its references and calls, in
-/// one walk; with \p Members, the class's members are tracked too, and the
-/// bodies of the lambdas that capture "this" are read. At a compile error
-/// the walk stops (Found.HasErrors) and what it returns is to be dropped.
+/// one walk, and records the nodes it visited (BodyContexts::Visited); with
+/// \p Members, the class's members are tracked too, and the bodies of the
+/// lambdas that capture "this" are read. At a compile error the walk stops
+/// (Found.HasErrors) and what it returns is to be dropped.
 BodyContexts classifyBody(const clang::FunctionDecl &Function,
                           const clang::Stmt *Body, const ProtocolModel &Model,
                           OwnershipRules &Rules, const MemberContext *Members,

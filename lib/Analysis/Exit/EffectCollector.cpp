@@ -39,52 +39,85 @@ EffectKind effectOf(RefRole Role) {
   return EffectKind::Use;
 }
 
-class Collector : public BodyVisitor<Collector> {
+/// Reads the nodes of the body in the order the classifying walk visited
+/// them (BodyContexts::Visited), each with the visitor methods a
+/// RecursiveASTVisitor would call on it, base class first.
+class Collector {
 public:
   Collector(const FunctionDecl &Function, const FoundObjects &Found,
             const BodyContexts &Contexts, const ProtocolModel &Model,
             const MemberContext *Members, BranchScan *Scan, EffectTable &Out)
       : Function(Function), Objects(Found.Objects), Contexts(Contexts),
         Model(Model), Members(Members), Scan(Scan), Out(Out),
-        MayAwait(promiseAllowsAwait(Function)) {
-    setIntoLambdasCapturingThis(Members != nullptr);
+        MayAwait(promiseAllowsAwait(Function)) {}
+
+  void visit(const VisitedNode &Node) {
+    Where = &Node;
+    switch (Node.What) {
+    case VisitedNode::Variable:
+      VisitVarDecl(static_cast<const VarDecl *>(Node.Node));
+      return;
+    case VisitedNode::Unevaluated:
+      skippedUnevaluated(static_cast<const Expr *>(Node.Node));
+      return;
+    case VisitedNode::Statement:
+      break;
+    }
+    auto *S = static_cast<Stmt *>(Node.Node);
+    VisitStmt(S);
+    if (auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+      VisitCoroutineSuspendExpr(Suspend);
+      if (auto *Await = dyn_cast<CoawaitExpr>(Suspend))
+        VisitCoawaitExpr(Await);
+    } else if (auto *Call = dyn_cast<CallExpr>(S)) {
+      VisitCallExpr(Call);
+    } else if (auto *Coreturn = dyn_cast<CoreturnStmt>(S)) {
+      VisitCoreturnStmt(Coreturn);
+    } else if (auto *Return = dyn_cast<ReturnStmt>(S)) {
+      VisitReturnStmt(Return);
+    } else if (auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+      VisitCXXThrowExpr(Throw);
+    } else if (auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      VisitLambdaExpr(Lambda);
+    } else if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      VisitDeclRefExpr(Ref);
+    } else if (auto *Member = dyn_cast<MemberExpr>(S)) {
+      VisitMemberExpr(Member);
+    }
   }
 
   // The scans read the function's own code, not its lambdas' bodies.
-  bool VisitStmt(Stmt *S) {
+  void VisitStmt(Stmt *S) {
     if (inLambdaBody())
-      return true;
+      return;
     Conditions.visitStmt(S);
     if (Scan)
       Scan->visitStmt(S, inHandler());
-    return true;
   }
-  void skippedUnevaluated(Expr *E) {
+  void skippedUnevaluated(const Expr *E) {
     if (!inLambdaBody())
       Conditions.visitUnevaluated(E);
   }
   bool mayHaveKnownCondition() const {
     return Conditions.mayHaveKnownCondition();
   }
-  bool VisitVarDecl(VarDecl *V) {
+  void VisitVarDecl(const VarDecl *V) {
     if (Scan && !inLambdaBody())
       Scan->visitVarDecl(V, inHandler());
-    return true;
   }
 
-  bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
+  void VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
     Out.Graph.Suspends.push_back(E);
-    return true;
   }
 
-  bool VisitCoawaitExpr(CoawaitExpr *E) {
+  void VisitCoawaitExpr(CoawaitExpr *E) {
     if (E->isImplicit()) {
       recordMachinery(E);
-      return true;
+      return;
     }
     auto Found = Contexts.Awaited.find(E);
     if (Found == Contexts.Awaited.end())
-      return true;
+      return;
     llvm::ArrayRef<AwaitedItem> Items = Found->second;
     recordAwaitOfOp(E, Items);
     for (const AwaitedItem &Item : Items) {
@@ -111,35 +144,26 @@ public:
             {ImmediateFinding::EnteredTemporary, Call, Op, false});
       }
     }
-    return true;
   }
 
-  bool VisitCallExpr(CallExpr *Call) {
+  void VisitCallExpr(CallExpr *Call) {
     recordFailurePoint(Call);
     enteredArguments(Call);
     if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       memberCall(Member);
-    return true;
   }
 
-  bool VisitCoreturnStmt(CoreturnStmt *S) {
+  void VisitCoreturnStmt(CoreturnStmt *S) {
     recordMachinery(S->getPromiseCall());
     if (!S->isImplicit())
       recordFailurePoint(S);
-    return true;
   }
 
-  bool VisitReturnStmt(ReturnStmt *S) {
-    recordFailurePoint(S);
-    return true;
-  }
+  void VisitReturnStmt(ReturnStmt *S) { recordFailurePoint(S); }
 
-  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
-    recordFailurePoint(E);
-    return true;
-  }
+  void VisitCXXThrowExpr(CXXThrowExpr *E) { recordFailurePoint(E); }
 
-  bool VisitLambdaExpr(LambdaExpr *L) {
+  void VisitLambdaExpr(LambdaExpr *L) {
     for (unsigned I = 0; I < L->capture_size(); ++I) {
       const LambdaCapture &Capture = L->capture_begin()[I];
       if (Capture.capturesVariable())
@@ -155,21 +179,20 @@ public:
       for (unsigned Obj : Mentioned)
         addEffect(L, EffectKind::Release, Obj, L->getBeginLoc());
     }
-    return true;
   }
 
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    reference(E);
-    return true;
-  }
+  void VisitDeclRefExpr(DeclRefExpr *E) { reference(E); }
 
-  bool VisitMemberExpr(MemberExpr *E) {
+  void VisitMemberExpr(MemberExpr *E) {
     if (Members && Objects.referenceOf(E) == E)
       reference(E);
-    return true;
   }
 
 private:
+  bool inLambdaBody() const { return Where->InLambdaBody; }
+  bool inHandler() const { return Where->InHandler; }
+  bool inStaticInit() const { return Where->InStaticInit; }
+
   /// A reference to a tracked object: its role in the expression that
   /// consumes it decides its effect.
   void reference(const Expr *E) {
@@ -466,11 +489,13 @@ private:
   /// The captures by reference of lambdas that only spawn into the object
   /// and ask it things.
   llvm::DenseSet<const Expr *> SpawnCaptures;
+  /// The node being read.
+  const VisitedNode *Where = nullptr;
 };
 
 } // namespace
 
-EffectTable collectEffects(const FunctionDecl &Function, const Stmt *Body,
+EffectTable collectEffects(const FunctionDecl &Function,
                            const FoundObjects &Found,
                            const BodyContexts &Contexts,
                            const ProtocolModel &Model,
@@ -478,7 +503,8 @@ EffectTable collectEffects(const FunctionDecl &Function, const Stmt *Body,
   EffectTable Out;
   Out.PopAllFrom = Contexts.PopAllFrom;
   Collector C(Function, Found, Contexts, Model, Members, Scan, Out);
-  C.TraverseStmt(const_cast<Stmt *>(Body));
+  for (const VisitedNode &Node : Contexts.Visited)
+    C.visit(Node);
   Out.Graph.NoKnownConditions = !C.mayHaveKnownCondition();
   Out.shrinkToFit();
   return Out;

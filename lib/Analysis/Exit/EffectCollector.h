@@ -1,10 +1,12 @@
 //===- EffectCollector.h - From contexts to effects -----------------------===//
 //
-// The second walk over a coroutine body: with the objects found and every
+// The second reading of a coroutine body: with the objects found and every
 // reference and call classified (BodyContexts.h), it records what each
 // statement does to each tracked object (Effects.h), the co_awaits of ops
 // (whose calls are indexed only for a flow that follows exceptions), and
-// the findings that need no flow.
+// the findings that need no flow. It reads the nodes the classifying walk
+// recorded (BodyContexts::Visited), in that walk's order, rather than
+// walking the body again.
 //
 // Exit room.
 //
@@ -32,10 +34,10 @@ struct FoundObjects;
 /// effects the class says, and a lambda that captures "this" settles the
 /// members its body mentions where it is made (a continuation hands them
 /// to code that runs later); the effects inside its body are recorded too,
-/// for summaries, though no flow reaches them. With \p Scan, the walk also
-/// feeds it the body (see BranchScan).
+/// for summaries, though no flow reaches them. With \p Scan, the body's
+/// nodes are also fed to it (see BranchScan).
 EffectTable collectEffects(const clang::FunctionDecl &Function,
-                           const clang::Stmt *Body, const FoundObjects &Found,
+                           const FoundObjects &Found,
                            const BodyContexts &Contexts,
                            const ProtocolModel &Model,
                            const MemberContext *Members = nullptr,

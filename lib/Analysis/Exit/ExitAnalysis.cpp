@@ -29,8 +29,8 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
     return Facts;
   if (!Facts.hasObjects())
     Scan = nullptr;
-  Facts.Effects = collectEffects(Function, Body, Facts.Found, Contexts, Model,
-                                 Members, Scan);
+  Facts.Effects =
+      collectEffects(Function, Facts.Found, Contexts, Model, Members, Scan);
   Facts.ScannedBranches = Scan != nullptr;
   return Facts;
 }

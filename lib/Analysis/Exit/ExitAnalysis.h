@@ -4,8 +4,8 @@
 // parameters, locals holding an exit's awaitable, resources from enters)
 // through the states not-entered, entered, exited, and reports what goes
 // wrong. The pipeline: BodyContexts, finding the objects (ObjectFinder) as
-// it walks -> EffectCollector (the AST, read in two walks, into plain
-// data) -> ExitFlow over the CFG (solved by the flow driver, then replayed)
+// it walks -> EffectCollector (the nodes that walk recorded, read again
+// into plain data) -> ExitFlow over the CFG (solved by the flow driver, then replayed)
 // -> ExitReporter (all wording).
 //
 // Exit room.
@@ -45,8 +45,7 @@ struct ExitFacts {
   FoundObjects Found;
   EffectTable Effects;
 
-  /// True if the walk that collected the effects also fed the branch scan
-  /// it was given.
+  /// True if the effect collector also fed the branch scan it was given.
   bool ScannedBranches = false;
 
   bool hasErrors() const { return Found.HasErrors; }
@@ -54,11 +53,12 @@ struct ExitFacts {
 };
 
 /// Reads the written body \p Body of \p Function: its tracked objects and
-/// what each statement does to them. Stops in the first walk if the body
-/// has compile errors. With \p Members, the class's members are tracked
-/// too (they get the first numbers). Given \p Scan, the last walk feeds it
-/// the body if the body has objects to follow (see ScannedBranches): their
-/// flow needs the branch facts, and that saves a walk.
+/// what each statement does to them, in one walk of the body and a second
+/// reading of the nodes it recorded. Stops in the walk if the body has
+/// compile errors. With \p Members, the class's members are tracked too
+/// (they get the first numbers). Given \p Scan, the second reading feeds
+/// it the body if the body has objects to follow (see ScannedBranches):
+/// their flow needs the branch facts, and that saves a walk.
 ExitFacts collectExitFacts(const clang::FunctionDecl &Function,
                            const clang::Stmt *Body, const ProtocolModel &Model,
                            const MemberContext *Members = nullptr,

@@ -24,6 +24,14 @@
 
 namespace acm {
 
+/// True if \p L captures "this", explicitly or not.
+inline bool capturesThis(const clang::LambdaExpr *L) {
+  for (const clang::LambdaCapture &Capture : L->captures())
+    if (Capture.capturesThis())
+      return true;
+  return false;
+}
+
 template <typename Derived>
 class BodyVisitor : public clang::RecursiveASTVisitor<Derived> {
   using Base = clang::RecursiveASTVisitor<Derived>;
@@ -37,7 +45,7 @@ public:
     for (clang::Expr *Init : L->capture_inits())
       if (Init && !this->TraverseStmt(Init))
         return false;
-    if (IntoLambdasCapturingThis && capturesThis(L)) {
+    if (IntoLambdasCapturingThis && acm::capturesThis(L)) {
       ++LambdaDepth;
       bool Result = this->TraverseStmt(L->getBody());
       --LambdaDepth;
@@ -46,13 +54,6 @@ public:
     return true;
   }
 
-  /// True if \p L captures "this", explicitly or not.
-  static bool capturesThis(const clang::LambdaExpr *L) {
-    for (const clang::LambdaCapture &Capture : L->captures())
-      if (Capture.capturesThis())
-        return true;
-    return false;
-  }
   bool TraverseCXXRecordDecl(clang::CXXRecordDecl *) { return true; }
   // Types, qualifiers and names as written evaluate nothing, save the size
   // of a variable-length array (a GNU extension in C++).
