@@ -446,7 +446,8 @@ std::string describe(const VisitedNode &N) {
 /// BodyVisitor walk visits, in its order, each where it stood.
 void expectRecordsEveryVisitedNode(const FunctionDecl &Function,
                                    const Stmt *Body, const ProtocolModel &Model,
-                                   const MemberContext *Members) {
+                                   const MemberContext *Members,
+                                   std::vector<VisitedNode> &Recorded) {
   OwnershipRules Rules(Model);
   FoundObjects Found;
   BodyContexts Contexts =
@@ -462,24 +463,53 @@ void expectRecordsEveryVisitedNode(const FunctionDecl &Function,
         A.InStaticInit == B.InStaticInit && A.InLambdaBody == B.InLambdaBody)
         << I << ": " << describe(A) << " vs " << describe(B);
   }
+  Recorded.insert(Recorded.end(), Contexts.Visited.begin(),
+                  Contexts.Visited.end());
 }
 
 TEST(BodyContexts, RecordsEveryNodeABodyVisitorVisits) {
   auto AST = test::parse(R"cpp(
+#include <typeinfo>
+struct Pair { int A, B; };
+struct Error { int Code; };
+rt::async_cm<int> managed(int k) {
+  if (int Half = k / 2)
+    co_yield Half;
+  else
+    co_yield k;
+}
 task f(int k) {
   Res r;
   co_await r.aenter();
   static int Calls = sizeof(r) + k;
-  auto Later = [&r, k] { r.use(); return k; };
+  auto Later = [&r, k, Twice = k * 2] { r.use(); return k + Twice; };
+  int Unset;
+  Unset = k;
   try {
     r.use();
-  } catch (...) {
-    int Failed = noexcept(r.use()) ? 1 : Later();
+  } catch (const Error &E) {
+    int Failed = noexcept(r.use()) ? E.Code : Later();
     (void)Failed;
+  } catch (...) {
+    static thread_local int Count = sizeof(typeid(r).name());
+    ++Count;
   }
   for (int J = 0; J < k; ++J)
     if (J == Calls)
       co_await r.aexit();
+  int Values[] = {1, 2};
+  for (int V : Values)
+    while (bool Odd = V % 2)
+      break;
+  switch (int S = k + Unset) {
+  case 1:
+    co_await r.aexit();
+    co_return;
+  default:
+    break;
+  }
+  auto [A, B] = Pair{k, k};
+  (void)typeid(A + B);
   co_await r.aexit();
 }
 
@@ -489,7 +519,11 @@ struct Server {
   task stop();
 };
 task Server::stop() {
-  auto Then = [this] { C.write(1); return R.aexit(); };
+  auto Then = [this] {
+    static int Calls = sizeof(C);
+    C.write(Calls + int(noexcept(C.write(0))));
+    return R.aexit();
+  };
   try {
     co_await R.aenter();
   } catch (...) {
@@ -504,10 +538,13 @@ task Server::stop() {
   ASTContext &Ctx = AST->getASTContext();
   ProtocolModel Model{ModelOptions{}};
 
-  const auto *Function = test::findNamed<FunctionDecl>(Ctx, "f");
-  ASSERT_TRUE(Function);
-  ASSERT_NO_FATAL_FAILURE(expectRecordsEveryVisitedNode(
-      *Function, writtenBody(*Function), Model, nullptr));
+  std::vector<VisitedNode> Recorded;
+  for (const char *Name : {"f", "managed"}) {
+    const auto *Function = test::findNamed<FunctionDecl>(Ctx, Name);
+    ASSERT_TRUE(Function) << Name;
+    ASSERT_NO_FATAL_FAILURE(expectRecordsEveryVisitedNode(
+        *Function, writtenBody(*Function), Model, nullptr, Recorded));
+  }
 
   const auto *Class = test::findNamed<CXXRecordDecl>(Ctx, "Server");
   const auto *Stop = test::findNamed<CXXMethodDecl>(Ctx, "stop");
@@ -516,7 +553,20 @@ task Server::stop() {
   ASSERT_EQ(Owned.size(), 2u);
   ClassMembers Members(*Class, Owned, Model, Ctx);
   ASSERT_NO_FATAL_FAILURE(expectRecordsEveryVisitedNode(
-      *Stop, writtenBody(*Stop), Model, &Members));
+      *Stop, writtenBody(*Stop), Model, &Members, Recorded));
+  // The inputs hold every kind of node and every place one can stand.
+  auto Count = [&](auto Pred) { return llvm::count_if(Recorded, Pred); };
+  EXPECT_GT(Count([](const VisitedNode &N) {
+              return N.What == VisitedNode::Variable;
+            }),
+            10);
+  EXPECT_GT(Count([](const VisitedNode &N) {
+              return N.What == VisitedNode::Unevaluated;
+            }),
+            3);
+  EXPECT_GT(Count([](const VisitedNode &N) { return N.InHandler; }), 0);
+  EXPECT_GT(Count([](const VisitedNode &N) { return N.InStaticInit; }), 0);
+  EXPECT_GT(Count([](const VisitedNode &N) { return N.InLambdaBody; }), 0);
 }
 
 TEST(FlowGraph, AwaiterCallsAreLeftOutUnlessExceptionsAreFollowed) {

@@ -11,6 +11,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include <algorithm>
+#include <cassert>
 #include <optional>
 #include <tuple>
 
@@ -50,6 +51,8 @@ public:
       : Found(Found), Objects(Found.Objects), Scan(Function, Model, Members,
                                                    Found),
         Model(Model), Rules(Rules), Out(Out) {
+    // A class with no member to follow is not analysed (ClassAnalysis.cpp).
+    assert(!Members || Objects.hasMembers());
     setIntoLambdasCapturingThis(Members != nullptr);
   }
 

@@ -1,7 +1,8 @@
 //===- BodyContexts.h - What each reference and call is in its place ------===//
 //
-// The first walk over a coroutine body, before any effect is derived: it
-// finds the objects (ObjectFinder.h) as it goes, and classifies: for
+// The walk over a coroutine body, before any effect is derived: it finds
+// the objects (ObjectFinder.h) as it goes, records the nodes it visits for
+// the effect collector (EffectCollector.h), and classifies: for
 // every call of a protocol op, whether its result is awaited, discarded,
 // stored or initialises a local; for every reference to a tracked object,
 // its *role* in the expression that consumes it (a use, a hand-off, a new

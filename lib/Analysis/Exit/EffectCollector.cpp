@@ -14,6 +14,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include <functional>
 
@@ -40,9 +41,11 @@ EffectKind effectOf(RefRole Role) {
 }
 
 /// Reads the nodes of the body in the order the classifying walk visited
-/// them (BodyContexts::Visited), each with the visitor methods a
-/// RecursiveASTVisitor would call on it, base class first.
-class Collector {
+/// them (BodyContexts::Visited). It is a RecursiveASTVisitor that never
+/// traverses: each node goes through the visitor's own WalkUpFrom chain, so
+/// every Visit method is called on it as a walk would call it, base class
+/// first.
+class Collector : public RecursiveASTVisitor<Collector> {
 public:
   Collector(const FunctionDecl &Function, const FoundObjects &Found,
             const BodyContexts &Contexts, const ProtocolModel &Model,
@@ -55,44 +58,25 @@ public:
     Where = &Node;
     switch (Node.What) {
     case VisitedNode::Variable:
-      VisitVarDecl(static_cast<const VarDecl *>(Node.Node));
+      WalkUpFromVarDecl(static_cast<VarDecl *>(Node.Node));
       return;
     case VisitedNode::Unevaluated:
-      skippedUnevaluated(static_cast<const Expr *>(Node.Node));
+      skippedUnevaluated(static_cast<Expr *>(Node.Node));
       return;
     case VisitedNode::Statement:
-      break;
-    }
-    auto *S = static_cast<Stmt *>(Node.Node);
-    VisitStmt(S);
-    if (auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
-      VisitCoroutineSuspendExpr(Suspend);
-      if (auto *Await = dyn_cast<CoawaitExpr>(Suspend))
-        VisitCoawaitExpr(Await);
-    } else if (auto *Call = dyn_cast<CallExpr>(S)) {
-      VisitCallExpr(Call);
-    } else if (auto *Coreturn = dyn_cast<CoreturnStmt>(S)) {
-      VisitCoreturnStmt(Coreturn);
-    } else if (auto *Return = dyn_cast<ReturnStmt>(S)) {
-      VisitReturnStmt(Return);
-    } else if (auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
-      VisitCXXThrowExpr(Throw);
-    } else if (auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      VisitLambdaExpr(Lambda);
-    } else if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-      VisitDeclRefExpr(Ref);
-    } else if (auto *Member = dyn_cast<MemberExpr>(S)) {
-      VisitMemberExpr(Member);
+      walkUp(static_cast<Stmt *>(Node.Node));
+      return;
     }
   }
 
   // The scans read the function's own code, not its lambdas' bodies.
-  void VisitStmt(Stmt *S) {
+  bool VisitStmt(Stmt *S) {
     if (inLambdaBody())
-      return;
+      return true;
     Conditions.visitStmt(S);
     if (Scan)
       Scan->visitStmt(S, inHandler());
+    return true;
   }
   void skippedUnevaluated(const Expr *E) {
     if (!inLambdaBody())
@@ -101,23 +85,25 @@ public:
   bool mayHaveKnownCondition() const {
     return Conditions.mayHaveKnownCondition();
   }
-  void VisitVarDecl(const VarDecl *V) {
+  bool VisitVarDecl(VarDecl *V) {
     if (Scan && !inLambdaBody())
       Scan->visitVarDecl(V, inHandler());
+    return true;
   }
 
-  void VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
+  bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
     Out.Graph.Suspends.push_back(E);
+    return true;
   }
 
-  void VisitCoawaitExpr(CoawaitExpr *E) {
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
     if (E->isImplicit()) {
       recordMachinery(E);
-      return;
+      return true;
     }
     auto Found = Contexts.Awaited.find(E);
     if (Found == Contexts.Awaited.end())
-      return;
+      return true;
     llvm::ArrayRef<AwaitedItem> Items = Found->second;
     recordAwaitOfOp(E, Items);
     for (const AwaitedItem &Item : Items) {
@@ -144,26 +130,35 @@ public:
             {ImmediateFinding::EnteredTemporary, Call, Op, false});
       }
     }
+    return true;
   }
 
-  void VisitCallExpr(CallExpr *Call) {
+  bool VisitCallExpr(CallExpr *Call) {
     recordFailurePoint(Call);
     enteredArguments(Call);
     if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       memberCall(Member);
+    return true;
   }
 
-  void VisitCoreturnStmt(CoreturnStmt *S) {
+  bool VisitCoreturnStmt(CoreturnStmt *S) {
     recordMachinery(S->getPromiseCall());
     if (!S->isImplicit())
       recordFailurePoint(S);
+    return true;
   }
 
-  void VisitReturnStmt(ReturnStmt *S) { recordFailurePoint(S); }
+  bool VisitReturnStmt(ReturnStmt *S) {
+    recordFailurePoint(S);
+    return true;
+  }
 
-  void VisitCXXThrowExpr(CXXThrowExpr *E) { recordFailurePoint(E); }
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    recordFailurePoint(E);
+    return true;
+  }
 
-  void VisitLambdaExpr(LambdaExpr *L) {
+  bool VisitLambdaExpr(LambdaExpr *L) {
     for (unsigned I = 0; I < L->capture_size(); ++I) {
       const LambdaCapture &Capture = L->capture_begin()[I];
       if (Capture.capturesVariable())
@@ -179,16 +174,35 @@ public:
       for (unsigned Obj : Mentioned)
         addEffect(L, EffectKind::Release, Obj, L->getBeginLoc());
     }
+    return true;
   }
 
-  void VisitDeclRefExpr(DeclRefExpr *E) { reference(E); }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    reference(E);
+    return true;
+  }
 
-  void VisitMemberExpr(MemberExpr *E) {
+  bool VisitMemberExpr(MemberExpr *E) {
     if (Members && Objects.referenceOf(E) == E)
       reference(E);
+    return true;
   }
 
 private:
+  /// Calls the Visit methods a walk would call on \p S.
+  void walkUp(Stmt *S) {
+    switch (S->getStmtClass()) {
+    case Stmt::NoStmtClass:
+      break;
+#define ABSTRACT_STMT(STMT)
+#define STMT(CLASS, PARENT)                                                    \
+  case Stmt::CLASS##Class:                                                     \
+    WalkUpFrom##CLASS(static_cast<CLASS *>(S));                                \
+    break;
+#include "clang/AST/StmtNodes.inc"
+    }
+  }
+
   bool inLambdaBody() const { return Where->InLambdaBody; }
   bool inHandler() const { return Where->InHandler; }
   bool inStaticInit() const { return Where->InStaticInit; }

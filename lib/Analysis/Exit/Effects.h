@@ -164,9 +164,9 @@ public:
   /// Calls the coroutine machinery makes (the promise's return_void, the
   /// implicit suspends): not the body's own calls.
   llvm::DenseSet<const clang::Stmt *> MachineryCalls;
-  /// What the walk learned that spares the graph's builder work: every
-  /// co_await and co_yield of the body, and whether a condition may have a
-  /// known value (see buildFlowGraph).
+  /// What reading the body learned that spares the graph's builder work:
+  /// every co_await and co_yield of the body, and whether a condition may
+  /// have a known value (see buildFlowGraph).
   GraphHints Graph;
 
   /// Where a test framework's assertion fails fatally (FatalFailureMacros):

@@ -5,8 +5,8 @@
 // through the states not-entered, entered, exited, and reports what goes
 // wrong. The pipeline: BodyContexts, finding the objects (ObjectFinder) as
 // it walks -> EffectCollector (the nodes that walk recorded, read again
-// into plain data) -> ExitFlow over the CFG (solved by the flow driver, then replayed)
-// -> ExitReporter (all wording).
+// into plain data) -> ExitFlow over the CFG (solved by the flow driver,
+// then replayed) -> ExitReporter (all wording).
 //
 // Exit room.
 //

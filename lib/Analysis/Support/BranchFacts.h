@@ -41,9 +41,10 @@ namespace acm {
 
 /// Reads, one node at a time, what BranchFacts needs from a body: the
 /// candidate variables, the branches that test them, and how every reference
-/// to them is used. A pass that walks the body anyway feeds it every
-/// statement and variable declaration it visits (not those inside a
-/// lambda's body), in the order a BodyVisitor visits them; that saves a walk.
+/// to them is used. A pass that reads the body anyway (the exit analysis'
+/// effect collector) feeds it every statement and variable declaration a
+/// BodyVisitor visits (not those inside a lambda's body), in that order;
+/// that saves a walk.
 class BranchScan {
 public:
   /// Starts with the parameters of \p Function as candidates.
