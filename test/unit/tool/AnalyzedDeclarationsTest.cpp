@@ -250,6 +250,46 @@ task withDefault(F f = {}) { co_await f(); }
 task useDefault() { co_await withDefault(); }
 )cpp",
      2},
+    // The finder walks plain statements and expressions by their children
+    // alone: lambdas under each statement it hands back to the visitor
+    // (qualified or template-naming references, types as written, bound
+    // temporaries, default arguments), and under plain ones nested deep.
+    {"lambdas under statements walked by their children", R"cpp(
+namespace ns {
+template <class T> struct Box { static task make() { co_return; } };
+template <class T> task call() { co_return; }
+}
+struct Obj {
+  template <class T> task call() { co_return; }
+  template <class T> operator T() const { return T(); }
+};
+task take(task (*)()) { co_return; }
+struct Wrap { Wrap(int) {} };
+task plainWalk(int K, Obj O) {
+  co_await ns::call<decltype([]() -> task { co_return; })>();
+  co_await ns::Box<decltype([]() -> task { co_return; })>::make();
+  co_await O.call<decltype([]() -> task { co_return; })>();
+  const auto &Bound = []() -> task { co_return; };
+  co_await Bound();
+  (void)Wrap(sizeof([]() -> task { co_return; }));
+  auto Converted = O.operator decltype([] { return 1; })();
+  (void)Converted;
+  while (K--) {
+    switch (K) {
+    case 1:
+      co_await take(K > 2 ? +[]() -> task { co_return; }
+                          : +[]() -> task { co_return; });
+      break;
+    default:
+      do {
+        int A[2] = {0, 1};
+        K += A[(co_await take(+[]() -> task { co_return; }), 0)];
+      } while (false);
+    }
+  }
+}
+)cpp",
+     10},
     {"lambda in a template's parameter type", R"cpp(
 template <class T>
 task f(T, decltype([]() -> task { co_return; }) = {}) { co_return; }
