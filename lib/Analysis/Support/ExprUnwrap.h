@@ -38,6 +38,11 @@ inline const clang::Expr *temporaryOperand(const clang::Expr *E) {
 inline clang::Expr *stripWrappers(clang::Expr *E) {
   if (!E)
     return nullptr;
+  // What most callers pass: no step below strips a reference, a member
+  // access, a call or "this", and trying each costs more than the check.
+  if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr, clang::CallExpr,
+                clang::CXXThisExpr>(E))
+    return E;
   return clang::IgnoreExprNodes(E, clang::IgnoreParensSingleStep,
                                 clang::IgnoreImplicitCastsExtraSingleStep,
                                 clang::IgnoreImplicitSingleStep,
