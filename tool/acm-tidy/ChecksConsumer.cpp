@@ -60,21 +60,24 @@ public:
     while (!Pending.empty()) {
       Stmt *Next = Pending.pop_back_val();
       Stmt *Only = nullptr;
-      if (traversesOneChildOnly(*Next, Only)) {
+      switch (howToWalk(*Next, Only)) {
+      case Walk::OneChild:
         if (Only)
           Pending.push_back(Only);
-        continue;
+        break;
+      case Walk::Children: {
+        size_t First = Pending.size();
+        for (Stmt *Child : Next->children())
+          if (Child)
+            Pending.push_back(Child);
+        std::reverse(Pending.begin() + First, Pending.end());
+        break;
       }
-      if (!holdsOnlyItsChildren(*Next)) {
+      case Walk::ThroughTheVisitor:
         if (!Base::TraverseStmt(Next))
           return false;
-        continue;
+        break;
       }
-      size_t First = Pending.size();
-      for (Stmt *Child : Next->children())
-        if (Child)
-          Pending.push_back(Child);
-      std::reverse(Pending.begin() + First, Pending.end());
     }
     return true;
   }
@@ -106,86 +109,99 @@ public:
   }
 
 private:
-  /// True if RecursiveASTVisitor's traversal of \p S is its children only
-  /// (DEF_TRAVERSE_STMT with no code of its own) and this visitor has
-  /// nothing to do at \p S itself. A reference or member access holds more
-  /// when it is qualified, names template arguments, or names a type (a
-  /// conversion function's).
-  static bool holdsOnlyItsChildren(const Stmt &S) {
+  enum class Walk { OneChild, Children, ThroughTheVisitor };
+
+  /// How this visitor walks \p S. Through the one statement \p Child (null
+  /// for none) when that is all it does there: a leaf, a wrapper, an
+  /// await's or co_return's operand (the overrides above), a default
+  /// argument's or member initializer's expression (implicit code; they
+  /// have no children). Through its children when RecursiveASTVisitor
+  /// traverses those alone (DEF_TRAVERSE_STMT with no code of its own) and
+  /// this visitor has nothing to do at \p S. A reference or member access
+  /// holds more when it is qualified, names template arguments, or names a
+  /// type (a conversion function's). Anything else, through the visitor.
+  static Walk howToWalk(Stmt &S, Stmt *&Child) {
     switch (S.getStmtClass()) {
-    case Stmt::ArraySubscriptExprClass:
-    case Stmt::BinaryOperatorClass:
     case Stmt::BreakStmtClass:
-    case Stmt::CallExprClass:
-    case Stmt::CaseStmtClass:
     case Stmt::CharacterLiteralClass:
-    case Stmt::CompoundAssignOperatorClass:
-    case Stmt::CompoundStmtClass:
-    case Stmt::ConditionalOperatorClass:
     case Stmt::ContinueStmtClass:
-    case Stmt::CXXBindTemporaryExprClass:
     case Stmt::CXXBoolLiteralExprClass:
-    case Stmt::CXXConstructExprClass:
-    case Stmt::CXXMemberCallExprClass:
     case Stmt::CXXNullPtrLiteralExprClass:
-    case Stmt::CXXOperatorCallExprClass:
     case Stmt::CXXThisExprClass:
-    case Stmt::DefaultStmtClass:
-    case Stmt::DoStmtClass:
-    case Stmt::ExprWithCleanupsClass:
     case Stmt::FloatingLiteralClass:
-    case Stmt::ForStmtClass:
-    case Stmt::IfStmtClass:
-    case Stmt::ImplicitCastExprClass:
     case Stmt::IntegerLiteralClass:
-    // A temporary bound to a reference is traversed through its
-    // declaration, whose only child is the same expression.
-    case Stmt::MaterializeTemporaryExprClass:
     case Stmt::NullStmtClass:
     case Stmt::OpaqueValueExprClass:
-    case Stmt::ParenExprClass:
-    case Stmt::ReturnStmtClass:
     case Stmt::StringLiteralClass:
-    case Stmt::SwitchStmtClass:
-    case Stmt::UnaryOperatorClass:
-    case Stmt::WhileStmtClass:
-      return true;
+      return Walk::OneChild;
     case Stmt::DeclRefExprClass: {
       const auto &Ref = cast<DeclRefExpr>(S);
-      return !Ref.hasQualifier() && !Ref.hasExplicitTemplateArgs() &&
-             namesNoType(Ref.getNameInfo());
+      if (Ref.hasQualifier() || Ref.hasExplicitTemplateArgs() ||
+          !namesNoType(Ref.getNameInfo()))
+        return Walk::ThroughTheVisitor;
+      return Walk::OneChild;
     }
     case Stmt::MemberExprClass: {
       const auto &Member = cast<MemberExpr>(S);
-      return !Member.hasQualifier() && !Member.hasExplicitTemplateArgs() &&
-             namesNoType(Member.getMemberNameInfo());
+      if (Member.hasQualifier() || Member.hasExplicitTemplateArgs() ||
+          !namesNoType(Member.getMemberNameInfo()))
+        return Walk::ThroughTheVisitor;
+      Child = Member.getBase();
+      return Walk::OneChild;
     }
-    default:
-      return false;
-    }
-  }
-
-  /// True if all this visitor does at \p S is traverse \p Child (null for
-  /// none): an await's and a co_return's operand (the overrides above), a
-  /// default argument's or member initializer's expression (implicit code;
-  /// they have no children).
-  static bool traversesOneChildOnly(Stmt &S, Stmt *&Child) {
-    switch (S.getStmtClass()) {
+    case Stmt::ImplicitCastExprClass:
+      Child = cast<ImplicitCastExpr>(S).getSubExpr();
+      return Walk::OneChild;
+    case Stmt::ParenExprClass:
+      Child = cast<ParenExpr>(S).getSubExpr();
+      return Walk::OneChild;
+    case Stmt::UnaryOperatorClass:
+      Child = cast<UnaryOperator>(S).getSubExpr();
+      return Walk::OneChild;
+    case Stmt::ExprWithCleanupsClass:
+      Child = cast<ExprWithCleanups>(S).getSubExpr();
+      return Walk::OneChild;
+    case Stmt::CXXBindTemporaryExprClass:
+      Child = cast<CXXBindTemporaryExpr>(S).getSubExpr();
+      return Walk::OneChild;
+    // A temporary bound to a reference is traversed through its
+    // declaration, whose only child is the same expression.
+    case Stmt::MaterializeTemporaryExprClass:
+      Child = cast<MaterializeTemporaryExpr>(S).getSubExpr();
+      return Walk::OneChild;
     case Stmt::CoawaitExprClass:
     case Stmt::CoyieldExprClass:
       Child = cast<CoroutineSuspendExpr>(S).getOperand();
-      return true;
+      return Walk::OneChild;
     case Stmt::CoreturnStmtClass:
       Child = cast<CoreturnStmt>(S).getOperand();
-      return true;
+      return Walk::OneChild;
     case Stmt::CXXDefaultArgExprClass:
       Child = cast<CXXDefaultArgExpr>(S).getExpr();
-      return true;
+      return Walk::OneChild;
     case Stmt::CXXDefaultInitExprClass:
       Child = cast<CXXDefaultInitExpr>(S).getExpr();
-      return true;
+      return Walk::OneChild;
+    case Stmt::ArraySubscriptExprClass:
+    case Stmt::BinaryOperatorClass:
+    case Stmt::CallExprClass:
+    case Stmt::CaseStmtClass:
+    case Stmt::CompoundAssignOperatorClass:
+    case Stmt::CompoundStmtClass:
+    case Stmt::ConditionalOperatorClass:
+    case Stmt::CXXConstructExprClass:
+    case Stmt::CXXMemberCallExprClass:
+    case Stmt::CXXOperatorCallExprClass:
+    case Stmt::DefaultStmtClass:
+    case Stmt::DoStmtClass:
+    case Stmt::ForStmtClass:
+    case Stmt::IfStmtClass:
+    case Stmt::ReturnStmtClass:
+    case Stmt::SwitchStmtClass:
+    case Stmt::WhileStmtClass:
+      return Walk::Children;
     default:
-      return false;
+      return Walk::ThroughTheVisitor;
     }
   }
 

@@ -15,7 +15,10 @@
 // finds other definitions than the matchers in a few places (lambdas in a
 // requires-expression or in a template's pattern; closures made by
 // substituting into an alias template, a concept or a default template
-// argument), and the front ends must agree (docs/benchmarks.md).
+// argument), and the front ends must agree (docs/benchmarks.md). Most of a
+// body is statements and expressions the visitor traverses by their
+// children alone; those are walked without its dispatch, in the same
+// order.
 //
 //===----------------------------------------------------------------------===//
 
