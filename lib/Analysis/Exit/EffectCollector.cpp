@@ -289,11 +289,13 @@ private:
     }
     std::optional<unsigned> Obj = Objects.indexOf(calledObject(Call));
     CallContext Context = Contexts.callContext(Call);
-    SourceLocation Loc = Call->getBeginLoc();
+    // Where the call begins, asked only for an effect: most ops, awaited,
+    // have theirs at the await.
+    auto Loc = [Call] { return Call->getBeginLoc(); };
 
     if (Op == OpKind::Leave) {
       if (Obj)
-        addEffect(Call, EffectKind::Leave, *Obj, Loc);
+        addEffect(Call, EffectKind::Leave, *Obj, Loc());
       return;
     }
     if (Op == OpKind::EnterNow) {
@@ -308,7 +310,7 @@ private:
         addEffect(Call,
                   DoneByAwait || GuardStaysHere ? EffectKind::EnterLeave
                                                 : EffectKind::EnterNow,
-                  *Obj, Loc);
+                  *Obj, Loc());
       // An enter that returns an awaitable (sharded::start, co_schedule)
       // does its work only when awaited.
       if (Context.Discarded && Model.isAwaitableType(Call->getType()))
@@ -316,9 +318,9 @@ private:
       return;
     }
     if (Obj && Op == OpKind::StackPush)
-      addEffect(Call, EffectKind::StackPushed, *Obj, Loc);
+      addEffect(Call, EffectKind::StackPushed, *Obj, Loc());
     if (Obj && Op == OpKind::StackPopAll && !Context.PopAllIntoLocal)
-      addEffect(Call, EffectKind::StackReset, *Obj, Loc);
+      addEffect(Call, EffectKind::StackReset, *Obj, Loc());
     if (Op != OpKind::Enter && Op != OpKind::Exit &&
         Op != OpKind::StackEnterContext)
       return;
@@ -327,18 +329,18 @@ private:
     if (Context.Discarded) {
       discarded(Call, Op, Context);
       if (Obj && Op == OpKind::Exit)
-        addEffect(Call, EffectKind::ExitDeferred, *Obj, Loc);
+        addEffect(Call, EffectKind::ExitDeferred, *Obj, Loc());
       return;
     }
     if (Context.Stored) {
       if (Obj && Op == OpKind::Exit)
-        addEffect(Call, EffectKind::ExitDeferred, *Obj, Loc);
+        addEffect(Call, EffectKind::ExitDeferred, *Obj, Loc());
       return;
     }
     // The awaitable went somewhere we do not follow (returned, passed on,
     // stored in a member): its fate, and the object's, are out of our hands.
     if (Obj)
-      addEffect(Call, EffectKind::Release, *Obj, Loc);
+      addEffect(Call, EffectKind::Release, *Obj, Loc());
   }
 
   /// A call of one of the class's own methods on "this": what the class

@@ -214,6 +214,8 @@ public:
   /// coroutine body \p Body adds itself.
   HiddenAwaiterCalls(Stmt *Body,
                      const std::vector<CoroutineSuspendExpr *> &Suspends) {
+    // Three parts each, and those of the initial and final suspends.
+    HiddenParts.reserve(3 * (Suspends.size() + 2));
     for (CoroutineSuspendExpr *E : Suspends)
       hide(*E);
     if (auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
