@@ -10,6 +10,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+#include <utility>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -53,14 +55,27 @@ public:
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
     if (!S)
       return true;
-    // The visitor's own loop keeps its queue in order.
-    if (Queue)
+    // The visitor's own loop keeps its queue in order. A statement the
+    // visitor walks itself is handed to it at once: each level of nesting
+    // (a declaration's initializer, a lambda's body) then takes no more
+    // stack than in the visitor alone.
+    if (Queue || howToWalk(*S).first == Walk::ThroughTheVisitor)
       return Base::TraverseStmt(S, Queue);
-    llvm::SmallVector<Stmt *, 32> Pending{S};
-    while (!Pending.empty()) {
+    return walkPlainStatements(S);
+  }
+
+private:
+  /// Walks \p S, a statement howToWalk does not hand to the visitor, and
+  /// under it what the visitor would traverse, in its order.
+  LLVM_ATTRIBUTE_NOINLINE bool walkPlainStatements(Stmt *S) {
+    // One stack for all the walks, each above the one it was called from,
+    // keeps their frames small.
+    size_t Bottom = Pending.size();
+    Pending.push_back(S);
+    while (Pending.size() > Bottom) {
       Stmt *Next = Pending.pop_back_val();
-      Stmt *Only = nullptr;
-      switch (howToWalk(*Next, Only)) {
+      auto [How, Only] = howToWalk(*Next);
+      switch (How) {
       case Walk::OneChild:
         if (Only)
           Pending.push_back(Only);
@@ -74,14 +89,17 @@ public:
         break;
       }
       case Walk::ThroughTheVisitor:
-        if (!Base::TraverseStmt(Next))
+        if (!Base::TraverseStmt(Next)) {
+          Pending.resize(Bottom);
           return false;
+        }
         break;
       }
     }
     return true;
   }
 
+public:
   bool TraverseCoroutineBodyStmt(CoroutineBodyStmt *S) {
     return TraverseStmt(S->getBody());
   }
@@ -111,7 +129,7 @@ public:
 private:
   enum class Walk { OneChild, Children, ThroughTheVisitor };
 
-  /// How this visitor walks \p S. Through the one statement \p Child (null
+  /// How this visitor walks \p S. Through the one statement returned (null
   /// for none) when that is all it does there: a leaf, a wrapper, an
   /// await's or co_return's operand (the overrides above), a default
   /// argument's or member initializer's expression (implicit code; they
@@ -119,8 +137,10 @@ private:
   /// traverses those alone (DEF_TRAVERSE_STMT with no code of its own) and
   /// this visitor has nothing to do at \p S. A reference or member access
   /// holds more when it is qualified, names template arguments, or names a
-  /// type (a conversion function's). Anything else, through the visitor.
-  static Walk howToWalk(Stmt &S, Stmt *&Child) {
+  /// type (a conversion function's, a destructor's). Anything else, through
+  /// the visitor.
+  LLVM_ATTRIBUTE_ALWAYS_INLINE static std::pair<Walk, Stmt *>
+  howToWalk(Stmt &S) {
     switch (S.getStmtClass()) {
     case Stmt::BreakStmtClass:
     case Stmt::CharacterLiteralClass:
@@ -133,55 +153,44 @@ private:
     case Stmt::NullStmtClass:
     case Stmt::OpaqueValueExprClass:
     case Stmt::StringLiteralClass:
-      return Walk::OneChild;
+      return {Walk::OneChild, nullptr};
     case Stmt::DeclRefExprClass: {
       const auto &Ref = cast<DeclRefExpr>(S);
       if (Ref.hasQualifier() || Ref.hasExplicitTemplateArgs() ||
           !namesNoType(Ref.getNameInfo()))
-        return Walk::ThroughTheVisitor;
-      return Walk::OneChild;
+        return {Walk::ThroughTheVisitor, nullptr};
+      return {Walk::OneChild, nullptr};
     }
     case Stmt::MemberExprClass: {
       const auto &Member = cast<MemberExpr>(S);
       if (Member.hasQualifier() || Member.hasExplicitTemplateArgs() ||
           !namesNoType(Member.getMemberNameInfo()))
-        return Walk::ThroughTheVisitor;
-      Child = Member.getBase();
-      return Walk::OneChild;
+        return {Walk::ThroughTheVisitor, nullptr};
+      return {Walk::OneChild, Member.getBase()};
     }
     case Stmt::ImplicitCastExprClass:
-      Child = cast<ImplicitCastExpr>(S).getSubExpr();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<ImplicitCastExpr>(S).getSubExpr()};
     case Stmt::ParenExprClass:
-      Child = cast<ParenExpr>(S).getSubExpr();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<ParenExpr>(S).getSubExpr()};
     case Stmt::UnaryOperatorClass:
-      Child = cast<UnaryOperator>(S).getSubExpr();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<UnaryOperator>(S).getSubExpr()};
     case Stmt::ExprWithCleanupsClass:
-      Child = cast<ExprWithCleanups>(S).getSubExpr();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<ExprWithCleanups>(S).getSubExpr()};
     case Stmt::CXXBindTemporaryExprClass:
-      Child = cast<CXXBindTemporaryExpr>(S).getSubExpr();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<CXXBindTemporaryExpr>(S).getSubExpr()};
     // A temporary bound to a reference is traversed through its
     // declaration, whose only child is the same expression.
     case Stmt::MaterializeTemporaryExprClass:
-      Child = cast<MaterializeTemporaryExpr>(S).getSubExpr();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<MaterializeTemporaryExpr>(S).getSubExpr()};
     case Stmt::CoawaitExprClass:
     case Stmt::CoyieldExprClass:
-      Child = cast<CoroutineSuspendExpr>(S).getOperand();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<CoroutineSuspendExpr>(S).getOperand()};
     case Stmt::CoreturnStmtClass:
-      Child = cast<CoreturnStmt>(S).getOperand();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<CoreturnStmt>(S).getOperand()};
     case Stmt::CXXDefaultArgExprClass:
-      Child = cast<CXXDefaultArgExpr>(S).getExpr();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<CXXDefaultArgExpr>(S).getExpr()};
     case Stmt::CXXDefaultInitExprClass:
-      Child = cast<CXXDefaultInitExpr>(S).getExpr();
-      return Walk::OneChild;
+      return {Walk::OneChild, cast<CXXDefaultInitExpr>(S).getExpr()};
     case Stmt::ArraySubscriptExprClass:
     case Stmt::BinaryOperatorClass:
     case Stmt::CallExprClass:
@@ -199,9 +208,9 @@ private:
     case Stmt::ReturnStmtClass:
     case Stmt::SwitchStmtClass:
     case Stmt::WhileStmtClass:
-      return Walk::Children;
+      return {Walk::Children, nullptr};
     default:
-      return Walk::ThroughTheVisitor;
+      return {Walk::ThroughTheVisitor, nullptr};
     }
   }
 
@@ -221,6 +230,8 @@ private:
   const SourceManager &SM;
   bool SystemHeaders;
   llvm::function_ref<void(const Decl &)> Found;
+  /// The statements TraverseStmt has still to walk.
+  llvm::SmallVector<Stmt *, 0> Pending;
 };
 
 class AcmChecksConsumer : public ASTConsumer {

@@ -25,9 +25,19 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "gtest/gtest.h"
+#include <algorithm>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ACM_TEST_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ACM_TEST_ADDRESS_SANITIZER 1
+#endif
+#endif
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -252,17 +262,21 @@ task useDefault() { co_await withDefault(); }
      2},
     // The finder walks plain statements and expressions by their children
     // alone: lambdas under each statement it hands back to the visitor
-    // (qualified or template-naming references, types as written, bound
-    // temporaries, default arguments), and under plain ones nested deep.
+    // (qualified or template-naming references and member accesses,
+    // conversion names, types as written, bound temporaries, default
+    // arguments), and under plain ones nested deep.
     {"lambdas under statements walked by their children", R"cpp(
 namespace ns {
 template <class T> struct Box { static task make() { co_return; } };
 template <class T> task call() { co_return; }
 }
+template <class T> task unqualified() { co_return; }
 struct Obj {
+  task run() { co_return; }
   template <class T> task call() { co_return; }
   template <class T> operator T() const { return T(); }
 };
+template <class T> using Self = Obj;
 task take(task (*)()) { co_return; }
 struct Wrap { Wrap(int) {} };
 task plainWalk(int K, Obj O) {
@@ -272,8 +286,10 @@ task plainWalk(int K, Obj O) {
   const auto &Bound = []() -> task { co_return; };
   co_await Bound();
   (void)Wrap(sizeof([]() -> task { co_return; }));
-  auto Converted = O.operator decltype([] { return 1; })();
+  auto Converted = O.operator decltype([]() -> task { co_return; })();
   (void)Converted;
+  co_await unqualified<decltype([]() -> task { co_return; })>();
+  co_await O.Self<decltype([]() -> task { co_return; })>::run();
   while (K--) {
     switch (K) {
     case 1:
@@ -307,6 +323,81 @@ TEST(AnalyzedDeclarations, SameAsTheMatchersInTheCorners) {
     ASSERT_TRUE(Unit) << C.Name;
     EXPECT_FALSE(Unit->getDiagnostics().hasErrorOccurred()) << C.Name;
     EXPECT_GE(expectSameDefinitions(*Unit, C.Name), C.Definitions) << C.Name;
+  }
+}
+
+/// A function whose body nests \p Depth statement expressions, each
+/// initializing a variable from the next (after \p Before), around a
+/// coroutine lambda.
+std::string nestedStatementExpressions(unsigned Depth,
+                                       llvm::StringRef Before) {
+  std::string Code = "int nest() { return ";
+  for (unsigned I = 0; I < Depth; ++I)
+    Code += "({ int a" + std::to_string(I) + " = " + Before.str();
+  Code += "([]() -> task { co_return; }(), 0)";
+  for (unsigned I = Depth; I-- > 0;)
+    Code += "; a" + std::to_string(I) + "; })";
+  return Code + "; }\n";
+}
+
+/// How many bytes of stack lie between the caller and \p Find's deepest
+/// call of its callback.
+size_t stackToDeepestCall(
+    llvm::function_ref<void(llvm::function_ref<void()>)> Find) {
+  auto Top = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  size_t Deepest = 0;
+  Find([&] {
+    auto Here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    Deepest = std::max<size_t>(Deepest, Top - Here);
+  });
+  return Deepest;
+}
+
+// Each nested initializer is walked from a frame of its own, as the
+// matchers' visitor walks it: the finder's walk must not take more stack
+// per level than theirs, or a body the plugin reads would crash acm-tidy.
+TEST(AnalyzedDeclarations, NeedsNoMoreStackPerLevelThanTheMatchers) {
+#if ACM_TEST_ADDRESS_SANITIZER
+  // Instrumented, this walk's frames grow and the matchers' (in clang's
+  // library) do not.
+  GTEST_SKIP() << "the comparison holds for uninstrumented builds";
+#endif
+  struct PerLevel {
+    double Finder = 0, Matchers = 0;
+  };
+  auto Measure = [](unsigned Depth, llvm::StringRef Before, PerLevel &Out) {
+    std::string Code = "#include \"acm-task.h\"\nusing task = rt::task<>;\n";
+    Code += nestedStatementExpressions(Depth, Before);
+    std::unique_ptr<ASTUnit> Unit = parse(Code, {"-fbracket-depth=100000"});
+    ASSERT_TRUE(Unit);
+    ASSERT_FALSE(Unit->getDiagnostics().hasErrorOccurred());
+    ASTContext &Ctx = Unit->getASTContext();
+    Out.Finder = stackToDeepestCall([&](llvm::function_ref<void()> Found) {
+      forEachAnalyzedDeclaration(Ctx, false, [&](const Decl &) { Found(); });
+    });
+    Out.Matchers = stackToDeepestCall([&](llvm::function_ref<void()> Found) {
+      struct Callback : MatchFinder::MatchCallback {
+        llvm::function_ref<void()> Found;
+        void run(const MatchFinder::MatchResult &) override { Found(); }
+      } Call;
+      Call.Found = Found;
+      MatchFinder Finder;
+      AcmCheck::addDefinitionMatchers(Finder, &Call);
+      Finder.matchAST(Ctx);
+    });
+  };
+  // The statement expression is the initializer, or under one the finder
+  // walks itself.
+  for (llvm::StringRef Before : {"", "1 + "}) {
+    PerLevel Shallow, Deep;
+    Measure(100, Before, Shallow);
+    Measure(300, Before, Deep);
+    double Finder = (Deep.Finder - Shallow.Finder) / 200;
+    double Matchers = (Deep.Matchers - Shallow.Matchers) / 200;
+    EXPECT_GT(Matchers, 0);
+    EXPECT_LE(Finder, Matchers)
+        << "bytes of stack a level, finder against matchers, initializer \""
+        << Before.str() << "({...})\"";
   }
 }
 
