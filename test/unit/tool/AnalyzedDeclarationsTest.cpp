@@ -31,14 +31,6 @@
 #include <string>
 #include <vector>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define ACM_TEST_ADDRESS_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ACM_TEST_ADDRESS_SANITIZER 1
-#endif
-#endif
-
 using namespace clang;
 using namespace clang::ast_matchers;
 
@@ -305,7 +297,7 @@ task plainWalk(int K, Obj O) {
   }
 }
 )cpp",
-     10},
+     21},
     {"lambda in a template's parameter type", R"cpp(
 template <class T>
 task f(T, decltype([]() -> task { co_return; }) = {}) { co_return; }
@@ -357,10 +349,14 @@ size_t stackToDeepestCall(
 // matchers' visitor walks it: the finder's walk must not take more stack
 // per level than theirs, or a body the plugin reads would crash acm-tidy.
 TEST(AnalyzedDeclarations, NeedsNoMoreStackPerLevelThanTheMatchers) {
-#if ACM_TEST_ADDRESS_SANITIZER
-  // Instrumented, this walk's frames grow and the matchers' (in clang's
-  // library) do not.
-  GTEST_SKIP() << "the comparison holds for uninstrumented builds";
+  // The matchers' frames are those of clang's library as Debian built it;
+  // the finder's, those of this build. They compare as the shipped tool's
+  // in an optimized build by clang without sanitizers (the default);
+  // unoptimized, by another compiler or instrumented, ours grow and
+  // clang's do not.
+#if !defined(__clang__) || !defined(__OPTIMIZE__) || ACM_TEST_SANITIZED
+  GTEST_SKIP() << "compares frames only in an optimized, uninstrumented "
+                  "build by clang";
 #endif
   struct PerLevel {
     double Finder = 0, Matchers = 0;
