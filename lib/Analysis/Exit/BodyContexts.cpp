@@ -70,9 +70,14 @@ public:
 
   /// Decides every reference's role from its claims, innermost last.
   void resolve() {
-    for (auto &[Ref, RefClaims] : Claims) {
+    llvm::SmallVector<Claim, 4> RefClaims;
+    for (const auto &[Ref, Ends] : Claims) {
+      RefClaims.clear();
+      for (uint32_t At = Ends.first; At != NoClaim; At = ClaimList[At].Next)
+        RefClaims.push_back(ClaimList[At].What);
       // Most references have one claim; libstdc++'s stable_sort would
-      // still ask for a buffer to sort one.
+      // still ask for a buffer to sort one. The list is in the order the
+      // claims were made, which breaks ties.
       if (RefClaims.size() > 1)
         llvm::stable_sort(RefClaims, [](const Claim &A, const Claim &B) {
           return std::tie(A.Depth, A.Sequence) <
@@ -144,10 +149,20 @@ public:
   bool VisitCoawaitExpr(CoawaitExpr *E) {
     if (E->isImplicit())
       return true;
-    Out.AwaitedOperands.insert(stripWrappers(E->getOperand()));
-    llvm::SmallVector<AwaitedItem, 2> &Items = Out.Awaited[E];
-    collectAwaitedItems(E->getOperand(), Objects, Model, Items);
-    for (const AwaitedItem &Item : Items) {
+    const Expr *Operand = stripWrappers(E->getOperand());
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Operand))
+      Out.Calls[Call].AwaitOperand = true;
+    else
+      Out.AwaitedOperands.insert(Operand);
+    // The await was recorded last: its Visit methods run after VisitStmt.
+    assert(!Out.Visited.empty() && Out.Visited.back().Node == E);
+    uint32_t Begin = Out.AwaitedItems.size();
+    collectAwaitedItems(E->getOperand(), Objects, Model, Out.AwaitedItems);
+    uint32_t End = Out.AwaitedItems.size();
+    Out.AwaitedSpans.push_back({Begin, End});
+    Out.Visited.back().AwaitedSpan = Out.AwaitedSpans.size();
+    for (const AwaitedItem &Item :
+         llvm::ArrayRef(Out.AwaitedItems).slice(Begin, End - Begin)) {
       if (Item.Call)
         Out.Calls[Item.Call].Awaited = true;
       else
@@ -264,7 +279,7 @@ public:
 private:
   void record(void *Node, VisitedNode::Kind What) {
     Out.Visited.push_back(
-        {Node, What, inHandler(), inStaticInit(), inLambdaBody()});
+        {Node, What, inHandler(), inStaticInit(), inLambdaBody(), 0});
   }
 
   /// The arguments of a call: what the parameter they are passed to does
@@ -370,8 +385,16 @@ private:
       Out.Assignments[Ref] = Assignment;
   }
   void claimAt(int At, const Expr *E, RefRole Role, ClaimStrength Strength) {
-    if (const Expr *Ref = Objects.referenceOf(E))
-      Claims[Ref].push_back({At, NextSequence++, Role, Strength});
+    const Expr *Ref = Objects.referenceOf(E);
+    if (!Ref)
+      return;
+    uint32_t Index = ClaimList.size();
+    ClaimList.push_back({{At, NextSequence++, Role, Strength}, NoClaim});
+    auto [It, New] = Claims.try_emplace(Ref, Index, Index);
+    if (!New) {
+      ClaimList[It->second.second].Next = Index;
+      It->second.second = Index;
+    }
   }
 
   /// Marks the calls whose value \p S discards. \p FixCertain is false
@@ -411,10 +434,26 @@ private:
   BodyContexts &Out;
   int Depth = 0;
   unsigned NextSequence = 0;
-  llvm::DenseMap<const Expr *, llvm::SmallVector<Claim, 2>> Claims;
+  /// The claims on each reference, linked in the order they were made:
+  /// most references have one, and a vector each would cost more than the
+  /// claim.
+  struct ClaimLink {
+    Claim What;
+    uint32_t Next;
+  };
+  static constexpr uint32_t NoClaim = ~0u;
+  std::vector<ClaimLink> ClaimList;
+  /// Each reference's first and last claim in ClaimList.
+  llvm::DenseMap<const Expr *, std::pair<uint32_t, uint32_t>> Claims;
 };
 
 } // namespace
+
+bool BodyContexts::isAwaitOperand(const Expr *E) const {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return callContext(Call).AwaitOperand;
+  return AwaitedOperands.contains(E);
+}
 
 BodyContexts classifyBody(const FunctionDecl &Function, const Stmt *Body,
                           const ProtocolModel &Model, OwnershipRules &Rules,

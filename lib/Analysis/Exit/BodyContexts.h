@@ -23,10 +23,12 @@
 #define ACM_ANALYSIS_EXIT_BODYCONTEXTS_H
 
 #include "Analysis/Exit/AwaitedItems.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -74,6 +76,8 @@ struct CallContext {
   /// A pop_all whose result initialises a tracked local, which takes the
   /// stack's exits over.
   bool PopAllIntoLocal = false;
+  /// The operand of an explicit co_await, as stripWrappers leaves it.
+  bool AwaitOperand = false;
 };
 
 /// A node of the body as the classifying walk visited it, and where it
@@ -98,13 +102,18 @@ struct VisitedNode {
   bool InStaticInit;
   /// In the body of a lambda that captures "this" (read with Members).
   bool InLambdaBody;
+  /// For an explicit co_await: its entry in BodyContexts::AwaitedSpans,
+  /// counted from 1; 0 for any other node. The collector reads
+  /// what an await awaits where it reads the await, without a map.
+  uint32_t AwaitedSpan = 0;
 };
 
 struct BodyContexts {
   /// Every node the walk visited, in its order (BodyVisitor's policy).
   std::vector<VisitedNode> Visited;
   llvm::DenseMap<const clang::CXXMemberCallExpr *, CallContext> Calls;
-  /// The operands of explicit co_awaits, as stripWrappers leaves them.
+  /// The operands of explicit co_awaits, as stripWrappers leaves them,
+  /// other than member calls (CallContext::AwaitOperand).
   llvm::DenseSet<const clang::Expr *> AwaitedOperands;
   /// The role of each reference to a tracked object that is not a plain
   /// use.
@@ -114,13 +123,25 @@ struct BodyContexts {
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> Assignments;
   /// Tracked locals initialised by pop_all: the stack they take over.
   llvm::DenseMap<const clang::VarDecl *, unsigned> PopAllFrom;
-  /// What each explicit co_await awaits.
-  llvm::DenseMap<const clang::CoawaitExpr *, llvm::SmallVector<AwaitedItem, 2>>
-      Awaited;
+  /// What the explicit co_awaits await, one span of AwaitedItems each
+  /// (VisitedNode::AwaitedSpan).
+  std::vector<std::pair<uint32_t, uint32_t>> AwaitedSpans;
+  llvm::SmallVector<AwaitedItem, 0> AwaitedItems;
+
+  /// What the co_await visited as \p Node awaits.
+  llvm::ArrayRef<AwaitedItem> awaitedBy(const VisitedNode &Node) const {
+    if (!Node.AwaitedSpan)
+      return {};
+    auto [Begin, End] = AwaitedSpans[Node.AwaitedSpan - 1];
+    return llvm::ArrayRef(AwaitedItems).slice(Begin, End - Begin);
+  }
 
   CallContext callContext(const clang::CXXMemberCallExpr *Call) const {
     return Calls.lookup(Call);
   }
+  /// True if \p E, as stripWrappers leaves it, is an explicit co_await's
+  /// operand.
+  bool isAwaitOperand(const clang::Expr *E) const;
   RefRole roleOf(const clang::Expr *Ref) const {
     auto It = Roles.find(Ref);
     return It == Roles.end() ? RefRole::Use : It->second;

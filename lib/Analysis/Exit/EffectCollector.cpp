@@ -101,10 +101,9 @@ public:
       recordMachinery(E);
       return true;
     }
-    auto Found = Contexts.Awaited.find(E);
-    if (Found == Contexts.Awaited.end())
+    if (!Where->AwaitedSpan)
       return true;
-    llvm::ArrayRef<AwaitedItem> Items = Found->second;
+    llvm::ArrayRef<AwaitedItem> Items = Contexts.awaitedBy(*Where);
     recordAwaitOfOp(E, Items);
     for (const AwaitedItem &Item : Items) {
       // An item in an arm of "b ? r.aexit() : s.aexit()" takes effect in
@@ -258,7 +257,6 @@ private:
         return;
       First = 1;
     }
-    bool Awaited = Contexts.AwaitedOperands.count(Call);
     for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I) {
       std::optional<unsigned> Obj =
           Objects.indexOf(stripWrappers(Call->getArg(I)));
@@ -269,12 +267,14 @@ private:
         break;
       case ArgumentEnter::Enters:
         addEffect(Call,
-                  Awaited ? EffectKind::EnterLeave : EffectKind::EnterNow,
+                  Contexts.isAwaitOperand(Call) ? EffectKind::EnterLeave
+                                                : EffectKind::EnterNow,
                   *Obj, Call->getBeginLoc());
         break;
       case ArgumentEnter::Tries:
         addEffect(Call,
-                  Awaited ? EffectKind::TryEnterLeave : EffectKind::TryEnterNow,
+                  Contexts.isAwaitOperand(Call) ? EffectKind::TryEnterLeave
+                                                : EffectKind::TryEnterNow,
                   *Obj, Call->getBeginLoc());
         break;
       }
