@@ -263,7 +263,19 @@ void AcmCheck::check(const MatchFinder::MatchResult &Result) {
     checkDeclaration(*D, *Result.Context);
 }
 
+/// True if \p D is declared in a requires-expression: a lambda there is
+/// never called, only checked to compile.
+static bool inRequiresExpression(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext(); Context;
+       Context = Context->getParent())
+    if (isa<RequiresExprBodyDecl>(Context))
+      return true;
+  return false;
+}
+
 bool AcmCheck::isAnalyzed(const Decl &D) {
+  if (inRequiresExpression(D))
+    return false;
   if (const auto *Class = dyn_cast<CXXRecordDecl>(&D))
     return isAnalyzableClass(*Class);
   if (const auto *Function = dyn_cast<FunctionDecl>(&D))

@@ -63,7 +63,7 @@ public:
       const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
   /// True for the declarations the checks analyse: coroutine definitions
-  /// and class definitions, outside templates.
+  /// and class definitions, outside templates and requires-expressions.
   static bool isAnalyzed(const clang::Decl &D);
   /// Analyses \p D if isAnalyzed(D), once per translation unit, and emits
   /// this check's findings for it. Every match of registerMatchers's

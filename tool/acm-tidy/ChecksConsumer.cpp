@@ -10,6 +10,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/SaveAndRestore.h"
 #include <algorithm>
 #include <utility>
 
@@ -44,7 +46,23 @@ public:
     if (D && !SystemHeaders && !isa<TranslationUnitDecl>(D) &&
         SM.isInSystemHeader(D->getLocation()))
       return true;
+    // A function's body is not walked: what it defines is found from the
+    // function's own declarations (TraverseStmt).
+    if (auto *Function = dyn_cast_or_null<FunctionDecl>(D);
+        Function && Function->doesThisDeclarationHaveABody()) {
+      llvm::SaveAndRestore Skipped(SkippedBody,
+                                   BodySkip{Function->getBody(), Function});
+      return Base::TraverseDecl(D);
+    }
     return Base::TraverseDecl(D);
+  }
+
+  /// A lambda is traversed once: from its expression, or, in a function's
+  /// body, from the function's declarations.
+  bool TraverseLambdaExpr(LambdaExpr *L, DataRecursionQueue *Queue = nullptr) {
+    if (!TraversedLambdas.insert(L->getLambdaClass()).second)
+      return true;
+    return Base::TraverseLambdaExpr(L, Queue);
   }
 
   /// Walks the statements whose traversal is only their children, with no
@@ -55,6 +73,11 @@ public:
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
     if (!S)
       return true;
+    if (S == SkippedBody.Body) {
+      FunctionDecl *Function = SkippedBody.Function;
+      SkippedBody = {};
+      return traverseLocalDefinitions(*Function, writtenRange(*S));
+    }
     // The visitor's own loop keeps its queue in order. A statement the
     // visitor walks itself is handed to it at once: each level of nesting
     // (a declaration's initializer, a lambda's body) then takes no more
@@ -65,6 +88,70 @@ public:
   }
 
 private:
+  /// Traverses what the body of \p Context, written in \p Body, defines,
+  /// as walking it would: each lambda (its call operator and closure
+  /// class), each local class, and what the blocks and captured regions in
+  /// it define. Clang declares them all in the function (or the block)
+  /// whose body holds them, so its declarations list them without a walk
+  /// of every statement.
+  bool traverseLocalDefinitions(DeclContext &Context, SourceRange Body) {
+    for (Decl *Child : Context.decls()) {
+      if (auto *Class = dyn_cast<CXXRecordDecl>(Child)) {
+        // A closure made by substituting a template written elsewhere (an
+        // alias of a lambda's type, a requires-clause) is declared here
+        // too; no statement of the body holds it.
+        if (!writtenIn(*Class, Body))
+          continue;
+        if (!Class->isLambda()) {
+          if (!TraverseDecl(Class))
+            return false;
+          continue;
+        }
+        // As the visitor traverses a lambda expression: the expression is
+        // visited, then its class.
+        if (!TraversedLambdas.insert(Class).second)
+          continue;
+        found(Class->getLambdaCallOperator());
+        if (!TraverseDecl(Class))
+          return false;
+        continue;
+      }
+      // Blocks and captured regions (OpenMP's): their declarations are
+      // part of this body. (A requires-expression's are not listed here;
+      // nothing in one is analysed: AcmCheck::isAnalyzed.)
+      if (isa<BlockDecl, CapturedDecl>(Child))
+        if (!traverseLocalDefinitions(*cast<DeclContext>(Child), Body))
+          return false;
+    }
+    return true;
+  }
+
+  /// Where the body \p Body is written.
+  static SourceRange writtenRange(const Stmt &Body) {
+    const Stmt *Written = &Body;
+    if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Written))
+      Written = Coroutine->getBody();
+    // A coroutine's function-try-block sits in a compound statement the
+    // compiler made, which has no location.
+    if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(Written);
+        Compound && Compound->getSourceRange().isInvalid() &&
+        Compound->size() == 1)
+      Written = Compound->body_front();
+    return Written ? Written->getSourceRange() : SourceRange();
+  }
+
+  /// True if \p D is written in \p Range (where macros are expanded), or
+  /// if the range is not known.
+  bool writtenIn(const Decl &D, SourceRange Range) const {
+    if (Range.isInvalid())
+      return true;
+    SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
+    return !SM.isBeforeInTranslationUnit(
+               Loc, SM.getExpansionLoc(Range.getBegin())) &&
+           !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Range.getEnd()),
+                                         Loc);
+  }
+
   /// Walks \p S, a statement howToWalk does not hand to the visitor, and
   /// under it what the visitor would traverse, in its order.
   LLVM_ATTRIBUTE_NOINLINE bool walkPlainStatements(Stmt *S) {
@@ -232,6 +319,13 @@ private:
   llvm::function_ref<void(const Decl &)> Found;
   /// The statements TraverseStmt has still to walk.
   llvm::SmallVector<Stmt *, 0> Pending;
+  /// The body of the function being traversed, not to be walked.
+  struct BodySkip {
+    Stmt *Body = nullptr;
+    FunctionDecl *Function = nullptr;
+  } SkippedBody;
+  /// The closure classes of the lambdas traversed.
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> TraversedLambdas;
 };
 
 class AcmChecksConsumer : public ASTConsumer {

@@ -152,6 +152,8 @@ struct Corner {
   const char *Code;
   /// How many definitions the main file holds, at least.
   unsigned Definitions;
+  /// A language option the corner needs.
+  const char *Flag = nullptr;
 };
 
 const Corner Corners[] = {
@@ -304,14 +306,104 @@ task f(T, decltype([]() -> task { co_return; }) = {}) { co_return; }
 task use() { co_await f(1); }
 )cpp",
      1},
+    // acm-tidy reads what a function's body defines from the function's
+    // declarations: lambdas and local classes wherever the body holds them,
+    // written through macros, in a constructor's initializers (outside the
+    // body, in the function's context too), in instantiations; closures
+    // made by substitution are declared there as well and skipped.
+    {"definitions in bodies, found from the function's declarations",
+     R"cpp(
+#define LAMBDA []() -> task { co_return; }
+#define CALL(x) (x)()
+struct Member {
+  std::function<task()> F;
+  Member() : F([]() -> task { co_return; }) {
+    auto L = []() -> task { co_return; };
+    (void)L;
+  }
+};
+task body(int K) try {
+  co_await CALL(LAMBDA);
+  co_await CALL([]() -> task { co_return; });
+  int V = ({ auto L = []() -> task { co_return; }; 0; });
+  auto Init = [Captured = []() -> task { co_return; }]() -> task {
+    co_await Captured();
+  };
+  auto WithDefault = [](task (*F)() = +[]() -> task { co_return; }) {
+    return F();
+  };
+  struct Local {
+    task run() {
+      struct Deeper { task go() { co_return; } };
+      auto L = []() -> task { co_return; };
+      co_await L();
+    }
+  };
+  auto Outer = []() -> task {
+    struct InLambda { task go() { co_return; } };
+    co_return;
+  };
+  co_await Init();
+  co_await WithDefault();
+  (void)V;
+  (void)Outer;
+} catch (...) {
+  auto InHandler = []() -> task { co_return; };
+  (void)InHandler;
+}
+template <class T> task generic(T X) {
+  if constexpr (sizeof(T) > 1) {
+    auto L = [X]() -> task { co_return; };
+    co_await L();
+  } else {
+    auto M = []() -> task { co_return; };
+    co_await M();
+  }
+}
+task useGeneric() { co_await generic('a'); co_await generic(1L); }
+template <class T> using Closure = decltype([]() -> task { co_return; });
+task substituted() { Closure<int> C; co_await C(); }
+task inRequires() {
+  if constexpr (requires { []() -> task { co_return; }; }) {
+    auto L = []() -> task {
+      if constexpr (requires { []() -> task { co_return; }; })
+        co_return;
+    };
+    co_await L();
+  }
+}
+)cpp",
+     20},
+    {"lambdas in blocks", R"cpp(
+void withBlock() {
+  void (^B)() = ^{
+    auto L = []() -> task { co_return; };
+    (void)L;
+  };
+  B();
+}
+)cpp",
+     1, "-fblocks"},
+    {"lambdas in captured regions", R"cpp(
+void withRegion() {
+#pragma omp parallel
+  {
+    auto L = []() -> task { co_return; };
+    (void)L;
+  }
+}
+)cpp",
+     1, "-fopenmp"},
 };
 
 TEST(AnalyzedDeclarations, SameAsTheMatchersInTheCorners) {
   for (const Corner &C : Corners) {
     std::string Code = "#include \"acm-task.h\"\nusing task = rt::task<>;\n";
     Code += C.Code;
-    std::unique_ptr<ASTUnit> Unit =
-        parse(Code, {"-include", "functional", "-Wno-unused"});
+    std::vector<std::string> Flags = {"-include", "functional", "-Wno-unused"};
+    if (C.Flag)
+      Flags.push_back(C.Flag);
+    std::unique_ptr<ASTUnit> Unit = parse(Code, Flags);
     ASSERT_TRUE(Unit) << C.Name;
     EXPECT_FALSE(Unit->getDiagnostics().hasErrorOccurred()) << C.Name;
     EXPECT_GE(expectSameDefinitions(*Unit, C.Name), C.Definitions) << C.Name;
