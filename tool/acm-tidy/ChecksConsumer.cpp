@@ -24,10 +24,12 @@ namespace {
 
 /// Visits what clang-tidy's matchers visit for the acm checks (template
 /// instantiations and implicit code included, so lambdas' call operators
-/// and generic lambdas' instantiations too) except the statements the
-/// compiler built around each co_await, co_yield and co_return, and the
-/// coroutine's own set-up (promise, initial and final suspend): none of
-/// them holds a definition anyone wrote.
+/// and generic lambdas' instantiations too) except function bodies, whose
+/// definitions are read from the functions' declarations
+/// (traverseLocalDefinitions), and the statements the compiler built
+/// around each co_await, co_yield and co_return and the coroutine's own
+/// set-up (promise, initial and final suspend): none of them holds a
+/// definition anyone wrote.
 class AnalyzedDeclarationFinder
     : public RecursiveASTVisitor<AnalyzedDeclarationFinder> {
 public:
@@ -65,11 +67,12 @@ public:
     return Base::TraverseLambdaExpr(L, Queue);
   }
 
-  /// Walks the statements whose traversal is only their children, with no
-  /// declaration, type or template argument of their own, without the
-  /// visitor's dispatch: most of a function body, visited at a fraction of
-  /// the cost, in the same order. Any other statement, and everything the
-  /// visitor queues itself, goes through the visitor.
+  /// A function's body is read from the function's declarations. Outside
+  /// bodies (initializers, default arguments), walks the statements whose
+  /// traversal is only their children, with no declaration, type or
+  /// template argument of their own, without the visitor's dispatch, in
+  /// the same order. Any other statement, and everything the visitor
+  /// queues itself, goes through the visitor.
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
     if (!S)
       return true;

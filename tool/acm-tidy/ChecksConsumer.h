@@ -10,15 +10,19 @@
 // checks as their matchers would (AcmCheck::checkDeclaration). The plugin
 // and acm-clangd run inside clang-tidy's framework.
 //
-// The visit reads statements: a walk over declaration contexts alone (a
-// lambda's closure class is a declaration of its function) costs less but
-// finds other definitions than the matchers in a few places (lambdas in a
-// requires-expression or in a template's pattern; closures made by
-// substituting into an alias template, a concept or a default template
-// argument), and the front ends must agree (docs/benchmarks.md). Most of a
-// body is statements and expressions the visitor traverses by their
-// children alone; those are walked without its dispatch, in the same
-// order.
+// The visit reads every declaration as the matchers' visitor does, but no
+// function body: Clang declares the lambdas' closure classes and the local
+// classes a body defines in its function (or in a block or OpenMP region
+// of it, which the function declares too), so the function's declarations
+// list them. Two kinds are declared there that no statement of the body
+// holds, and are skipped by where they are written: closures made by
+// substituting into an alias template or a requires-clause written
+// elsewhere. Lambdas in a requires-expression are declared in the
+// expression's body, which no function lists; nothing in one is analysed
+// by any front end (AcmCheck::isAnalyzed). What the visitor still reads
+// outside bodies (initializers, default arguments), it walks without its
+// dispatch where a statement has only children to traverse, in the same
+// order (docs/benchmarks.md).
 //
 //===----------------------------------------------------------------------===//
 

@@ -437,9 +437,11 @@ size_t stackToDeepestCall(
   return Deepest;
 }
 
-// Each nested initializer is walked from a frame of its own, as the
-// matchers' visitor walks it: the finder's walk must not take more stack
-// per level than theirs, or a body the plugin reads would crash acm-tidy.
+// The matchers' visitor walks each nested initializer from a frame of its
+// own. The finder must not take more stack per level than theirs, or a
+// body the plugin reads would crash acm-tidy: it reads no body now (its
+// stack does not grow with the nesting), and a walk of bodies must not
+// come back with deeper frames.
 TEST(AnalyzedDeclarations, NeedsNoMoreStackPerLevelThanTheMatchers) {
   // The matchers' frames are those of clang's library as Debian built it;
   // the finder's, those of this build. They compare as the shipped tool's
