@@ -12,6 +12,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
 #include <atomic>
 #include <map>
@@ -45,11 +46,21 @@ public:
     Used = false;
   }
 
-  /// The findings of coroutine \p Function or class \p Class.
+  /// A number for the model options whose fingerprint is \p Fingerprint,
+  /// the same for equal options: checks that read the same options share
+  /// their analyses. Asked once per check and translation unit, not at
+  /// every declaration: a fingerprint spells out every option.
+  unsigned optionsId(const std::string &Fingerprint) {
+    return OptionIds.try_emplace(Fingerprint, OptionIds.size()).first->second;
+  }
+
+  /// The findings of coroutine or class \p D, analysed with \p Model,
+  /// whose options have the number \p OptionsId.
   const std::vector<Finding> &findings(const Decl &D, ASTContext &Context,
-                                       const ProtocolModel &Model) {
+                                       const ProtocolModel &Model,
+                                       unsigned OptionsId) {
     Used = true;
-    auto Key = std::make_pair(&D, Model.options().fingerprint());
+    auto Key = std::make_pair(&D, OptionsId);
     auto It = Entries.find(Key);
     if (It != Entries.end())
       return It->second;
@@ -65,7 +76,8 @@ public:
 
 private:
   bool Used = false;
-  std::map<std::pair<const Decl *, std::string>, std::vector<Finding>> Entries;
+  std::map<std::pair<const Decl *, unsigned>, std::vector<Finding>> Entries;
+  llvm::StringMap<unsigned> OptionIds;
 };
 
 thread_local AnalysisCache Cache;
@@ -232,6 +244,7 @@ void AcmCheck::onStartOfTranslationUnit() {
   Analyzed.clear();
   Reported.clear();
   Cache.startTranslationUnit();
+  OptionsId = Cache.optionsId(Model->options().fingerprint());
 }
 
 void AcmCheck::addDefinitionMatchers(MatchFinder &Finder,
@@ -263,8 +276,8 @@ void AcmCheck::check(const MatchFinder::MatchResult &Result) {
     checkDeclaration(*D, *Result.Context);
 }
 
-/// True if \p D is declared in a requires-expression: a lambda there is
-/// never called, only checked to compile.
+/// True if \p D is declared in a requires-expression's requirements: a
+/// lambda there is never called, only checked to compile.
 static bool inRequiresExpression(const Decl &D) {
   for (const DeclContext *Context = D.getDeclContext(); Context;
        Context = Context->getParent())
@@ -286,11 +299,13 @@ bool AcmCheck::isAnalyzed(const Decl &D) {
 void AcmCheck::checkDeclaration(const Decl &D, ASTContext &ASTCtx) {
   if (!isAnalyzed(D) || !Analyzed.insert(&D).second)
     return;
-  if (!Model)
+  if (!Model) {
     Model = std::make_unique<ProtocolModel>(ModelOpts);
+    OptionsId = Cache.optionsId(Model->options().fingerprint());
+  }
 
   const SourceManager &SM = ASTCtx.getSourceManager();
-  for (const Finding &F : Cache.findings(D, ASTCtx, *Model)) {
+  for (const Finding &F : Cache.findings(D, ASTCtx, *Model, OptionsId)) {
     if (!Info.reports(F.Kind))
       continue;
     if (!Reported.emplace(F.Loc.getRawEncoding(), F.Message).second)

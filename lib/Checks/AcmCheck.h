@@ -89,6 +89,8 @@ private:
   std::vector<std::string> ConfigurationProblems;
   ModelOptions ModelOpts;
   std::unique_ptr<ProtocolModel> Model;
+  /// The number the analysis cache gives Model's options.
+  unsigned OptionsId = 0;
   llvm::DenseSet<const clang::Decl *> Analyzed;
   /// Template instantiations share their pattern's locations: report each
   /// (location, message) once.

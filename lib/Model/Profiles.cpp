@@ -257,6 +257,16 @@ bool TypeSpec::isQuery(StringRef Op) const {
 bool TypeSpec::matches(const CXXRecordDecl *Record) const {
   if (isWildcard() || !Record)
     return false;
+  // Only a class with the pattern's last name can match it: the qualified
+  // name, costly to spell, is spelled for those alone. (A class without a
+  // name of its own may be known by a typedef's.)
+  if (const IdentifierInfo *Id = Record->getIdentifier()) {
+    StringRef Last = StringRef(Name).rsplit("::").second;
+    if (Last.empty())
+      Last = Name;
+    if (Id->getName() != Last)
+      return false;
+  }
   if (!matchesQualifiedName(Record->getQualifiedNameAsString(), {Name}))
     return false;
   if (ArgPatterns.empty())

@@ -424,6 +424,50 @@ TEST(Profiles, TemplateArgumentPatterns) {
       ObjectKind::None);
 }
 
+// A class is told from a pattern by its own name before its qualified
+// name is spelled: every way a class is named must still match.
+TEST(Profiles, PatternsMatchEveryWayAClassIsNamed) {
+  ModelOptions Options;
+  Options.Types = "lib::Outer::Inner{exit: close; entered} "
+                  "lib::Tagged{exit: close; entered} "
+                  "Hidden{exit: close; entered} "
+                  "lib::Versioned{exit: close; entered} "
+                  "er::Anywhere{exit: close; entered}";
+  auto AST = test::parse(R"cpp(
+namespace lib {
+template <typename T> struct Outer { struct Inner { task close(); }; };
+typedef struct { task close(); } Tagged;
+struct Other { task close(); };
+}
+namespace { struct Hidden { task close(); }; }
+namespace lib { inline namespace v2 { struct Versioned { task close(); }; } }
+namespace deep::er { struct Anywhere { task close(); }; }
+struct Inner { task close(); };
+lib::Outer<int>::Inner nested;
+lib::Tagged tagged;
+lib::Other other;
+Hidden hidden;
+lib::Versioned versioned;
+deep::er::Anywhere anywhere;
+Inner unrelated;
+)cpp");
+  ASSERT_TRUE(AST);
+  ProtocolModel Model(Options);
+  ASTContext &Ctx = AST->getASTContext();
+  auto KindOf = [&](StringRef Var) {
+    return Model.classifyType(test::findNamed<VarDecl>(Ctx, Var)->getType());
+  };
+  EXPECT_EQ(KindOf("nested"), ObjectKind::Closeable);
+  EXPECT_EQ(KindOf("tagged"), ObjectKind::Closeable);
+  EXPECT_EQ(KindOf("hidden"), ObjectKind::Closeable);
+  EXPECT_EQ(KindOf("versioned"), ObjectKind::Closeable);
+  EXPECT_EQ(KindOf("anywhere"), ObjectKind::Closeable);
+  // Structurally a closeable too (close() is not a structural exit name):
+  // not matched by a pattern of another class with its name.
+  EXPECT_EQ(KindOf("other"), ObjectKind::None);
+  EXPECT_EQ(KindOf("unrelated"), ObjectKind::None);
+}
+
 TEST(Profiles, DisabledByName) {
   const char *Code =
       "namespace seastar { template <typename... T> struct future "

@@ -10,7 +10,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/SaveAndRestore.h"
 #include <algorithm>
 #include <utility>
@@ -24,9 +23,8 @@ namespace {
 
 /// Visits what clang-tidy's matchers visit for the acm checks (template
 /// instantiations and implicit code included, so lambdas' call operators
-/// and generic lambdas' instantiations too) except function bodies, whose
-/// definitions are read from the functions' declarations
-/// (traverseLocalDefinitions), and the statements the compiler built
+/// and generic lambdas' instantiations too) except the bodies that declare
+/// no class (mayDeclareClasses), and the statements the compiler built
 /// around each co_await, co_yield and co_return and the coroutine's own
 /// set-up (promise, initial and final suspend): none of them holds a
 /// definition anyone wrote.
@@ -48,38 +46,29 @@ public:
     if (D && !SystemHeaders && !isa<TranslationUnitDecl>(D) &&
         SM.isInSystemHeader(D->getLocation()))
       return true;
-    // A function's body is not walked: what it defines is found from the
-    // function's own declarations (TraverseStmt).
+    // A body that declares no class is not walked (TraverseStmt). What an
+    // instantiation's body declares is what its pattern's declares: the
+    // instantiation does not list its local functions.
     if (auto *Function = dyn_cast_or_null<FunctionDecl>(D);
-        Function && Function->doesThisDeclarationHaveABody()) {
-      llvm::SaveAndRestore Skipped(SkippedBody,
-                                   BodySkip{Function->getBody(), Function});
+        Function && Function->doesThisDeclarationHaveABody() &&
+        !mayDeclareClasses(writtenFunction(*Function))) {
+      llvm::SaveAndRestore Skipped(SkippedBody, Function->getBody());
       return Base::TraverseDecl(D);
     }
     return Base::TraverseDecl(D);
   }
 
-  /// A lambda is traversed once: from its expression, or, in a function's
-  /// body, from the function's declarations.
-  bool TraverseLambdaExpr(LambdaExpr *L, DataRecursionQueue *Queue = nullptr) {
-    if (!TraversedLambdas.insert(L->getLambdaClass()).second)
-      return true;
-    return Base::TraverseLambdaExpr(L, Queue);
-  }
-
-  /// A function's body is read from the function's declarations. Outside
-  /// bodies (initializers, default arguments), walks the statements whose
-  /// traversal is only their children, with no declaration, type or
+  /// Skips a body that declares no class. Elsewhere, walks the statements
+  /// whose traversal is only their children, with no declaration, type or
   /// template argument of their own, without the visitor's dispatch, in
   /// the same order. Any other statement, and everything the visitor
   /// queues itself, goes through the visitor.
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
     if (!S)
       return true;
-    if (S == SkippedBody.Body) {
-      FunctionDecl *Function = SkippedBody.Function;
-      SkippedBody = {};
-      return traverseLocalDefinitions(*Function, writtenRange(*S));
+    if (S == SkippedBody) {
+      SkippedBody = nullptr;
+      return true;
     }
     // The visitor's own loop keeps its queue in order. A statement the
     // visitor walks itself is handed to it at once: each level of nesting
@@ -91,68 +80,39 @@ public:
   }
 
 private:
-  /// Traverses what the body of \p Context, written in \p Body, defines,
-  /// as walking it would: each lambda (its call operator and closure
-  /// class), each local class, and what the blocks and captured regions in
-  /// it define. Clang declares them all in the function (or the block)
-  /// whose body holds them, so its declarations list them without a walk
-  /// of every statement.
-  bool traverseLocalDefinitions(DeclContext &Context, SourceRange Body) {
-    for (Decl *Child : Context.decls()) {
-      if (auto *Class = dyn_cast<CXXRecordDecl>(Child)) {
-        // A closure made by substituting a template written elsewhere (an
-        // alias of a lambda's type, a requires-clause) is declared here
-        // too; no statement of the body holds it.
-        if (!writtenIn(*Class, Body))
-          continue;
-        if (!Class->isLambda()) {
-          if (!TraverseDecl(Class))
-            return false;
-          continue;
-        }
-        // As the visitor traverses a lambda expression: the expression is
-        // visited, then its class.
-        if (!TraversedLambdas.insert(Class).second)
-          continue;
-        found(Class->getLambdaCallOperator());
-        if (!TraverseDecl(Class))
-          return false;
+  /// True unless \p Context, a function or a scope in its body, is known
+  /// to declare no class. Clang declares every lambda's closure and local
+  /// class a body writes in the function, or in the block, OpenMP region
+  /// or enumeration of the body that holds it, and lists it there, except
+  /// a lambda in a requires-expression's requirements, which is analysed
+  /// by no front end (AcmCheck::isAnalyzed). Other contexts (a local
+  /// function's, whose parameters' closures an instantiation declares but
+  /// does not list; an OpenMP declaration's) are not looked into: the body
+  /// is walked. A body with a class is walked for what the walk finds: a
+  /// closure can be declared without its lambda being anywhere the
+  /// matchers look (an alias template substituted, a size folded into a
+  /// type, an attribute's argument, an expression dropped by error
+  /// recovery).
+  /// The function whose body \p Function's was instantiated from, if any.
+  static const FunctionDecl &writtenFunction(const FunctionDecl &Function) {
+    if (const FunctionDecl *Pattern =
+            Function.getTemplateInstantiationPattern())
+      return *Pattern;
+    return Function;
+  }
+
+  static bool mayDeclareClasses(const DeclContext &Context) {
+    for (const Decl *Child : Context.decls()) {
+      if (isa<CXXRecordDecl>(Child))
+        return true;
+      const auto *Inner = dyn_cast<DeclContext>(Child);
+      if (!Inner)
         continue;
-      }
-      // Blocks and captured regions (OpenMP's): their declarations are
-      // part of this body. (A requires-expression's are not listed here;
-      // nothing in one is analysed: AcmCheck::isAnalyzed.)
-      if (isa<BlockDecl, CapturedDecl>(Child))
-        if (!traverseLocalDefinitions(*cast<DeclContext>(Child), Body))
-          return false;
+      if (!isa<BlockDecl, CapturedDecl, EnumDecl>(Child) ||
+          mayDeclareClasses(*Inner))
+        return true;
     }
-    return true;
-  }
-
-  /// Where the body \p Body is written.
-  static SourceRange writtenRange(const Stmt &Body) {
-    const Stmt *Written = &Body;
-    if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Written))
-      Written = Coroutine->getBody();
-    // A coroutine's function-try-block sits in a compound statement the
-    // compiler made, which has no location.
-    if (const auto *Compound = dyn_cast_or_null<CompoundStmt>(Written);
-        Compound && Compound->getSourceRange().isInvalid() &&
-        Compound->size() == 1)
-      Written = Compound->body_front();
-    return Written ? Written->getSourceRange() : SourceRange();
-  }
-
-  /// True if \p D is written in \p Range (where macros are expanded), or
-  /// if the range is not known.
-  bool writtenIn(const Decl &D, SourceRange Range) const {
-    if (Range.isInvalid())
-      return true;
-    SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
-    return !SM.isBeforeInTranslationUnit(
-               Loc, SM.getExpansionLoc(Range.getBegin())) &&
-           !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Range.getEnd()),
-                                         Loc);
+    return false;
   }
 
   /// Walks \p S, a statement howToWalk does not hand to the visitor, and
@@ -322,13 +282,8 @@ private:
   llvm::function_ref<void(const Decl &)> Found;
   /// The statements TraverseStmt has still to walk.
   llvm::SmallVector<Stmt *, 0> Pending;
-  /// The body of the function being traversed, not to be walked.
-  struct BodySkip {
-    Stmt *Body = nullptr;
-    FunctionDecl *Function = nullptr;
-  } SkippedBody;
-  /// The closure classes of the lambdas traversed.
-  llvm::SmallPtrSet<const CXXRecordDecl *, 8> TraversedLambdas;
+  /// The body of the function being traversed, if it is not to be walked.
+  Stmt *SkippedBody = nullptr;
 };
 
 class AcmChecksConsumer : public ASTConsumer {

@@ -10,19 +10,17 @@
 // checks as their matchers would (AcmCheck::checkDeclaration). The plugin
 // and acm-clangd run inside clang-tidy's framework.
 //
-// The visit reads every declaration as the matchers' visitor does, but no
-// function body: Clang declares the lambdas' closure classes and the local
-// classes a body defines in its function (or in a block or OpenMP region
-// of it, which the function declares too), so the function's declarations
-// list them. Two kinds are declared there that no statement of the body
-// holds, and are skipped by where they are written: closures made by
-// substituting into an alias template or a requires-clause written
-// elsewhere. Lambdas in a requires-expression are declared in the
-// expression's body, which no function lists; nothing in one is analysed
-// by any front end (AcmCheck::isAnalyzed). What the visitor still reads
-// outside bodies (initializers, default arguments), it walks without its
-// dispatch where a statement has only children to traverse, in the same
-// order (docs/benchmarks.md).
+// The visit reads every declaration as the matchers' visitor does, and
+// walks a function body only if the function declares a class: Clang
+// declares the closure of every lambda and every local class a body
+// writes in its function (or in a block, OpenMP region or enumeration of
+// the body, which the function declares too), so a function that lists
+// none has no definition in its body. Lambdas in a requires-expression's
+// requirements are declared in the expression's body, which no function
+// lists; nothing in one is analysed by any front end
+// (AcmCheck::isAnalyzed). Where the visitor walks statements, it walks
+// those that have only children to traverse without its dispatch, in the
+// same order (docs/benchmarks.md).
 //
 //===----------------------------------------------------------------------===//
 
