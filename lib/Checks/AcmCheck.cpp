@@ -242,7 +242,8 @@ void AcmCheck::onStartOfTranslationUnit() {
   // Declarations and their cached roles are per translation unit.
   Model = std::make_unique<ProtocolModel>(ModelOpts);
   Analyzed.clear();
-  Reported.clear();
+  Pending.clear();
+  PendingAt.clear();
   Cache.startTranslationUnit();
   OptionsId = Cache.optionsId(Model->options().fingerprint());
 }
@@ -276,6 +277,37 @@ void AcmCheck::check(const MatchFinder::MatchResult &Result) {
     checkDeclaration(*D, *Result.Context);
 }
 
+/// True if \p A is before \p B in the translation unit: an order every
+/// front end agrees on, unlike raw encodings.
+static bool locationBefore(SourceLocation A, SourceLocation B,
+                           const SourceManager &SM) {
+  if (A == B)
+    return false;
+  if (A.isInvalid() || B.isInvalid())
+    return A.isInvalid();
+  return SM.isBeforeInTranslationUnit(A, B);
+}
+
+/// True if \p A, a finding at the place and with the message of \p B, is
+/// the one to report: its notes come first, then its fix.
+static bool comesFirst(const Finding &A, const Finding &B,
+                       const SourceManager &SM) {
+  for (size_t I = 0; I < A.Notes.size() && I < B.Notes.size(); ++I) {
+    const FindingNote &N = A.Notes[I], &M = B.Notes[I];
+    if (N.Loc != M.Loc)
+      return locationBefore(N.Loc, M.Loc, SM);
+    if (N.Message != M.Message)
+      return N.Message < M.Message;
+  }
+  if (A.Notes.size() != B.Notes.size())
+    return A.Notes.size() < B.Notes.size();
+  if (A.Fix.has_value() != B.Fix.has_value())
+    return A.Fix.has_value();
+  if (A.Fix && A.Fix->InsertLoc != B.Fix->InsertLoc)
+    return locationBefore(A.Fix->InsertLoc, B.Fix->InsertLoc, SM);
+  return A.Fix && A.Fix->Text < B.Fix->Text;
+}
+
 /// True if \p D is declared in a requires-expression's requirements: a
 /// lambda there is never called, only checked to compile.
 static bool inRequiresExpression(const Decl &D) {
@@ -304,19 +336,28 @@ void AcmCheck::checkDeclaration(const Decl &D, ASTContext &ASTCtx) {
     OptionsId = Cache.optionsId(Model->options().fingerprint());
   }
 
-  const SourceManager &SM = ASTCtx.getSourceManager();
+  SM = &ASTCtx.getSourceManager();
   for (const Finding &F : Cache.findings(D, ASTCtx, *Model, OptionsId)) {
     if (!Info.reports(F.Kind))
       continue;
-    if (!Reported.emplace(F.Loc.getRawEncoding(), F.Message).second)
-      continue;
+    auto [At, New] = PendingAt.try_emplace(
+        std::make_pair(F.Loc.getRawEncoding(), F.Message), Pending.size());
+    if (New)
+      Pending.push_back(F);
+    else if (comesFirst(F, Pending[At->second], *SM))
+      Pending[At->second] = F;
+  }
+}
+
+void AcmCheck::onEndOfTranslationUnit() {
+  for (const Finding &F : Pending) {
     if (FindingRecorder *Recorder = threadFindingRecorder()) {
       EmittedFinding Emitted{Info.Name, "", 0, F.Message, F.Kind, F.Object};
       if (F.Loc.isValid()) {
         // Where clang-tidy puts the diagnostic: the file location.
-        SourceLocation FileLoc = SM.getFileLoc(F.Loc);
-        Emitted.File = SM.getFilename(FileLoc).str();
-        Emitted.Offset = SM.getFileOffset(FileLoc);
+        SourceLocation FileLoc = SM->getFileLoc(F.Loc);
+        Emitted.File = SM->getFilename(FileLoc).str();
+        Emitted.Offset = SM->getFileOffset(FileLoc);
       }
       Recorder->record(Emitted);
     }
@@ -329,6 +370,8 @@ void AcmCheck::checkDeclaration(const Decl &D, ASTContext &ASTCtx) {
       if (Note.Loc.isValid())
         diag(Note.Loc, escapeFormat(Note.Message), DiagnosticIDs::Note);
   }
+  Pending.clear();
+  PendingAt.clear();
 }
 
 } // namespace acm

@@ -13,9 +13,11 @@
 #ifndef ACM_CHECKS_ACMCHECK_H
 #define ACM_CHECKS_ACMCHECK_H
 
+#include "Analysis/Findings.h"
 #include "Model/ProtocolModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -52,6 +54,8 @@ public:
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  /// Emits the translation unit's findings (checkDeclaration).
+  void onEndOfTranslationUnit() override;
 
   /// Adds to \p Finder the matchers of the definitions the checks read
   /// (coroutines, lambdas, classes); matchedDefinition gives each match's
@@ -65,9 +69,9 @@ public:
   /// True for the declarations the checks analyse: coroutine definitions
   /// and class definitions, outside templates and requires-expressions.
   static bool isAnalyzed(const clang::Decl &D);
-  /// Analyses \p D if isAnalyzed(D), once per translation unit, and emits
-  /// this check's findings for it. Every match of registerMatchers's
-  /// matchers comes here; so does acm-tidy's
+  /// Analyses \p D if isAnalyzed(D), once per translation unit, and keeps
+  /// this check's findings for it, emitted at the end of the unit. Every
+  /// match of registerMatchers's matchers comes here; so does acm-tidy's
   /// ChecksConsumer, without matchers.
   void checkDeclaration(const clang::Decl &D, clang::ASTContext &ASTCtx);
   void registerPPCallbacks(const clang::SourceManager &SM,
@@ -92,9 +96,14 @@ private:
   /// The number the analysis cache gives Model's options.
   unsigned OptionsId = 0;
   llvm::DenseSet<const clang::Decl *> Analyzed;
-  /// Template instantiations share their pattern's locations: report each
-  /// (location, message) once.
-  std::set<std::pair<unsigned, std::string>> Reported;
+  /// The translation unit's findings, in the order first found, one per
+  /// (location, message): template instantiations share their pattern's
+  /// locations. Of the findings at one place, the one with the earliest
+  /// notes is kept, whichever declaration came first: acm-tidy's finder
+  /// and the matchers meet them in different orders.
+  std::vector<Finding> Pending;
+  std::map<std::pair<unsigned, std::string>, size_t> PendingAt;
+  const clang::SourceManager *SM = nullptr;
 };
 
 } // namespace acm
