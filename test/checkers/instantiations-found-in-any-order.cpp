@@ -24,9 +24,10 @@ template <class T> struct S {
       co_await r.aenter();
     co_return;
   };
-  // CHECK-NOTES: :[[@LINE-2]]:5: warning: exit of 'r' is not awaited before
-  // 'co_return' [acm-missing-exit-await] CHECK-NOTES: :[[@LINE-6]]:7: note: 'r'
-  // entered here
+  // clang-format off
+  // CHECK-NOTES: :[[@LINE-3]]:5: warning: exit of 'r' is not awaited before 'co_return' [acm-missing-exit-await]
+  // CHECK-NOTES: :[[@LINE-7]]:7: note: 'r' entered here
+  // clang-format on
 };
 
 void f() {
