@@ -3,6 +3,7 @@
 #include "Checks/AcmCheck.h"
 #include "Analysis/ClassAnalysis.h"
 #include "Analysis/CoroutineAnalysis.h"
+#include "Analysis/Support/CfgHelpers.h"
 #include "Checks/AcmOptions.h"
 #include "Checks/CheckCatalog.h"
 #include "Checks/FindingRecorder.h"
@@ -240,11 +241,15 @@ void AcmCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 
 void AcmCheck::onStartOfTranslationUnit() {
   // Declarations and their cached roles are per translation unit.
-  Model = std::make_unique<ProtocolModel>(ModelOpts);
   Analyzed.clear();
   Pending.clear();
   PendingAt.clear();
   Cache.startTranslationUnit();
+  makeModel();
+}
+
+void AcmCheck::makeModel() {
+  Model = std::make_unique<ProtocolModel>(ModelOpts);
   OptionsId = Cache.optionsId(Model->options().fingerprint());
 }
 
@@ -277,25 +282,15 @@ void AcmCheck::check(const MatchFinder::MatchResult &Result) {
     checkDeclaration(*D, *Result.Context);
 }
 
-/// True if \p A is before \p B in the translation unit: an order every
-/// front end agrees on, unlike raw encodings.
-static bool locationBefore(SourceLocation A, SourceLocation B,
-                           const SourceManager &SM) {
-  if (A == B)
-    return false;
-  if (A.isInvalid() || B.isInvalid())
-    return A.isInvalid();
-  return SM.isBeforeInTranslationUnit(A, B);
-}
-
 /// True if \p A, a finding at the place and with the message of \p B, is
-/// the one to report: its notes come first, then its fix.
+/// the one to report: its notes come first in the translation unit (an
+/// order every front end agrees on, unlike raw encodings), then its fix.
 static bool comesFirst(const Finding &A, const Finding &B,
                        const SourceManager &SM) {
   for (size_t I = 0; I < A.Notes.size() && I < B.Notes.size(); ++I) {
     const FindingNote &N = A.Notes[I], &M = B.Notes[I];
     if (N.Loc != M.Loc)
-      return locationBefore(N.Loc, M.Loc, SM);
+      return locationBefore(SM, N.Loc, M.Loc);
     if (N.Message != M.Message)
       return N.Message < M.Message;
   }
@@ -304,7 +299,7 @@ static bool comesFirst(const Finding &A, const Finding &B,
   if (A.Fix.has_value() != B.Fix.has_value())
     return A.Fix.has_value();
   if (A.Fix && A.Fix->InsertLoc != B.Fix->InsertLoc)
-    return locationBefore(A.Fix->InsertLoc, B.Fix->InsertLoc, SM);
+    return locationBefore(SM, A.Fix->InsertLoc, B.Fix->InsertLoc);
   return A.Fix && A.Fix->Text < B.Fix->Text;
 }
 
@@ -331,10 +326,8 @@ bool AcmCheck::isAnalyzed(const Decl &D) {
 void AcmCheck::checkDeclaration(const Decl &D, ASTContext &ASTCtx) {
   if (!isAnalyzed(D) || !Analyzed.insert(&D).second)
     return;
-  if (!Model) {
-    Model = std::make_unique<ProtocolModel>(ModelOpts);
-    OptionsId = Cache.optionsId(Model->options().fingerprint());
-  }
+  if (!Model)
+    makeModel();
 
   SM = &ASTCtx.getSourceManager();
   for (const Finding &F : Cache.findings(D, ASTCtx, *Model, OptionsId)) {

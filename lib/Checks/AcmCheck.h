@@ -86,6 +86,9 @@ private:
   /// Reports \p Problem as clang-tidy reports configuration errors (once
   /// per process) and keeps it for the editor.
   void configurationProblem(std::string Problem);
+  /// A model of this check's options, and their number in the analysis
+  /// cache.
+  void makeModel();
 
   const CheckInfo &Info;
   clang::tidy::ClangTidyContext *Context;
