@@ -9,13 +9,13 @@
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
+#include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/Support/raw_ostream.h"
 #include <mutex>
@@ -62,7 +62,7 @@ void analyzeOwnerExit(const CXXMethodDecl &Definition, ExitFacts &Facts,
                      &Facts.Effects.Graph);
   if (!Graph)
     return;
-  PostOrderCFGView Order(Graph.get());
+  BlockOrder Order(*Graph);
   MemberGuards Guards(Body, Facts.Found.Objects, Model, Members);
   if (Debug)
     *Debug << "  owner exit '" << Definition.getNameAsString()

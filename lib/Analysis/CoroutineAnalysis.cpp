@@ -8,12 +8,12 @@
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
+#include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/Support/raw_ostream.h"
 #include <mutex>
@@ -136,7 +136,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     reportImmediateFindings(Exit, Context, Sink);
     return FinishDebug("no flow: no tracked object and no co_yield");
   }
-  PostOrderCFGView Order(Graph.get());
+  BlockOrder Order(*Graph);
   if (Debug)
     *Debug << "  cfg: " << Graph->getNumBlockIDs() << " blocks, "
            << Conditions->size() << " condition variables"

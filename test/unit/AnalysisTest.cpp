@@ -257,7 +257,7 @@ task f(bool b, int n) {
   co_await t.aexit();
 }
 )cpp", G));
-  PostOrderCFGView Order(G.Graph.get());
+  BlockOrder Order(*G.Graph);
   LoopMap Loops(*G.Graph, Order);
   ExitFlow Flow(G.Facts.Found.Objects, G.Facts.Effects, *G.Conditions, G.Kept,
                 Loops, G.AST->getSourceManager(), G.Body,

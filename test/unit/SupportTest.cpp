@@ -169,7 +169,7 @@ protected:
     Graph = CFG::buildCFG(Function, Function->getBody(), &AST->getASTContext(),
                           Options);
     ASSERT_TRUE(Graph);
-    Order = std::make_unique<PostOrderCFGView>(Graph.get());
+    Order = std::make_unique<BlockOrder>(*Graph);
   }
 
   /// The block containing the call of \p Callee.
@@ -188,7 +188,7 @@ protected:
   std::unique_ptr<ASTUnit> AST;
   const FunctionDecl *Function = nullptr;
   std::unique_ptr<CFG> Graph;
-  std::unique_ptr<PostOrderCFGView> Order;
+  std::unique_ptr<BlockOrder> Order;
 };
 
 /// Forward: the names of the functions called on some path so far.
@@ -259,7 +259,7 @@ TEST_F(CfgTest, BranchesKnownThroughVisibleCallsAreNotTaken) {
   Graph = buildFlowGraph(Function, Function->getBody(), AST->getASTContext(),
                          /*ExceptionEdges=*/false);
   ASSERT_TRUE(Graph);
-  Order = std::make_unique<PostOrderCFGView>(Graph.get());
+  Order = std::make_unique<BlockOrder>(*Graph);
   CallsSoFar Calls;
   FlowStats Stats;
   BlockStates<CallsSoFar::State> States =
@@ -304,6 +304,55 @@ TEST_F(CfgTest, UnreachedBlocksHaveNoState) {
         EXPECT_FALSE(States.reached(Block->getBlockID()));
       }
   EXPECT_TRUE(DeadBlockSeen);
+}
+
+TEST_F(CfgTest, BlockOrderIsTheOrderOfClangsPostOrderView) {
+  // Loops, jumps, dead code, a switch, and edges the graph's builder marks
+  // unreachable (a known condition, a noreturn call).
+  const char *Bodies[] = {
+      "void a(); void b(); bool p();\n"
+      "void f() { while (p()) { a(); if (p()) continue; b(); } }",
+      "void a(); void b(); bool p();\n"
+      "void f() { for (;;) { if (p()) break; a(); } return; b(); }",
+      "void a(); void b(); bool p(); [[noreturn]] void die();\n"
+      "void f(int n) { switch (n) { case 1: a(); [[fallthrough]]; case 2: "
+      "b(); break; default: die(); } do a(); while (false); if (true) b(); "
+      "}",
+      "void a(); bool p();\n"
+      "void f() { again: a(); if (p()) goto again; while (p()) { while "
+      "(p()) a(); if (p()) goto out; } out: a(); }",
+  };
+  bool SomeUnreachable = false;
+  for (const char *Body : Bodies) {
+    SCOPED_TRACE(Body);
+    build(Body);
+    // The flows' graph, as buildFlowGraph marks it, and clang's view of it.
+    Graph = buildFlowGraph(Function, Function->getBody(), AST->getASTContext(),
+                           /*ExceptionEdges=*/false);
+    ASSERT_TRUE(Graph);
+    BlockOrder Ours(*Graph);
+    PostOrderCFGView Clangs(Graph.get());
+    std::vector<const CFGBlock *> OurBlocks(Ours.begin(), Ours.end());
+    std::vector<const CFGBlock *> ClangBlocks(Clangs.begin(), Clangs.end());
+    EXPECT_EQ(OurBlocks, ClangBlocks);
+    SomeUnreachable |= Ours.size() < Graph->size();
+    // Every pair, unreachable blocks included, compares as clang's do.
+    PostOrderCFGView::BlockOrderCompare ClangBackward = Clangs.getComparator();
+    BlockOrder::Backward OurBackward{&Ours};
+    BlockOrder::Forward OurForward{&Ours};
+    for (const CFGBlock *A : *Graph)
+      for (const CFGBlock *B : *Graph) {
+        EXPECT_EQ(OurBackward(A, B), ClangBackward(A, B))
+            << "B" << A->getBlockID() << " B" << B->getBlockID();
+        EXPECT_EQ(OurForward(A, B), ClangBackward(B, A))
+            << "B" << A->getBlockID() << " B" << B->getBlockID();
+      }
+    // Positions in reverse post order, counted from the entry.
+    unsigned Next = 0;
+    for (const CFGBlock *Block : Ours)
+      EXPECT_EQ(Ours.position(Block), Next++);
+  }
+  EXPECT_TRUE(SomeUnreachable);
 }
 
 /// A forward problem whose join never settles: a counter that grows.

@@ -53,7 +53,7 @@ void reportImmediateFindings(const ExitFacts &Facts, ASTContext &Ctx,
 }
 
 void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
-                     PostOrderCFGView &Order, const Stmt *WrittenBody,
+                     const BlockOrder &Order, const Stmt *WrittenBody,
                      const BranchFacts &Conditions, const ExitRun &Run,
                      ASTContext &Ctx, FindingSink &Sink) {
   const ObjectTable &Objects = Facts.Found.Objects;

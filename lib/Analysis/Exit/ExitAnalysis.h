@@ -24,7 +24,6 @@ namespace clang {
 class ASTContext;
 class CFG;
 class FunctionDecl;
-class PostOrderCFGView;
 class Stmt;
 } // namespace clang
 
@@ -34,6 +33,7 @@ class raw_ostream;
 
 namespace acm {
 
+class BlockOrder;
 class BranchFacts;
 class BranchScan;
 class MemberContext;
@@ -96,8 +96,7 @@ struct ExitRun {
 /// Runs the flow over \p Graph and reports every finding, with those that
 /// need no flow, in source order.
 void runExitAnalysis(const ExitFacts &Facts, const clang::CFG &Graph,
-                     clang::PostOrderCFGView &Order,
-                     const clang::Stmt *WrittenBody,
+                     const BlockOrder &Order, const clang::Stmt *WrittenBody,
                      const BranchFacts &Conditions, const ExitRun &Run,
                      clang::ASTContext &Ctx, FindingSink &Sink);
 

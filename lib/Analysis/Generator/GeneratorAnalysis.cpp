@@ -20,7 +20,7 @@ bool mayBeGeneratorManager(const FunctionDecl &Coroutine,
 
 void runGeneratorAnalysis(const FunctionDecl &Coroutine,
                           const YieldSites &Yields, const CFG &Graph,
-                          PostOrderCFGView &Order, const Stmt *WrittenBody,
+                          const BlockOrder &Order, const Stmt *WrittenBody,
                           const BranchFacts &Facts,
                           const llvm::DenseSet<const Stmt *> &FailedTestEnds,
                           const SourceManager &SM, FindingSink &Sink,

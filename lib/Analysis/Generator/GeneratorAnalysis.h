@@ -19,7 +19,6 @@
 namespace clang {
 class CFG;
 class FunctionDecl;
-class PostOrderCFGView;
 class SourceManager;
 class Stmt;
 } // namespace clang
@@ -30,6 +29,7 @@ class raw_ostream;
 
 namespace acm {
 
+class BlockOrder;
 class BranchFacts;
 class ProtocolModel;
 struct YieldSites;
@@ -46,7 +46,7 @@ bool mayBeGeneratorManager(const clang::FunctionDecl &Coroutine,
 /// when set, receives the flow's final states.
 void runGeneratorAnalysis(
     const clang::FunctionDecl &Coroutine, const YieldSites &Yields,
-    const clang::CFG &Graph, clang::PostOrderCFGView &Order,
+    const clang::CFG &Graph, const BlockOrder &Order,
     const clang::Stmt *WrittenBody, const BranchFacts &Facts,
     const llvm::DenseSet<const clang::Stmt *> &FailedTestEnds,
     const clang::SourceManager &SM, FindingSink &Sink,

@@ -164,7 +164,7 @@ void GeneratorFlow::diagnoseEnds(
 }
 
 void GeneratorFlow::diagnoseUnprotected(
-    const CFG &Graph, PostOrderCFGView &Order,
+    const CFG &Graph, const BlockOrder &Order,
     const BlockStates<GeneratorState> &States, FlowStats &Stats,
     GeneratorDiagnoser &Diagnoser) const {
   std::vector<SourceLocation> AwaitFrom =

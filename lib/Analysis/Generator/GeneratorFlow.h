@@ -80,8 +80,7 @@ public:
   /// Tells \p Diagnoser of each yield outside a try with catch (...) that
   /// a co_await can follow, among the yields and co_awaits in the blocks
   /// \p States (the forward flow's) reaches.
-  void diagnoseUnprotected(const clang::CFG &Graph,
-                           clang::PostOrderCFGView &Order,
+  void diagnoseUnprotected(const clang::CFG &Graph, const BlockOrder &Order,
                            const BlockStates<GeneratorState> &States,
                            FlowStats &Stats,
                            GeneratorDiagnoser &Diagnoser) const;

@@ -186,17 +186,15 @@ unreachableStmts(const CFG &Graph,
   return Unreachable;
 }
 
-LoopMap::LoopMap(const CFG &Graph, PostOrderCFGView &Order) {
+LoopMap::LoopMap(const CFG &Graph, const BlockOrder &Order) {
   std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf(Graph.getNumBlockIDs());
-  std::vector<unsigned> Position = reversePostOrderPositions(Graph, Order);
   std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
   for (const CFGBlock *Block : Order)
     Reached[Block->getBlockID()] = true;
   std::vector<unsigned> Mark(Graph.getNumBlockIDs(), ~0u);
   for (const CFGBlock *Latch : Order)
     for (const CFGBlock *Header : Latch->succs()) {
-      if (!Header ||
-          Position[Header->getBlockID()] > Position[Latch->getBlockID()])
+      if (!Header || Order.position(Header) > Order.position(Latch))
         continue;
       unsigned H = Header->getBlockID();
       llvm::SmallVector<const CFGBlock *, 16> Work;

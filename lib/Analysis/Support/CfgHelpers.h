@@ -13,7 +13,6 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -23,6 +22,8 @@
 #include <vector>
 
 namespace acm {
+
+class BlockOrder;
 
 /// Source order for findings; an invalid location sorts last.
 inline bool locationBefore(const clang::SourceManager &SM,
@@ -125,7 +126,7 @@ unreachableStmts(const clang::CFG &Graph,
 /// without passing the header.
 class LoopMap {
 public:
-  LoopMap(const clang::CFG &Graph, clang::PostOrderCFGView &Order);
+  LoopMap(const clang::CFG &Graph, const BlockOrder &Order);
 
   /// The headers of the loops \p Block is in.
   llvm::ArrayRef<unsigned> loopsOf(const clang::CFGBlock &Block) const {

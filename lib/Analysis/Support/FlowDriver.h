@@ -3,6 +3,9 @@
 // The one way the analyses iterate to a fixpoint: a worklist of blocks in
 // clang's dataflow order (clang/Analysis/FlowSensitive/DataflowWorklist.h),
 // reverse post-order for forward problems and post-order for backward ones.
+// The order is clang's PostOrderCFGView's, numbered the same way, but held
+// in vectors indexed by block rather than in a map the worklist's every
+// comparison looks into (BlockOrder).
 // The driver only computes states; diagnosis happens after convergence, by
 // the analysis replaying its transfer over the final states with a
 // diagnoser (as clang's dataflow framework does).
@@ -15,7 +18,6 @@
 #define ACM_ANALYSIS_SUPPORT_FLOWDRIVER_H
 
 #include "Analysis/Support/AnalysisBounds.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/DenseMap.h"
@@ -28,6 +30,55 @@ class raw_ostream;
 } // namespace llvm
 
 namespace acm {
+
+/// The blocks a path from the entry reaches, in post order: the depth-first
+/// walk of clang's PostOrderCFGView (successors last to first, so that a
+/// loop's body comes before what follows the loop in reverse post order;
+/// edges marked unreachable skipped), and its numbering, so that a worklist
+/// visits the blocks in the order clang's would.
+class BlockOrder {
+public:
+  explicit BlockOrder(const clang::CFG &Graph);
+
+  /// Iterates in reverse post order, as PostOrderCFGView does.
+  using const_iterator =
+      std::vector<const clang::CFGBlock *>::const_reverse_iterator;
+  const_iterator begin() const { return PostOrder.rbegin(); }
+  const_iterator end() const { return PostOrder.rend(); }
+  size_t size() const { return PostOrder.size(); }
+
+  /// The block's place in post order, from 1; 0 if no path reaches it.
+  unsigned number(const clang::CFGBlock *Block) const {
+    return Number[Block->getBlockID()];
+  }
+  /// The block's place in reverse post order, from 0; 0 too if no path
+  /// reaches it.
+  unsigned position(const clang::CFGBlock *Block) const {
+    unsigned N = number(Block);
+    return N ? PostOrder.size() - N : 0;
+  }
+
+  /// A forward worklist's order: the block earliest in reverse post order
+  /// first.
+  struct Forward {
+    const BlockOrder *Order;
+    bool operator()(const clang::CFGBlock *A, const clang::CFGBlock *B) const {
+      return Order->number(A) < Order->number(B);
+    }
+  };
+  /// A backward worklist's order: the block earliest in post order first.
+  struct Backward {
+    const BlockOrder *Order;
+    bool operator()(const clang::CFGBlock *A, const clang::CFGBlock *B) const {
+      return Order->number(A) > Order->number(B);
+    }
+  };
+
+private:
+  std::vector<const clang::CFGBlock *> PostOrder;
+  /// By block ID.
+  std::vector<unsigned> Number;
+};
 
 /// What one run of a flow did.
 struct FlowStats {
@@ -59,9 +110,6 @@ template <typename State> struct BlockStates {
 
 /// The position of each block in reverse post-order, by block ID: an edge
 /// to a block at the same or an earlier position goes back round a loop.
-std::vector<unsigned> reversePostOrderPositions(const clang::CFG &Graph,
-                                                clang::PostOrderCFGView &Order);
-
 /// Solves a forward problem from \p Entry, the state entering the entry
 /// block. \p P provides:
 ///
@@ -81,17 +129,16 @@ std::vector<unsigned> reversePostOrderPositions(const clang::CFG &Graph,
 /// against a join that does not settle, and is counted when reached.
 template <typename Problem>
 BlockStates<typename Problem::State>
-solveForward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
-             const Problem &P, typename Problem::State Entry,
-             FlowStats &Stats) {
+solveForward(const clang::CFG &Graph, const BlockOrder &Order, const Problem &P,
+             typename Problem::State Entry, FlowStats &Stats) {
   using State = typename Problem::State;
   BlockStates<State> States;
   States.In.resize(Graph.getNumBlockIDs());
-  std::vector<unsigned> Position = reversePostOrderPositions(Graph, Order);
   std::vector<unsigned> Visits(Graph.getNumBlockIDs(), 0);
   const clang::CFGBlock *Exit = &Graph.getExit();
 
-  clang::ForwardDataflowWorklist Worklist(Graph, &Order);
+  clang::DataflowWorklistBase<BlockOrder::Forward, 20> Worklist(
+      Graph, BlockOrder::Forward{&Order});
   States.In[Graph.getEntry().getBlockID()] = std::move(Entry);
   Worklist.enqueueBlock(&Graph.getEntry());
   while (const clang::CFGBlock *Block = Worklist.dequeue()) {
@@ -117,7 +164,7 @@ solveForward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
       State EdgeState =
           SuccIndex + 1 == Block->succ_size() ? std::move(After) : After;
       if (!P.edge(EdgeState, Outcome, *Block, SuccIndex,
-                  Position[SuccID] <= Position[ID]))
+                  Order.position(Succ) <= Order.position(Block)))
         continue;
       std::optional<State> &SuccIn = States.In[SuccID];
       if (!SuccIn)
@@ -143,7 +190,7 @@ solveForward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
 /// entry keep the default value.
 template <typename Problem>
 std::vector<typename Problem::Value>
-solveBackward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
+solveBackward(const clang::CFG &Graph, const BlockOrder &Order,
               const Problem &P, FlowStats &Stats) {
   using Value = typename Problem::Value;
   std::vector<Value> Values(Graph.getNumBlockIDs());
@@ -151,8 +198,8 @@ solveBackward(const clang::CFG &Graph, clang::PostOrderCFGView &Order,
   std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
   // BackwardDataflowWorklist's order, which it takes from an
   // AnalysisDeclContext: the CFG here is built by the caller.
-  clang::DataflowWorklistBase<clang::PostOrderCFGView::BlockOrderCompare, 20>
-      Worklist(Graph, Order.getComparator());
+  clang::DataflowWorklistBase<BlockOrder::Backward, 20> Worklist(
+      Graph, BlockOrder::Backward{&Order});
   for (const clang::CFGBlock *Block : Order) {
     Reached[Block->getBlockID()] = true;
     Worklist.enqueueBlock(Block);
