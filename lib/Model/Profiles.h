@@ -99,7 +99,7 @@ struct TypeSpec {
   /// use after exit. \p Op is not an enter, exit or leave op.
   bool isQuery(llvm::StringRef Op) const;
 
-  bool isWildcard() const { return Name == "*"; }
+  bool isWildcard() const { return Name.size() == 1 && Name[0] == '*'; }
   /// True if \p Record is this type (ignores the wildcard).
   bool matches(const clang::CXXRecordDecl *Record) const;
 };

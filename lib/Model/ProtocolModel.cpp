@@ -154,18 +154,40 @@ ProtocolModel::ProtocolModel(ModelOptions Opts) : Options(std::move(Opts)) {
       EnterFunctions.push_back({Name.str(), Index, Tries});
     }
   }
+  for (const auto [Index, Spec] : llvm::enumerate(Specs)) {
+    if (Spec.isWildcard()) {
+      WildcardSpecs.push_back(Index);
+      continue;
+    }
+    StringRef Last = StringRef(Spec.Name).rsplit("::").second;
+    SpecsByLastName[Last.empty() ? StringRef(Spec.Name) : Last].push_back(
+        Index);
+  }
 }
 
 const TypeSpec *ProtocolModel::specFor(const CXXRecordDecl *Record) const {
   if (!Record)
     return nullptr;
   auto [It, Inserted] = RecordSpecs.try_emplace(Record, nullptr);
-  if (Inserted)
-    for (const TypeSpec &Spec : Specs)
-      if (Spec.matches(Record)) {
-        It->second = &Spec;
-        break;
-      }
+  if (!Inserted)
+    return It->second;
+  // A class with a name of its own can match only the entries of that last
+  // name (TypeSpec::matches); one without may be known by a typedef's.
+  if (const IdentifierInfo *Id = Record->getIdentifier()) {
+    auto Candidates = SpecsByLastName.find(Id->getName());
+    if (Candidates != SpecsByLastName.end())
+      for (unsigned Index : Candidates->second)
+        if (Specs[Index].matches(Record)) {
+          It->second = &Specs[Index];
+          break;
+        }
+    return It->second;
+  }
+  for (const TypeSpec &Spec : Specs)
+    if (Spec.matches(Record)) {
+      It->second = &Spec;
+      break;
+    }
   return It->second;
 }
 
@@ -270,8 +292,8 @@ OpKind ProtocolModel::ownOpKind(const CXXMethodDecl *Method) const {
   if (Name.empty())
     return OpKind::None;
   // Profiles may name ops any class can have (Boost.Cobalt's await_exit).
-  for (const TypeSpec &Spec : Specs)
-    if (Spec.isWildcard() && llvm::is_contained(Spec.ExitOps, Name) &&
+  for (unsigned Index : WildcardSpecs)
+    if (llvm::is_contained(Specs[Index].ExitOps, Name) &&
         isAwaitableType(Method->getReturnType()))
       return OpKind::Exit;
   bool Enter = isOneOf(Name, EnterNames);

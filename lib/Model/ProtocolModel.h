@@ -14,6 +14,8 @@
 #include "Model/Profiles.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -223,6 +225,12 @@ private:
   /// Entries of the user's Types and of the enabled profiles, in that order
   /// so the user's win.
   std::vector<TypeSpec> Specs;
+  /// The indices in Specs of the entries that name no type, asked of every
+  /// method.
+  std::vector<unsigned> WildcardSpecs;
+  /// The indices in Specs of the entries for each last name of a type (the
+  /// only classes of that name they can match), in order.
+  llvm::StringMap<llvm::SmallVector<unsigned, 1>> SpecsByLastName;
   std::vector<std::string> ExitHelpers;
   struct EnterFunction {
     std::string Name;

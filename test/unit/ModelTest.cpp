@@ -468,6 +468,29 @@ Inner unrelated;
   EXPECT_EQ(KindOf("unrelated"), ObjectKind::None);
 }
 
+// Of the entries for one class, the first wins, whatever other classes of
+// its last name the configuration lists.
+TEST(Profiles, TheFirstEntryForAClassWins) {
+  ModelOptions Options;
+  Options.Types = "a::Res{exit: shut; entered} "
+                  "b::Res{enter: open; exit: shut} "
+                  "b::Res{exit: shut; entered}";
+  auto AST = test::parse(R"cpp(
+namespace a { struct Res { task shut(); task open(); }; }
+namespace b { struct Res { task shut(); task open(); }; }
+a::Res first;
+b::Res second;
+)cpp");
+  ASSERT_TRUE(AST);
+  ProtocolModel Model(Options);
+  ASTContext &Ctx = AST->getASTContext();
+  auto KindOf = [&](StringRef Var) {
+    return Model.classifyType(test::findNamed<VarDecl>(Ctx, Var)->getType());
+  };
+  EXPECT_EQ(KindOf("first"), ObjectKind::Closeable);
+  EXPECT_EQ(KindOf("second"), ObjectKind::Manager);
+}
+
 TEST(Profiles, DisabledByName) {
   const char *Code =
       "namespace seastar { template <typename... T> struct future "
