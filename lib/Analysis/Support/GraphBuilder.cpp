@@ -22,6 +22,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
 
@@ -92,9 +93,14 @@ QualType referencedTemporaryType(const Expr *Init, bool &FoundTemporary) {
 
 class GraphBuilder {
 public:
-  GraphBuilder(ASTContext &Ctx, KeptStmts &Kept)
+  GraphBuilder(ASTContext &Ctx, KeptStmts &Kept,
+               const std::vector<CoroutineSuspendExpr *> *HiddenSuspends)
       : Ctx(Ctx), Kept(Kept), Graph(std::make_unique<CFG>()),
-        Vectors(Graph->getBumpVectorContext()) {}
+        Vectors(Graph->getBumpVectorContext()),
+        HidesAll(HiddenSuspends == nullptr) {
+    if (HiddenSuspends)
+      Hidden.insert(HiddenSuspends->begin(), HiddenSuspends->end());
+  }
 
   std::unique_ptr<CFG> build(const Decl *D, Stmt *Body) {
     const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
@@ -103,6 +109,11 @@ public:
     if (!Body || !Function || isa<CXXConstructorDecl>(Function) ||
         Function->isDependentContext())
       return nullptr;
+    if (auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+      for (Stmt *S :
+           {Coroutine->getInitSuspendStmt(), Coroutine->getFinalSuspendStmt()})
+        if (auto *E = dyn_cast_or_null<Expr>(S))
+          Hidden.insert(E->IgnoreImplicit());
     // The first block is the exit.
     Succ = Graph->createBlock();
     Block = nullptr;
@@ -138,6 +149,10 @@ private:
   std::vector<LocalScope> Scopes;
   ScopePosition ScopePos;
   bool Failed = false;
+  /// Whether the awaiter calls of every await are hidden, else those of
+  /// the awaits in Hidden.
+  bool HidesAll;
+  llvm::SmallPtrSet<const Stmt *, 32> Hidden;
   /// The entries of Kept written, and what they held before.
   llvm::SmallVector<std::pair<const CFGBlock **, const CFGBlock *>, 16> Written;
 
@@ -816,7 +831,7 @@ private:
     // is then the await's opaque value, which adds nothing. One it would
     // not hide clang's builder walks; so does not this one.
     OpaqueValueExpr *Opaque = E->getOpaqueValue();
-    if (!Opaque)
+    if (!Opaque || (!HidesAll && !Hidden.contains(E)))
       return fail();
     CFGBlock *B = Block;
     for (Expr *Part :
@@ -876,9 +891,10 @@ private:
 
 } // namespace
 
-std::unique_ptr<CFG> buildSupportedGraph(const Decl *D, Stmt *Body,
-                                         ASTContext &Ctx, KeptStmts &Kept) {
-  return GraphBuilder(Ctx, Kept).build(D, Body);
+std::unique_ptr<CFG>
+buildSupportedGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, KeptStmts &Kept,
+                    const std::vector<CoroutineSuspendExpr *> *HiddenSuspends) {
+  return GraphBuilder(Ctx, Kept, HiddenSuspends).build(D, Body);
 }
 
 } // namespace acm

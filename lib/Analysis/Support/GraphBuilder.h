@@ -25,9 +25,11 @@
 #include "Analysis/Support/FlowGraph.h"
 #include "clang/Analysis/CFG.h"
 #include <memory>
+#include <vector>
 
 namespace clang {
 class ASTContext;
+class CoroutineSuspendExpr;
 class Decl;
 class Expr;
 class Stmt;
@@ -48,10 +50,16 @@ bool awaiterCallMayEndBlock(const clang::Expr *Part);
 /// as clang's builder records it. Null if the body holds anything this
 /// builder does not build exactly as clang's would; \p Kept is then as it
 /// was.
-std::unique_ptr<clang::CFG> buildSupportedGraph(const clang::Decl *D,
-                                                clang::Stmt *Body,
-                                                clang::ASTContext &Ctx,
-                                                KeptStmts &Kept);
+///
+/// With \p HiddenSuspends, the awaits whose awaiter calls are hidden are
+/// those and the coroutine's initial and final suspends (as
+/// HiddenAwaiterCalls hides them given a list); the graph is null if the
+/// body holds another.
+std::unique_ptr<clang::CFG> buildSupportedGraph(
+    const clang::Decl *D, clang::Stmt *Body, clang::ASTContext &Ctx,
+    KeptStmts &Kept,
+    const std::vector<clang::CoroutineSuspendExpr *> *HiddenSuspends =
+        nullptr);
 
 } // namespace acm
 
