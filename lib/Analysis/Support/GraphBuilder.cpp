@@ -21,6 +21,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -58,6 +59,9 @@ struct ScopePosition {
 struct LocalScope {
   /// In declaration order.
   llvm::SmallVector<VarDecl *, 4> Vars;
+  /// Whether each has a trivial destructor (its lifetime ends with its
+  /// scope, after those of the others).
+  llvm::SmallVector<bool, 4> Trivial;
   /// Where the enclosing scopes were when this one began.
   ScopePosition Prev;
 };
@@ -98,8 +102,15 @@ public:
       : Ctx(Ctx), Kept(Kept), Graph(std::make_unique<CFG>()),
         Vectors(Graph->getBumpVectorContext()),
         HidesAll(HiddenSuspends == nullptr) {
-    if (HiddenSuspends)
+    KeptFilter.assign(FilterBits / 64, 0);
+    for (const auto &Entry : Kept) {
+      unsigned Bit = filterBit(Entry.first);
+      KeptFilter[Bit / 64] |= uint64_t(1) << (Bit % 64);
+    }
+    if (HiddenSuspends) {
+      Hidden.reserve(HiddenSuspends->size() + 2);
       Hidden.insert(HiddenSuspends->begin(), HiddenSuspends->end());
+    }
   }
 
   std::unique_ptr<CFG> build(const Decl *D, Stmt *Body) {
@@ -153,6 +164,38 @@ private:
   /// the awaits in Hidden.
   bool HidesAll;
   llvm::SmallPtrSet<const Stmt *, 32> Hidden;
+  /// What clang's builder asks of a called function.
+  struct CalleeFacts {
+    bool NoReturn = false;
+    /// A builtin that does not evaluate its arguments.
+    bool Unevaluated = false;
+    /// __builtin_assume, which ends the block if its argument is false.
+    bool Assume = false;
+  };
+  /// The same functions are called again and again.
+  llvm::DenseMap<const FunctionDecl *, CalleeFacts> Callees;
+
+  const CalleeFacts &calleeFacts(const FunctionDecl *Callee) {
+    auto [It, New] = Callees.try_emplace(Callee);
+    if (New) {
+      unsigned Builtin = Callee->getBuiltinID();
+      It->second.NoReturn = Callee->isNoReturn();
+      It->second.Unevaluated =
+          Builtin == Builtin::BI__builtin_object_size ||
+          Builtin == Builtin::BI__builtin_dynamic_object_size;
+      It->second.Assume = Builtin == Builtin::BI__builtin_assume;
+    }
+    return It->second;
+  }
+
+  /// awaiterCallMayEndBlock, with the callee's facts remembered.
+  bool mayEndBlock(const Expr *Part) {
+    const auto *Call = dyn_cast<CallExpr>(Part->IgnoreImplicit());
+    if (!Call)
+      return true;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return !Callee || calleeFacts(Callee).NoReturn;
+  }
   /// The entries of Kept written, and what they held before.
   llvm::SmallVector<std::pair<const CFGBlock **, const CFGBlock *>, 16> Written;
 
@@ -166,7 +209,20 @@ private:
       *Entry = Old;
   }
 
+  /// A filter of the kept statements: most nodes are not kept, and a
+  /// bit is cheaper to test than the map.
+  static constexpr unsigned FilterBits = 8192;
+  std::vector<uint64_t> KeptFilter;
+
+  static unsigned filterBit(const Stmt *S) {
+    auto Bits = reinterpret_cast<uintptr_t>(S);
+    return static_cast<unsigned>((Bits >> 4) ^ (Bits >> 17)) % FilterBits;
+  }
+
   const CFGBlock **keptEntry(const Stmt *S) {
+    unsigned Bit = filterBit(S);
+    if (!(KeptFilter[Bit / 64] >> (Bit % 64) & 1))
+      return nullptr;
     auto It = Kept.find(S);
     return It == Kept.end() ? nullptr : &It->second;
   }
@@ -215,6 +271,10 @@ private:
     return Scopes[P.Scope].Vars[P.Var - 1];
   }
 
+  bool trivialAt(ScopePosition P) const {
+    return Scopes[P.Scope].Trivial[P.Var - 1];
+  }
+
   ScopePosition next(ScopePosition P) const {
     if (!P.valid())
       return P;
@@ -234,10 +294,11 @@ private:
       return Scope;
     }
     if (Scope < 0) {
-      Scopes.push_back(LocalScope{{}, ScopePos});
+      Scopes.push_back(LocalScope{{}, {}, ScopePos});
       Scope = static_cast<int>(Scopes.size()) - 1;
     }
     Scopes[Scope].Vars.push_back(VD);
+    Scopes[Scope].Trivial.push_back(hasTrivialDestructor(VD));
     ScopePos = scopeBegin(Scope);
     return Scope;
   }
@@ -297,7 +358,7 @@ private:
       return;
     llvm::SmallVector<VarDecl *, 10> Ends;
     for (ScopePosition I = B; I != E; I = next(I))
-      if (!hasTrivialDestructor(varAt(I)))
+      if (!trivialAt(I))
         Ends.push_back(varAt(I));
     for (VarDecl *VD : llvm::reverse(Ends)) {
       autoCreateBlock();
@@ -310,7 +371,7 @@ private:
   void addScopeExit(ScopePosition B, ScopePosition E, Stmt *S) {
     llvm::SmallVector<VarDecl *, 10> Ends;
     for (ScopePosition I = B; I != E; I = next(I))
-      if (hasTrivialDestructor(varAt(I)))
+      if (trivialAt(I))
         Ends.push_back(varAt(I));
     if (Ends.empty())
       return;
@@ -354,7 +415,19 @@ private:
     if (!S || Failed)
       return fail();
     if (auto *E = dyn_cast<Expr>(S)) {
-      E = E->IgnoreParens();
+      // Only these can be what IgnoreParens looks through; it is not
+      // inline, and most nodes are none of them.
+      switch (E->getStmtClass()) {
+      case Stmt::ParenExprClass:
+      case Stmt::UnaryOperatorClass:
+      case Stmt::GenericSelectionExprClass:
+      case Stmt::ChooseExprClass:
+      case Stmt::PredefinedExprClass:
+        E = E->IgnoreParens();
+        break;
+      default:
+        break;
+      }
       // A template's pattern, or error recovery.
       if (E->getDependence() != ExprDependence::None)
         return fail();
@@ -424,7 +497,12 @@ private:
       // builder appends constructors without looking them up).
       autoCreateBlock();
       Block->appendStmt(S, Vectors);
-      return VisitChildren(S);
+      {
+        auto *Construct = cast<CXXConstructExpr>(S);
+        return VisitArguments(
+            llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()),
+            Block);
+      }
     case Stmt::InitListExprClass:
       return VisitInitListExpr(cast<InitListExpr>(S), AlwaysAdd);
     case Stmt::OpaqueValueExprClass:
@@ -434,9 +512,8 @@ private:
       return VisitUnaryExprOrTypeTraitExpr(cast<UnaryExprOrTypeTraitExpr>(S),
                                            AlwaysAdd);
 
-    // What clang's builder adds and then walks the children of.
-    case Stmt::CoroutineBodyStmtClass:
-    case Stmt::MaterializeTemporaryExprClass:
+    // What clang's builder adds and then walks the children of: none, one,
+    // any.
     case Stmt::DeclRefExprClass:
     case Stmt::IntegerLiteralClass:
     case Stmt::FloatingLiteralClass:
@@ -445,6 +522,16 @@ private:
     case Stmt::CXXBoolLiteralExprClass:
     case Stmt::CXXNullPtrLiteralExprClass:
     case Stmt::CXXThisExprClass:
+      addIfKept(S, AlwaysAdd);
+      return Block;
+    case Stmt::MaterializeTemporaryExprClass: {
+      addIfKept(S, AlwaysAdd);
+      CFGBlock *B = Block;
+      if (CFGBlock *R = Visit(cast<MaterializeTemporaryExpr>(S)->getSubExpr()))
+        B = R;
+      return B;
+    }
+    case Stmt::CoroutineBodyStmtClass:
     case Stmt::CXXDefaultArgExprClass:
     case Stmt::CXXDefaultInitExprClass:
     case Stmt::CompoundAssignOperatorClass:
@@ -474,6 +561,19 @@ private:
       if (Child)
         if (CFGBlock *R = Visit(Child))
           B = R;
+    return B;
+  }
+
+  /// The arguments \p Args, the last first, then \p Callee if any: a
+  /// call's or constructor's children as clang's builder walks them.
+  CFGBlock *VisitArguments(llvm::ArrayRef<Expr *> Args, CFGBlock *B,
+                           Expr *Callee = nullptr) {
+    for (Expr *Arg : llvm::reverse(Args))
+      if (CFGBlock *R = Visit(Arg))
+        B = R;
+    if (Callee)
+      if (CFGBlock *R = Visit(Callee))
+        B = R;
     return B;
   }
 
@@ -808,21 +908,20 @@ private:
     }
     // A call that does not return ends its block, with the exit as the
     // only successor.
-    bool NoReturn = getFunctionExtInfo(*CalleeType).getNoReturn();
+    if (getFunctionExtInfo(*CalleeType).getNoReturn())
+      return fail();
     if (const FunctionDecl *Callee = C->getDirectCallee()) {
-      if (Callee->isNoReturn() || C->isBuiltinAssumeFalse(Ctx))
-        NoReturn = true;
-      // Builtins that do not evaluate their arguments.
-      unsigned Builtin = Callee->getBuiltinID();
-      if (Builtin == Builtin::BI__builtin_object_size ||
-          Builtin == Builtin::BI__builtin_dynamic_object_size)
+      const CalleeFacts &Facts = calleeFacts(Callee);
+      if (Facts.NoReturn || Facts.Unevaluated ||
+          (Facts.Assume && C->isBuiltinAssumeFalse(Ctx)))
         return fail();
     }
-    if (NoReturn)
-      return fail();
     autoCreateBlock();
     appendStmt(Block, C, keptEntry(C));
-    return VisitChildren(C);
+    // Its children are the callee and the arguments (the calls supported
+    // have no pre-arguments).
+    return VisitArguments(llvm::ArrayRef(C->getArgs(), C->getNumArgs()), Block,
+                          C->getCallee());
   }
 
   CFGBlock *VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E, bool AlwaysAdd) {
@@ -836,9 +935,9 @@ private:
     CFGBlock *B = Block;
     for (Expr *Part :
          {E->getResumeExpr(), E->getSuspendExpr(), E->getReadyExpr()}) {
+      // (The accessors read the slots HiddenAwaiterCalls fills.)
       if (!Part || Part == Opaque || Part == E->getCommonExpr() ||
-          Part == E->getOperand() || awaiterCallMayEndBlock(Part) ||
-          !llvm::is_contained(E->children(), Part))
+          Part == E->getOperand() || mayEndBlock(Part))
         return fail();
       if (Block)
         B = Block;
