@@ -154,6 +154,8 @@ std::string describe(const FunctionDecl *F) {
 struct Tally {
   unsigned Functions = 0;
   unsigned Supported = 0;
+  unsigned Coroutines = 0;
+  unsigned SupportedCoroutines = 0;
 };
 
 /// Compares both builders on \p F with each kept set; true if the own
@@ -206,8 +208,13 @@ Tally compareAll(ASTUnit &Unit) {
   Tally T;
   ASTContext &Ctx = Unit.getASTContext();
   for (const FunctionDecl *F : definitions(Ctx)) {
+    bool Built = compare(F, Ctx);
     ++T.Functions;
-    T.Supported += compare(F, Ctx);
+    T.Supported += Built;
+    if (isa<CoroutineBodyStmt>(F->getBody())) {
+      ++T.Coroutines;
+      T.SupportedCoroutines += Built;
+    }
   }
   return T;
 }
@@ -229,12 +236,16 @@ TEST(GraphBuilder, SameGraphAsClangOnEveryLitInput) {
       Tally T = compareAll(*Unit);
       Total.Functions += T.Functions;
       Total.Supported += T.Supported;
+      Total.Coroutines += T.Coroutines;
+      Total.SupportedCoroutines += T.SupportedCoroutines;
       ++Files;
     }
   }
   EXPECT_GT(Files, 40u);
   llvm::errs() << "lit inputs: " << Files << " files, " << Total.Functions
-               << " functions, " << Total.Supported << " built\n";
+               << " functions, " << Total.Supported << " built; "
+               << Total.Coroutines << " coroutines, "
+               << Total.SupportedCoroutines << " built\n";
   // Most of the lit inputs' functions are simple enough.
   EXPECT_GT(Total.Supported * 3, Total.Functions);
 }
@@ -272,6 +283,38 @@ TEST(GraphBuilder, BuildsTheBenchmarkCoroutines) {
       EXPECT_TRUE(compare(F, Ctx)) << describe(F) << " not built";
     }
   EXPECT_EQ(Coroutines, 4u);
+}
+
+TEST(GraphBuilder, HidesOnlyTheAwaitsItIsGiven) {
+  std::unique_ptr<ASTUnit> Unit = parse(benchCode(6, 1));
+  ASSERT_TRUE(Unit);
+  ASTContext &Ctx = Unit->getASTContext();
+  const FunctionDecl *Coroutine = nullptr;
+  for (const FunctionDecl *F : definitions(Ctx))
+    if (Ctx.getSourceManager().isInMainFile(F->getLocation()))
+      Coroutine = F;
+  ASSERT_TRUE(Coroutine);
+  Stmt *Body = Coroutine->getBody();
+  // The written body's awaits, as the effect collector lists them (the
+  // initial and final suspends are hidden without being listed).
+  std::vector<CoroutineSuspendExpr *> Written;
+  for (const Stmt *S : statementsOf(cast<CoroutineBodyStmt>(Body)->getBody()))
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
+      Written.push_back(const_cast<CoroutineSuspendExpr *>(Suspend));
+  ASSERT_EQ(Written.size(), 18u);
+  KeptStmts Everything, Listed;
+  std::unique_ptr<CFG> All =
+      buildSupportedGraph(Coroutine, Body, Ctx, Everything);
+  std::unique_ptr<CFG> Given =
+      buildSupportedGraph(Coroutine, Body, Ctx, Listed, &Written);
+  ASSERT_TRUE(All && Given);
+  EXPECT_EQ(printed(*Given, Ctx.getLangOpts()),
+            printed(*All, Ctx.getLangOpts()));
+  // An await left out would be walked whole by clang's builder.
+  std::vector<CoroutineSuspendExpr *> Missing(Written.begin() + 1,
+                                              Written.end());
+  KeptStmts Kept;
+  EXPECT_FALSE(buildSupportedGraph(Coroutine, Body, Ctx, Kept, &Missing));
 }
 
 /// Corners the builder supports; every function must be built.
