@@ -555,6 +555,18 @@ int parameters_plain(Guard g, int k) {
       return 2;
   return 0;
 }
+void lambdas(int k, Guard &g) {
+  auto f = [] {};
+  f();
+  auto h = [k, &g, copy = Guard(), n = k + 1]() { return n; };
+  h();
+  auto coroutine = [k]() -> rt::task<> { co_await rt::task<>{}; };
+}
+rt::task<> lambdas_in_coroutine(int k) {
+  auto f = [k, w = co_await rt::value_task<int>{}] { return k + w; };
+  co_await rt::task<>{};
+  f();
+}
 auto lambda = []() -> rt::task<> {
   Guard g;
   co_await rt::task<>{};
@@ -598,10 +610,6 @@ void logical(int a, int b) {
 }
 void logical_value(int a, int b) { bool c = a || b; }
 void conditional(int a) { int b = a ? 1 : 2; }
-void lambdas() {
-  auto f = [] {};
-  f();
-}
 void throws() { throw 1; }
 void noreturn() { fatal(); }
 void gotos() {

@@ -505,6 +505,8 @@ private:
       }
     case Stmt::InitListExprClass:
       return VisitInitListExpr(cast<InitListExpr>(S), AlwaysAdd);
+    case Stmt::LambdaExprClass:
+      return VisitLambdaExpr(cast<LambdaExpr>(S), AlwaysAdd);
     case Stmt::OpaqueValueExprClass:
       // Also what a hidden awaiter call is.
       return Block;
@@ -965,6 +967,18 @@ private:
     CFGBlock *RBlock = Visit(B->getRHS());
     CFGBlock *LBlock = Visit(B->getLHS());
     return LBlock ? LBlock : RBlock;
+  }
+
+  CFGBlock *VisitLambdaExpr(LambdaExpr *E, bool AlwaysAdd) {
+    addIfKept(E, AlwaysAdd);
+    // The body is a function of its own; the captures' initializers are
+    // walked first to last, as clang's builder walks them.
+    CFGBlock *Last = Block;
+    for (Expr *Init : E->capture_inits())
+      if (Init)
+        if (CFGBlock *R = Visit(Init))
+          Last = R;
+    return Last;
   }
 
   CFGBlock *VisitInitListExpr(InitListExpr *ILE, bool AlwaysAdd) {
