@@ -2,6 +2,7 @@
 
 #include "Analysis/Support/FlowGraph.h"
 #include "Analysis/Support/CfgHelpers.h"
+#include "Analysis/Support/GraphBuilder.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -192,17 +193,6 @@ TrySet findTriesLeftByException(const CFG &Graph, const SourceManager &SM) {
   return Tries;
 }
 
-/// True if clang's builder would end a block at \p Part, an awaiter call of
-/// a co_await or co_yield: it calls a function that does not return, or is
-/// not a plain call at all.
-bool mayEndBlock(const Expr *Part) {
-  const auto *Call = dyn_cast<CallExpr>(Part->IgnoreImplicit());
-  if (!Call)
-    return true;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return !Callee || Callee->isNoReturn();
-}
-
 /// Hides from clang's builder, while it lives, the awaiter calls of every
 /// co_await and co_yield of a body (await_ready, await_suspend,
 /// await_resume): the builder visits every node of them and adds nothing a
@@ -274,7 +264,7 @@ private:
       const auto *Part = dyn_cast_or_null<Expr>(Slot);
       if (!Part || Part == Opaque || !llvm::is_contained(Parts, Part) ||
           Part == E.getCommonExpr() || Part == E.getOperand() ||
-          mayEndBlock(Part))
+          awaiterCallMayEndBlock(Part))
         continue;
       HiddenParts.push_back({&Slot, Slot});
       Slot = Opaque;
@@ -288,32 +278,49 @@ private:
   llvm::SmallVector<Hidden, 0> HiddenParts;
 };
 
+/// Clang's CFG of \p Body, without the marking of branches whose
+/// condition has a known value. Without exception edges the awaiter calls
+/// of \p Suspends, or if null of every await of the body, are hidden.
 std::unique_ptr<CFG>
-buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
-           KeptStmts *Kept, const GraphHints *Hints) {
+buildWithClang(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
+               KeptStmts *Kept, bool EvaluateConditions,
+               const std::vector<CoroutineSuspendExpr *> *Suspends) {
   CFG::BuildOptions Options;
   Options.AddLifetime = true;
   Options.AddEHEdges = ExceptionEdges;
   // Trying to evaluate conditions none of which has a known value changes
   // nothing in the graph.
-  Options.PruneTriviallyFalseEdges = !(Hints && Hints->NoKnownConditions);
+  Options.PruneTriviallyFalseEdges = EvaluateConditions;
   // The builder reads the kept statements through a pointer to the map.
   KeptStmts *KeptMap = Kept;
   if (Kept)
     Options.forcedBlkExprs = &KeptMap;
   else
     Options.setAllAlwaysAdd();
+  if (ExceptionEdges)
+    return CFG::buildCFG(D, Body, &Ctx, Options);
+  std::optional<HiddenAwaiterCalls> Hidden;
+  if (Suspends)
+    Hidden.emplace(Body, *Suspends);
+  else
+    Hidden.emplace(Body);
+  return CFG::buildCFG(D, Body, &Ctx, Options);
+}
+
+std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
+                                bool ExceptionEdges, KeptStmts *Kept,
+                                const GraphHints *Hints) {
+  bool NoKnownConditions = Hints && Hints->NoKnownConditions;
   std::unique_ptr<CFG> Graph;
-  if (ExceptionEdges) {
-    Graph = CFG::buildCFG(D, Body, &Ctx, Options);
-  } else {
-    std::optional<HiddenAwaiterCalls> Hidden;
-    if (Hints)
-      Hidden.emplace(Body, Hints->Suspends);
-    else
-      Hidden.emplace(Body);
-    Graph = CFG::buildCFG(D, Body, &Ctx, Options);
-  }
+  // The common bodies are built for a fraction of what clang's builder
+  // costs, and with nothing to hide: the same graph, block for block
+  // (GraphBuilder.h).
+  if (!ExceptionEdges && Kept && NoKnownConditions)
+    Graph = buildSupportedGraph(D, Body, Ctx, *Kept, &Hints->Suspends);
+  if (!Graph)
+    Graph = buildWithClang(D, Body, Ctx, ExceptionEdges, Kept,
+                           /*EvaluateConditions=*/!NoKnownConditions,
+                           Hints ? &Hints->Suspends : nullptr);
   if (!Graph)
     return nullptr;
   for (CFGBlock *Block : *Graph) {
@@ -344,6 +351,12 @@ buildFlowGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
     for (auto &Entry : *Kept)
       Entry.second = nullptr;
   return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true, Kept, Hints);
+}
+
+std::unique_ptr<CFG> buildClangGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
+                                     KeptStmts &Kept) {
+  return buildWithClang(D, Body, Ctx, /*ExceptionEdges=*/false, &Kept,
+                        /*EvaluateConditions=*/false, /*Suspends=*/nullptr);
 }
 
 } // namespace acm

@@ -84,6 +84,16 @@ buildFlowGraph(const clang::Decl *D, clang::Stmt *Body, clang::ASTContext &Ctx,
                bool ExceptionEdges, TrySet *LeftByException = nullptr,
                KeptStmts *Kept = nullptr, const GraphHints *Hints = nullptr);
 
+/// The graph buildFlowGraph gets from clang's builder without exception
+/// edges, with \p Kept, when no condition of the body can have a known
+/// value, before it marks any branch: every await's awaiter calls hidden,
+/// no condition evaluated. What buildSupportedGraph (GraphBuilder.h) builds
+/// for the bodies it supports, and is held to.
+std::unique_ptr<clang::CFG> buildClangGraph(const clang::Decl *D,
+                                            clang::Stmt *Body,
+                                            clang::ASTContext &Ctx,
+                                            KeptStmts &Kept);
+
 /// The value of branch condition \p Condition when it is a call whose value
 /// is known: a function (or conversion to bool) whose visible definition
 /// only returns a constant, or one of the test frameworks' out-of-line
