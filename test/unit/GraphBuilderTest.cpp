@@ -612,6 +612,22 @@ void logical_value(int a, int b) { bool c = a || b; }
 void conditional(int a) { int b = a ? 1 : 2; }
 void throws() { throw 1; }
 void noreturn() { fatal(); }
+void analyzer_fatal() __attribute__((analyzer_noreturn));
+void analyzer_noreturn(int k) {
+  if (k)
+    analyzer_fatal();
+  cond();
+}
+struct AnalyzerNoReturnAwaiter {
+  bool await_ready() noexcept;
+  void await_suspend(std::coroutine_handle<>) noexcept
+      __attribute__((analyzer_noreturn));
+  void await_resume() noexcept;
+};
+rt::task<> analyzer_noreturn_await() {
+  co_await AnalyzerNoReturnAwaiter{};
+  cond();
+}
 void gotos() {
 label:
   if (cond())

@@ -36,7 +36,9 @@ bool awaiterCallMayEndBlock(const Expr *Part) {
   if (!Call)
     return true;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  return !Callee || Callee->isNoReturn();
+  // Clang's builder ends a block at a call of an analyzer_noreturn function
+  // as at one of a noreturn function.
+  return !Callee || Callee->isNoReturn() || Callee->isAnalyzerNoReturn();
 }
 
 namespace {
@@ -179,7 +181,9 @@ private:
     auto [It, New] = Callees.try_emplace(Callee);
     if (New) {
       unsigned Builtin = Callee->getBuiltinID();
-      It->second.NoReturn = Callee->isNoReturn();
+      // An analyzer_noreturn function ends the block as a noreturn one.
+      It->second.NoReturn =
+          Callee->isNoReturn() || Callee->isAnalyzerNoReturn();
       It->second.Unevaluated =
           Builtin == Builtin::BI__builtin_object_size ||
           Builtin == Builtin::BI__builtin_dynamic_object_size;
