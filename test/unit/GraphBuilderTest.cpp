@@ -628,6 +628,11 @@ rt::task<> analyzer_noreturn_await() {
   co_await AnalyzerNoReturnAwaiter{};
   cond();
 }
+void assumptions(int k) {
+  __builtin_assume(k > 0);
+  __builtin_assume(cond());
+  cond();
+}
 void gotos() {
 label:
   if (cond())

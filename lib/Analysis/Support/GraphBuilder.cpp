@@ -171,7 +171,8 @@ private:
     bool NoReturn = false;
     /// A builtin that does not evaluate its arguments.
     bool Unevaluated = false;
-    /// __builtin_assume, which ends the block if its argument is false.
+    /// __builtin_assume or __assume: the block ends at it if its argument
+    /// is false, and its argument is left out if that has side effects.
     bool Assume = false;
   };
   /// The same functions are called again and again.
@@ -187,7 +188,8 @@ private:
       It->second.Unevaluated =
           Builtin == Builtin::BI__builtin_object_size ||
           Builtin == Builtin::BI__builtin_dynamic_object_size;
-      It->second.Assume = Builtin == Builtin::BI__builtin_assume;
+      It->second.Assume = Builtin == Builtin::BI__builtin_assume ||
+                          Builtin == Builtin::BI__assume;
     }
     return It->second;
   }
@@ -918,8 +920,10 @@ private:
       return fail();
     if (const FunctionDecl *Callee = C->getDirectCallee()) {
       const CalleeFacts &Facts = calleeFacts(Callee);
-      if (Facts.NoReturn || Facts.Unevaluated ||
-          (Facts.Assume && C->isBuiltinAssumeFalse(Ctx)))
+      // An assumption is given up on whole: clang's builder ends the block
+      // at a false one and leaves out the argument of one with side
+      // effects.
+      if (Facts.NoReturn || Facts.Unevaluated || Facts.Assume)
         return fail();
     }
     autoCreateBlock();
