@@ -1166,8 +1166,77 @@ void deep_scopes(int k) {
 }
 )cpp";
 
+constexpr const char *ExpressionProbes = R"cpp(
+#include "acm-task.h"
+#include <initializer_list>
+#include <compare>
+struct Guard { Guard(); Guard(int); ~Guard(); void touch(); bool ok(); };
+struct Plain { int x; int y = 2; };
+struct Agg { Guard g; int n = 3; };
+struct Cmp { int v; auto operator<=>(const Cmp &) const = default; };
+struct Eq { bool operator==(const Eq &) const; };
+bool cond();
+int pick();
+Guard make();
+rt::task<> coreturn_void_temporaries(int k) {
+  if (k)
+    co_return (void)Guard();
+  if (k == 2)
+    co_return (Guard(), void());
+  co_return static_cast<void>(make().ok());
+}
+rt::value_task<int> coreturn_temporaries(int k) {
+  if (k)
+    co_return Guard().ok();
+  co_return make().ok() ? 1 : 2;
+}
+template <int N> int nttp() {
+  int a[N];
+  return N + 1;
+}
+template int nttp<3>();
+void init_lists() {
+  std::initializer_list<int> il = {1, 2, 3};
+  std::initializer_list<Guard> gl = {Guard(), Guard(1)};
+}
+void rewritten(Cmp a, Cmp b, Eq x, Eq y) {
+  bool l = a < b;
+  bool ne = x != y;
+  auto c = a <=> b;
+}
+void designated() {
+  Plain q{.x = 1};
+  Plain r = {1};
+  Agg a{};
+  Agg b{.n = 4};
+  Agg arr[2] = {};
+}
+void statement_temporaries() {
+  Guard().touch();
+  (void)Guard();
+  make();
+  static_cast<void>(make());
+  Guard(1), Guard(2);
+  if (make().ok())
+    cond();
+  while (Guard().ok())
+    ;
+  for (Guard g; g.ok(); Guard().touch())
+    ;
+}
+struct Polymorphic { virtual ~Polymorphic(); };
+void typeid_polymorphic(Polymorphic &p) { const auto &t = typeid(p); }
+void expression_statements(int k, int *p) {
+  k;
+  -k;
+  *p;
+  p[k];
+  k = k ? k : 1;
+}
+)cpp";
+
 TEST(GraphBuilder, ProbesAgreeWithClang) {
-  for (const char *Code : {Probes, MoreProbes}) {
+  for (const char *Code : {Probes, MoreProbes, ExpressionProbes}) {
     std::unique_ptr<ASTUnit> Unit = parse(Code);
     ASSERT_TRUE(Unit);
     ASSERT_FALSE(Unit->getDiagnostics().hasErrorOccurred());
