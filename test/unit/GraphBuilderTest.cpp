@@ -633,6 +633,21 @@ void assumptions(int k) {
   __builtin_assume(cond());
   cond();
 }
+struct NoReturnConstructor {
+  [[noreturn]] NoReturnConstructor();
+  [[noreturn]] NoReturnConstructor(int);
+};
+void noreturn_temporary(int k) {
+  if (k)
+    NoReturnConstructor();
+  cond();
+}
+void noreturn_variable(int k) {
+  if (k) {
+    NoReturnConstructor n(k);
+  }
+  cond();
+}
 void gotos() {
 label:
   if (cond())

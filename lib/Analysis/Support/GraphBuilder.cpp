@@ -500,11 +500,15 @@ private:
     case Stmt::CXXConstructExprClass:
     case Stmt::CXXTemporaryObjectExprClass:
       // Always an element, and not recorded in the kept entries (clang's
-      // builder appends constructors without looking them up).
-      autoCreateBlock();
-      Block->appendStmt(S, Vectors);
+      // builder appends constructors without looking them up). A
+      // constructor that does not return ends its block, as a call does.
       {
         auto *Construct = cast<CXXConstructExpr>(S);
+        if (const CXXConstructorDecl *Constructor = Construct->getConstructor();
+            Constructor && Constructor->isNoReturn())
+          return fail();
+        autoCreateBlock();
+        Block->appendStmt(S, Vectors);
         return VisitArguments(
             llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()),
             Block);
