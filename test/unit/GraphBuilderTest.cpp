@@ -1250,8 +1250,57 @@ void expression_statements(int k, int *p) {
 }
 )cpp";
 
+constexpr const char *NoReturnProbes = R"cpp(
+#include "acm-task.h"
+bool cond();
+struct Fatal { [[noreturn]] ~Fatal(); };
+struct Convert { [[noreturn]] operator bool(); };
+struct FatalCopy { FatalCopy(); [[noreturn]] FatalCopy(const FatalCopy &); };
+struct FatalAnalyzerCtor { FatalAnalyzerCtor() __attribute__((analyzer_noreturn)); };
+void noreturn_destructor_call(Fatal *f, int k) {
+  if (k)
+    f->~Fatal();
+  cond();
+}
+void noreturn_destructor_local(int k) {
+  if (k) {
+    Fatal f;
+  }
+  cond();
+}
+void noreturn_conversion(Convert c) {
+  if (c)
+    cond();
+}
+void noreturn_copy_capture(FatalCopy &c) {
+  auto l = [c] {};
+  cond();
+}
+void analyzer_noreturn_constructor(int k) {
+  if (k)
+    FatalAnalyzerCtor();
+  cond();
+}
+struct FatalYield {
+  struct promise_type {
+    FatalYield get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    [[noreturn]] std::suspend_always yield_value(int) noexcept;
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+FatalYield noreturn_yield(int k) {
+  if (k)
+    co_yield 1;
+  cond();
+}
+)cpp";
+
 TEST(GraphBuilder, ProbesAgreeWithClang) {
-  for (const char *Code : {Probes, MoreProbes, ExpressionProbes}) {
+  for (const char *Code :
+       {Probes, MoreProbes, ExpressionProbes, NoReturnProbes}) {
     std::unique_ptr<ASTUnit> Unit = parse(Code);
     ASSERT_TRUE(Unit);
     ASSERT_FALSE(Unit->getDiagnostics().hasErrorOccurred());
