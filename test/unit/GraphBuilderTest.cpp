@@ -1298,9 +1298,48 @@ FatalYield noreturn_yield(int k) {
 }
 )cpp";
 
+constexpr const char *PromiseProbes = R"cpp(
+#include "acm-task.h"
+#include <new>
+#include <cstddef>
+bool cond();
+struct Guard { Guard(); Guard(const Guard &); ~Guard(); };
+struct Fallible {
+  struct promise_type {
+    promise_type(Guard &, int k);
+    static Fallible get_return_object_on_allocation_failure();
+    void *operator new(std::size_t, const std::nothrow_t &) noexcept;
+    void *operator new(std::size_t) noexcept;
+    void operator delete(void *, std::size_t);
+    Fallible get_return_object();
+    std::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_void();
+    void unhandled_exception();
+  };
+};
+Fallible allocation_failure(Guard &g, int k) {
+  Guard copy = g;
+  if (k)
+    co_return;
+  co_await std::suspend_never{};
+}
+struct BoolSuspend {
+  bool await_ready() noexcept;
+  bool await_suspend(std::coroutine_handle<>) noexcept;
+  Guard await_resume() noexcept;
+};
+rt::task<> by_value(Guard g, Guard h, int k) {
+  Guard r = co_await BoolSuspend{};
+  for (int i = co_await rt::value_task<int>{}; i < k; ++i)
+    if (i == 3)
+      co_return;
+}
+)cpp";
+
 TEST(GraphBuilder, ProbesAgreeWithClang) {
-  for (const char *Code :
-       {Probes, MoreProbes, ExpressionProbes, NoReturnProbes}) {
+  for (const char *Code : {Probes, MoreProbes, ExpressionProbes,
+                           NoReturnProbes, PromiseProbes}) {
     std::unique_ptr<ASTUnit> Unit = parse(Code);
     ASSERT_TRUE(Unit);
     ASSERT_FALSE(Unit->getDiagnostics().hasErrorOccurred());
