@@ -648,6 +648,17 @@ void noreturn_variable(int k) {
   }
   cond();
 }
+struct Pair {
+  int first, second;
+};
+void structured_binding(Pair &p) {
+  auto &[a, b] = p;
+  cond();
+}
+void function_try_block() try {
+  cond();
+} catch (...) {
+}
 void gotos() {
 label:
   if (cond())
