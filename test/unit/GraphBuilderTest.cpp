@@ -612,6 +612,53 @@ void logical_value(int a, int b) { bool c = a || b; }
 void conditional(int a) { int b = a ? 1 : 2; }
 void throws() { throw 1; }
 void noreturn() { fatal(); }
+void analyzer_fatal() __attribute__((analyzer_noreturn));
+void analyzer_noreturn(int k) {
+  if (k)
+    analyzer_fatal();
+  cond();
+}
+struct AnalyzerNoReturnAwaiter {
+  bool await_ready() noexcept;
+  void await_suspend(std::coroutine_handle<>) noexcept
+      __attribute__((analyzer_noreturn));
+  void await_resume() noexcept;
+};
+rt::task<> analyzer_noreturn_await() {
+  co_await AnalyzerNoReturnAwaiter{};
+  cond();
+}
+void assumptions(int k) {
+  __builtin_assume(k > 0);
+  __builtin_assume(cond());
+  cond();
+}
+struct NoReturnConstructor {
+  [[noreturn]] NoReturnConstructor();
+  [[noreturn]] NoReturnConstructor(int);
+};
+void noreturn_temporary(int k) {
+  if (k)
+    NoReturnConstructor();
+  cond();
+}
+void noreturn_variable(int k) {
+  if (k) {
+    NoReturnConstructor n(k);
+  }
+  cond();
+}
+struct Pair {
+  int first, second;
+};
+void structured_binding(Pair &p) {
+  auto &[a, b] = p;
+  cond();
+}
+void function_try_block() try {
+  cond();
+} catch (...) {
+}
 void gotos() {
 label:
   if (cond())
@@ -649,6 +696,714 @@ TEST(GraphBuilder, LeavesTheRestToClang) {
         SM.isInMainFile(F->getLocation()) &&
         !(Method && Method->getParent()->isLambda()))
       EXPECT_FALSE(compare(F, Ctx)) << describe(F) << " built";
+}
+
+/// Constructs the corners above do not hold (attributes, builtins, noreturn
+/// calls of every kind, unevaluated operands, awaits in loop conditions and
+/// increments, lifetime extension, C++20 expressions, defaulted members,
+/// lambdas in captures, conditions and awaits...): whether the builder
+/// builds them or not, a graph it builds must be clang's.
+constexpr const char *Probes = R"cpp(
+#include "acm-task.h"
+#include <cstdlib>
+#include <initializer_list>
+#include <compare>
+#include <typeinfo>
+#include <source_location>
+struct Guard { Guard(); Guard(int); ~Guard(); void touch(); };
+struct Plain { int x; int y = 2; };
+struct Holder { Guard g; int n; ~Holder(); };
+bool cond();
+int pick();
+[[noreturn]] void fatal();
+void analyzer_fatal() __attribute__((analyzer_noreturn));
+typedef void NoReturnFn() __attribute__((noreturn));
+struct Virtual { [[noreturn]] virtual void die(); void (Virtual::*pmf)(); };
+struct Cmp { int v; auto operator<=>(const Cmp &) const = default; };
+struct Eq { bool operator==(const Eq &) const; };
+struct Assign { Assign &operator=(const Assign &); Assign &operator+=(const Assign &); ~Assign(); };
+
+void analyzer_noreturn_call(int k) {
+  if (k)
+    analyzer_fatal();
+  cond();
+}
+void assume_side_effects(int k) {
+  __builtin_assume(pick() > 0);
+  __builtin_assume(k > 0);
+  cond();
+}
+void noreturn_pointer(NoReturnFn *f, int k) {
+  if (k)
+    f();
+  cond();
+}
+void noreturn_virtual(Virtual &v, int k) {
+  if (k)
+    v.die();
+  cond();
+}
+void member_pointer(Virtual &v) { (v.*v.pmf)(); }
+void builtins(int k) {
+  if (k == 1)
+    __builtin_unreachable();
+  if (k == 2)
+    __builtin_trap();
+  if (k == 3)
+    std::abort();
+  if (k == 4)
+    std::exit(1);
+  if (k == 5)
+    std::terminate();
+}
+void expect(int k) {
+  if (__builtin_expect(k, 0))
+    cond();
+  int n = __builtin_choose_expr(1, 2, 3);
+  int m = __extension__ (k + 1);
+}
+void unevaluated(int k) {
+  int a = sizeof(k + pick());
+  int b = alignof(Guard);
+  decltype(pick()) c = 0;
+  bool d = noexcept(pick());
+  const std::type_info &t = typeid(k);
+  int e = sizeof([] { return 1; }());
+}
+void likely_attr(int k) {
+  if (k) [[likely]] {
+    cond();
+  } else [[unlikely]] {
+    pick();
+  }
+}
+void assume_attr(int k) {
+  [[assume(k > 0)]];
+  cond();
+}
+void else_if_chain(int k) {
+  if (k == 1)
+    ;
+  else if (k == 2)
+    ;
+  else if (k == 3) {
+  } else
+    ;
+  if (k)
+    ;
+}
+void nested_lambda_captures(int k) {
+  auto f = [g = [k] { return k; }] { return g(); };
+  auto h = [x = [y = k + 1] { return y; }()] { return x; };
+  f();
+}
+void default_arg_lambda(int x = [] { return 3; }());
+void default_arg_noreturn(int x = (fatal(), 1));
+void uses_default_args() {
+  default_arg_lambda();
+  default_arg_noreturn();
+  cond();
+}
+rt::task<> await_in_for(int n) {
+  for (int i = 0; i < co_await rt::value_task<int>{}; i += co_await rt::value_task<int>{})
+    cond();
+  for (; co_await rt::value_task<bool>{};)
+    ;
+}
+rt::generator<int> yield_in_while(int n) {
+  while ((co_yield n, cond()))
+    n++;
+  do {
+  } while ((co_yield 1, n--));
+}
+rt::task<> do_while_await() {
+  do {
+    Guard g;
+  } while (co_await rt::value_task<bool>{});
+}
+rt::task<> comma_awaits() {
+  co_await rt::task<>{}, co_await rt::task<>{};
+  int v = (co_await rt::value_task<int>{}, pick());
+}
+void break_continue_nested(int n) {
+  Guard outer;
+  for (Guard a; cond();) {
+    const Guard &r = Guard();
+    Guard &&rr = Guard(3);
+    for (int i = 0; i < n; ++i) {
+      Guard b;
+      const Plain &p = Plain{};
+      while (cond()) {
+        Guard c;
+        const Holder &h = Holder();
+        if (pick() == 1)
+          break;
+        if (pick() == 2)
+          continue;
+        do {
+          Guard d;
+          if (pick() == 3)
+            break;
+          continue;
+        } while (cond());
+      }
+      if (i == 3)
+        continue;
+      if (i == 4)
+        break;
+    }
+  }
+}
+void for_init_guard(int n) {
+  for (Guard g(n); cond();)
+    for (Guard h; cond(); g.touch())
+      if (pick())
+        break;
+}
+void while_decl_cond() {
+  while (bool b = cond())
+    ;
+}
+struct Methods {
+  Guard g;
+  int method_return(int k) {
+    Guard local;
+    Plain p;
+    if (k)
+      return 1;
+    {
+      Guard inner;
+      return 2;
+    }
+  }
+};
+void statics_and_threads() {
+  static Guard sg;
+  thread_local Guard tg;
+  extern int ext;
+  using T = int;
+  typedef int U;
+  static_assert(sizeof(int) == 4);
+  T t = ext;
+  U u = t;
+}
+void asm_stmt() { asm volatile("" ::: "memory"); }
+void lifetime_extension(Holder h) {
+  const int &n = Holder().n;
+  const Guard &g = Holder().g;
+  Guard &&m = static_cast<Guard &&>(Guard());
+  const Plain &pl = Plain{1};
+  const Guard(&arr)[2] = {Guard(), Guard()};
+  cond();
+}
+void cxx20(Cmp a, Cmp b, Eq x, Eq y) {
+  bool l = a < b;
+  bool ne = x != y;
+  Plain p(1, 2);
+  Plain q{.x = 1};
+  Plain arr[3] = {{1}};
+  std::initializer_list<int> il = {1, 2, 3};
+  auto loc = std::source_location::current();
+}
+void array_capture() {
+  Guard arr[2];
+  int ints[3] = {};
+  auto f = [arr] {};
+  auto g = [ints] { return ints[0]; };
+}
+struct WithArrays {
+  Guard g[2];
+  int n[2];
+  WithArrays &operator=(const WithArrays &) = default;
+  WithArrays &operator=(WithArrays &&) = default;
+};
+void use_with_arrays(WithArrays &a, WithArrays &b) { a = b; a = static_cast<WithArrays &&>(b); }
+void assignments(Assign a, Assign b) {
+  a = b;
+  a += b;
+}
+struct Gn : Guard { int n(); };
+template <int N, typename... Ts> int pack(Ts... ts) {
+  int n = N + sizeof...(Ts);
+  (ts.touch(), ...);
+  return (0 + ... + ts.n());
+}
+template int pack<3, Gn, Gn>(Gn, Gn);
+template <typename T> concept Small = sizeof(T) < 8;
+void concepts() {
+  bool a = Small<int>;
+  bool b = requires { 1 + 1; };
+}
+void binary_conditional(int a) { int b = a ?: 2; }
+consteval int ce() { return 1; }
+struct CE { consteval CE(int) {} };
+void consteval_calls() {
+  ce();
+  int x = ce();
+  CE(1);
+  CE{2};
+  if (ce())
+    cond();
+}
+rt::value_task<int> coreturn_value(int k) {
+  if (k)
+    co_return k + 1;
+  co_return pick();
+}
+struct NoVoid {
+  struct promise_type {
+    NoVoid get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_value(int) {}
+    [[noreturn]] void unhandled_exception() { std::terminate(); }
+  };
+};
+NoVoid no_return_void(int k) {
+  if (k)
+    co_return 1;
+  co_return 2;
+}
+struct NoVoid2 {
+  struct promise_type {
+    NoVoid2 get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_value(int) {}
+    void unhandled_exception() {}
+  };
+};
+NoVoid2 no_return_void2(int k) {
+  if (k)
+    co_return 1;
+  Guard g;
+  co_await std::suspend_always{};
+}
+struct OpAwaitable {};
+struct Awaiter {
+  bool await_ready();
+  bool await_suspend(std::coroutine_handle<>);
+  int await_resume();
+};
+Awaiter operator co_await(OpAwaitable);
+struct HandleAwaiter {
+  bool await_ready() noexcept;
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<>) noexcept;
+  void await_resume() noexcept;
+};
+struct MemberAwait { Awaiter operator co_await(); };
+rt::task<> operator_awaits() {
+  int v = co_await OpAwaitable{};
+  co_await HandleAwaiter{};
+  int w = co_await MemberAwait{};
+  co_await co_await rt::value_task<rt::task<>>{};
+}
+int musttail_target(int);
+int musttail(int k) { [[clang::musttail]] return musttail_target(k); }
+void cleanup_fn(int *);
+void cleanup_attr() { int x __attribute__((cleanup(cleanup_fn))) = 0; }
+void unreachable_after_return(int k) {
+  return;
+  Guard g;
+  if (k)
+    cond();
+}
+void empty_for_body_break() {
+  for (;;)
+    break;
+  while (true)
+    break;
+  do
+    break;
+  while (true);
+}
+void label_decl() { __label__ done; done:; }
+void local_class() {
+  struct Local { int f() { return 1; } } ;
+  Local l;
+  l.f();
+}
+void new_delete() { int *p = new int(3); delete p; }
+void throw_in_lambda() { auto f = [] { throw 1; }; }
+void paren_list_guard() { Holder h(Guard(), 3); }
+void vla(int n) { int a[n]; }
+void compound_literal() { int *p = (int[]){1, 2}; }
+void generic_sel(int k) { int x = _Generic(k, int: 1, default: 2); }
+void conditional_in_init(int k) { Guard g = k ? Guard() : Guard(1); }
+void init_list_array_filler() { Guard arr[4] = {Guard(1)}; }
+struct Base { Base(int); virtual ~Base(); };
+struct Derived : Base { using Base::Base; };
+void inherited_ctor() { Derived d(3); }
+void pseudo_dtor(int *p) { typedef int I; p->~I(); }
+void explicit_dtor(Guard *g) { g->~Guard(); }
+void udl_use();
+void void_casts(int k) { (void)k; static_cast<void>(pick()); (void)cond(); }
+void nested_compounds() { { { } } { ; } }
+void nested_return_in_else(int k) {
+  Guard g;
+  if (k) {
+    Guard a;
+  } else {
+    Guard b;
+    return;
+  }
+}
+rt::task<> coreturn_in_while() {
+  Guard g;
+  while (cond()) {
+    Guard w;
+    co_return;
+  }
+}
+)cpp";
+
+constexpr const char *MoreProbes = R"cpp(
+#include "acm-task.h"
+struct Guard { Guard(); Guard(int); ~Guard(); void touch(); };
+struct Plain { int x; int y = 2; };
+bool cond();
+int pick();
+void analyzer_fatal() __attribute__((analyzer_noreturn));
+struct AnalyzerAwaiter {
+  bool await_ready() noexcept;
+  void await_suspend(std::coroutine_handle<>) noexcept __attribute__((analyzer_noreturn));
+  void await_resume() noexcept;
+};
+rt::task<> analyzer_noreturn_await() {
+  co_await AnalyzerAwaiter{};
+  cond();
+}
+void lambda_in_condition(int k) {
+  if ([&] { return k > 1; }())
+    cond();
+  while ([k]() mutable { return --k > 0; }())
+    ;
+}
+void attributes_on_decls() {
+  [[maybe_unused]] Guard g;
+  [[maybe_unused]] int x = 1;
+}
+Guard return_temporary(int k) {
+  Guard local;
+  if (k)
+    return Guard(k);
+  return {};
+}
+void returns_both(int k) {
+  Guard g;
+  if (k)
+    return;
+  else
+    return;
+}
+void non_compound_bodies() {
+  while (cond())
+    if (pick())
+      continue;
+    else
+      break;
+  do
+    Guard g;
+  while (cond());
+  for (;;)
+    Guard h;
+}
+void arrays() {
+  Guard z[0];
+  Guard m[2][3];
+  const Guard (&ra)[1] = {Guard()};
+  Plain ps[2][2] = {};
+}
+rt::value_task<Plain> coreturn_braces(int k) {
+  if (k)
+    co_return {};
+  co_return Plain{1};
+}
+void void_call();
+rt::task<> coreturn_void_expr(int k) {
+  if (k)
+    co_return void_call();
+  co_return;
+}
+struct Temp { ~Temp(); bool await_ready(); void await_suspend(std::coroutine_handle<>); Guard await_resume(); };
+rt::task<> awaits_of_temporaries() {
+  co_await Temp{};
+  Guard g = co_await Temp{};
+  (co_await Temp{}).touch();
+}
+struct Self {
+  int n;
+  Guard g;
+  void captures() {
+    auto a = [this] { return n; };
+    auto b = [*this] { return n; };
+    auto c = [=] { return n; };
+  }
+};
+void generic_lambdas() {
+  auto f = [](auto x) { Guard g; return x; };
+  f(1);
+  f(2.0);
+}
+rt::generator<int> yields_in_for() {
+  for (int i = 0; i < 3; co_yield i++)
+    ;
+  for (;;) {
+    Guard g;
+    co_yield 1;
+    if (cond())
+      co_return;
+  }
+}
+void if_consteval() {
+  if consteval {
+    cond();
+  }
+  if constexpr (sizeof(int) == 4)
+    cond();
+}
+rt::task<> lambda_in_await() {
+  co_await [] () -> rt::task<> { co_return; }();
+  auto l = [v = co_await rt::value_task<int>{}]() { return v; };
+}
+void deep_scopes(int k) {
+  Guard a;
+  {
+    Guard b;
+    {
+      int t;
+      {
+        Guard c;
+        while (k--) {
+          int u;
+          {
+            Guard d;
+            if (k == 5)
+              break;
+            if (k == 6)
+              continue;
+            if (k == 7)
+              return;
+          }
+        }
+      }
+    }
+  }
+}
+)cpp";
+
+constexpr const char *ExpressionProbes = R"cpp(
+#include "acm-task.h"
+#include <initializer_list>
+#include <compare>
+struct Guard { Guard(); Guard(int); ~Guard(); void touch(); bool ok(); };
+struct Plain { int x; int y = 2; };
+struct Agg { Guard g; int n = 3; };
+struct Cmp { int v; auto operator<=>(const Cmp &) const = default; };
+struct Eq { bool operator==(const Eq &) const; };
+bool cond();
+int pick();
+Guard make();
+rt::task<> coreturn_void_temporaries(int k) {
+  if (k)
+    co_return (void)Guard();
+  if (k == 2)
+    co_return (Guard(), void());
+  co_return static_cast<void>(make().ok());
+}
+rt::value_task<int> coreturn_temporaries(int k) {
+  if (k)
+    co_return Guard().ok();
+  co_return make().ok() ? 1 : 2;
+}
+template <int N> int nttp() {
+  int a[N];
+  return N + 1;
+}
+template int nttp<3>();
+void init_lists() {
+  std::initializer_list<int> il = {1, 2, 3};
+  std::initializer_list<Guard> gl = {Guard(), Guard(1)};
+}
+void rewritten(Cmp a, Cmp b, Eq x, Eq y) {
+  bool l = a < b;
+  bool ne = x != y;
+  auto c = a <=> b;
+}
+void designated() {
+  Plain q{.x = 1};
+  Plain r = {1};
+  Agg a{};
+  Agg b{.n = 4};
+  Agg arr[2] = {};
+}
+void statement_temporaries() {
+  Guard().touch();
+  (void)Guard();
+  make();
+  static_cast<void>(make());
+  Guard(1), Guard(2);
+  if (make().ok())
+    cond();
+  while (Guard().ok())
+    ;
+  for (Guard g; g.ok(); Guard().touch())
+    ;
+}
+struct Polymorphic { virtual ~Polymorphic(); };
+void typeid_polymorphic(Polymorphic &p) { const auto &t = typeid(p); }
+void expression_statements(int k, int *p) {
+  k;
+  -k;
+  *p;
+  p[k];
+  k = k ? k : 1;
+}
+)cpp";
+
+constexpr const char *NoReturnProbes = R"cpp(
+#include "acm-task.h"
+bool cond();
+struct Fatal { [[noreturn]] ~Fatal(); };
+struct Convert { [[noreturn]] operator bool(); };
+struct FatalCopy { FatalCopy(); [[noreturn]] FatalCopy(const FatalCopy &); };
+struct FatalAnalyzerCtor { FatalAnalyzerCtor() __attribute__((analyzer_noreturn)); };
+void noreturn_destructor_call(Fatal *f, int k) {
+  if (k)
+    f->~Fatal();
+  cond();
+}
+void noreturn_destructor_local(int k) {
+  if (k) {
+    Fatal f;
+  }
+  cond();
+}
+void noreturn_conversion(Convert c) {
+  if (c)
+    cond();
+}
+void noreturn_copy_capture(FatalCopy &c) {
+  auto l = [c] {};
+  cond();
+}
+void analyzer_noreturn_constructor(int k) {
+  if (k)
+    FatalAnalyzerCtor();
+  cond();
+}
+struct FatalYield {
+  struct promise_type {
+    FatalYield get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    [[noreturn]] std::suspend_always yield_value(int) noexcept;
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+FatalYield noreturn_yield(int k) {
+  if (k)
+    co_yield 1;
+  cond();
+}
+)cpp";
+
+constexpr const char *PromiseProbes = R"cpp(
+#include "acm-task.h"
+#include <new>
+#include <cstddef>
+bool cond();
+struct Guard { Guard(); Guard(const Guard &); ~Guard(); };
+struct Fallible {
+  struct promise_type {
+    promise_type(Guard &, int k);
+    static Fallible get_return_object_on_allocation_failure();
+    void *operator new(std::size_t, const std::nothrow_t &) noexcept;
+    void *operator new(std::size_t) noexcept;
+    void operator delete(void *, std::size_t);
+    Fallible get_return_object();
+    std::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_void();
+    void unhandled_exception();
+  };
+};
+Fallible allocation_failure(Guard &g, int k) {
+  Guard copy = g;
+  if (k)
+    co_return;
+  co_await std::suspend_never{};
+}
+struct BoolSuspend {
+  bool await_ready() noexcept;
+  bool await_suspend(std::coroutine_handle<>) noexcept;
+  Guard await_resume() noexcept;
+};
+rt::task<> by_value(Guard g, Guard h, int k) {
+  Guard r = co_await BoolSuspend{};
+  for (int i = co_await rt::value_task<int>{}; i < k; ++i)
+    if (i == 3)
+      co_return;
+}
+)cpp";
+
+TEST(GraphBuilder, ProbesAgreeWithClang) {
+  for (const char *Code : {Probes, MoreProbes, ExpressionProbes,
+                           NoReturnProbes, PromiseProbes}) {
+    std::unique_ptr<ASTUnit> Unit = parse(Code);
+    ASSERT_TRUE(Unit);
+    ASSERT_FALSE(Unit->getDiagnostics().hasErrorOccurred());
+    ASTContext &Ctx = Unit->getASTContext();
+    SourceManager &SM = Ctx.getSourceManager();
+    for (const FunctionDecl *F : definitions(Ctx))
+      if (SM.isInMainFile(F->getLocation()))
+        compare(F, Ctx);
+  }
+}
+
+/// Bodies with errors, invalid declarations included: no crash, and a
+/// graph built is clang's.
+constexpr const char *Broken = R"cpp(
+#include "acm-task.h"
+struct Guard { Guard(); ~Guard(); };
+bool cond();
+void undeclared_call() { Guard g; undeclared(); if (cond()) return; }
+void bad_condition() { if (missing) cond(); while (nope) ; }
+void bad_declaration() { Unknown u; Guard g; cond(); }
+int bad_return() { Guard g; return "text"; }
+void bad_break() { break; }
+void bad_continue() { Guard g; continue; }
+rt::task<> bad_await() { co_await 3; Guard g; }
+rt::task<> bad_coreturn() { co_return 5; }
+rt::value_task<int> missing_value() { co_return; }
+void bad_init() { Guard g(1, 2, 3); int x = Guard(); }
+void bad_member() { Guard g; g.nothing(); cond(); }
+auto bad_lambda() { return [x = undeclared] { return x; }; }
+void bad_for() { for (int i = 0; i < undeclared; ++i) cond(); }
+struct Incomplete;
+void incomplete(Incomplete &i) { Incomplete copy = i; cond(); }
+)cpp";
+
+TEST(GraphBuilder, BrokenBodiesAgreeWithClang) {
+  std::unique_ptr<ASTUnit> Unit = parse(Broken);
+  ASSERT_TRUE(Unit);
+  ASTContext &Ctx = Unit->getASTContext();
+  SourceManager &SM = Ctx.getSourceManager();
+  struct Collect : RecursiveASTVisitor<Collect> {
+    std::vector<const FunctionDecl *> Found;
+    bool shouldVisitImplicitCode() const { return true; }
+    bool VisitFunctionDecl(FunctionDecl *F) {
+      if (F->doesThisDeclarationHaveABody() && F->getBody() &&
+          !F->isDependentContext())
+        Found.push_back(F);
+      return true;
+    }
+  } C;
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const FunctionDecl *F : C.Found)
+    if (SM.isInMainFile(F->getLocation()))
+      compare(F, Ctx);
 }
 
 } // namespace

@@ -36,7 +36,9 @@ bool awaiterCallMayEndBlock(const Expr *Part) {
   if (!Call)
     return true;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  return !Callee || Callee->isNoReturn();
+  // Clang's builder ends a block at a call of an analyzer_noreturn function
+  // as at one of a noreturn function.
+  return !Callee || Callee->isNoReturn() || Callee->isAnalyzerNoReturn();
 }
 
 namespace {
@@ -169,7 +171,8 @@ private:
     bool NoReturn = false;
     /// A builtin that does not evaluate its arguments.
     bool Unevaluated = false;
-    /// __builtin_assume, which ends the block if its argument is false.
+    /// __builtin_assume or __assume: the block ends at it if its argument
+    /// is false, and its argument is left out if that has side effects.
     bool Assume = false;
   };
   /// The same functions are called again and again.
@@ -179,11 +182,14 @@ private:
     auto [It, New] = Callees.try_emplace(Callee);
     if (New) {
       unsigned Builtin = Callee->getBuiltinID();
-      It->second.NoReturn = Callee->isNoReturn();
+      // An analyzer_noreturn function ends the block as a noreturn one.
+      It->second.NoReturn =
+          Callee->isNoReturn() || Callee->isAnalyzerNoReturn();
       It->second.Unevaluated =
           Builtin == Builtin::BI__builtin_object_size ||
           Builtin == Builtin::BI__builtin_dynamic_object_size;
-      It->second.Assume = Builtin == Builtin::BI__builtin_assume;
+      It->second.Assume = Builtin == Builtin::BI__builtin_assume ||
+                          Builtin == Builtin::BI__assume;
     }
     return It->second;
   }
@@ -494,11 +500,15 @@ private:
     case Stmt::CXXConstructExprClass:
     case Stmt::CXXTemporaryObjectExprClass:
       // Always an element, and not recorded in the kept entries (clang's
-      // builder appends constructors without looking them up).
-      autoCreateBlock();
-      Block->appendStmt(S, Vectors);
+      // builder appends constructors without looking them up). A
+      // constructor that does not return ends its block, as a call does.
       {
         auto *Construct = cast<CXXConstructExpr>(S);
+        if (const CXXConstructorDecl *Constructor = Construct->getConstructor();
+            Constructor && Constructor->isNoReturn())
+          return fail();
+        autoCreateBlock();
+        Block->appendStmt(S, Vectors);
         return VisitArguments(
             llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()),
             Block);
@@ -914,8 +924,10 @@ private:
       return fail();
     if (const FunctionDecl *Callee = C->getDirectCallee()) {
       const CalleeFacts &Facts = calleeFacts(Callee);
-      if (Facts.NoReturn || Facts.Unevaluated ||
-          (Facts.Assume && C->isBuiltinAssumeFalse(Ctx)))
+      // An assumption is given up on whole: clang's builder ends the block
+      // at a false one and leaves out the argument of one with side
+      // effects.
+      if (Facts.NoReturn || Facts.Unevaluated || Facts.Assume)
         return fail();
     }
     autoCreateBlock();

@@ -11,9 +11,10 @@
 // gives clang's builder when no exception edges are wanted and no branch
 // condition can have a known value, and with every await's awaiter calls
 // hidden as HiddenAwaiterCalls hides them. Anything else in a body (a try,
-// a switch, a goto, `&&`, `?:`, a call that does not return, a
-// declaration of several variables...) makes it give up, and clang's
-// builder is used: a graph that differs from clang's would change findings.
+// a switch, a goto, `&&`, `?:`, a call or constructor that does not return,
+// an assumption, a declaration of several variables...) makes it give up,
+// and clang's builder is used: a graph that differs from clang's would
+// change findings.
 //
 // Support room: protocol-agnostic; clang's AST and CFG only.
 //
