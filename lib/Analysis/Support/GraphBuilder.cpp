@@ -331,6 +331,15 @@ private:
       addLocalScopeForDeclStmt(DS);
   }
 
+  /// A loop's body, in a scope of its own if it is not a compound
+  /// statement; \p Empty if it adds no block.
+  CFGBlock *visitLoopBody(Stmt *Body, CFGBlock *Empty) {
+    if (!isa<CompoundStmt>(Body))
+      addLocalScopeAndEnds(Body);
+    CFGBlock *First = Visit(Body, /*AlwaysAdd=*/true);
+    return First ? First : Empty;
+  }
+
   void addLocalScopeAndEnds(Stmt *S) {
     ScopePosition Begin = ScopePos;
     addLocalScopeForStmt(S);
@@ -727,13 +736,9 @@ private:
         Block = nullptr;
       Continue = {Succ, LoopBeginPos};
       Continue.Block->setLoopTarget(F);
-      if (!isa<CompoundStmt>(F->getBody()))
-        addLocalScopeAndEnds(F->getBody());
-      BodyBlock = Visit(F->getBody(), /*AlwaysAdd=*/true);
+      BodyBlock = visitLoopBody(F->getBody(), Continue.Block);
       if (Failed)
         return nullptr;
-      if (!BodyBlock)
-        BodyBlock = Continue.Block;
       Block = SavedBlock;
       Succ = SavedSucc;
       Continue = SavedContinue;
@@ -803,13 +808,9 @@ private:
       TransitionBlock->setLoopTarget(W);
       Continue = {Succ, LoopBeginPos};
       Break = {LoopSuccessor, ScopePos};
-      if (!isa<CompoundStmt>(W->getBody()))
-        addLocalScopeAndEnds(W->getBody());
-      BodyBlock = Visit(W->getBody(), /*AlwaysAdd=*/true);
+      BodyBlock = visitLoopBody(W->getBody(), Continue.Block);
       if (Failed)
         return nullptr;
-      if (!BodyBlock)
-        BodyBlock = Continue.Block;
       Block = SavedBlock;
       Succ = SavedSucc;
       Continue = SavedContinue;
@@ -855,13 +856,9 @@ private:
       Continue = {EntryCondition, ScopePos};
       Break = {LoopSuccessor, ScopePos};
       Block = nullptr;
-      if (!isa<CompoundStmt>(D->getBody()))
-        addLocalScopeAndEnds(D->getBody());
-      BodyBlock = Visit(D->getBody(), /*AlwaysAdd=*/true);
+      BodyBlock = visitLoopBody(D->getBody(), EntryCondition);
       if (Failed)
         return nullptr;
-      if (!BodyBlock)
-        BodyBlock = EntryCondition;
       // An empty loop-back block between the body and the condition.
       Block = nullptr;
       Succ = BodyBlock;
