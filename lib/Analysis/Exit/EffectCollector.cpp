@@ -75,7 +75,7 @@ public:
       return true;
     Conditions.visitStmt(S);
     if (Scan)
-      Scan->visitStmt(S, inHandler());
+      Scan->noteTests(S);
     return true;
   }
   void skippedUnevaluated(const Expr *E) {
@@ -85,12 +85,6 @@ public:
   bool mayHaveKnownCondition() const {
     return Conditions.mayHaveKnownCondition();
   }
-  bool VisitVarDecl(VarDecl *V) {
-    if (Scan && !inLambdaBody())
-      Scan->visitVarDecl(V, inHandler());
-    return true;
-  }
-
   bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
     Out.Graph.Suspends.push_back(E);
     return true;
@@ -521,6 +515,17 @@ EffectTable collectEffects(const FunctionDecl &Function,
   Collector C(Function, Found, Contexts, Model, Members, Scan, Out);
   for (const VisitedNode &Node : Contexts.Visited)
     C.visit(Node);
+  // The branch scan's second step (BranchScan), on the same nodes.
+  if (Scan && Scan->testsAVariable())
+    for (const VisitedNode &Node : Contexts.Visited) {
+      if (Node.InLambdaBody)
+        continue;
+      if (Node.What == VisitedNode::Statement)
+        Scan->visitStmt(static_cast<const Stmt *>(Node.Node), Node.InHandler);
+      else if (Node.What == VisitedNode::Variable)
+        Scan->visitVarDecl(static_cast<const VarDecl *>(Node.Node),
+                           Node.InHandler);
+    }
   Out.Graph.NoKnownConditions = !C.mayHaveKnownCondition();
   Out.shrinkToFit();
   return Out;

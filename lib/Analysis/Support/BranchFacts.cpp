@@ -230,16 +230,12 @@ struct BranchScan::State {
         accept(Cast->getSubExpr());
       return;
     case Stmt::IfStmtClass:
-      return noteTest(cast<IfStmt>(S)->getCond());
     case Stmt::WhileStmtClass:
-      return noteTest(cast<WhileStmt>(S)->getCond());
     case Stmt::ForStmtClass:
-      return noteTest(cast<ForStmt>(S)->getCond());
     case Stmt::DoStmtClass:
-      return noteTest(cast<DoStmt>(S)->getCond());
     case Stmt::ConditionalOperatorClass:
     case Stmt::BinaryConditionalOperatorClass:
-      return noteTest(cast<AbstractConditionalOperator>(S)->getCond());
+      return noteTests(S);
     case Stmt::BinaryOperatorClass:
     case Stmt::CompoundAssignOperatorClass:
       return binaryOperator(cast<BinaryOperator>(S), InHandler);
@@ -269,13 +265,35 @@ struct BranchScan::State {
     }
   }
 
+  void noteTests(const Stmt *S) {
+    switch (S->getStmtClass()) {
+    case Stmt::IfStmtClass:
+      return noteTest(cast<IfStmt>(S)->getCond());
+    case Stmt::WhileStmtClass:
+      return noteTest(cast<WhileStmt>(S)->getCond());
+    case Stmt::ForStmtClass:
+      return noteTest(cast<ForStmt>(S)->getCond());
+    case Stmt::DoStmtClass:
+      return noteTest(cast<DoStmt>(S)->getCond());
+    case Stmt::ConditionalOperatorClass:
+    case Stmt::BinaryConditionalOperatorClass:
+      return noteTest(cast<AbstractConditionalOperator>(S)->getCond());
+    case Stmt::BinaryOperatorClass:
+    case Stmt::CompoundAssignOperatorClass:
+      // Each operand of && and || is a branch of its own.
+      if (const auto *B = cast<BinaryOperator>(S); B->isLogicalOp()) {
+        noteTest(B->getLHS());
+        noteTest(B->getRHS());
+      }
+      return;
+    default:
+      return;
+    }
+  }
+
 private:
   void binaryOperator(const BinaryOperator *B, bool InHandler) {
-    // Each operand of && and || is a branch of its own.
-    if (B->isLogicalOp()) {
-      noteTest(B->getLHS());
-      noteTest(B->getRHS());
-    }
+    noteTests(B);
     if (B->getOpcode() == BO_Assign)
       assign(B, B->getLHS(), B->getRHS(), InHandler);
     else if (B->isCompoundAssignmentOp())
@@ -381,6 +399,10 @@ void BranchScan::visitStmt(const Stmt *S, bool InHandler) {
 void BranchScan::visitVarDecl(const VarDecl *V, bool InHandler) {
   Scanned->visitVarDecl(V, InHandler);
 }
+
+void BranchScan::noteTestsAt(const Stmt *S) { Scanned->noteTests(S); }
+
+bool BranchScan::testsAVariable() const { return !Scanned->Tested.empty(); }
 
 BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
   BranchScan Scan(Function);

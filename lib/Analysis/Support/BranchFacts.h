@@ -27,6 +27,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include "clang/AST/Stmt.h"
 #include <memory>
 #include <optional>
 
@@ -45,6 +46,12 @@ namespace acm {
 /// effect collector) feeds it every statement and variable declaration a
 /// BodyVisitor visits (not those inside a lambda's body), in that order;
 /// that saves a walk.
+///
+/// Such a pass may feed it in two steps. Most bodies test no variable for
+/// truth, and then no variable qualifies, whatever its references do. The
+/// first step (noteTests on every statement) only looks for such tests;
+/// only if it found one (testsAVariable) is every node fed to visitStmt and
+/// visitVarDecl, as in one step.
 class BranchScan {
 public:
   /// Starts with the parameters of \p Function as candidates.
@@ -56,7 +63,34 @@ public:
   void visitStmt(const clang::Stmt *S, bool InHandler);
   void visitVarDecl(const clang::VarDecl *V, bool InHandler);
 
+  /// Notes the variables the branch or && or || \p S tests for truth, as
+  /// visitStmt does, and nothing else.
+  void noteTests(const clang::Stmt *S) {
+    // Called for every node of a body: most test nothing.
+    if (mayTest(S->getStmtClass()))
+      noteTestsAt(S);
+  }
+  /// True if a statement seen tests a variable for truth.
+  bool testsAVariable() const;
+
 private:
+  static bool mayTest(clang::Stmt::StmtClass Class) {
+    switch (Class) {
+    case clang::Stmt::IfStmtClass:
+    case clang::Stmt::WhileStmtClass:
+    case clang::Stmt::ForStmtClass:
+    case clang::Stmt::DoStmtClass:
+    case clang::Stmt::ConditionalOperatorClass:
+    case clang::Stmt::BinaryConditionalOperatorClass:
+    case clang::Stmt::BinaryOperatorClass:
+    case clang::Stmt::CompoundAssignOperatorClass:
+      return true;
+    default:
+      return false;
+    }
+  }
+  void noteTestsAt(const clang::Stmt *S);
+
   friend class BranchFacts;
   struct State;
   std::unique_ptr<State> Scanned;
