@@ -24,10 +24,10 @@
 
 #include "Analysis/Support/FactSet.h"
 #include "Analysis/Support/FlowGraph.h"
+#include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
-#include "clang/AST/Stmt.h"
 #include <memory>
 #include <optional>
 
