@@ -26,6 +26,7 @@ ExitFlow::ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
                    bool IsCoroutine, bool ExceptionPaths,
                    const MemberGuards *Guards)
     : Objects(Objects), Effects(Effects), Facts(Facts), Kept(Kept),
+      MaybeKept(Kept),
       Loops(Loops), SM(SM),
       WrittenBody(WrittenBody), IsCoroutine(IsCoroutine),
       ExceptionPaths(ExceptionPaths), Guards(Guards), Lattice(SM) {}
@@ -133,7 +134,8 @@ ExitFlow::activeElements(const CFGBlock &Block, const Stmt *Thrower) const {
       unsigned This = Index++;
       if (auto StmtElement = Element.getAs<CFGStmt>()) {
         const Stmt *St = StmtElement->getStmt();
-        bool Acts = St == Thrower || Kept.count(St);
+        bool Acts =
+            St == Thrower || (MaybeKept.mayHold(St) && Kept.count(St));
         if (const auto *DS = dyn_cast<DeclStmt>(St))
           for (const Decl *D : DS->decls())
             if (const auto *V = dyn_cast<VarDecl>(D))

@@ -187,6 +187,7 @@ private:
   const EffectTable &Effects;
   const BranchFacts &Facts;
   const KeptStmts &Kept;
+  const KeptFilter MaybeKept;
   const LoopMap &Loops;
   const clang::SourceManager &SM;
   const clang::Stmt *WrittenBody;

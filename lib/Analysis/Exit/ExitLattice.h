@@ -102,6 +102,8 @@ private:
   /// Each list's id by its hash; a list whose hash is taken by another
   /// takes the next free one (open addressing over the hashes).
   llvm::DenseMap<uint64_t, uint32_t> IdsByHash;
+  /// The lists of one site, by the site's location, bits and owner flag.
+  llvm::DenseMap<uint64_t, uint32_t> Singles;
   llvm::DenseMap<std::pair<uint32_t, uint32_t>, uint32_t> Joins;
 };
 

@@ -26,6 +26,7 @@
 
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -51,6 +52,32 @@ using TrySet = llvm::SmallPtrSet<const clang::CXXTryStmt *, 2>;
 /// read (effects, fact updates, yields, awaits). Clang's builder records
 /// in each entry the block that holds it.
 using KeptStmts = llvm::DenseMap<const clang::Stmt *, const clang::CFGBlock *>;
+
+/// A filter of the kept statements: a pass that asks of every node of a
+/// body or of a graph whether it is kept tests a bit first, which is
+/// cheaper than the map; most nodes are not kept. It answers "maybe" for
+/// every kept statement and for few others.
+class KeptFilter {
+public:
+  explicit KeptFilter(const KeptStmts &Kept) : Words(Bits / 64, 0) {
+    for (const auto &Entry : Kept) {
+      unsigned Bit = bitOf(Entry.first);
+      Words[Bit / 64] |= uint64_t(1) << (Bit % 64);
+    }
+  }
+  bool mayHold(const clang::Stmt *S) const {
+    unsigned Bit = bitOf(S);
+    return Words[Bit / 64] >> (Bit % 64) & 1;
+  }
+
+private:
+  static constexpr unsigned Bits = 8192;
+  static unsigned bitOf(const clang::Stmt *S) {
+    auto Address = reinterpret_cast<uintptr_t>(S);
+    return static_cast<unsigned>((Address >> 4) ^ (Address >> 17)) % Bits;
+  }
+  std::vector<uint64_t> Words;
+};
 
 /// What a pass over a body learned that spares the graph's builder work.
 struct GraphHints {

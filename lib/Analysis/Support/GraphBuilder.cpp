@@ -102,14 +102,9 @@ class GraphBuilder {
 public:
   GraphBuilder(ASTContext &Ctx, KeptStmts &Kept,
                const std::vector<CoroutineSuspendExpr *> *HiddenSuspends)
-      : Ctx(Ctx), Kept(Kept), Graph(std::make_unique<CFG>()),
+      : Ctx(Ctx), Kept(Kept), MaybeKept(Kept), Graph(std::make_unique<CFG>()),
         Vectors(Graph->getBumpVectorContext()),
         HidesAll(HiddenSuspends == nullptr) {
-    KeptFilter.assign(FilterBits / 64, 0);
-    for (const auto &Entry : Kept) {
-      unsigned Bit = filterBit(Entry.first);
-      KeptFilter[Bit / 64] |= uint64_t(1) << (Bit % 64);
-    }
     if (HiddenSuspends) {
       Hidden.reserve(HiddenSuspends->size() + 2);
       Hidden.insert(HiddenSuspends->begin(), HiddenSuspends->end());
@@ -153,6 +148,7 @@ public:
 private:
   ASTContext &Ctx;
   KeptStmts &Kept;
+  const KeptFilter MaybeKept;
   std::unique_ptr<CFG> Graph;
   BumpVectorContext &Vectors;
   /// The block being filled (its elements are added last first) and the
@@ -216,19 +212,8 @@ private:
       *Entry = Old;
   }
 
-  /// A filter of the kept statements: most nodes are not kept, and a
-  /// bit is cheaper to test than the map.
-  static constexpr unsigned FilterBits = 8192;
-  std::vector<uint64_t> KeptFilter;
-
-  static unsigned filterBit(const Stmt *S) {
-    auto Bits = reinterpret_cast<uintptr_t>(S);
-    return static_cast<unsigned>((Bits >> 4) ^ (Bits >> 17)) % FilterBits;
-  }
-
   const CFGBlock **keptEntry(const Stmt *S) {
-    unsigned Bit = filterBit(S);
-    if (!(KeptFilter[Bit / 64] >> (Bit % 64) & 1))
+    if (!MaybeKept.mayHold(S))
       return nullptr;
     auto It = Kept.find(S);
     return It == Kept.end() ? nullptr : &It->second;
