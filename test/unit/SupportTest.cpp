@@ -432,6 +432,17 @@ TEST_F(CfgTest, LoopMapKnowsNestedLoopsAndLeavingThem) {
   EXPECT_TRUE(Loops.leavesLoop(*Outer, *After));
 }
 
+TEST_F(CfgTest, LoopMapListsAHeaderOnceWhateverItsLatches) {
+  // Two gotos go back to the label.
+  build("void a(); void b(); bool p(); bool q();\n"
+        "void f() { l: a(); if (p()) goto l; b(); if (q()) goto l; }");
+  LoopMap Loops(*Graph, *Order);
+  const CFGBlock *Header = blockCalling("a");
+  ASSERT_EQ(Loops.loopsOf(*Header).size(), 1u);
+  EXPECT_EQ(Loops.loopsOf(*Header)[0], Header->getBlockID());
+  EXPECT_EQ(Loops.loopsOf(*blockCalling("b")).size(), 1u);
+}
+
 TEST_F(CfgTest, ReturnsAreFoundWithTheStatementThatEndsThem) {
   build("bool p(); void a();\n"
         "void f() { if (p()) return; a(); }");

@@ -2,11 +2,12 @@
 
 #include "Analysis/Support/CfgHelpers.h"
 
-#include "clang/Lex/Lexer.h"
 #include "Analysis/Support/FlowDriver.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/Lex/Lexer.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -187,11 +188,14 @@ unreachableStmts(const CFG &Graph,
 }
 
 LoopMap::LoopMap(const CFG &Graph, const BlockOrder &Order) {
-  std::vector<llvm::SmallVector<unsigned, 2>> LoopsOf(Graph.getNumBlockIDs());
-  std::vector<bool> Reached(Graph.getNumBlockIDs(), false);
+  unsigned NumBlocks = Graph.getNumBlockIDs();
+  // Each block's loops, as (block, header) pairs in the order found; laid
+  // out by block below. Most blocks are in no loop or one.
+  std::vector<std::pair<unsigned, unsigned>> InLoop;
+  std::vector<bool> Reached(NumBlocks, false);
   for (const CFGBlock *Block : Order)
     Reached[Block->getBlockID()] = true;
-  std::vector<unsigned> Mark(Graph.getNumBlockIDs(), ~0u);
+  std::vector<unsigned> Mark(NumBlocks, ~0u);
   for (const CFGBlock *Latch : Order)
     for (const CFGBlock *Header : Latch->succs()) {
       if (!Header || Order.position(Header) > Order.position(Latch))
@@ -202,9 +206,7 @@ LoopMap::LoopMap(const CFG &Graph, const BlockOrder &Order) {
         if (!B || !Reached[B->getBlockID()] || Mark[B->getBlockID()] == H)
           return;
         Mark[B->getBlockID()] = H;
-        auto &Loops = LoopsOf[B->getBlockID()];
-        if (llvm::find(Loops, H) == Loops.end())
-          Loops.push_back(H);
+        InLoop.push_back({B->getBlockID(), H});
         if (B != Header)
           Work.push_back(B);
       };
@@ -218,14 +220,31 @@ LoopMap::LoopMap(const CFG &Graph, const BlockOrder &Order) {
           Visit(Pred);
       }
     }
-  // Kept flat while the flow runs: most blocks are in no loop or one.
-  First.reserve(LoopsOf.size() + 1);
-  for (const auto &Loops : LoopsOf) {
-    First.push_back(Headers.size());
-    Headers.insert(Headers.end(), Loops.begin(), Loops.end());
+  // Kept flat while the flow runs: each block's headers in the order
+  // found, each once (a header is found again by each latch of its loop).
+  First.assign(NumBlocks + 1, 0);
+  for (const auto &[Block, Header] : InLoop)
+    ++First[Block + 1];
+  for (unsigned ID = 0; ID < NumBlocks; ++ID)
+    First[ID + 1] += First[ID];
+  std::vector<unsigned> Filled(First.begin(), First.end() - 1);
+  Headers.assign(InLoop.size(), 0);
+  for (const auto &[Block, Header] : InLoop) {
+    unsigned *Begin = Headers.data() + First[Block];
+    unsigned *End = Headers.data() + Filled[Block];
+    if (std::find(Begin, End, Header) == End)
+      Headers[Filled[Block]++] = Header;
   }
-  First.push_back(Headers.size());
-  Headers.shrink_to_fit();
+  // Close the gaps the repeated headers left.
+  unsigned To = 0;
+  for (unsigned ID = 0; ID < NumBlocks; ++ID) {
+    unsigned From = First[ID];
+    First[ID] = To;
+    for (unsigned I = From; I < Filled[ID]; ++I)
+      Headers[To++] = Headers[I];
+  }
+  First[NumBlocks] = To;
+  Headers.resize(To);
 }
 
 bool LoopMap::leavesLoop(const CFGBlock &From, const CFGBlock &To) const {
