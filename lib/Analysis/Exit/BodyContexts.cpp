@@ -343,7 +343,7 @@ private:
     // A member's std::optional or std::unique_ptr asked or reset: reset()
     // ends the object held, anything else asks about it.
     std::optional<unsigned> Held = Objects.indexOf(Object);
-    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (const CXXMethodDecl *Method = calledMethod(Call);
         Method && Held && Objects[*Held].Holder != MemberHolder::Direct &&
         Objects.referenceOf(Object) == stripWrappers(Object)) {
       StringRef Name = Method->getIdentifier() ? Method->getName() : "";
@@ -361,7 +361,7 @@ private:
     if (Op == OpKind::None) {
       if (Objects.indexOf(Object))
         claim(Object,
-              Rules.methodTakesOver(Call->getMethodDecl()) ? RefRole::Release
+              Rules.methodTakesOver(calledMethod(Call)) ? RefRole::Release
                                                            : RefRole::Use,
               ClaimStrength::IfUnclaimed);
       return;

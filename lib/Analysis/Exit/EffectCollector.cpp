@@ -296,7 +296,7 @@ private:
       // Awaiting some enters (exec::async_scope::nest) runs the entered work
       // to completion, and a guard (gate::hold) kept in a local or discarded
       // dies before the object: nothing is left for the exit to wait for.
-      const CXXMethodDecl *Method = Call->getMethodDecl();
+      const CXXMethodDecl *Method = calledMethod(Call);
       bool DoneByAwait = Context.Awaited && Model.isDoneWhenAwaited(Method);
       bool GuardStaysHere = (Context.Discarded || Context.LocalInit) &&
                             Model.isGuardEnter(Method);
@@ -341,9 +341,9 @@ private:
   /// says it does to the members.
   void thisCall(const CXXMemberCallExpr *Call) {
     if (!Members || !isa_and_nonnull<CXXThisExpr>(calledObject(Call)) ||
-        !Call->getMethodDecl())
+        !calledMethod(Call))
       return;
-    MemberCallEffects Effects = Members->callEffects(Call->getMethodDecl());
+    MemberCallEffects Effects = Members->callEffects(calledMethod(Call));
     for (unsigned Obj : Effects.Used)
       addEffect(Call, EffectKind::Use, Obj, Call->getBeginLoc());
     for (unsigned Obj : Effects.Settled)
@@ -420,7 +420,7 @@ private:
       if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == V)
         ++Mentions;
       if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-          Call && Mentioned(Call->getImplicitObjectArgument())) {
+          Call && Mentioned(objectArgument(Call))) {
         OpKind Op = Model.classifyCall(Call);
         if (Op == OpKind::EnterNow)
           Enters.push_back({Call, EffectKind::EnterNow});

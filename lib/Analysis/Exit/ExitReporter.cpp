@@ -37,7 +37,7 @@ std::string describeObject(const CXXMemberCallExpr *Call,
   // A type written in the source ("T{}" in a template) is named as written,
   // so every instantiation says the same.
   const TypeSourceInfo *Written =
-      writtenType(Call->getImplicitObjectArgument());
+      writtenType(objectArgument(Call));
   const Expr *Object = calledObject(Call);
   if (const VarDecl *V = referencedVar(Object))
     return V->getNameAsString();
@@ -325,7 +325,7 @@ ExitReporter::immediateFindings(llvm::ArrayRef<ImmediateFinding> Immediate,
     F.Kind = IsEnter ? FindingKind::DiscardedEnter : FindingKind::DiscardedExit;
     F.Message = std::string(IsEnter ? "enter" : "exit") + " of '" + F.Object +
                 "' is not awaited: the result of '" +
-                I.Call->getMethodDecl()->getNameAsString() + "' is discarded";
+                calledMethod(I.Call)->getNameAsString() + "' is discarded";
     // A macro's text is not ours to change.
     SourceLocation Begin = I.Call->getBeginLoc();
     if (I.AwaitAllowed && Begin.isValid() && !Begin.isMacroID())

@@ -68,7 +68,7 @@ public:
     if (Obj && Objects[*Obj].IsMember && Op == OpKind::Exit)
       SeenExit = true;
     if (Op == OpKind::None && isa_and_nonnull<CXXThisExpr>(Object) &&
-        !Members.callEffects(Call->getMethodDecl()).Settled.empty())
+        !Members.callEffects(calledMethod(Call)).Settled.empty())
       SeenExit = true;
     return true;
   }
@@ -179,13 +179,13 @@ std::optional<HoldsTest> MemberGuards::testAt(const CFGBlock &Block) const {
     }
     // m.operator bool(), m.has_value(): a question to the holder.
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *Method = Call->getMethodDecl();
+      const CXXMethodDecl *Method = calledMethod(Call);
       bool Asks = isa_and_nonnull<CXXConversionDecl>(Method) ||
                   (Method && Method->getIdentifier() &&
                    Method->getName() == "has_value");
       if (!Asks)
         return std::nullopt;
-      E = Call->getImplicitObjectArgument();
+      E = objectArgument(Call);
       continue;
     }
     const auto *Member = dyn_cast<MemberExpr>(E);

@@ -65,8 +65,8 @@ const Expr *ObjectTable::referenceOf(const Expr *E) const {
         accessesHeld(dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl())))
       Holder = Op->getArg(0);
   } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-    if (accessesHeld(Call->getMethodDecl()))
-      Holder = Call->getImplicitObjectArgument();
+    if (accessesHeld(calledMethod(Call)))
+      Holder = objectArgument(Call);
   }
   const auto *Member = dyn_cast_or_null<MemberExpr>(stripWrappers(Holder));
   if (!Member || !isThis(Member->getBase()))

@@ -106,11 +106,11 @@ ClassMembers::summaryOf(const CXXMethodDecl *Method) const {
     // Calling an owner exit from another method does not make that method
     // one that closes members on its own.
     const auto *Call = dyn_cast<CXXMemberCallExpr>(Site);
-    bool OnThis = Call && Call->getMethodDecl() &&
+    bool OnThis = Call && calledMethod(Call) &&
                   isa_and_nonnull<CXXThisExpr>(calledObject(Call));
     if (OnThis &&
-        !llvm::is_contained(Summary->Calls, target(Call->getMethodDecl())))
-      Summary->Calls.push_back(target(Call->getMethodDecl()));
+        !llvm::is_contained(Summary->Calls, target(calledMethod(Call))))
+      Summary->Calls.push_back(target(calledMethod(Call)));
     for (const Effect &E : Read->Effects.of(Site)) {
       if (E.Object >= N)
         continue;

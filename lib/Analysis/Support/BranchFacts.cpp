@@ -125,10 +125,10 @@ const VarDecl *testedVariable(const Stmt *Condition, bool &Truth) {
     // An explicit operator bool (std::exception_ptr's).
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
       const auto *Conversion =
-          dyn_cast_or_null<CXXConversionDecl>(Call->getMethodDecl());
+          dyn_cast_or_null<CXXConversionDecl>(calledMethod(Call));
       if (!Conversion || !Conversion->getConversionType()->isBooleanType())
         return nullptr;
-      E = Call->getImplicitObjectArgument();
+      E = objectArgument(Call);
       continue;
     }
     // x == nullptr, x != 0, b == false, b == true.
@@ -303,9 +303,9 @@ private:
   void call(const CallExpr *Call, bool InHandler) {
     // A const method reads its object.
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      if (const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (const CXXMethodDecl *Method = calledMethod(Member);
           Method && Method->isConst())
-        accept(Member->getImplicitObjectArgument());
+        accept(objectArgument(Member));
     const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
     if (!Callee)
       return;

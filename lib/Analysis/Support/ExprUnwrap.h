@@ -16,6 +16,26 @@
 
 namespace acm {
 
+/// The method \p Call calls: CXXMemberCallExpr::getMethodDecl, which is out
+/// of line and looks through parentheses first. The passes ask it of every
+/// member call several times; the usual callee, a member expression as
+/// written, is read here at once.
+inline clang::CXXMethodDecl *
+calledMethod(const clang::CXXMemberCallExpr *Call) {
+  if (const auto *Member = llvm::dyn_cast<clang::MemberExpr>(Call->getCallee()))
+    return llvm::cast<clang::CXXMethodDecl>(Member->getMemberDecl());
+  return Call->getMethodDecl();
+}
+
+/// The object \p Call calls its method on, before any conversion:
+/// CXXMemberCallExpr::getImplicitObjectArgument, read as calledMethod reads
+/// the method.
+inline clang::Expr *objectArgument(const clang::CXXMemberCallExpr *Call) {
+  if (const auto *Member = llvm::dyn_cast<clang::MemberExpr>(Call->getCallee()))
+    return Member->getBase();
+  return Call->getImplicitObjectArgument();
+}
+
 /// The expression \p E wraps if it is a full-expression, a materialized
 /// temporary or a bound temporary; null otherwise.
 inline clang::Expr *temporaryOperand(clang::Expr *E) {
@@ -87,7 +107,7 @@ inline bool isMoveLike(const clang::FunctionDecl *F) {
 /// The object \p Call is made on: "r" in "r.aexit()", and also in
 /// "std::move(r).cleanup()" (rvalue-qualified ops such as folly's).
 inline clang::Expr *calledObject(const clang::CXXMemberCallExpr *Call) {
-  clang::Expr *Object = stripWrappers(Call->getImplicitObjectArgument());
+  clang::Expr *Object = stripWrappers(objectArgument(Call));
   if (auto *Move = llvm::dyn_cast_or_null<clang::CallExpr>(Object))
     if (Move->getNumArgs() == 1 && isMoveLike(Move->getDirectCallee()))
       return stripWrappers(Move->getArg(0));
