@@ -1,9 +1,12 @@
 //===- BodyContexts.cpp ---------------------------------------------------===//
 
 #include "Analysis/Exit/BodyContexts.h"
+#include "Analysis/Exit/EffectCollector.h"
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Exit/Ownership.h"
 #include "Analysis/Support/BodyVisitor.h"
+#include "Analysis/Support/BranchFacts.h"
+#include "Analysis/Support/ConstantConditions.h"
 #include "Analysis/Support/ExprUnwrap.h"
 #include "Model/ProtocolModel.h"
 
@@ -47,21 +50,33 @@ class Classifier : public BodyVisitor<Classifier> {
 public:
   Classifier(const FunctionDecl &Function, const ProtocolModel &Model,
              const MemberContext *Members, OwnershipRules &Rules,
-             FoundObjects &Found, BodyContexts &Out)
+             FoundObjects &Found, BodyContexts &Out, BranchScan *Branches)
       : Found(Found), Objects(Found.Objects), Scan(Function, Model, Members,
                                                    Found),
-        Model(Model), Rules(Rules), Out(Out) {
+        Model(Model), Rules(Rules), Out(Out), Branches(Branches) {
     // A class with no member to follow is not analysed (ClassAnalysis.cpp).
     assert(!Members || Objects.hasMembers());
     setIntoLambdasCapturingThis(Members != nullptr);
   }
 
-  // Every node visited is recorded, for the effect collector (Visited).
+  // The statements the effect collector reads are recorded for it
+  // (Visited). The scans read the function's own code, not its lambdas'
+  // bodies.
   bool VisitStmt(Stmt *S) {
-    record(S, VisitedNode::Statement);
+    if (!inLambdaBody()) {
+      Conditions.visitStmt(S);
+      if (Branches)
+        Branches->noteTests(S);
+    }
+    if (collectorReads(S))
+      Out.Visited.push_back(
+          {S, inHandler(), inStaticInit(), inLambdaBody(), 0});
     return true;
   }
-  void skippedUnevaluated(Expr *E) { record(E, VisitedNode::Unevaluated); }
+  void skippedUnevaluated(Expr *E) {
+    if (!inLambdaBody())
+      Conditions.visitUnevaluated(E);
+  }
 
   // The objects are found as the walk goes (ObjectFinder.h); a compile
   // error stops it.
@@ -114,7 +129,6 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *V) {
-    record(V, VisitedNode::Variable);
     Scan.visitVarDecl(V);
     // What an awaitable local holds, before the walk enters its
     // initializer.
@@ -276,12 +290,11 @@ public:
     return true;
   }
 
-private:
-  void record(void *Node, VisitedNode::Kind What) {
-    Out.Visited.push_back(
-        {Node, What, inHandler(), inStaticInit(), inLambdaBody(), 0});
+  bool mayHaveKnownCondition() const {
+    return Conditions.mayHaveKnownCondition();
   }
 
+private:
   /// The arguments of a call: what the parameter they are passed to does
   /// with them.
   void claimArguments(CallExpr *Call) {
@@ -432,6 +445,8 @@ private:
   const ProtocolModel &Model;
   OwnershipRules &Rules;
   BodyContexts &Out;
+  BranchScan *Branches;
+  ConstantConditionScan Conditions;
   int Depth = 0;
   unsigned NextSequence = 0;
   /// The claims on each reference, linked in the order they were made:
@@ -457,12 +472,14 @@ bool BodyContexts::isAwaitOperand(const Expr *E) const {
 
 BodyContexts classifyBody(const FunctionDecl &Function, const Stmt *Body,
                           const ProtocolModel &Model, OwnershipRules &Rules,
-                          const MemberContext *Members, FoundObjects &Found) {
+                          const MemberContext *Members, FoundObjects &Found,
+                          BranchScan *Branches) {
   BodyContexts Out;
-  Classifier C(Function, Model, Members, Rules, Found, Out);
+  Classifier C(Function, Model, Members, Rules, Found, Out, Branches);
   C.TraverseStmt(const_cast<Stmt *>(Body));
   if (!Found.HasErrors)
     C.resolve();
+  Out.MayHaveKnownCondition = C.mayHaveKnownCondition();
   return Out;
 }
 

@@ -42,6 +42,7 @@ class VarDecl;
 
 namespace acm {
 
+class BranchScan;
 class MemberContext;
 class OwnershipRules;
 class ProtocolModel;
@@ -80,22 +81,14 @@ struct CallContext {
   bool AwaitOperand = false;
 };
 
-/// A node of the body as the classifying walk visited it, and where it
-/// stood. The effect collector reads the body again from these, in the
-/// same order, instead of walking it a second time.
+/// A statement of the body the effect collector reads (collectorReads in
+/// EffectCollector.h) as the classifying walk visited it, and where it
+/// stood. The collector reads the body from these, in the walk's order,
+/// instead of walking it a second time.
 struct VisitedNode {
-  enum Kind : uint8_t {
-    /// A statement or expression (clang::Stmt).
-    Statement,
-    /// A variable declared in the body (clang::VarDecl).
-    Variable,
-    /// An unevaluated operand the walk did not enter (sizeof, noexcept).
-    Unevaluated,
-  };
   /// Not const: the graph builder hides the awaits' calls in place
   /// (Support/FlowGraph.cpp), from the suspends the collector keeps.
-  void *Node;
-  Kind What;
+  clang::Stmt *Node;
   /// In a catch handler.
   bool InHandler;
   /// In the declaration of a static or thread_local variable.
@@ -109,7 +102,8 @@ struct VisitedNode {
 };
 
 struct BodyContexts {
-  /// Every node the walk visited, in its order (BodyVisitor's policy).
+  /// The statements the effect collector reads, in the walk's order
+  /// (BodyVisitor's policy).
   std::vector<VisitedNode> Visited;
   llvm::DenseMap<const clang::CXXMemberCallExpr *, CallContext> Calls;
   /// The operands of explicit co_awaits, as stripWrappers leaves them,
@@ -127,6 +121,9 @@ struct BodyContexts {
   /// (VisitedNode::AwaitedSpan).
   std::vector<std::pair<uint32_t, uint32_t>> AwaitedSpans;
   llvm::SmallVector<AwaitedItem, 0> AwaitedItems;
+  /// Some branch condition of the body, outside its lambdas' bodies, may
+  /// have a known value (Support/ConstantConditions.h).
+  bool MayHaveKnownCondition = false;
 
   /// What the co_await visited as \p Node awaits.
   llvm::ArrayRef<AwaitedItem> awaitedBy(const VisitedNode &Node) const {
@@ -150,14 +147,17 @@ struct BodyContexts {
 
 /// Finds the objects of \p Body, the written body of \p Function, into
 /// \p Found (ObjectFinder.h), and classifies its references and calls, in
-/// one walk, and records the nodes it visited (BodyContexts::Visited); with
-/// \p Members, the class's members are tracked too, and the bodies of the
-/// lambdas that capture "this" are read. At a compile error the walk stops
-/// (Found.HasErrors) and what it returns is to be dropped.
+/// one walk, and records the statements the effect collector reads
+/// (BodyContexts::Visited); with \p Members, the class's members are
+/// tracked too, and the bodies of the lambdas that capture "this" are read.
+/// The same walk looks for branch conditions with a known value, and feeds
+/// \p Branches the first step of its scan (BranchScan::noteTests). At a
+/// compile error the walk stops (Found.HasErrors) and what it returns is to
+/// be dropped.
 BodyContexts classifyBody(const clang::FunctionDecl &Function,
                           const clang::Stmt *Body, const ProtocolModel &Model,
                           OwnershipRules &Rules, const MemberContext *Members,
-                          FoundObjects &Found);
+                          FoundObjects &Found, BranchScan *Branches = nullptr);
 
 } // namespace acm
 

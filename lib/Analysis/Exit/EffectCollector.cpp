@@ -5,8 +5,6 @@
 #include "Analysis/Exit/MemberContext.h"
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Support/BodyVisitor.h"
-#include "Analysis/Support/BranchFacts.h"
-#include "Analysis/Support/ConstantConditions.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
 #include "Analysis/Support/ExprUnwrap.h"
@@ -40,51 +38,26 @@ EffectKind effectOf(RefRole Role) {
   return EffectKind::Use;
 }
 
-/// Reads the nodes of the body in the order the classifying walk visited
-/// them (BodyContexts::Visited). It is a RecursiveASTVisitor that never
-/// traverses: each node goes through the visitor's own WalkUpFrom chain, so
-/// every Visit method is called on it as a walk would call it, base class
-/// first.
+/// Reads the statements of the body it has Visit methods for
+/// (collectorReads), in the order the classifying walk visited them
+/// (BodyContexts::Visited). It is a RecursiveASTVisitor that never
+/// traverses: each statement goes through the visitor's own WalkUpFrom
+/// chain, so every Visit method is called on it as a walk would call it,
+/// base class first.
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   Collector(const FunctionDecl &Function, const FoundObjects &Found,
             const BodyContexts &Contexts, const ProtocolModel &Model,
-            const MemberContext *Members, BranchScan *Scan, EffectTable &Out)
+            const MemberContext *Members, EffectTable &Out)
       : Function(Function), Objects(Found.Objects), Contexts(Contexts),
-        Model(Model), Members(Members), Scan(Scan), Out(Out),
+        Model(Model), Members(Members), Out(Out),
         MayAwait(promiseAllowsAwait(Function)) {}
 
   void visit(const VisitedNode &Node) {
     Where = &Node;
-    switch (Node.What) {
-    case VisitedNode::Variable:
-      WalkUpFromVarDecl(static_cast<VarDecl *>(Node.Node));
-      return;
-    case VisitedNode::Unevaluated:
-      skippedUnevaluated(static_cast<Expr *>(Node.Node));
-      return;
-    case VisitedNode::Statement:
-      walkUp(static_cast<Stmt *>(Node.Node));
-      return;
-    }
+    walkUp(Node.Node);
   }
 
-  // The scans read the function's own code, not its lambdas' bodies.
-  bool VisitStmt(Stmt *S) {
-    if (inLambdaBody())
-      return true;
-    Conditions.visitStmt(S);
-    if (Scan)
-      Scan->noteTests(S);
-    return true;
-  }
-  void skippedUnevaluated(const Expr *E) {
-    if (!inLambdaBody())
-      Conditions.visitUnevaluated(E);
-  }
-  bool mayHaveKnownCondition() const {
-    return Conditions.mayHaveKnownCondition();
-  }
   bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
     Out.Graph.Suspends.push_back(E);
     return true;
@@ -492,8 +465,6 @@ private:
   const BodyContexts &Contexts;
   const ProtocolModel &Model;
   const MemberContext *Members;
-  BranchScan *Scan;
-  ConstantConditionScan Conditions;
   EffectTable &Out;
   bool MayAwait;
   /// The captures by reference of lambdas that only spawn into the object
@@ -509,24 +480,13 @@ EffectTable collectEffects(const FunctionDecl &Function,
                            const FoundObjects &Found,
                            const BodyContexts &Contexts,
                            const ProtocolModel &Model,
-                           const MemberContext *Members, BranchScan *Scan) {
+                           const MemberContext *Members) {
   EffectTable Out;
   Out.PopAllFrom = Contexts.PopAllFrom;
-  Collector C(Function, Found, Contexts, Model, Members, Scan, Out);
+  Collector C(Function, Found, Contexts, Model, Members, Out);
   for (const VisitedNode &Node : Contexts.Visited)
     C.visit(Node);
-  // The branch scan's second step (BranchScan), on the same nodes.
-  if (Scan && Scan->testsAVariable())
-    for (const VisitedNode &Node : Contexts.Visited) {
-      if (Node.InLambdaBody)
-        continue;
-      if (Node.What == VisitedNode::Statement)
-        Scan->visitStmt(static_cast<const Stmt *>(Node.Node), Node.InHandler);
-      else if (Node.What == VisitedNode::Variable)
-        Scan->visitVarDecl(static_cast<const VarDecl *>(Node.Node),
-                           Node.InHandler);
-    }
-  Out.Graph.NoKnownConditions = !C.mayHaveKnownCondition();
+  Out.Graph.NoKnownConditions = !Contexts.MayHaveKnownCondition;
   Out.shrinkToFit();
   return Out;
 }

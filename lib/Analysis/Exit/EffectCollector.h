@@ -4,8 +4,8 @@
 // reference and call classified (BodyContexts.h), it records what each
 // statement does to each tracked object (Effects.h), the co_awaits of ops
 // (whose calls are indexed only for a flow that follows exceptions), and
-// the findings that need no flow. It reads the nodes the classifying walk
-// recorded (BodyContexts::Visited), in that walk's order, rather than
+// the findings that need no flow. It reads the statements the classifying
+// walk recorded (BodyContexts::Visited), in that walk's order, rather than
 // walking the body again.
 //
 // Exit room.
@@ -16,15 +16,15 @@
 #define ACM_ANALYSIS_EXIT_EFFECTCOLLECTOR_H
 
 #include "Analysis/Exit/Effects.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang {
 class FunctionDecl;
-class Stmt;
 } // namespace clang
 
 namespace acm {
 
-class BranchScan;
 class MemberContext;
 class ProtocolModel;
 struct BodyContexts;
@@ -34,14 +34,20 @@ struct FoundObjects;
 /// effects the class says, and a lambda that captures "this" settles the
 /// members its body mentions where it is made (a continuation hands them
 /// to code that runs later); the effects inside its body are recorded too,
-/// for summaries, though no flow reaches them. With \p Scan, the body's
-/// nodes are also fed to it (see BranchScan).
+/// for summaries, though no flow reaches them.
 EffectTable collectEffects(const clang::FunctionDecl &Function,
                            const FoundObjects &Found,
                            const BodyContexts &Contexts,
                            const ProtocolModel &Model,
-                           const MemberContext *Members = nullptr,
-                           BranchScan *Scan = nullptr);
+                           const MemberContext *Members = nullptr);
+
+/// True for the statements the effect collector reads: those it has a
+/// Visit method for. The classifying walk records only these.
+inline bool collectorReads(const clang::Stmt *S) {
+  return llvm::isa<clang::CallExpr, clang::CoroutineSuspendExpr,
+                   clang::CoreturnStmt, clang::ReturnStmt, clang::CXXThrowExpr,
+                   clang::LambdaExpr, clang::DeclRefExpr, clang::MemberExpr>(S);
+}
 
 /// The calls made by the co_awaits of ops that \p Effects holds, for a
 /// flow that follows the exceptions they throw.

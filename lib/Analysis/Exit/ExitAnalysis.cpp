@@ -7,6 +7,7 @@
 #include "Analysis/Exit/ExitReporter.h"
 #include "Analysis/Exit/Ownership.h"
 #include "Analysis/Exit/TrackedObjects.h"
+#include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/ExprUnwrap.h"
 
@@ -24,14 +25,16 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
   ExitFacts Facts;
   OwnershipRules Rules(Model);
   BodyContexts Contexts =
-      classifyBody(Function, Body, Model, Rules, Members, Facts.Found);
+      classifyBody(Function, Body, Model, Rules, Members, Facts.Found, Scan);
   if (Facts.Found.HasErrors)
     return Facts;
-  if (!Facts.hasObjects())
-    Scan = nullptr;
-  Facts.Effects =
-      collectEffects(Function, Facts.Found, Contexts, Model, Members, Scan);
-  Facts.ScannedBranches = Scan != nullptr;
+  Facts.Effects = collectEffects(Function, Facts.Found, Contexts, Model, Members);
+  // The branch scan's second step, if the walk found a variable tested.
+  if (Scan && Facts.hasObjects()) {
+    if (Scan->testsAVariable())
+      Scan->scanBody(Body);
+    Facts.ScannedBranches = true;
+  }
   return Facts;
 }
 

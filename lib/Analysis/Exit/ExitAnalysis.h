@@ -45,7 +45,7 @@ struct ExitFacts {
   FoundObjects Found;
   EffectTable Effects;
 
-  /// True if the effect collector also fed the branch scan it was given.
+  /// True if the branch scan given has read the whole body.
   bool ScannedBranches = false;
 
   bool hasErrors() const { return Found.HasErrors; }
@@ -54,11 +54,12 @@ struct ExitFacts {
 
 /// Reads the written body \p Body of \p Function: its tracked objects and
 /// what each statement does to them, in one walk of the body and a second
-/// reading of the nodes it recorded. Stops in the walk if the body has
+/// reading of the statements it recorded. Stops in the walk if the body has
 /// compile errors. With \p Members, the class's members are tracked too
-/// (they get the first numbers). Given \p Scan, the second reading feeds
-/// it the body if the body has objects to follow (see ScannedBranches):
-/// their flow needs the branch facts, and that saves a walk.
+/// (they get the first numbers). Given \p Scan, the walk takes the first
+/// step of the branch scan, and the body is scanned to the end if it has
+/// objects to follow (see ScannedBranches): their flow needs the branch
+/// facts, and in most bodies the first step is all it takes.
 ExitFacts collectExitFacts(const clang::FunctionDecl &Function,
                            const clang::Stmt *Body, const ProtocolModel &Model,
                            const MemberContext *Members = nullptr,

@@ -404,9 +404,13 @@ void BranchScan::noteTestsAt(const Stmt *S) { Scanned->noteTests(S); }
 
 bool BranchScan::testsAVariable() const { return !Scanned->Tested.empty(); }
 
+void BranchScan::scanBody(const Stmt *Body) {
+  ScanWalker(*this).TraverseStmt(const_cast<Stmt *>(Body));
+}
+
 BranchFacts::BranchFacts(const FunctionDecl &Function, const Stmt *Body) {
   BranchScan Scan(Function);
-  ScanWalker(Scan).TraverseStmt(const_cast<Stmt *>(Body));
+  Scan.scanBody(Body);
   finish(Scan);
 }
 

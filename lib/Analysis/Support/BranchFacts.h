@@ -42,16 +42,15 @@ namespace acm {
 
 /// Reads, one node at a time, what BranchFacts needs from a body: the
 /// candidate variables, the branches that test them, and how every reference
-/// to them is used. A pass that reads the body anyway (the exit analysis'
-/// effect collector) feeds it every statement and variable declaration a
-/// BodyVisitor visits (not those inside a lambda's body), in that order;
-/// that saves a walk.
+/// to them is used: every statement and variable declaration a BodyVisitor
+/// visits (not those inside a lambda's body), in that order.
 ///
-/// Such a pass may feed it in two steps. Most bodies test no variable for
-/// truth, and then no variable qualifies, whatever its references do. The
-/// first step (noteTests on every statement) only looks for such tests;
-/// only if it found one (testsAVariable) is every node fed to visitStmt and
-/// visitVarDecl, as in one step.
+/// A pass that walks the body anyway (the exit analysis' classifying walk)
+/// takes the first of two steps. Most bodies test no variable for truth,
+/// and then no variable qualifies, whatever its references do. The first
+/// step (noteTests on every statement) only looks for such tests; only if
+/// it found one (testsAVariable) does the second, scanBody, read the body
+/// for the rest.
 class BranchScan {
 public:
   /// Starts with the parameters of \p Function as candidates.
@@ -72,6 +71,8 @@ public:
   }
   /// True if a statement seen tests a variable for truth.
   bool testsAVariable() const;
+  /// Feeds the scan every node of \p Body, by a walk of its own.
+  void scanBody(const clang::Stmt *Body);
 
 private:
   static bool mayTest(clang::Stmt::StmtClass Class) {
