@@ -188,8 +188,16 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     claimArguments(Call);
-    if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      claimObject(Member);
+    if (auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      // The call was recorded last: its Visit methods run after VisitStmt.
+      VisitedNode &Node = Out.Visited.back();
+      assert(Node.Node == Call);
+      const Expr *Object = calledObject(Member);
+      std::optional<unsigned> Obj = Objects.indexOf(Object);
+      Node.Op = Model.classifyCall(Member);
+      Node.CallObject = Obj ? int32_t(*Obj) : -1;
+      claimObject(Member, Object, Obj, Node.Op);
+    }
     return true;
   }
 
@@ -351,11 +359,10 @@ private:
 
   /// The object of a member call: an op decides what happens to it; an
   /// ordinary method uses it, unless its visible definition exits it.
-  void claimObject(CXXMemberCallExpr *Call) {
-    const Expr *Object = calledObject(Call);
+  void claimObject(CXXMemberCallExpr *Call, const Expr *Object,
+                   std::optional<unsigned> Held, OpKind Op) {
     // A member's std::optional or std::unique_ptr asked or reset: reset()
     // ends the object held, anything else asks about it.
-    std::optional<unsigned> Held = Objects.indexOf(Object);
     if (const CXXMethodDecl *Method = calledMethod(Call);
         Method && Held && Objects[*Held].Holder != MemberHolder::Direct &&
         Objects.referenceOf(Object) == stripWrappers(Object)) {
@@ -370,9 +377,8 @@ private:
         claim(Object, RefRole::OpObject);
       return;
     }
-    OpKind Op = Model.classifyCall(Call);
     if (Op == OpKind::None) {
-      if (Objects.indexOf(Object))
+      if (Held)
         claim(Object,
               Rules.methodTakesOver(calledMethod(Call)) ? RefRole::Release
                                                            : RefRole::Use,

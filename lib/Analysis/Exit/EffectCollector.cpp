@@ -249,12 +249,15 @@ private:
   }
 
   void memberCall(CXXMemberCallExpr *Call) {
-    OpKind Op = Model.classifyCall(Call);
+    // What the classifying walk found of the call (VisitedNode).
+    OpKind Op = Where->Op;
     if (Op == OpKind::None) {
       thisCall(Call);
       return;
     }
-    std::optional<unsigned> Obj = Objects.indexOf(calledObject(Call));
+    std::optional<unsigned> Obj;
+    if (Where->CallObject >= 0)
+      Obj = unsigned(Where->CallObject);
     CallContext Context = Contexts.callContext(Call);
     // Where the call begins, asked only for an effect: most ops, awaited,
     // have theirs at the await.
