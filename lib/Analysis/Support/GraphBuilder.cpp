@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/Support/GraphBuilder.h"
+#include "Analysis/Support/ExprUnwrap.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -32,14 +33,36 @@ using namespace clang;
 
 namespace acm {
 
-bool awaiterCallMayEndBlock(const Expr *Part) {
+namespace {
+
+/// The function an awaiter call \p Part calls, as
+/// Part->IgnoreImplicit()->getDirectCallee() finds it; null if Part is no
+/// call (\p IsCall false) or calls no function it names. The usual shape,
+/// a member call alone or under its full expression, is read at once.
+const FunctionDecl *awaiterCallee(const Expr *Part, bool &IsCall) {
+  IsCall = true;
+  const Expr *E = Part;
+  if (const auto *Full = dyn_cast<ExprWithCleanups>(E))
+    E = Full->getSubExpr();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    return calledMethod(Member);
   const auto *Call = dyn_cast<CallExpr>(Part->IgnoreImplicit());
-  if (!Call)
-    return true;
-  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Call) {
+    IsCall = false;
+    return nullptr;
+  }
+  return Call->getDirectCallee();
+}
+
+} // namespace
+
+bool awaiterCallMayEndBlock(const Expr *Part) {
+  bool IsCall;
+  const FunctionDecl *Callee = awaiterCallee(Part, IsCall);
   // Clang's builder ends a block at a call of an analyzer_noreturn function
   // as at one of a noreturn function.
-  return !Callee || Callee->isNoReturn() || Callee->isAnalyzerNoReturn();
+  return !IsCall || !Callee || Callee->isNoReturn() ||
+         Callee->isAnalyzerNoReturn();
 }
 
 namespace {
@@ -193,11 +216,9 @@ private:
 
   /// awaiterCallMayEndBlock, with the callee's facts remembered.
   bool mayEndBlock(const Expr *Part) {
-    const auto *Call = dyn_cast<CallExpr>(Part->IgnoreImplicit());
-    if (!Call)
-      return true;
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    return !Callee || calleeFacts(Callee).NoReturn;
+    bool IsCall;
+    const FunctionDecl *Callee = awaiterCallee(Part, IsCall);
+    return !IsCall || !Callee || calleeFacts(Callee).NoReturn;
   }
   /// The entries of Kept written, and what they held before.
   llvm::SmallVector<std::pair<const CFGBlock **, const CFGBlock *>, 16> Written;
