@@ -222,6 +222,9 @@ void ExitLattice::normalizeAll(ExitState &S) const {
 }
 
 bool ExitLattice::join(ExitState &Into, const ExitState &From) const {
+  // Paths that meet in the same state, the usual case, change nothing.
+  if (Into == From)
+    return false;
   ExitState Result;
   Result.Common = FactSet::common(Into.Common, From.Common);
   Result.Variants.reserve(Into.Variants.size() + From.Variants.size());
