@@ -20,6 +20,12 @@ bool ExitLattice::before(clang::SourceLocation A,
 
 std::pair<unsigned, unsigned> ExitLattice::range(const ExitState &S,
                                                  unsigned Obj) const {
+  // Most states hold one variant or none.
+  if (S.Variants.size() <= 1) {
+    unsigned Holds = !S.Variants.empty() && S.Variants.front().Obj == Obj;
+    unsigned At = !S.Variants.empty() && S.Variants.front().Obj < Obj;
+    return {At, At + Holds};
+  }
   auto Begin = llvm::lower_bound(
       S.Variants, Obj, [](const Variant &V, unsigned O) { return V.Obj < O; });
   auto End = std::find_if(Begin, S.Variants.end(),
