@@ -46,9 +46,12 @@ void ObjectScan::trackParam(const ParmVarDecl *P) {
   Out.HasErrors |= P->isInvalidDecl();
   // A copy of a shared handle (seastar::file): the caller holds the
   // original and closes it.
-  if (P->getType()->isReferenceType() || Model.isSharedHandleType(P->getType()))
+  if (P->getType()->isReferenceType())
     return;
-  ObjectKind Kind = Model.classifyType(P->getType());
+  TypeFacts Facts = factsOf(P->getType());
+  if (Facts.SharedHandle)
+    return;
+  ObjectKind Kind = Facts.Kind;
   if (Kind != ObjectKind::None)
     add(P, Kind, /*IsParam=*/true, /*IsAwaitable=*/false);
 }
@@ -58,10 +61,11 @@ void ObjectScan::trackLocal(const VarDecl *V) {
       V->isExceptionVariable() || V->getType()->isReferenceType() ||
       isa<ParmVarDecl>(V))
     return;
-  ObjectKind Kind = Model.classifyType(V->getType());
+  TypeFacts Facts = factsOf(V->getType());
+  ObjectKind Kind = Facts.Kind;
   if (Kind != ObjectKind::None) {
     // A copy of another shared handle is closed through the original.
-    if (!(Model.isSharedHandleType(V->getType()) && isCopyOfObject(V)))
+    if (!(Facts.SharedHandle && isCopyOfObject(V)))
       add(V, Kind, false, false);
     return;
   }
@@ -134,18 +138,28 @@ void ObjectScan::trackResource(const VarDecl *V, const Expr *Init) {
   Out.Objects.addResource(*Owner, Self);
 }
 
+ObjectScan::TypeFacts ObjectScan::factsOf(QualType T) {
+  auto [It, New] = Types.try_emplace(T.getAsOpaquePtr());
+  if (New)
+    It->second = {Model.classifyType(T), Model.isSharedHandleType(T),
+                  Model.isSingleUseType(T), Model.isDefaultEmptyType(T),
+                  Model.hasIdempotentExit(T)};
+  return It->second;
+}
+
 TrackedObject ObjectScan::make(const VarDecl *V, ObjectKind Kind, bool IsParam,
-                               bool IsAwaitable) const {
+                               bool IsAwaitable) {
+  TypeFacts Facts = factsOf(V->getType());
   TrackedObject Object;
   Object.Decl = V;
   Object.Kind = Kind;
   Object.IsParam = IsParam;
   Object.IsAwaitable = IsAwaitable;
-  Object.SingleUse = !IsAwaitable && isSingleUseObject(V, Model);
-  Object.EmptyAtBirth = !IsParam && !IsAwaitable &&
-                        Model.isDefaultEmptyType(V->getType()) &&
+  Object.SingleUse = !IsAwaitable && (Facts.SingleUse ||
+                                      isMadeByGeneratorManager(V, Model));
+  Object.EmptyAtBirth = !IsParam && !IsAwaitable && Facts.DefaultEmpty &&
                         isDefaultConstructed(V);
-  Object.IdempotentExit = Model.hasIdempotentExit(V->getType());
+  Object.IdempotentExit = Facts.IdempotentExit;
   if (Kind == ObjectKind::Closeable)
     Object.Exit = Model.exitName(V->getType().getNonReferenceType());
   return Object;

@@ -64,12 +64,24 @@ private:
   void trackLocal(const clang::VarDecl *V);
   void trackResource(const clang::VarDecl *V, const clang::Expr *Init);
   TrackedObject make(const clang::VarDecl *V, ObjectKind Kind, bool IsParam,
-                     bool IsAwaitable) const;
+                     bool IsAwaitable);
   unsigned add(const clang::VarDecl *V, ObjectKind Kind, bool IsParam,
                bool IsAwaitable);
 
+  /// What the model says of a variable's type. A body declares many
+  /// variables of few types: each is asked once.
+  struct TypeFacts {
+    ObjectKind Kind;
+    bool SharedHandle;
+    bool SingleUse;
+    bool DefaultEmpty;
+    bool IdempotentExit;
+  };
+  TypeFacts factsOf(clang::QualType T);
+
   const ProtocolModel &Model;
   FoundObjects &Out;
+  llvm::SmallDenseMap<void *, TypeFacts, 8> Types;
 };
 
 } // namespace acm

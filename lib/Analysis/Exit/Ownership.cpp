@@ -108,9 +108,11 @@ bool isSelfContainedValue(QualType T) {
 }
 
 bool isSingleUseObject(const VarDecl *V, const ProtocolModel &Model) {
-  if (Model.isSingleUseType(V->getType()))
-    return true;
-  // An object made by a generator-based manager coroutine.
+  return Model.isSingleUseType(V->getType()) ||
+         isMadeByGeneratorManager(V, Model);
+}
+
+bool isMadeByGeneratorManager(const VarDecl *V, const ProtocolModel &Model) {
   const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(V->getInit()));
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)

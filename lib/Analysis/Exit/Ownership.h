@@ -73,6 +73,10 @@ bool isSelfContainedValue(clang::QualType T);
 /// True if \p V may be entered only once: its type says so, or it is made
 /// by a generator-based manager coroutine.
 bool isSingleUseObject(const clang::VarDecl *V, const ProtocolModel &Model);
+/// True if \p V is initialised by a call of a generator-based manager
+/// coroutine (isSingleUseObject without the type).
+bool isMadeByGeneratorManager(const clang::VarDecl *V,
+                              const ProtocolModel &Model);
 
 } // namespace acm
 
