@@ -65,8 +65,11 @@ public:
   bool VisitStmt(Stmt *S) {
     if (!inLambdaBody()) {
       Conditions.visitStmt(S);
-      if (Branches)
+      if (Branches) {
         Branches->noteTests(S);
+        if (BranchScan::reads(S))
+          recordForScan(S, ScanNode::Statement);
+      }
     }
     if (collectorReads(S))
       Out.Visited.push_back(
@@ -129,6 +132,8 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *V) {
+    if (Branches && !inLambdaBody())
+      recordForScan(V, ScanNode::Variable);
     Scan.visitVarDecl(V);
     // What an awaitable local holds, before the walk enters its
     // initializer.
@@ -303,6 +308,10 @@ public:
   }
 
 private:
+  void recordForScan(void *Node, ScanNode::Kind What) {
+    Out.ScanNodes.push_back({{Node, What | (inHandler() ? 2u : 0u)}});
+  }
+
   /// The arguments of a call: what the parameter they are passed to does
   /// with them.
   void claimArguments(CallExpr *Call) {
@@ -469,6 +478,18 @@ private:
 };
 
 } // namespace
+
+void BodyContexts::feedScan(BranchScan &Scan) const {
+  for (ScanNode Node : ScanNodes) {
+    void *At = Node.NodeKindAndHandler.getPointer();
+    unsigned Bits = Node.NodeKindAndHandler.getInt();
+    bool InHandler = Bits & 2;
+    if ((Bits & 1) == ScanNode::Variable)
+      Scan.visitVarDecl(static_cast<const VarDecl *>(At), InHandler);
+    else
+      Scan.visitStmt(static_cast<const Stmt *>(At), InHandler);
+  }
+}
 
 bool BodyContexts::isAwaitOperand(const Expr *E) const {
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))

@@ -26,6 +26,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PointerIntPair.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
 #include <utility>
@@ -106,6 +107,13 @@ struct VisitedNode {
   int32_t CallObject = -1;
 };
 
+/// A node the branch scan reads: a statement or a variable declaration.
+struct ScanNode {
+  enum Kind : unsigned { Statement, Variable };
+  /// The node, its kind, and whether it stood in a catch handler.
+  llvm::PointerIntPair<void *, 2, unsigned> NodeKindAndHandler;
+};
+
 struct BodyContexts {
   /// The statements the effect collector reads, in the walk's order
   /// (BodyVisitor's policy).
@@ -129,6 +137,14 @@ struct BodyContexts {
   /// Some branch condition of the body, outside its lambdas' bodies, may
   /// have a known value (Support/ConstantConditions.h).
   bool MayHaveKnownCondition = false;
+  /// Given a branch scan: every statement it reads (BranchScan::reads) and
+  /// every variable declaration of the body outside its lambdas' bodies,
+  /// in the walk's order, and whether each stood in a catch handler. The scan's second step reads them, if its
+  /// first found a variable tested (BranchScan).
+  std::vector<ScanNode> ScanNodes;
+
+  /// Feeds \p Scan the nodes of ScanNodes.
+  void feedScan(BranchScan &Scan) const;
 
   /// What the co_await visited as \p Node awaits.
   llvm::ArrayRef<AwaitedItem> awaitedBy(const VisitedNode &Node) const {

@@ -32,7 +32,7 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
   // The branch scan's second step, if the walk found a variable tested.
   if (Scan && Facts.hasObjects()) {
     if (Scan->testsAVariable())
-      Scan->scanBody(Body);
+      Contexts.feedScan(*Scan);
     Facts.ScannedBranches = true;
   }
   return Facts;

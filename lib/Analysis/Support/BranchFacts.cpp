@@ -213,6 +213,7 @@ struct BranchScan::State {
     }
   }
 
+  // What this reads, BranchScan::reads says.
   void visitStmt(const Stmt *S, bool InHandler) {
     switch (S->getStmtClass()) {
     case Stmt::LambdaExprClass:

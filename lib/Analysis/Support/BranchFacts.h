@@ -24,6 +24,7 @@
 
 #include "Analysis/Support/FactSet.h"
 #include "Analysis/Support/FlowGraph.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
@@ -49,8 +50,9 @@ namespace acm {
 /// takes the first of two steps. Most bodies test no variable for truth,
 /// and then no variable qualifies, whatever its references do. The first
 /// step (noteTests on every statement) only looks for such tests; only if
-/// it found one (testsAVariable) does the second, scanBody, read the body
-/// for the rest.
+/// it found one (testsAVariable) is the second taken: every node fed to
+/// visitStmt and visitVarDecl, from a record the walk kept or by a walk of
+/// the scan's own (scanBody).
 class BranchScan {
 public:
   /// Starts with the parameters of \p Function as candidates.
@@ -71,6 +73,32 @@ public:
   }
   /// True if a statement seen tests a variable for truth.
   bool testsAVariable() const;
+  /// False for the statements visitStmt learns nothing from: a pass that
+  /// keeps the nodes for the second step need not keep those.
+  static bool reads(const clang::Stmt *S) {
+    switch (S->getStmtClass()) {
+    case clang::Stmt::LambdaExprClass:
+    case clang::Stmt::IfStmtClass:
+    case clang::Stmt::WhileStmtClass:
+    case clang::Stmt::ForStmtClass:
+    case clang::Stmt::DoStmtClass:
+    case clang::Stmt::ConditionalOperatorClass:
+    case clang::Stmt::BinaryConditionalOperatorClass:
+    case clang::Stmt::BinaryOperatorClass:
+    case clang::Stmt::CompoundAssignOperatorClass:
+    case clang::Stmt::CXXConstructExprClass:
+    case clang::Stmt::CXXTemporaryObjectExprClass:
+    case clang::Stmt::DeclRefExprClass:
+      return true;
+    case clang::Stmt::ImplicitCastExprClass:
+      return llvm::cast<clang::ImplicitCastExpr>(S)->getCastKind() ==
+             clang::CK_LValueToRValue;
+    case clang::Stmt::UnaryOperatorClass:
+      return llvm::cast<clang::UnaryOperator>(S)->isIncrementDecrementOp();
+    default:
+      return llvm::isa<clang::CallExpr>(S);
+    }
+  }
   /// Feeds the scan every node of \p Body, by a walk of its own.
   void scanBody(const clang::Stmt *Body);
 
