@@ -554,9 +554,8 @@ task Server::stop() {
   auto Count = [&](auto Pred) { return llvm::count_if(Recorded, Pred); };
   for (Stmt::StmtClass Class :
        {Stmt::CXXMemberCallExprClass, Stmt::CallExprClass,
-        Stmt::CoawaitExprClass, Stmt::CoyieldExprClass,
-        Stmt::CoreturnStmtClass, Stmt::ReturnStmtClass,
-        Stmt::CXXThrowExprClass, Stmt::LambdaExprClass,
+        Stmt::CoawaitExprClass, Stmt::CoyieldExprClass, Stmt::CoreturnStmtClass,
+        Stmt::ReturnStmtClass, Stmt::CXXThrowExprClass, Stmt::LambdaExprClass,
         Stmt::DeclRefExprClass, Stmt::MemberExprClass})
     EXPECT_GT(Count([&](const VisitedNode &N) {
                 return N.Node->getStmtClass() == Class;

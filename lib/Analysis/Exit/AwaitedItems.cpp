@@ -45,8 +45,7 @@ void collect(const Expr *E, const ObjectTable &Objects,
     return;
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      collect(objectArgument(Member), Objects, Model, Items, InArm,
-              Depth + 1);
+      collect(objectArgument(Member), Objects, Model, Items, InArm, Depth + 1);
     for (const Expr *Arg : Call->arguments())
       collect(Arg, Objects, Model, Items, InArm, Depth + 1);
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {

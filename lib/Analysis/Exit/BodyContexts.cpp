@@ -51,9 +51,9 @@ public:
   Classifier(const FunctionDecl &Function, const ProtocolModel &Model,
              const MemberContext *Members, OwnershipRules &Rules,
              FoundObjects &Found, BodyContexts &Out, BranchScan *Branches)
-      : Found(Found), Objects(Found.Objects), Scan(Function, Model, Members,
-                                                   Found),
-        Model(Model), Rules(Rules), Out(Out), Branches(Branches) {
+      : Found(Found), Objects(Found.Objects),
+        Scan(Function, Model, Members, Found), Model(Model), Rules(Rules),
+        Out(Out), Branches(Branches) {
     // A class with no member to follow is not analysed (ClassAnalysis.cpp).
     assert(!Members || Objects.hasMembers());
     setIntoLambdasCapturingThis(Members != nullptr);
@@ -390,7 +390,7 @@ private:
       if (Held)
         claim(Object,
               Rules.methodTakesOver(calledMethod(Call)) ? RefRole::Release
-                                                           : RefRole::Use,
+                                                        : RefRole::Use,
               ClaimStrength::IfUnclaimed);
       return;
     }

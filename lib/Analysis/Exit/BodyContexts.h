@@ -139,8 +139,9 @@ struct BodyContexts {
   bool MayHaveKnownCondition = false;
   /// Given a branch scan: every statement it reads (BranchScan::reads) and
   /// every variable declaration of the body outside its lambdas' bodies,
-  /// in the walk's order, and whether each stood in a catch handler. The scan's second step reads them, if its
-  /// first found a variable tested (BranchScan).
+  /// in the walk's order, and whether each stood in a catch handler. The
+  /// scan's second step reads them, if its first found a variable tested
+  /// (BranchScan).
   std::vector<ScanNode> ScanNodes;
 
   /// Feeds \p Scan the nodes of ScanNodes.

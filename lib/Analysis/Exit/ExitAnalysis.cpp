@@ -28,7 +28,8 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
       classifyBody(Function, Body, Model, Rules, Members, Facts.Found, Scan);
   if (Facts.Found.HasErrors)
     return Facts;
-  Facts.Effects = collectEffects(Function, Facts.Found, Contexts, Model, Members);
+  Facts.Effects =
+      collectEffects(Function, Facts.Found, Contexts, Model, Members);
   // The branch scan's second step, if the walk found a variable tested.
   if (Scan && Facts.hasObjects()) {
     if (Scan->testsAVariable())

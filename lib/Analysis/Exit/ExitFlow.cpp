@@ -21,15 +21,13 @@ ExitDiagnoser::~ExitDiagnoser() = default;
 
 ExitFlow::ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
                    const BranchFacts &Facts, const KeptStmts &Kept,
-                   const LoopMap &Loops,
-                   const SourceManager &SM, const Stmt *WrittenBody,
-                   bool IsCoroutine, bool ExceptionPaths,
-                   const MemberGuards *Guards)
+                   const LoopMap &Loops, const SourceManager &SM,
+                   const Stmt *WrittenBody, bool IsCoroutine,
+                   bool ExceptionPaths, const MemberGuards *Guards)
     : Objects(Objects), Effects(Effects), Facts(Facts), Kept(Kept),
-      MaybeKept(Kept),
-      Loops(Loops), SM(SM),
-      WrittenBody(WrittenBody), IsCoroutine(IsCoroutine),
-      ExceptionPaths(ExceptionPaths), Guards(Guards), Lattice(SM) {}
+      MaybeKept(Kept), Loops(Loops), SM(SM), WrittenBody(WrittenBody),
+      IsCoroutine(IsCoroutine), ExceptionPaths(ExceptionPaths), Guards(Guards),
+      Lattice(SM) {}
 
 ExitState ExitFlow::entryState() const {
   ExitState Entry;
@@ -134,8 +132,7 @@ ExitFlow::activeElements(const CFGBlock &Block, const Stmt *Thrower) const {
       unsigned This = Index++;
       if (auto StmtElement = Element.getAs<CFGStmt>()) {
         const Stmt *St = StmtElement->getStmt();
-        bool Acts =
-            St == Thrower || (MaybeKept.mayHold(St) && Kept.count(St));
+        bool Acts = St == Thrower || (MaybeKept.mayHold(St) && Kept.count(St));
         if (const auto *DS = dyn_cast<DeclStmt>(St))
           for (const Decl *D : DS->decls())
             if (const auto *V = dyn_cast<VarDecl>(D))

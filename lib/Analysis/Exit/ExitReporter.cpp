@@ -36,8 +36,7 @@ std::string describeObject(const CXXMemberCallExpr *Call,
                            const ASTContext &Ctx) {
   // A type written in the source ("T{}" in a template) is named as written,
   // so every instantiation says the same.
-  const TypeSourceInfo *Written =
-      writtenType(objectArgument(Call));
+  const TypeSourceInfo *Written = writtenType(objectArgument(Call));
   const Expr *Object = calledObject(Call);
   if (const VarDecl *V = referencedVar(Object))
     return V->getNameAsString();

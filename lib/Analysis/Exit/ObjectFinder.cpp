@@ -155,10 +155,10 @@ TrackedObject ObjectScan::make(const VarDecl *V, ObjectKind Kind, bool IsParam,
   Object.Kind = Kind;
   Object.IsParam = IsParam;
   Object.IsAwaitable = IsAwaitable;
-  Object.SingleUse = !IsAwaitable && (Facts.SingleUse ||
-                                      isMadeByGeneratorManager(V, Model));
-  Object.EmptyAtBirth = !IsParam && !IsAwaitable && Facts.DefaultEmpty &&
-                        isDefaultConstructed(V);
+  Object.SingleUse =
+      !IsAwaitable && (Facts.SingleUse || isMadeByGeneratorManager(V, Model));
+  Object.EmptyAtBirth =
+      !IsParam && !IsAwaitable && Facts.DefaultEmpty && isDefaultConstructed(V);
   Object.IdempotentExit = Facts.IdempotentExit;
   if (Kind == ObjectKind::Closeable)
     Object.Exit = Model.exitName(V->getType().getNonReferenceType());
