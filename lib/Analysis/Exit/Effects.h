@@ -139,6 +139,12 @@ public:
       return {};
     return EffectRange(Links, It->second.first);
   }
+  /// Makes room for the effects of about \p Sites statements at once,
+  /// rather than growing the map step by step.
+  void reserve(unsigned Sites) {
+    Lists.reserve(Sites);
+    Links.reserve(Sites);
+  }
   /// Frees what the vectors hold beyond their size: the table is kept
   /// while the flow runs.
   void shrinkToFit() {
