@@ -76,16 +76,11 @@ public:
   /// False for the statements visitStmt learns nothing from: a pass that
   /// keeps the nodes for the second step need not keep those.
   static bool reads(const clang::Stmt *S) {
+    // The branches, && and || noteTests reads, and more.
+    if (mayTest(S->getStmtClass()))
+      return true;
     switch (S->getStmtClass()) {
     case clang::Stmt::LambdaExprClass:
-    case clang::Stmt::IfStmtClass:
-    case clang::Stmt::WhileStmtClass:
-    case clang::Stmt::ForStmtClass:
-    case clang::Stmt::DoStmtClass:
-    case clang::Stmt::ConditionalOperatorClass:
-    case clang::Stmt::BinaryConditionalOperatorClass:
-    case clang::Stmt::BinaryOperatorClass:
-    case clang::Stmt::CompoundAssignOperatorClass:
     case clang::Stmt::CXXConstructExprClass:
     case clang::Stmt::CXXTemporaryObjectExprClass:
     case clang::Stmt::DeclRefExprClass:
