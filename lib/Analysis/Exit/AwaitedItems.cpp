@@ -25,8 +25,8 @@ void collect(const Expr *E, const ObjectTable &Objects,
   }
   E = stripWrappers(E);
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-    if (Model.classifyCall(Call) != OpKind::None) {
-      Items.push_back({Call, 0, Call, InArm});
+    if (OpKind Op = Model.classifyCall(Call); Op != OpKind::None) {
+      Items.push_back({Call, 0, Call, InArm, Op});
       return;
     }
   }

@@ -36,6 +36,9 @@ struct AwaitedItem {
   /// Inside an arm of a conditional operator: it runs only on that arm's
   /// path, so its effect belongs to the arm, not to the whole await.
   bool InArm = false;
+  /// What the call's method is to the protocol (never None for a call),
+  /// asked once here rather than by every reader of the item.
+  OpKind Op = OpKind::None;
 };
 
 /// Appends to \p Items the op calls and awaitable locals (of \p Objects)

@@ -81,7 +81,7 @@ public:
         continue;
       }
       const CXXMemberCallExpr *Call = Item.Call;
-      OpKind Op = Model.classifyCall(Call);
+      OpKind Op = Item.Op;
       const Expr *Object = calledObject(Call);
       if (std::optional<unsigned> Obj = Objects.indexOf(Object)) {
         if (Op == OpKind::Enter)
@@ -452,7 +452,7 @@ private:
     for (const AwaitedItem &Item : Items) {
       if (Item.Call) {
         std::optional<unsigned> Obj = Objects.indexOf(calledObject(Item.Call));
-        if (Obj && Model.classifyCall(Item.Call) == OpKind::Exit)
+        if (Obj && Item.Op == OpKind::Exit)
           Entry.Exited.push_back(*Obj);
         continue;
       }
