@@ -1,16 +1,17 @@
 //===- SupportTest.cpp - Unit tests of lib/Analysis/Support ---------------===//
 //
 // The protocol-agnostic pieces alone: fact sets and variant merging, branch
-// refinement, condition variables, the loop map, and the flow driver on
-// small CFGs.
+// refinement, condition variables, the loop map, the flow driver on small
+// CFGs, and the readers of expressions against clang's own.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Analysis/Support/AnalysisBounds.h"
-#include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/BodyVisitor.h"
+#include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/ConstantConditions.h"
+#include "Analysis/Support/ExprUnwrap.h"
 #include "Analysis/Support/FactSet.h"
 #include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
@@ -641,6 +642,78 @@ TEST_F(CfgTest, LoopCountersTakeNoPlaceOfTheVariablesBranchesTest) {
   for (const CFGBlock *Block : *Graph)
     Tests += Facts.testAt(*Block).has_value();
   EXPECT_EQ(Tests, 1u);
+}
+
+//===----------------------------------------------------------------------===//
+// ExprUnwrap
+//===----------------------------------------------------------------------===//
+
+/// Every expression of a translation unit, implicit code and template
+/// instantiations included.
+std::vector<Expr *> allExpressions(ASTContext &Ctx) {
+  struct Collect : RecursiveASTVisitor<Collect> {
+    std::vector<Expr *> Found;
+    bool shouldVisitImplicitCode() const { return true; }
+    bool shouldVisitTemplateInstantiations() const { return true; }
+    bool VisitExpr(Expr *E) {
+      Found.push_back(E);
+      return true;
+    }
+  } C;
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(C.Found);
+}
+
+TEST(ExprUnwrap, StripsWhatClangsStepsStripAndBeginsWhereClangSays) {
+  // Every wrapper the steps strip, around references, calls, awaits and
+  // member calls on variables, members, "this", temporaries and qualified
+  // names.
+  auto AST = tooling::buildASTFromCodeWithArgs(
+      R"cpp(
+#include "acm-task.h"
+namespace ns { inline Resource shared; }
+struct Base { int b() const { return 1; } };
+struct Derived : Base { Resource r; int d() { return b() + this->b(); } };
+template <int N> int fixed() { return N + (N); }
+int plain(int v) { return v; }
+rt::task<> f(Resource r, Derived &dr, const Resource &cr) {
+  Resource &ref = static_cast<Resource &>(r);
+  Resource &&moved = static_cast<Resource &&>(r);
+  const Base &base = dr;
+  (void)static_cast<const Base &>(dr).b();
+  (void)((Base &)dr).b();
+  co_await (r.aenter());
+  co_await ((r)).aexit();
+  co_await ns::shared.aenter();
+  co_await dr.r.aexit();
+  co_await Resource().aexit();
+  int x = __extension__ (plain(1));
+  int y = __builtin_choose_expr(1, plain(2), plain(3));
+  int z = fixed<4>() + _Generic(x, int: x, default: y);
+  const char *name = __func__;
+  (void)ref; (void)moved; (void)base; (void)cr; (void)z; (void)name;
+}
+)cpp",
+      {"-std=c++20", "-resource-dir=" ACM_CLANG_RESOURCE_DIR,
+       "-I" ACM_TEST_INPUTS_DIR, "-Wno-c11-extensions"},
+      "input.cpp");
+  ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  unsigned Calls = 0, Stripped = 0;
+  for (Expr *E : allExpressions(AST->getASTContext())) {
+    Expr *Expected = IgnoreExprNodes(
+        E, IgnoreParensSingleStep, IgnoreImplicitCastsExtraSingleStep,
+        IgnoreImplicitSingleStep, IgnoreBaseCastsSingleStep);
+    EXPECT_EQ(stripWrappers(E), Expected) << E->getStmtClassName();
+    Stripped += Expected != E;
+    if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      ++Calls;
+      EXPECT_EQ(beginOf(Call), Call->getBeginLoc());
+      EXPECT_EQ(beginOf(static_cast<const Stmt *>(Call)), Call->getBeginLoc());
+    }
+  }
+  // The snippet has what it is meant to have.
+  EXPECT_GT(Calls, 10u);
+  EXPECT_GT(Stripped, 50u);
 }
 
 } // namespace

@@ -261,7 +261,7 @@ private:
     CallContext Context = Contexts.callContext(Call);
     // Where the call begins, asked only for an effect: most ops, awaited,
     // have theirs at the await.
-    auto Loc = [Call] { return Call->getBeginLoc(); };
+    auto Loc = [Call] { return beginOf(Call); };
 
     if (Op == OpKind::Leave) {
       if (Obj)
@@ -425,7 +425,7 @@ private:
   /// \p S is a fatal failure of a test framework's assertion if one of the
   /// FatalFailureMacros wrote it.
   void recordFailurePoint(const Stmt *S) {
-    SourceLocation Loc = S->getBeginLoc();
+    SourceLocation Loc = beginOf(S);
     if (!Loc.isMacroID())
       return;
     const ASTContext &Ctx = Function.getASTContext();

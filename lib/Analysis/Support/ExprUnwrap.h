@@ -36,6 +36,29 @@ inline clang::Expr *objectArgument(const clang::CXXMemberCallExpr *Call) {
   return Call->getImplicitObjectArgument();
 }
 
+/// Where \p Call begins, as Call->getBeginLoc() says. That is out of line
+/// twice over for a member call (the member access, then its object); the
+/// usual "variable.method(...)" is read here at once.
+inline clang::SourceLocation beginOf(const clang::CXXMemberCallExpr *Call) {
+  if (!Call->usesMemberSyntax())
+    if (const auto *Member =
+            llvm::dyn_cast<clang::MemberExpr>(Call->getCallee());
+        Member && !Member->isImplicitAccess())
+      if (const auto *Ref =
+              llvm::dyn_cast<clang::DeclRefExpr>(Member->getBase());
+          Ref && !Ref->hasQualifier() && Ref->getLocation().isValid())
+        return Ref->getLocation();
+  return Call->getBeginLoc();
+}
+
+/// Where \p S begins: Stmt::getBeginLoc, sooner for a member call
+/// (beginOf).
+inline clang::SourceLocation beginOf(const clang::Stmt *S) {
+  if (const auto *Call = llvm::dyn_cast<clang::CXXMemberCallExpr>(S))
+    return beginOf(Call);
+  return S->getBeginLoc();
+}
+
 /// The expression \p E wraps if it is a full-expression, a materialized
 /// temporary or a bound temporary; null otherwise.
 inline clang::Expr *temporaryOperand(clang::Expr *E) {
@@ -58,15 +81,41 @@ inline const clang::Expr *temporaryOperand(const clang::Expr *E) {
 inline clang::Expr *stripWrappers(clang::Expr *E) {
   if (!E)
     return nullptr;
-  // What most callers pass: no step below strips a reference, a member
-  // access, a call or "this", and trying each costs more than the check.
-  if (llvm::isa<clang::DeclRefExpr, clang::MemberExpr, clang::CallExpr,
-                clang::CXXThisExpr>(E))
-    return E;
-  return clang::IgnoreExprNodes(E, clang::IgnoreParensSingleStep,
-                                clang::IgnoreImplicitCastsExtraSingleStep,
-                                clang::IgnoreImplicitSingleStep,
-                                clang::IgnoreBaseCastsSingleStep);
+  // The usual wrappers are peeled in one switch per node rather than four
+  // tries: each is a node one of the steps below strips from the outside,
+  // so what is left is what the steps would leave.
+  while (true) {
+    switch (E->getStmtClass()) {
+    case clang::Stmt::ImplicitCastExprClass:
+      E = llvm::cast<clang::ImplicitCastExpr>(E)->getSubExpr();
+      continue;
+    case clang::Stmt::ExprWithCleanupsClass:
+    case clang::Stmt::ConstantExprClass:
+      E = llvm::cast<clang::FullExpr>(E)->getSubExpr();
+      continue;
+    case clang::Stmt::MaterializeTemporaryExprClass:
+      E = llvm::cast<clang::MaterializeTemporaryExpr>(E)->getSubExpr();
+      continue;
+    case clang::Stmt::CXXBindTemporaryExprClass:
+      E = llvm::cast<clang::CXXBindTemporaryExpr>(E)->getSubExpr();
+      continue;
+    case clang::Stmt::ParenExprClass:
+      E = llvm::cast<clang::ParenExpr>(E)->getSubExpr();
+      continue;
+    default:
+      // The other classes some step may strip; no step changes any other
+      // node (a reference, a call, an await).
+      if (llvm::isa<clang::CastExpr, clang::UnaryOperator,
+                    clang::GenericSelectionExpr, clang::ChooseExpr,
+                    clang::PredefinedExpr, clang::SubstNonTypeTemplateParmExpr>(
+              E))
+        return clang::IgnoreExprNodes(E, clang::IgnoreParensSingleStep,
+                                      clang::IgnoreImplicitCastsExtraSingleStep,
+                                      clang::IgnoreImplicitSingleStep,
+                                      clang::IgnoreBaseCastsSingleStep);
+      return E;
+    }
+  }
 }
 
 inline const clang::Expr *stripWrappers(const clang::Expr *E) {
