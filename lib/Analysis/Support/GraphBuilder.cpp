@@ -195,10 +195,18 @@ private:
     /// is false, and its argument is left out if that has side effects.
     bool Assume = false;
   };
-  /// The same functions are called again and again.
+  /// The same functions are called again and again: an await asks of the
+  /// same three awaiter methods as the one before it. A few recent ones are
+  /// kept where a hash of the pointer says, in front of the map.
   llvm::DenseMap<const FunctionDecl *, CalleeFacts> Callees;
+  static constexpr unsigned RecentCallees = 16;
+  std::pair<const FunctionDecl *, CalleeFacts> Recent[RecentCallees] = {};
 
-  const CalleeFacts &calleeFacts(const FunctionDecl *Callee) {
+  CalleeFacts calleeFacts(const FunctionDecl *Callee) {
+    auto &Slot =
+        Recent[(reinterpret_cast<uintptr_t>(Callee) >> 6) % RecentCallees];
+    if (Slot.first == Callee)
+      return Slot.second;
     auto [It, New] = Callees.try_emplace(Callee);
     if (New) {
       unsigned Builtin = Callee->getBuiltinID();
@@ -211,6 +219,7 @@ private:
       It->second.Assume = Builtin == Builtin::BI__builtin_assume ||
                           Builtin == Builtin::BI__assume;
     }
+    Slot = {Callee, It->second};
     return It->second;
   }
 
@@ -927,7 +936,7 @@ private:
     if (getFunctionExtInfo(*CalleeType).getNoReturn())
       return fail();
     if (const FunctionDecl *Callee = C->getDirectCallee()) {
-      const CalleeFacts &Facts = calleeFacts(Callee);
+      CalleeFacts Facts = calleeFacts(Callee);
       // An assumption is given up on whole: clang's builder ends the block
       // at a false one and leaves out the argument of one with side
       // effects.
