@@ -95,16 +95,8 @@ void OpSiteTable::add(SiteVector &Sites, const OpSite &Site) const {
 OpSites OpSiteTable::intern(const SiteVector &Sites) {
   if (Sites.empty())
     return {};
-  if (Sites.size() == 1) {
-    // Most lists hold one site: found by the site itself, without a hash.
-    const OpSite &Site = Sites.front();
-    uint64_t Key = uint64_t(Site.Loc.getRawEncoding()) << 9 |
-                   uint64_t(Site.When) << 1 | uint64_t(Site.ByOwner);
-    auto [It, New] = Singles.try_emplace(Key, uint32_t(Lists.size()));
-    if (New)
-      Lists.push_back(Sites);
-    return {It->second};
-  }
+  if (Sites.size() == 1)
+    return only(Sites.front());
   llvm::hash_code Hash = llvm::hash_value(Sites.size());
   for (const OpSite &Site : Sites)
     Hash = llvm::hash_combine(Hash, Site.Loc.getRawEncoding(), Site.When,
@@ -123,9 +115,13 @@ OpSites OpSiteTable::intern(const SiteVector &Sites) {
 }
 
 OpSites OpSiteTable::only(const OpSite &Site) {
-  SiteVector Sites;
-  Sites.push_back(Site);
-  return intern(Sites);
+  // Most lists hold one site: found by the site itself, without a hash.
+  uint64_t Key = uint64_t(Site.Loc.getRawEncoding()) << 9 |
+                 uint64_t(Site.When) << 1 | uint64_t(Site.ByOwner);
+  auto [It, New] = Singles.try_emplace(Key, uint32_t(Lists.size()));
+  if (New)
+    Lists.emplace_back(1, Site);
+  return {It->second};
 }
 
 OpSites OpSiteTable::join(OpSites A, OpSites B) {
