@@ -89,9 +89,10 @@ public:
   /// Decides every reference's role from its claims, innermost last.
   void resolve() {
     llvm::SmallVector<Claim, 4> RefClaims;
-    for (const auto &[Ref, Ends] : Claims) {
+    for (auto &[Ref, Claimed] : Out.Roles) {
       RefClaims.clear();
-      for (uint32_t At = Ends.first; At != NoClaim; At = ClaimList[At].Next)
+      for (uint32_t At = Claimed.FirstClaim; At != NoClaim;
+           At = ClaimList[At].Next)
         RefClaims.push_back(ClaimList[At].What);
       // Most references have one claim; libstdc++'s stable_sort would
       // still ask for a buffer to sort one. The list is in the order the
@@ -117,8 +118,8 @@ public:
           break;
         }
       }
-      if (Role && *Role != RefRole::Use)
-        Out.Roles[Ref] = *Role;
+      if (Role)
+        Claimed.Role = *Role;
     }
   }
 
@@ -169,9 +170,8 @@ public:
     if (E->isImplicit())
       return true;
     const Expr *Operand = stripWrappers(E->getOperand());
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Operand))
-      Out.Calls[Call].AwaitOperand = true;
-    else
+    const auto *OperandCall = dyn_cast<CXXMemberCallExpr>(Operand);
+    if (!OperandCall)
       Out.AwaitedOperands.insert(Operand);
     // The await was recorded last: its Visit methods run after VisitStmt.
     assert(!Out.Visited.empty() && Out.Visited.back().Node == E);
@@ -180,14 +180,24 @@ public:
     uint32_t End = Out.AwaitedItems.size();
     Out.AwaitedSpans.push_back({Begin, End});
     Out.Visited.back().AwaitedSpan = Out.AwaitedSpans.size();
+    // The operand is most often the one op awaited: one entry for both.
+    bool OperandMarked = false;
     for (const AwaitedItem &Item :
          llvm::ArrayRef(Out.AwaitedItems).slice(Begin, End - Begin)) {
-      if (Item.Call)
-        Out.Calls[Item.Call].Awaited = true;
-      else
+      if (Item.Call) {
+        CallContext &Context = Out.Calls[Item.Call];
+        Context.Awaited = true;
+        if (Item.Call == OperandCall) {
+          Context.AwaitOperand = true;
+          OperandMarked = true;
+        }
+      } else {
         // Awaiting it is what the local is for, not a use of it.
         claim(Item.Ref, RefRole::OpObject);
+      }
     }
+    if (OperandCall && !OperandMarked)
+      Out.Calls[OperandCall].AwaitOperand = true;
     return true;
   }
 
@@ -418,10 +428,11 @@ private:
       return;
     uint32_t Index = ClaimList.size();
     ClaimList.push_back({{At, NextSequence++, Role, Strength}, NoClaim});
-    auto [It, New] = Claims.try_emplace(Ref, Index, Index);
+    auto [It, New] =
+        Out.Roles.try_emplace(Ref, BodyContexts::ClaimedRef{Index, Index});
     if (!New) {
-      ClaimList[It->second.second].Next = Index;
-      It->second.second = Index;
+      ClaimList[It->second.LastClaim].Next = Index;
+      It->second.LastClaim = Index;
     }
   }
 
@@ -473,8 +484,6 @@ private:
   };
   static constexpr uint32_t NoClaim = ~0u;
   std::vector<ClaimLink> ClaimList;
-  /// Each reference's first and last claim in ClaimList.
-  llvm::DenseMap<const Expr *, std::pair<uint32_t, uint32_t>> Claims;
 };
 
 } // namespace

@@ -122,9 +122,16 @@ struct BodyContexts {
   /// The operands of explicit co_awaits, as stripWrappers leaves them,
   /// other than member calls (CallContext::AwaitOperand).
   llvm::DenseSet<const clang::Expr *> AwaitedOperands;
-  /// The role of each reference to a tracked object that is not a plain
-  /// use.
-  llvm::DenseMap<const clang::Expr *, RefRole> Roles;
+  /// What the walk learnt of each reference to a tracked object that some
+  /// expression claimed: where its claims lie in the walk's list, and the
+  /// role they decide. The map the walk grouped the claims in holds the
+  /// roles too, rather than a second map of them.
+  struct ClaimedRef {
+    uint32_t FirstClaim;
+    uint32_t LastClaim;
+    RefRole Role = RefRole::Use;
+  };
+  llvm::DenseMap<const clang::Expr *, ClaimedRef> Roles;
   /// For a reference given a new value by an assignment: the assignment,
   /// where the new value arrives.
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> Assignments;
@@ -163,7 +170,7 @@ struct BodyContexts {
   bool isAwaitOperand(const clang::Expr *E) const;
   RefRole roleOf(const clang::Expr *Ref) const {
     auto It = Roles.find(Ref);
-    return It == Roles.end() ? RefRole::Use : It->second;
+    return It == Roles.end() ? RefRole::Use : It->second.Role;
   }
 };
 
