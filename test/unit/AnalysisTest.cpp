@@ -3,19 +3,20 @@
 #include "Analysis/ClassAnalysis.h"
 #include "Analysis/CoroutineAnalysis.h"
 #include "Analysis/Exit/BodyContexts.h"
+#include "Analysis/Exit/EffectCollector.h"
 #include "Analysis/Exit/ExitAnalysis.h"
 #include "Analysis/Exit/ExitFlow.h"
 #include "Analysis/Exit/ExitLattice.h"
 #include "Analysis/Exit/ObjectFinder.h"
 #include "Analysis/Exit/Ownership.h"
 #include "Analysis/Owner/ClassMembers.h"
+#include "Analysis/Support/AnalysisBounds.h"
 #include "Analysis/Support/BodyVisitor.h"
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/CoroutineFacts.h"
 #include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
-#include "Analysis/Support/AnalysisBounds.h"
 #include "Model/ProtocolModel.h"
 #include "TestSupport.h"
 
@@ -456,6 +457,28 @@ void expectRecordsEveryVisitedNode(const FunctionDecl &Function,
   }
   Recorded.insert(Recorded.end(), Contexts.Visited.begin(),
                   Contexts.Visited.end());
+}
+
+TEST(BodyContexts, ClassesAreSortedAsClassofSortsTheirNodes) {
+  // The walk reads what to do with a node from its class alone: for each
+  // class, a node of it (only its class is read) must be sorted as the
+  // node tests the passes were written with sort it.
+  for (unsigned C = Stmt::firstStmtConstant; C <= Stmt::lastStmtConstant; ++C) {
+    Stmt Node(static_cast<Stmt::StmtClass>(C));
+    EXPECT_EQ(collectorReads(Node.getStmtClass()),
+              (isa<CallExpr, CoroutineSuspendExpr, CoreturnStmt, ReturnStmt,
+                   CXXThrowExpr, LambdaExpr, DeclRefExpr, MemberExpr>(&Node)))
+        << Node.getStmtClassName();
+    BranchScan::Reads Reads = BranchScan::readsClass(Node.getStmtClass());
+    bool AlwaysRead =
+        BranchScan::mayTest(Node.getStmtClass()) ||
+        isa<CallExpr, LambdaExpr, CXXConstructExpr, DeclRefExpr>(&Node);
+    EXPECT_EQ(Reads == BranchScan::Reads::Always, AlwaysRead)
+        << Node.getStmtClassName();
+    EXPECT_EQ(Reads == BranchScan::Reads::ThisOne,
+              (isa<ImplicitCastExpr, UnaryOperator>(&Node)))
+        << Node.getStmtClassName();
+  }
 }
 
 TEST(BodyContexts, RecordsEveryStatementTheCollectorReads) {

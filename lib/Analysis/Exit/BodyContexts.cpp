@@ -14,6 +14,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <optional>
 #include <tuple>
@@ -44,6 +45,50 @@ struct Claim {
   ClaimStrength Strength;
 };
 
+/// What VisitStmt does with a statement, by its class: the scans and the
+/// collector each sort the classes, and one read of this table per node
+/// replaces a test of each.
+enum NodeWork : uint8_t {
+  /// Clang's builder may evaluate something here (ConstantConditionScan).
+  Evaluates = 1,
+  /// A branch, && or || (BranchScan::noteTests).
+  Tests = 2,
+  /// The branch scan's second step reads it (BranchScan::readsClass),
+  /// always or as BranchScan::readsThis says.
+  ScanReads = 4,
+  ScanReadsThisOne = 8,
+  /// The effect collector reads it (collectorReads).
+  Collected = 16,
+};
+
+uint8_t nodeWork(Stmt::StmtClass Class) {
+  static const auto Table = [] {
+    std::array<uint8_t, Stmt::lastStmtConstant + 1> Work{};
+    for (unsigned C = 0; C < Work.size(); ++C) {
+      auto Class = static_cast<Stmt::StmtClass>(C);
+      uint8_t &W = Work[C];
+      if (ConstantConditionScan::mayEvaluate(Class))
+        W |= Evaluates;
+      if (BranchScan::mayTest(Class))
+        W |= Tests;
+      switch (BranchScan::readsClass(Class)) {
+      case BranchScan::Reads::Never:
+        break;
+      case BranchScan::Reads::Always:
+        W |= ScanReads;
+        break;
+      case BranchScan::Reads::ThisOne:
+        W |= ScanReadsThisOne;
+        break;
+      }
+      if (collectorReads(Class))
+        W |= Collected;
+    }
+    return Work;
+  }();
+  return Table[Class];
+}
+
 class Classifier : public BodyVisitor<Classifier> {
   using Base = BodyVisitor<Classifier>;
 
@@ -63,15 +108,19 @@ public:
   // (Visited). The scans read the function's own code, not its lambdas'
   // bodies.
   bool VisitStmt(Stmt *S) {
+    uint8_t Work = nodeWork(S->getStmtClass());
     if (!inLambdaBody()) {
-      Conditions.visitStmt(S);
+      if (Work & Evaluates)
+        Conditions.visitEvaluating(S);
       if (Branches) {
-        Branches->noteTests(S);
-        if (BranchScan::reads(S))
+        if (Work & Tests)
+          Branches->noteTestsAt(S);
+        if ((Work & ScanReads) ||
+            ((Work & ScanReadsThisOne) && BranchScan::readsThis(S)))
           recordForScan(S, ScanNode::Statement);
       }
     }
-    if (collectorReads(S))
+    if (Work & Collected)
       Out.Visited.push_back(
           {S, inHandler(), inStaticInit(), inLambdaBody(), 0});
     return true;

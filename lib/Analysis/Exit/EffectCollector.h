@@ -41,12 +41,25 @@ EffectTable collectEffects(const clang::FunctionDecl &Function,
                            const ProtocolModel &Model,
                            const MemberContext *Members = nullptr);
 
-/// True for the statements the effect collector reads: those it has a
-/// Visit method for. The classifying walk records only these.
-inline bool collectorReads(const clang::Stmt *S) {
-  return llvm::isa<clang::CallExpr, clang::CoroutineSuspendExpr,
-                   clang::CoreturnStmt, clang::ReturnStmt, clang::CXXThrowExpr,
-                   clang::LambdaExpr, clang::DeclRefExpr, clang::MemberExpr>(S);
+/// True for the statements of the classes the effect collector reads:
+/// those it has a Visit method for. The classifying walk records only these.
+inline bool collectorReads(clang::Stmt::StmtClass Class) {
+  using clang::Stmt;
+  switch (Class) {
+  case Stmt::CoreturnStmtClass:
+  case Stmt::ReturnStmtClass:
+  case Stmt::CXXThrowExprClass:
+  case Stmt::LambdaExprClass:
+  case Stmt::DeclRefExprClass:
+  case Stmt::MemberExprClass:
+    return true;
+  default:
+    // A call or an await (CallExpr::classof, CoroutineSuspendExpr::classof).
+    return (Class >= Stmt::firstCallExprConstant &&
+            Class <= Stmt::lastCallExprConstant) ||
+           (Class >= Stmt::firstCoroutineSuspendExprConstant &&
+            Class <= Stmt::lastCoroutineSuspendExprConstant);
+  }
 }
 
 /// The calls made by the co_awaits of ops that \p Effects holds, for a

@@ -71,33 +71,58 @@ public:
     if (mayTest(S->getStmtClass()))
       noteTestsAt(S);
   }
+  /// noteTests, for a pass that sorted the statements by mayTest itself:
+  /// \p S is of a class it is true for.
+  void noteTestsAt(const clang::Stmt *S);
   /// True if a statement seen tests a variable for truth.
   bool testsAVariable() const;
-  /// False for the statements visitStmt learns nothing from: a pass that
-  /// keeps the nodes for the second step need not keep those.
-  static bool reads(const clang::Stmt *S) {
+
+  /// Whether visitStmt learns anything from the statements of a class:
+  /// never, always, or as readsThis says of each.
+  enum class Reads { Never, Always, ThisOne };
+  static Reads readsClass(clang::Stmt::StmtClass Class) {
     // The branches, && and || noteTests reads, and more.
-    if (mayTest(S->getStmtClass()))
-      return true;
-    switch (S->getStmtClass()) {
+    if (mayTest(Class))
+      return Reads::Always;
+    switch (Class) {
     case clang::Stmt::LambdaExprClass:
     case clang::Stmt::CXXConstructExprClass:
     case clang::Stmt::CXXTemporaryObjectExprClass:
     case clang::Stmt::DeclRefExprClass:
-      return true;
+      return Reads::Always;
     case clang::Stmt::ImplicitCastExprClass:
-      return llvm::cast<clang::ImplicitCastExpr>(S)->getCastKind() ==
-             clang::CK_LValueToRValue;
     case clang::Stmt::UnaryOperatorClass:
-      return llvm::cast<clang::UnaryOperator>(S)->isIncrementDecrementOp();
+      return Reads::ThisOne;
     default:
-      return llvm::isa<clang::CallExpr>(S);
+      // A call (CallExpr::classof).
+      return Class >= clang::Stmt::firstCallExprConstant &&
+                     Class <= clang::Stmt::lastCallExprConstant
+                 ? Reads::Always
+                 : Reads::Never;
     }
+  }
+  /// For a statement of a class readsClass says Reads::ThisOne of.
+  static bool readsThis(const clang::Stmt *S) {
+    if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(S))
+      return Cast->getCastKind() == clang::CK_LValueToRValue;
+    return llvm::cast<clang::UnaryOperator>(S)->isIncrementDecrementOp();
+  }
+  /// False for the statements visitStmt learns nothing from: a pass that
+  /// keeps the nodes for the second step need not keep those.
+  static bool reads(const clang::Stmt *S) {
+    switch (readsClass(S->getStmtClass())) {
+    case Reads::Never:
+      return false;
+    case Reads::Always:
+      return true;
+    case Reads::ThisOne:
+      return readsThis(S);
+    }
+    llvm_unreachable("covered switch");
   }
   /// Feeds the scan every node of \p Body, by a walk of its own.
   void scanBody(const clang::Stmt *Body);
 
-private:
   static bool mayTest(clang::Stmt::StmtClass Class) {
     switch (Class) {
     case clang::Stmt::IfStmtClass:
@@ -113,8 +138,8 @@ private:
       return false;
     }
   }
-  void noteTestsAt(const clang::Stmt *S);
 
+private:
   friend class BranchFacts;
   struct State;
   std::unique_ptr<State> Scanned;

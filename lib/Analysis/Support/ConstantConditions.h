@@ -43,12 +43,17 @@ public:
     if (!MayHaveKnown && mayEvaluate(S->getStmtClass()))
       visitEvaluated(S);
   }
+  /// visitStmt, for a pass that sorted the statements by mayEvaluate
+  /// itself: \p S is of a class it is true for.
+  void visitEvaluating(const clang::Stmt *S) {
+    if (!MayHaveKnown)
+      visitEvaluated(S);
+  }
   /// An operand a BodyVisitor does not walk (see BodyVisitor.h).
   void visitUnevaluated(const clang::Stmt *S);
 
   bool mayHaveKnownCondition() const { return MayHaveKnown; }
 
-private:
   /// True for the statements where clang's builder evaluates something.
   static bool mayEvaluate(clang::Stmt::StmtClass Class) {
     switch (Class) {
@@ -67,6 +72,8 @@ private:
       return false;
     }
   }
+
+private:
   void visitEvaluated(const clang::Stmt *S);
 
   bool MayHaveKnown = false;
