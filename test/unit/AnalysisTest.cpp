@@ -949,6 +949,13 @@ TEST(OpSiteTable, EqualListsShareAnIdAndOthersNever) {
     EXPECT_EQ(Table.sites(Ids[I])[0], Singles[I]);
     EXPECT_EQ(Table.only(Singles[I]), Ids[I]) << "interned again: same id";
   }
+  // A join or a shift that leaves one site gives that site's list.
+  EXPECT_EQ(Table.join(Table.only(At(3000, Exited)),
+                       Table.only(At(3000, ExitedEarlierIteration))),
+            Table.only(At(3000, AnyExited)));
+  EXPECT_EQ(Table.shift(Table.only(At(3001, Exited, true)), Exited,
+                        ExitedEarlierIteration),
+            Table.only(At(3001, ExitedEarlierIteration, true)));
 }
 
 TEST(UseAfterExit, MergedExitsAreEachReported) {

@@ -118,9 +118,10 @@ OpSites OpSiteTable::only(const OpSite &Site) {
   // Most lists hold one site: found by the site itself, without a hash.
   uint64_t Key = uint64_t(Site.Loc.getRawEncoding()) << 9 |
                  uint64_t(Site.When) << 1 | uint64_t(Site.ByOwner);
-  auto [It, New] = Singles.try_emplace(Key, uint32_t(Lists.size()));
+  auto [It, New] =
+      Singles.try_emplace(Key, SingleSite | uint32_t(SingleSites.size()));
   if (New)
-    Lists.emplace_back(1, Site);
+    SingleSites.push_back(Site);
   return {It->second};
 }
 
@@ -132,8 +133,9 @@ OpSites OpSiteTable::join(OpSites A, OpSites B) {
   auto Key = std::make_pair(std::min(A.Id, B.Id), std::max(A.Id, B.Id));
   if (auto It = Joins.find(Key); It != Joins.end())
     return {It->second};
-  SiteVector Sites(Lists[A.Id].begin(), Lists[A.Id].end());
-  for (const OpSite &Site : Lists[B.Id])
+  llvm::ArrayRef<OpSite> First = sites(A);
+  SiteVector Sites(First.begin(), First.end());
+  for (const OpSite &Site : sites(B))
     add(Sites, Site);
   OpSites Result = intern(Sites);
   Joins[Key] = Result.Id;
@@ -143,7 +145,7 @@ OpSites OpSiteTable::join(OpSites A, OpSites B) {
 OpSites OpSiteTable::shift(OpSites List, uint8_t Old, uint8_t New) {
   SiteVector Sites;
   bool Changed = false;
-  for (OpSite Site : Lists[List.Id]) {
+  for (OpSite Site : sites(List)) {
     if (Site.When & Old) {
       Site.When = (Site.When & ~Old) | New;
       Changed = true;

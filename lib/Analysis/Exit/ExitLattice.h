@@ -87,7 +87,11 @@ public:
   OpSites join(OpSites A, OpSites B);
   /// \p List with the bits \p Old of each site turned into \p New.
   OpSites shift(OpSites List, uint8_t Old, uint8_t New);
-  llvm::ArrayRef<OpSite> sites(OpSites List) const { return Lists[List.Id]; }
+  llvm::ArrayRef<OpSite> sites(OpSites List) const {
+    if (List.Id & SingleSite)
+      return SingleSites[List.Id & ~SingleSite];
+    return Lists[List.Id];
+  }
 
 private:
   using SiteVector = llvm::SmallVector<OpSite, MaxExitSites>;
@@ -102,7 +106,13 @@ private:
   /// Each list's id by its hash; a list whose hash is taken by another
   /// takes the next free one (open addressing over the hashes).
   llvm::DenseMap<uint64_t, uint32_t> IdsByHash;
-  /// The lists of one site, by the site's location, bits and owner flag.
+  /// Most lists hold one site, and most sites are new when first listed:
+  /// such a list is the site alone, its id the site's place here with
+  /// SingleSite set.
+  static constexpr uint32_t SingleSite = 1u << 31;
+  std::deque<OpSite> SingleSites;
+  /// The ids of the one-site lists, by the site's location, bits and owner
+  /// flag.
   llvm::DenseMap<uint64_t, uint32_t> Singles;
   llvm::DenseMap<std::pair<uint32_t, uint32_t>, uint32_t> Joins;
 };
