@@ -14,13 +14,6 @@ const VarDecl *TrackedObject::var() const { return dyn_cast<VarDecl>(Decl); }
 
 std::string TrackedObject::name() const { return Decl->getNameAsString(); }
 
-std::optional<unsigned> ObjectTable::indexOf(const ValueDecl *D) const {
-  auto It = Index.find(D);
-  if (It == Index.end())
-    return std::nullopt;
-  return It->second;
-}
-
 namespace {
 
 /// True if \p E is "this", or "*this".
@@ -77,12 +70,7 @@ const Expr *ObjectTable::referenceOf(const Expr *E) const {
   return Member;
 }
 
-std::optional<unsigned> ObjectTable::indexOf(const Expr *E) const {
-  // Most references are plain names, which wrap nothing.
-  if (isa_and_nonnull<DeclRefExpr>(E)) {
-    const VarDecl *V = referencedVar(E);
-    return V ? indexOf(V) : std::nullopt;
-  }
+std::optional<unsigned> ObjectTable::indexOfWrapped(const Expr *E) const {
   const Expr *Ref = referenceOf(E);
   if (!Ref)
     return std::nullopt;

@@ -17,6 +17,7 @@
 #define ACM_ANALYSIS_EXIT_TRACKEDOBJECTS_H
 
 #include "Model/ProtocolModel.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -89,9 +90,22 @@ public:
 
   /// The number of the object \p D (a variable or a member's field) is, if
   /// it is tracked.
-  std::optional<unsigned> indexOf(const clang::ValueDecl *D) const;
+  std::optional<unsigned> indexOf(const clang::ValueDecl *D) const {
+    auto It = Index.find(D);
+    if (It == Index.end())
+      return std::nullopt;
+    return It->second;
+  }
   /// The number of the object \p E names, if it is a reference to one.
-  std::optional<unsigned> indexOf(const clang::Expr *E) const;
+  std::optional<unsigned> indexOf(const clang::Expr *E) const {
+    // Most references are plain names, which wrap nothing: every pass asks
+    // of each, and the answer is read here at once.
+    if (const auto *Ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(E)) {
+      const auto *V = llvm::dyn_cast<clang::VarDecl>(Ref->getDecl());
+      return V ? indexOf(V) : std::nullopt;
+    }
+    return indexOfWrapped(E);
+  }
   /// The reference to a tracked object \p E is, as the AST has it: \p E
   /// itself for a variable (a DeclRefExpr) or a member (this->m, a
   /// MemberExpr); for a member held through std::optional or
@@ -127,6 +141,8 @@ public:
 private:
   std::vector<TrackedObject> Objects;
   llvm::DenseMap<const clang::ValueDecl *, unsigned> Index;
+  /// indexOf for what is not a plain name.
+  std::optional<unsigned> indexOfWrapped(const clang::Expr *E) const;
   bool HasMembers = false;
   llvm::DenseMap<unsigned, llvm::SmallVector<HeldOp, 2>> HeldOps;
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 1>> ResourcesOf;
