@@ -340,7 +340,14 @@ OpKind ProtocolModel::classifyMethod(const CXXMethodDecl *Method) const {
 }
 
 OpKind ProtocolModel::classifyCall(const CXXMemberCallExpr *Call) const {
-  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  // The usual callee, a member expression as written, is read at once;
+  // getMethodDecl is out of line and looks through parentheses first.
+  const CXXMethodDecl *Method = nullptr;
+  if (const auto *Member =
+          Call ? dyn_cast<MemberExpr>(Call->getCallee()) : nullptr)
+    Method = cast<CXXMethodDecl>(Member->getMemberDecl());
+  else if (Call)
+    Method = Call->getMethodDecl();
   OpKind Kind = classifyMethod(Method);
   if (Kind != OpKind::None || !Method)
     return Kind;
