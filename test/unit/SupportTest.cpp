@@ -705,10 +705,11 @@ rt::task<> f(Resource r, Derived &dr, const Resource &cr) {
         IgnoreImplicitSingleStep, IgnoreBaseCastsSingleStep);
     EXPECT_EQ(stripWrappers(E), Expected) << E->getStmtClassName();
     Stripped += Expected != E;
+    EXPECT_EQ(beginOf(static_cast<const Stmt *>(E)), E->getBeginLoc())
+        << E->getStmtClassName();
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
       ++Calls;
       EXPECT_EQ(beginOf(Call), Call->getBeginLoc());
-      EXPECT_EQ(beginOf(static_cast<const Stmt *>(Call)), Call->getBeginLoc());
     }
   }
   // The snippet has what it is meant to have.

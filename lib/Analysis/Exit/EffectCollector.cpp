@@ -197,7 +197,7 @@ private:
     if (Kind == EffectKind::Reassign)
       if (const Expr *Assignment = Contexts.Assignments.lookup(E))
         At = Assignment;
-    addEffect(At, Kind, *Obj, E->getBeginLoc());
+    addEffect(At, Kind, *Obj, beginOf(E));
   }
 
   /// The tracked members \p S mentions, each once, in the order found.

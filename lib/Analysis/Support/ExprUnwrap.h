@@ -52,10 +52,13 @@ inline clang::SourceLocation beginOf(const clang::CXXMemberCallExpr *Call) {
 }
 
 /// Where \p S begins: Stmt::getBeginLoc, sooner for a member call
-/// (beginOf).
+/// (beginOf) and for a plain name.
 inline clang::SourceLocation beginOf(const clang::Stmt *S) {
   if (const auto *Call = llvm::dyn_cast<clang::CXXMemberCallExpr>(S))
     return beginOf(Call);
+  if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(S);
+      Ref && !Ref->hasQualifier())
+    return Ref->getLocation();
   return S->getBeginLoc();
 }
 
