@@ -2,7 +2,10 @@
 //
 // Clang wraps the value a programmer wrote in nodes that only say how it is
 // materialized, converted or destroyed. The analyses look through them to
-// the expression as written, with clang's IgnoreExprNodes.
+// the expression as written, as clang's IgnoreExprNodes does. What they ask
+// of every node (the method and object of a member call, where a call or a
+// name begins) is read here at once for the usual shapes, and from clang's
+// out-of-line getters for the rest; a unit test compares the two.
 //
 // Support room: protocol-agnostic; clang's AST only.
 //
