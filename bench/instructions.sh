@@ -18,6 +18,15 @@ instructions() { # instructions of one run of "$@"
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 \
     >/dev/null | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
+# The checks' own work in one run of acm-tidy "$@": the instructions of its
+# AST consumer. Unlike the totals, this count does not move with where the
+# heap lies (see docs/benchmarks.md, "Work asked of every node, cut").
+CONSUMER='acm::(anonymous namespace)::AcmChecksConsumer::HandleTranslationUnit(clang::ASTContext&)'
+checks_instructions() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+    --toggle-collect="$CONSUMER" "$@" 2>&1 >/dev/null |
+    sed -n 's/.*Collected *: *//p' | tr -d ,
+}
 peak_kb() { # peak resident memory of one run of "$@"
   /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
 }
@@ -40,4 +49,6 @@ for f in one many; do
     m=$(peak_kb "${cmd[@]}")
     python3 -c "print('%-16s %-18s %15d %6.3f %10d %6.2f' % ('$f', '$run', $i, $i/$base_i, $m, $m/$base_m))"
   done
+  c=$(checks_instructions "${acm[@]}")
+  python3 -c "print('%-16s %-18s %15d %6.3f %10s %6s' % ('$f', 'acm: checks only', ${c:-0}, ${c:-0}/$base_i, '-', '-'))"
 done
