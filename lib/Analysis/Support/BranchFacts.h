@@ -123,6 +123,9 @@ public:
   /// Feeds the scan every node of \p Body, by a walk of its own.
   void scanBody(const clang::Stmt *Body);
 
+  /// True for the classes of the statements noteTests reads: the branches,
+  /// the conditional operators and the binary operators (&& and || among
+  /// them).
   static bool mayTest(clang::Stmt::StmtClass Class) {
     switch (Class) {
     case clang::Stmt::IfStmtClass:
