@@ -88,8 +88,11 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
   BranchScan Branches(Function);
   ExitFacts Exit =
       collectExitFacts(Function, WrittenBody, Model, nullptr, &Branches);
-  if (Exit.hasErrors())
+  if (Exit.Found.HasErrors)
     return FinishDebug("skipped: the body has compile errors");
+  if (Exit.Found.NestsTooDeep)
+    return FinishDebug("skipped: the body nests deeper than " +
+                       std::to_string(MaxStmtNesting));
   std::optional<YieldSites> Yields;
   if (mayBeGeneratorManager(Function, Model)) {
     Yields = findYields(WrittenBody);

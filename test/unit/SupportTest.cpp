@@ -15,6 +15,7 @@
 #include "Analysis/Support/FactSet.h"
 #include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
+#include "TestSupport.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -715,6 +716,152 @@ rt::task<> f(Resource r, Derived &dr, const Resource &cr) {
   // The snippet has what it is meant to have.
   EXPECT_GT(Calls, 10u);
   EXPECT_GT(Stripped, 50u);
+}
+
+//===----------------------------------------------------------------------===//
+// BodyVisitor
+//===----------------------------------------------------------------------===//
+
+/// One step of a walk: a statement or declaration visited, at its depth in
+/// the statements being traversed, or a skipped unevaluated operand.
+struct WalkStep {
+  const void *Node;
+  char Kind;
+  unsigned Depth;
+  friend bool operator==(const WalkStep &A, const WalkStep &B) {
+    return A.Node == B.Node && A.Kind == B.Kind && A.Depth == B.Depth;
+  }
+};
+
+template <typename Derived> struct StepRecorder : BodyVisitor<Derived> {
+  std::vector<WalkStep> Steps;
+  unsigned Depth = 0;
+  bool dataTraverseStmtPre(Stmt *) {
+    ++Depth;
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *) {
+    --Depth;
+    return true;
+  }
+  bool VisitStmt(Stmt *S) {
+    Steps.push_back({S, 's', Depth});
+    return true;
+  }
+  bool VisitDecl(Decl *D) {
+    Steps.push_back({D, 'd', Depth});
+    return true;
+  }
+  void skippedUnevaluated(Expr *E) { Steps.push_back({E, 'u', Depth}); }
+};
+
+/// BodyVisitor's own walk, by recursion.
+struct RecursiveWalk : StepRecorder<RecursiveWalk> {};
+
+/// The same policy walked through RecursiveASTVisitor's queue: a
+/// TraverseStmt that takes the queue makes RecursiveASTVisitor use it.
+struct QueuedWalk : StepRecorder<QueuedWalk> {
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    return RecursiveASTVisitor<QueuedWalk>::TraverseStmt(S, Queue);
+  }
+};
+
+TEST(BodyVisitor, RecursionVisitsWhatTheQueueVisitsInItsOrder) {
+  auto AST = tooling::buildASTFromCodeWithArgs(
+      std::string(test::Prelude) + R"cpp(
+#include <typeinfo>
+struct Widget {
+  template <int N> int get() const { return N; }
+  int operator[](int i) const { return i; }
+  bool operator==(const Widget &) const = default;
+  __declspec(property(get = size)) int Size;
+  int size() const { return 3; }
+};
+struct Pair { int a, b; };
+int def(int x = 1 + 2);
+task helper(Res &r);
+task body(int k, Widget w, Widget v) {
+  Res r;
+  co_await r.aenter();
+  if (int x = k; x > 1) { co_await helper(r); } else if (k) { r.use(); }
+  for (int i : {1, 2, 3}) k += w.template get<1 + 2>() + w[i];
+  switch (k) { case 1: ++k; [[fallthrough]]; default: break; }
+  while (k-- > 0) { if (k == 7) goto done; continue; }
+  do { k <<= 1; } while (k < 100);
+done:
+  auto [a, b] = Pair{1, 2};
+  auto l = [&r, n = k + 1](int m) { return n + m; };
+  auto c = [&]() -> task { co_await r.aexit(); };
+  int s = sizeof(k + 1) + alignof(Widget) + noexcept(def()) + w.Size;
+  const std::type_info &t = typeid(k + 1);
+  static int once = def();
+  bool same = w != v;
+  int g = _Generic(k, int: k, default: 0);
+  int arr[] = {a, b, l(2), def()};
+  Pair p{.a = 1, .b = ({ int q = 2; q * 2; })};
+  try { throw k; } catch (int e) { k = e; } catch (...) {}
+  struct Local { int f() { return 4; } };
+  int *heap = new int(k ? a : b);
+  delete heap;
+  (void)s; (void)t; (void)same; (void)g; (void)arr; (void)p; (void)c;
+  co_await r.aexit();
+  co_return;
+}
+)cpp",
+      {"-std=c++20", "-resource-dir=" ACM_CLANG_RESOURCE_DIR,
+       "-I" ACM_TEST_INPUTS_DIR, "-fms-extensions", "-Wno-c11-extensions",
+       "-Wno-gnu-statement-expression"},
+      "input.cpp");
+  ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  const auto *Body =
+      test::findNamed<FunctionDecl>(AST->getASTContext(), "body");
+  ASSERT_TRUE(Body && Body->getBody());
+  RecursiveWalk Recursive;
+  QueuedWalk Queued;
+  EXPECT_TRUE(Recursive.TraverseStmt(Body->getBody()));
+  EXPECT_TRUE(Queued.TraverseStmt(Body->getBody()));
+  EXPECT_FALSE(Recursive.nestedTooDeep());
+  EXPECT_EQ(Recursive.Depth, 0u);
+  ASSERT_EQ(Recursive.Steps.size(), Queued.Steps.size());
+  for (size_t I = 0; I < Recursive.Steps.size(); ++I)
+    ASSERT_EQ(Recursive.Steps[I], Queued.Steps[I]) << "step " << I;
+  // The snippet has what it is meant to have: the walk went deep, and
+  // skipped the unevaluated operands.
+  unsigned Deepest = 0, Skipped = 0;
+  for (const WalkStep &Step : Recursive.Steps) {
+    Deepest = std::max(Deepest, Step.Depth);
+    Skipped += Step.Kind == 'u';
+  }
+  EXPECT_GT(Recursive.Steps.size(), 200u);
+  EXPECT_GT(Deepest, 8u);
+  EXPECT_EQ(Skipped, 3u);
+}
+
+TEST(BodyVisitor, ABodyNestedTooDeepStopsTheWalkAndSaysSo) {
+  auto chain = [](unsigned Terms) {
+    std::string Code = "bool f(bool k) { return k";
+    for (unsigned I = 1; I < Terms; ++I)
+      Code += " && k";
+    return Code + "; }";
+  };
+  for (auto [Terms, TooDeep] :
+       {std::pair{MaxStmtNesting / 2, false}, {MaxStmtNesting + 10, true}}) {
+    auto AST = tooling::buildASTFromCodeWithArgs(
+        chain(Terms), {"-std=c++20", "-resource-dir=" ACM_CLANG_RESOURCE_DIR},
+        "input.cpp");
+    const auto *F = test::findNamed<FunctionDecl>(AST->getASTContext(), "f");
+    ASSERT_TRUE(F && F->getBody());
+    BoundCounters Counters;
+    BoundCounters::Scope Active(Counters);
+    RecursiveWalk Walk;
+    EXPECT_EQ(Walk.TraverseStmt(F->getBody()), !TooDeep) << Terms;
+    EXPECT_EQ(Walk.nestedTooDeep(), TooDeep) << Terms;
+    EXPECT_EQ(Counters.hits(Bound::StmtNesting), TooDeep ? 1u : 0u) << Terms;
+    // Every statement the walk entered, it left, save where it stopped.
+    if (!TooDeep)
+      EXPECT_EQ(Walk.Depth, 0u);
+    EXPECT_LE(Walk.Depth, MaxStmtNesting);
+  }
 }
 
 } // namespace

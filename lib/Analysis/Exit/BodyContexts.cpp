@@ -562,7 +562,8 @@ BodyContexts classifyBody(const FunctionDecl &Function, const Stmt *Body,
   BodyContexts Out;
   Classifier C(Function, Model, Members, Rules, Found, Out, Branches);
   C.TraverseStmt(const_cast<Stmt *>(Body));
-  if (!Found.HasErrors)
+  Found.NestsTooDeep = C.nestedTooDeep();
+  if (!Found.stopped())
     C.resolve();
   Out.MayHaveKnownCondition = C.mayHaveKnownCondition();
   return Out;

@@ -181,8 +181,8 @@ struct BodyContexts {
 /// tracked too, and the bodies of the lambdas that capture "this" are read.
 /// The same walk looks for branch conditions with a known value, and feeds
 /// \p Branches the first step of its scan (BranchScan::noteTests). At a
-/// compile error the walk stops (Found.HasErrors) and what it returns is to
-/// be dropped.
+/// compile error, or nested deeper than MaxStmtNesting, the walk stops
+/// (Found.stopped()) and what it returns is to be dropped.
 BodyContexts classifyBody(const clang::FunctionDecl &Function,
                           const clang::Stmt *Body, const ProtocolModel &Model,
                           OwnershipRules &Rules, const MemberContext *Members,

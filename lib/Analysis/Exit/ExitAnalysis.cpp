@@ -26,7 +26,7 @@ ExitFacts collectExitFacts(const FunctionDecl &Function, const Stmt *Body,
   OwnershipRules Rules(Model);
   BodyContexts Contexts =
       classifyBody(Function, Body, Model, Rules, Members, Facts.Found, Scan);
-  if (Facts.Found.HasErrors)
+  if (Facts.Found.stopped())
     return Facts;
   Facts.Effects =
       collectEffects(Function, Facts.Found, Contexts, Model, Members);

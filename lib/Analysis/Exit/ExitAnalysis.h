@@ -48,7 +48,8 @@ struct ExitFacts {
   /// True if the branch scan given has read the whole body.
   bool ScannedBranches = false;
 
-  bool hasErrors() const { return Found.HasErrors; }
+  /// The body was not read to its end (FoundObjects::stopped).
+  bool stopped() const { return Found.stopped(); }
   bool hasObjects() const { return !Found.Objects.empty(); }
 };
 

@@ -41,6 +41,11 @@ struct FoundObjects {
   /// the outer one holds their ops.
   std::vector<const clang::Expr *> HeldLocalRefs;
   bool HasErrors = false;
+  /// The body nests deeper than MaxStmtNesting (AnalysisBounds.h).
+  bool NestsTooDeep = false;
+  /// The walk stopped before the end of the body, for either reason: what
+  /// it found is not the whole body's.
+  bool stopped() const { return HasErrors || NestsTooDeep; }
 };
 
 /// Finds the objects \p Function's written body owns, fed its nodes in a

@@ -79,7 +79,7 @@ ExitFacts *ClassMembers::factsOf(const CXXMethodDecl *Definition) const {
     Read = std::make_unique<ExitFacts>(
         collectExitFacts(*Definition, Body, Model, this));
     InProgress.erase(Definition);
-    if (Read->hasErrors())
+    if (Read->stopped())
       Read.reset();
   }
   return (Facts[Definition] = std::move(Read)).get();

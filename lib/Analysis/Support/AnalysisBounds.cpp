@@ -22,6 +22,7 @@ constexpr BoundDescription Descriptions[NumBounds] = {
     {Bound::AwaitedNesting, "awaited-nesting", MaxAwaitedNesting},
     {Bound::BaseClassDepth, "base-class-depth", MaxBaseClassDepth},
     {Bound::ExitSites, "exit-sites", MaxExitSites},
+    {Bound::StmtNesting, "statement-nesting", MaxStmtNesting},
 };
 
 } // namespace

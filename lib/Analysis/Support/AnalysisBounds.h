@@ -41,6 +41,12 @@ constexpr unsigned MaxAwaitedNesting = 8;
 /// (ProtocolModel::MaxBaseClassDepth), counted by the model.
 constexpr unsigned MaxBaseClassDepth = 16;
 
+/// How deeply statements and expressions nest in a body the analyses read.
+/// The walks recurse, as clang's CFG builder does: a deeper body (a chain
+/// of thousands of && or << written out by a generator) is not analysed
+/// rather than risk the stack.
+constexpr unsigned MaxStmtNesting = 10000;
+
 enum class Bound : unsigned {
   BlockVisits,
   Variants,
@@ -48,8 +54,9 @@ enum class Bound : unsigned {
   AwaitedNesting,
   BaseClassDepth,
   ExitSites,
+  StmtNesting,
 };
-constexpr unsigned NumBounds = 6;
+constexpr unsigned NumBounds = 7;
 
 /// How often each bound was reached while analysing one coroutine.
 class BoundCounters {

@@ -18,6 +18,7 @@
 #ifndef ACM_ANALYSIS_SUPPORT_BODYVISITOR_H
 #define ACM_ANALYSIS_SUPPORT_BODYVISITOR_H
 
+#include "Analysis/Support/AnalysisBounds.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -37,6 +38,35 @@ class BodyVisitor : public clang::RecursiveASTVisitor<Derived> {
   using Base = clang::RecursiveASTVisitor<Derived>;
 
 public:
+  /// Walks by plain recursion, not through RecursiveASTVisitor's queue:
+  /// each node's own Traverse method (dataTraverseNode) still decides what
+  /// is visited, and a statement's children come back here in the order it
+  /// gives them, so the nodes are visited in the same pre-order. Pushing,
+  /// popping and reversing the queue cost every node more than the visit
+  /// itself. The queue guarded the stack against deep expressions; a body
+  /// that nests deeper than MaxStmtNesting stops the walk instead
+  /// (nestedTooDeep), before the CFG builder, which recurses too, runs.
+  bool TraverseStmt(clang::Stmt *S) {
+    if (!S)
+      return true;
+    if (Nesting == MaxStmtNesting) {
+      if (!NestedTooDeep)
+        countBoundReached(Bound::StmtNesting);
+      NestedTooDeep = true;
+      return false;
+    }
+    Derived &D = this->getDerived();
+    if (!D.dataTraverseStmtPre(S))
+      return true;
+    ++Nesting;
+    bool Walked = D.dataTraverseNode(S, nullptr);
+    --Nesting;
+    return Walked && D.dataTraverseStmtPost(S);
+  }
+  /// True if the walk stopped at a statement nested deeper than
+  /// MaxStmtNesting.
+  bool nestedTooDeep() const { return NestedTooDeep; }
+
   /// A lambda is visited itself (VisitLambdaExpr sees its captures), and
   /// its capture initializers are traversed; its body is not.
   bool TraverseLambdaExpr(clang::LambdaExpr *L) {
@@ -119,6 +149,8 @@ private:
   unsigned LambdaDepth = 0;
   unsigned HandlerDepth = 0;
   unsigned StaticInitDepth = 0;
+  unsigned Nesting = 0;
+  bool NestedTooDeep = false;
 };
 
 } // namespace acm
