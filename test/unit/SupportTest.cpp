@@ -755,18 +755,20 @@ template <typename Derived> struct StepRecorder : BodyVisitor<Derived> {
   void skippedUnevaluated(Expr *E) { Steps.push_back({E, 'u', Depth}); }
 };
 
-/// BodyVisitor's own walk, by recursion.
+/// BodyVisitor's own walk: by recursion, each class asked its children.
 struct RecursiveWalk : StepRecorder<RecursiveWalk> {};
 
-/// The same policy walked through RecursiveASTVisitor's queue: a
-/// TraverseStmt that takes the queue makes RecursiveASTVisitor use it.
+/// The same policy walked as RecursiveASTVisitor walks: a TraverseStmt
+/// that takes the queue makes it use its queue, and the children are
+/// Stmt::children().
 struct QueuedWalk : StepRecorder<QueuedWalk> {
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
     return RecursiveASTVisitor<QueuedWalk>::TraverseStmt(S, Queue);
   }
+  Stmt::child_range getStmtChildren(Stmt *S) { return S->children(); }
 };
 
-TEST(BodyVisitor, RecursionVisitsWhatTheQueueVisitsInItsOrder) {
+TEST(BodyVisitor, ItsWalkVisitsWhatRecursiveASTVisitorsVisitsInItsOrder) {
   auto AST = tooling::buildASTFromCodeWithArgs(
       std::string(test::Prelude) + R"cpp(
 #include <typeinfo>

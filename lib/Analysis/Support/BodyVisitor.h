@@ -67,6 +67,14 @@ public:
   /// MaxStmtNesting.
   bool nestedTooDeep() const { return NestedTooDeep; }
 
+  /// A statement's children, asked of its own class: each Traverse method
+  /// passes its statement as its class, and the class's children() is
+  /// inline where Stmt::children() is a call and a switch on the class.
+  template <typename StmtClass>
+  clang::Stmt::child_range getStmtChildren(StmtClass *S) {
+    return S->children();
+  }
+
   /// A lambda is visited itself (VisitLambdaExpr sees its captures), and
   /// its capture initializers are traversed; its body is not.
   bool TraverseLambdaExpr(clang::LambdaExpr *L) {
