@@ -172,15 +172,6 @@ public:
     }
   }
 
-  bool dataTraverseStmtPre(Stmt *) {
-    ++Depth;
-    return true;
-  }
-  bool dataTraverseStmtPost(Stmt *) {
-    --Depth;
-    return true;
-  }
-
   bool VisitVarDecl(VarDecl *V) {
     if (Branches && !inLambdaBody())
       recordForScan(V, ScanNode::Variable);
@@ -462,7 +453,7 @@ private:
 
   void claim(const Expr *E, RefRole Role,
              ClaimStrength Strength = ClaimStrength::Decides) {
-    claimAt(Depth, E, Role, Strength);
+    claimAt(int(nesting()), E, Role, Strength);
   }
   /// \p E is given a new value by \p Assignment, which runs after its
   /// right-hand side (C++17 [expr.ass]): a hand-off there comes first.
@@ -522,7 +513,6 @@ private:
   BodyContexts &Out;
   BranchScan *Branches;
   ConstantConditionScan Conditions;
-  int Depth = 0;
   unsigned NextSequence = 0;
   /// The claims on each reference, linked in the order they were made:
   /// most references have one, and a vector each would cost more than the

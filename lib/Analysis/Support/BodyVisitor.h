@@ -147,6 +147,9 @@ protected:
   /// True inside the body of a lambda (read with
   /// setIntoLambdasCapturingThis).
   bool inLambdaBody() const { return LambdaDepth > 0; }
+  /// How many statements the walk is inside, the one being visited
+  /// included: outer ones are shallower.
+  unsigned nesting() const { return Nesting; }
   /// True inside a catch handler.
   bool inHandler() const { return HandlerDepth > 0; }
   /// True inside the declaration of a static or thread_local variable.
