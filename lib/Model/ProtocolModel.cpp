@@ -345,7 +345,7 @@ OpKind ProtocolModel::classifyCall(const CXXMemberCallExpr *Call) const {
   const CXXMethodDecl *Method = nullptr;
   if (const auto *Member =
           Call ? dyn_cast<MemberExpr>(Call->getCallee()) : nullptr)
-    Method = cast<CXXMethodDecl>(Member->getMemberDecl());
+    Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
   else if (Call)
     Method = Call->getMethodDecl();
   OpKind Kind = classifyMethod(Method);
