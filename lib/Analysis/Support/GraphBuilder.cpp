@@ -925,22 +925,26 @@ private:
   }
 
   CFGBlock *VisitCallExpr(CallExpr *C) {
-    QualType CalleeType = C->getCallee()->getType();
-    if (CalleeType == Ctx.BoundMemberTy) {
-      QualType Bound = Expr::findBoundMemberType(C->getCallee());
-      if (!Bound.isNull())
-        CalleeType = Bound;
-    }
     // A call that does not return ends its block, with the exit as the
     // only successor.
-    if (getFunctionExtInfo(*CalleeType).getNoReturn())
-      return fail();
     if (const FunctionDecl *Callee = C->getDirectCallee()) {
+      // The callee's own noreturn (FunctionDecl::isNoReturn) includes its
+      // type's, which is the type clang's builder reads from the callee
+      // expression: the facts, remembered per callee, answer for both.
       CalleeFacts Facts = calleeFacts(Callee);
       // An assumption is given up on whole: clang's builder ends the block
       // at a false one and leaves out the argument of one with side
       // effects.
       if (Facts.NoReturn || Facts.Unevaluated || Facts.Assume)
+        return fail();
+    } else {
+      QualType CalleeType = C->getCallee()->getType();
+      if (CalleeType == Ctx.BoundMemberTy) {
+        QualType Bound = Expr::findBoundMemberType(C->getCallee());
+        if (!Bound.isNull())
+          CalleeType = Bound;
+      }
+      if (getFunctionExtInfo(*CalleeType).getNoReturn())
         return fail();
     }
     autoCreateBlock();
