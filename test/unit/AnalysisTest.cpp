@@ -412,16 +412,28 @@ llvm::DenseSet<const Stmt *> elementStmts(const CFG &Graph) {
 
 /// Records the statements of the kinds the effect collector reads that a
 /// BodyVisitor walk visits, as the classifying walk records them for the
-/// collector (BodyContexts::Visited).
+/// collector (BodyContexts::Visited): a name only if it names one of
+/// \p Objects, with its number.
 struct VisitRecorder : BodyVisitor<VisitRecorder> {
-  explicit VisitRecorder(bool WithMembers) {
+  VisitRecorder(bool WithMembers, const ObjectTable &Objects)
+      : Objects(Objects) {
     setIntoLambdasCapturingThis(WithMembers);
   }
+  const ObjectTable &Objects;
   std::vector<VisitedNode> Visited;
   bool VisitStmt(Stmt *S) {
+    int32_t Named = -1;
+    if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+      std::optional<unsigned> Obj = V ? Objects.indexOf(V) : std::nullopt;
+      if (!Obj)
+        return true;
+      Named = int32_t(*Obj);
+    }
     if (isa<CallExpr, CoroutineSuspendExpr, CoreturnStmt, ReturnStmt,
             CXXThrowExpr, LambdaExpr, DeclRefExpr, MemberExpr>(S))
-      Visited.push_back({S, inHandler(), inStaticInit(), inLambdaBody()});
+      Visited.push_back({S, inHandler(), inStaticInit(), inLambdaBody(), 0,
+                         OpKind::None, Named});
     return true;
   }
 };
@@ -445,7 +457,7 @@ void expectRecordsEveryVisitedNode(const FunctionDecl &Function,
   BodyContexts Contexts =
       classifyBody(Function, Body, Model, Rules, Members, Found);
   ASSERT_FALSE(Found.HasErrors);
-  VisitRecorder Walk(Members != nullptr);
+  VisitRecorder Walk(Members != nullptr, Found.Objects);
   Walk.TraverseStmt(const_cast<Stmt *>(Body));
   ASSERT_EQ(Contexts.Visited.size(), Walk.Visited.size());
   for (size_t I = 0; I < Walk.Visited.size(); ++I) {
@@ -454,6 +466,9 @@ void expectRecordsEveryVisitedNode(const FunctionDecl &Function,
                 A.InStaticInit == B.InStaticInit &&
                 A.InLambdaBody == B.InLambdaBody)
         << I << ": " << describe(A) << " vs " << describe(B);
+    // A name comes with the object it names, found as the walk went.
+    if (isa<DeclRefExpr>(A.Node))
+      EXPECT_EQ(A.Object, B.Object) << I << ": " << describe(A);
   }
   Recorded.insert(Recorded.end(), Contexts.Visited.begin(),
                   Contexts.Visited.end());
@@ -487,6 +502,7 @@ TEST(BodyContexts, RecordsEveryStatementTheCollectorReads) {
 struct Pair { int A, B; };
 struct Error { int Code; };
 void note(int);
+int twice(int);
 rt::async_cm<int> managed(int k) {
   if (int Half = k / 2)
     co_yield Half;
@@ -496,7 +512,7 @@ rt::async_cm<int> managed(int k) {
 task f(int k) {
   Res r;
   co_await r.aenter();
-  static int Calls = sizeof(r) + k;
+  static int Calls = sizeof(r) + twice(k);
   auto Later = [&r, k, Twice = k * 2] { r.use(); return k + Twice; };
   int Unset;
   Unset = k;

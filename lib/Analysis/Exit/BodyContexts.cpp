@@ -120,9 +120,20 @@ public:
           recordForScan(S, ScanNode::Statement);
       }
     }
-    if (Work & Collected)
-      Out.Visited.push_back(
-          {S, inHandler(), inStaticInit(), inLambdaBody(), 0});
+    if (Work & Collected) {
+      // A name is read only for the object it names: the objects a name can
+      // name are known by the time the walk reaches it (parameters and
+      // members from the start, locals at their declarations).
+      int32_t Named = -1;
+      if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+        std::optional<unsigned> Obj = Objects.indexOf(Ref);
+        if (!Obj)
+          return true;
+        Named = int32_t(*Obj);
+      }
+      Out.Visited.push_back({S, inHandler(), inStaticInit(), inLambdaBody(), 0,
+                             OpKind::None, Named});
+    }
     return true;
   }
   void skippedUnevaluated(Expr *E) {
@@ -250,7 +261,7 @@ public:
       const Expr *Object = calledObject(Member);
       std::optional<unsigned> Obj = Objects.indexOf(Object);
       Node.Op = Model.classifyCall(Member);
-      Node.CallObject = Obj ? int32_t(*Obj) : -1;
+      Node.Object = Obj ? int32_t(*Obj) : -1;
       claimObject(Member, Object, Obj, Node.Op);
     }
     return true;

@@ -100,11 +100,11 @@ struct VisitedNode {
   /// counted from 1; 0 for any other node. The collector reads
   /// what an await awaits where it reads the await, without a map.
   uint32_t AwaitedSpan = 0;
-  /// For a member call: what its method is to the protocol, and the
-  /// tracked object it is called on (-1 if none), which the walk asks and
-  /// the collector reads.
+  /// For a member call: what its method is to the protocol. For a member
+  /// call, the tracked object it is called on; for a name, the tracked
+  /// object it names (-1 if none). The walk asks, the collector reads.
   OpKind Op = OpKind::None;
-  int32_t CallObject = -1;
+  int32_t Object = -1;
 };
 
 /// A node the branch scan reads: a statement or a variable declaration.

@@ -144,13 +144,15 @@ public:
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    reference(E);
+    // The walk records only the names of tracked objects, with the object.
+    reference(E, unsigned(Where->Object));
     return true;
   }
 
   bool VisitMemberExpr(MemberExpr *E) {
     if (Members && Objects.referenceOf(E) == E)
-      reference(E);
+      if (std::optional<unsigned> Obj = Objects.indexOf(E))
+        reference(E, *Obj);
     return true;
   }
 
@@ -173,14 +175,13 @@ private:
   bool inHandler() const { return Where->InHandler; }
   bool inStaticInit() const { return Where->InStaticInit; }
 
-  /// A reference to a tracked object: its role in the expression that
-  /// consumes it decides its effect.
-  void reference(const Expr *E) {
-    std::optional<unsigned> Obj = Objects.indexOf(E);
-    if (!Obj || SpawnCaptures.count(E))
+  /// A reference to tracked object \p Obj: its role in the expression
+  /// that consumes it decides its effect.
+  void reference(const Expr *E, unsigned Obj) {
+    if (SpawnCaptures.count(E))
       return;
     EffectKind Kind = effectOf(Contexts.roleOf(E));
-    const TrackedObject &Object = Objects[*Obj];
+    const TrackedObject &Object = Objects[Obj];
     if (Object.isResource()) {
       // A new value in a variable that holds the resource (not a reference
       // to it) replaces it; the resource's own protocol ops (a pooled
@@ -197,7 +198,7 @@ private:
     if (Kind == EffectKind::Reassign)
       if (const Expr *Assignment = Contexts.Assignments.lookup(E))
         At = Assignment;
-    addEffect(At, Kind, *Obj, beginOf(E));
+    addEffect(At, Kind, Obj, beginOf(E));
   }
 
   /// The tracked members \p S mentions, each once, in the order found.
@@ -256,8 +257,8 @@ private:
       return;
     }
     std::optional<unsigned> Obj;
-    if (Where->CallObject >= 0)
-      Obj = unsigned(Where->CallObject);
+    if (Where->Object >= 0)
+      Obj = unsigned(Where->Object);
     CallContext Context = Contexts.callContext(Call);
     // Where the call begins, asked only for an effect: most ops, awaited,
     // have theirs at the await.
