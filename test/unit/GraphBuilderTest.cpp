@@ -612,6 +612,16 @@ void logical_value(int a, int b) { bool c = a || b; }
 void conditional(int a) { int b = a ? 1 : 2; }
 void throws() { throw 1; }
 void noreturn() { fatal(); }
+// Noreturn by the function's type alone, through a pointer, and a method.
+typedef void FatalType() __attribute__((noreturn));
+FatalType die;
+void noreturn_by_type() { die(); }
+void (*fatal_pointer)() __attribute__((noreturn));
+void noreturn_through_pointer() { fatal_pointer(); }
+struct Stopper {
+  [[noreturn]] void stop();
+};
+void noreturn_method(Stopper &s) { s.stop(); }
 void analyzer_fatal() __attribute__((analyzer_noreturn));
 void analyzer_noreturn(int k) {
   if (k)
