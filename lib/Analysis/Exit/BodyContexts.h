@@ -100,10 +100,10 @@ struct VisitedNode {
   /// counted from 1; 0 for any other node. The collector reads
   /// what an await awaits where it reads the await, without a map.
   uint32_t AwaitedSpan = 0;
-  /// For a member call: what its method is to the protocol. For a member
-  /// call, the tracked object it is called on; for a name, the tracked
-  /// object it names (-1 if none). The walk asks, the collector reads.
+  /// For a member call: what its method is to the protocol.
   OpKind Op = OpKind::None;
+  /// The tracked object a member call is called on, or a name names (-1 if
+  /// none). The walk asks, the collector reads.
   int32_t Object = -1;
 };
 
