@@ -202,7 +202,10 @@ bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
   // of the loop, what follows is no longer in a later iteration.
   uint8_t Old = BackEdge ? Exited : ExitedEarlierIteration;
   uint8_t New = BackEdge ? ExitedEarlierIteration : Exited;
-  if (BackEdge || (Target && Loops.leavesLoop(From, *Target)))
+  // Only then are the loops asked for: most states hold no exit to shift.
+  bool HasOld = llvm::any_of(
+      S.Variants, [&](const Variant &V) { return V.State.Bits & Old; });
+  if (HasOld && (BackEdge || (Target && Loops.leavesLoop(From, *Target))))
     for (Variant &V : S.Variants)
       Changed |= Lattice.shiftIterations(V.State, Old, New);
   if (Changed)

@@ -187,7 +187,7 @@ unreachableStmts(const CFG &Graph,
   return Unreachable;
 }
 
-LoopMap::LoopMap(const CFG &Graph, const BlockOrder &Order) {
+void LoopMap::findLoops() const {
   unsigned NumBlocks = Graph.getNumBlockIDs();
   // Each block's loops, as (block, header) pairs in the order found; laid
   // out by block below. Most blocks are in no loop or one.

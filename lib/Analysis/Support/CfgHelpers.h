@@ -126,10 +126,16 @@ unreachableStmts(const clang::CFG &Graph,
 /// without passing the header.
 class LoopMap {
 public:
-  LoopMap(const clang::CFG &Graph, const BlockOrder &Order);
+  /// Finds the loops when first asked: most flows never ask (an exit
+  /// shifted round a loop is the only question). \p Graph and \p Order
+  /// must outlive the map.
+  LoopMap(const clang::CFG &Graph, const BlockOrder &Order)
+      : Graph(Graph), Order(Order) {}
 
   /// The headers of the loops \p Block is in.
   llvm::ArrayRef<unsigned> loopsOf(const clang::CFGBlock &Block) const {
+    if (First.empty())
+      findLoops();
     unsigned ID = Block.getBlockID();
     return llvm::ArrayRef(Headers).slice(First[ID], First[ID + 1] - First[ID]);
   }
@@ -137,9 +143,14 @@ public:
   bool leavesLoop(const clang::CFGBlock &From, const clang::CFGBlock &To) const;
 
 private:
-  /// The headers of block ID's loops are Headers[First[ID], First[ID + 1]).
-  std::vector<unsigned> First;
-  std::vector<unsigned> Headers;
+  void findLoops() const;
+
+  const clang::CFG &Graph;
+  const BlockOrder &Order;
+  /// The headers of block ID's loops are Headers[First[ID], First[ID + 1]);
+  /// First is empty until the loops are found.
+  mutable std::vector<unsigned> First;
+  mutable std::vector<unsigned> Headers;
 };
 
 } // namespace acm
