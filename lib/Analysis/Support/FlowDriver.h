@@ -160,16 +160,27 @@ solveForward(const clang::CFG &Graph, const BlockOrder &Order, const Problem &P,
       if (!Succ)
         continue;
       unsigned SuccID = Succ->getBlockID();
+      bool BackEdge = Order.position(Succ) <= Order.position(Block);
       // The last edge takes the state itself rather than a copy.
-      State EdgeState =
-          SuccIndex + 1 == Block->succ_size() ? std::move(After) : After;
-      if (!P.edge(EdgeState, Outcome, *Block, SuccIndex,
-                  Order.position(Succ) <= Order.position(Block)))
-        continue;
+      bool Last = SuccIndex + 1 == Block->succ_size();
       std::optional<State> &SuccIn = States.In[SuccID];
-      if (!SuccIn)
-        SuccIn = std::move(EdgeState);
-      else if (!P.join(*SuccIn, EdgeState))
+      if (!SuccIn) {
+        // The first state to reach a block is refined where it is kept:
+        // most blocks are reached once.
+        if (Last)
+          SuccIn.emplace(std::move(After));
+        else
+          SuccIn.emplace(After);
+        if (!P.edge(*SuccIn, Outcome, *Block, SuccIndex, BackEdge)) {
+          SuccIn.reset();
+          continue;
+        }
+        Worklist.enqueueBlock(Succ);
+        continue;
+      }
+      State EdgeState = Last ? std::move(After) : After;
+      if (!P.edge(EdgeState, Outcome, *Block, SuccIndex, BackEdge) ||
+          !P.join(*SuccIn, EdgeState))
         continue;
       Worklist.enqueueBlock(Succ);
     }
