@@ -1,6 +1,7 @@
 //===- ConstantConditions.cpp ---------------------------------------------===//
 
 #include "Analysis/Support/ConstantConditions.h"
+#include "Analysis/Support/ExprUnwrap.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -20,7 +21,7 @@ namespace {
 const VarDecl *unknownRead(const Expr *E) {
   bool Read = false;
   while (true) {
-    E = E->IgnoreParens();
+    E = ignoreParens(E);
     const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
     if (!Cast)
       break;
@@ -42,7 +43,10 @@ const VarDecl *unknownRead(const Expr *E) {
   }
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Read || !V || !V->hasLocalStorage() || V->isConstexpr())
+  // A parameter always has local storage; hasLocalStorage looks for the
+  // function's context.
+  if (!Read || !V || (!isa<ParmVarDecl>(V) && !V->hasLocalStorage()) ||
+      V->isConstexpr())
     return nullptr;
   QualType T = V->getType();
   if (T->isReferenceType() || T.isConstQualified() ||
@@ -67,7 +71,9 @@ bool isPlainComparisonOperand(const Expr *E, bool &Reads) {
     Reads = true;
     return !V->getType()->isBooleanType();
   }
-  E = E->IgnoreParenImpCasts();
+  // A literal is most often written bare; IgnoreParenImpCasts is a call.
+  if (!isa<IntegerLiteral>(E))
+    E = E->IgnoreParenImpCasts();
   if (isa<IntegerLiteral>(E))
     return true;
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
@@ -75,7 +81,7 @@ bool isPlainComparisonOperand(const Expr *E, bool &Reads) {
 }
 
 bool isComparison(const Expr *E) {
-  const auto *B = dyn_cast<BinaryOperator>(E->IgnoreParens());
+  const auto *B = dyn_cast<BinaryOperator>(ignoreParens(E));
   return B && B->isComparisonOp();
 }
 
@@ -92,7 +98,7 @@ bool certainlyUnknown(const Expr *E) {
     return true;
   // A truth value of something unknown is unknown.
   while (true) {
-    E = E->IgnoreParens();
+    E = ignoreParens(E);
     const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
     if (!Cast || (Cast->getCastKind() != CK_IntegralToBoolean &&
                   Cast->getCastKind() != CK_PointerToBoolean))

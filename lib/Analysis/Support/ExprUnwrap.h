@@ -81,6 +81,24 @@ inline const clang::Expr *temporaryOperand(const clang::Expr *E) {
   return temporaryOperand(const_cast<clang::Expr *>(E));
 }
 
+/// Expr::IgnoreParens, which is out of line, asked only of the classes it
+/// can look through: most nodes are none of them.
+inline const clang::Expr *ignoreParens(const clang::Expr *E) {
+  switch (E->getStmtClass()) {
+  case clang::Stmt::ParenExprClass:
+  case clang::Stmt::UnaryOperatorClass:
+  case clang::Stmt::GenericSelectionExprClass:
+  case clang::Stmt::ChooseExprClass:
+  case clang::Stmt::PredefinedExprClass:
+    return E->IgnoreParens();
+  default:
+    return E;
+  }
+}
+inline clang::Expr *ignoreParens(clang::Expr *E) {
+  return const_cast<clang::Expr *>(ignoreParens(static_cast<const clang::Expr *>(E)));
+}
+
 /// \p E without parentheses, implicit conversions, temporaries, and the
 /// explicit casts that name the same object (static_cast<T&&>(r), a cast to
 /// a base class): the object or value as written.

@@ -446,19 +446,7 @@ private:
     if (!S || Failed)
       return fail();
     if (auto *E = dyn_cast<Expr>(S)) {
-      // Only these can be what IgnoreParens looks through; it is not
-      // inline, and most nodes are none of them.
-      switch (E->getStmtClass()) {
-      case Stmt::ParenExprClass:
-      case Stmt::UnaryOperatorClass:
-      case Stmt::GenericSelectionExprClass:
-      case Stmt::ChooseExprClass:
-      case Stmt::PredefinedExprClass:
-        E = E->IgnoreParens();
-        break;
-      default:
-        break;
-      }
+      E = ignoreParens(E);
       // A template's pattern, or error recovery.
       if (E->getDependence() != ExprDependence::None)
         return fail();
