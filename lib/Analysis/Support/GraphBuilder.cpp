@@ -27,6 +27,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cassert>
 #include <vector>
 
 using namespace clang;
@@ -82,12 +83,19 @@ struct ScopePosition {
   bool valid() const { return Scope >= 0; }
 };
 
-struct LocalScope {
-  /// In declaration order.
-  llvm::SmallVector<VarDecl *, 4> Vars;
-  /// Whether each has a trivial destructor (its lifetime ends with its
+struct ScopeVar {
+  VarDecl *Var;
+  /// Whether it has a trivial destructor (its lifetime ends with its
   /// scope, after those of the others).
-  llvm::SmallVector<bool, 4> Trivial;
+  bool Trivial;
+};
+
+/// A scope's variables are added together, right after it opens: they are
+/// ScopeVars[First, First + Count), in declaration order, in one list for
+/// all scopes (a list each would be moved whenever the scopes grow).
+struct LocalScope {
+  unsigned First;
+  unsigned Count;
   /// Where the enclosing scopes were when this one began.
   ScopePosition Prev;
 };
@@ -180,6 +188,7 @@ private:
   CFGBlock *Succ = nullptr;
   JumpTarget Continue, Break;
   std::vector<LocalScope> Scopes;
+  std::vector<ScopeVar> ScopeVars;
   ScopePosition ScopePos;
   bool Failed = false;
   /// Whether the awaiter calls of every await are hidden, else those of
@@ -285,17 +294,13 @@ private:
 
   // Local scopes and the ends of lifetimes.
 
-  ScopePosition scopeBegin(int Scope) {
-    return {Scope, static_cast<unsigned>(Scopes[Scope].Vars.size())};
-  }
+  ScopePosition scopeBegin(int Scope) { return {Scope, Scopes[Scope].Count}; }
 
-  VarDecl *varAt(ScopePosition P) const {
-    return Scopes[P.Scope].Vars[P.Var - 1];
+  const ScopeVar &scopeVarAt(ScopePosition P) const {
+    return ScopeVars[Scopes[P.Scope].First + P.Var - 1];
   }
-
-  bool trivialAt(ScopePosition P) const {
-    return Scopes[P.Scope].Trivial[P.Var - 1];
-  }
+  VarDecl *varAt(ScopePosition P) const { return scopeVarAt(P).Var; }
+  bool trivialAt(ScopePosition P) const { return scopeVarAt(P).Trivial; }
 
   ScopePosition next(ScopePosition P) const {
     if (!P.valid())
@@ -316,11 +321,15 @@ private:
       return Scope;
     }
     if (Scope < 0) {
-      Scopes.push_back(LocalScope{{}, {}, ScopePos});
+      Scopes.push_back(
+          LocalScope{static_cast<unsigned>(ScopeVars.size()), 0, ScopePos});
       Scope = static_cast<int>(Scopes.size()) - 1;
     }
-    Scopes[Scope].Vars.push_back(VD);
-    Scopes[Scope].Trivial.push_back(hasTrivialDestructor(VD));
+    LocalScope &Into = Scopes[Scope];
+    assert(Into.First + Into.Count == ScopeVars.size() &&
+           "a scope's variables are added before another scope opens");
+    ScopeVars.push_back({VD, hasTrivialDestructor(VD)});
+    ++Into.Count;
     ScopePos = scopeBegin(Scope);
     return Scope;
   }
