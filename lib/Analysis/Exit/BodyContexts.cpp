@@ -8,6 +8,7 @@
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/ConstantConditions.h"
 #include "Analysis/Support/ExprUnwrap.h"
+#include "Analysis/Support/SizeHints.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -93,12 +94,15 @@ class Classifier : public BodyVisitor<Classifier> {
   using Base = BodyVisitor<Classifier>;
 
 public:
-  Classifier(const FunctionDecl &Function, const ProtocolModel &Model,
-             const MemberContext *Members, OwnershipRules &Rules,
-             FoundObjects &Found, BodyContexts &Out, BranchScan *Branches)
+  Classifier(const FunctionDecl &Function, const Stmt *Body,
+             const ProtocolModel &Model, const MemberContext *Members,
+             OwnershipRules &Rules, FoundObjects &Found, BodyContexts &Out,
+             BranchScan *Branches)
       : Found(Found), Objects(Found.Objects),
         Scan(Function, Model, Members, Found), Model(Model), Rules(Rules),
-        Out(Out), Branches(Branches) {
+        Out(Out), Branches(Branches),
+        Expected(expectedEntries(
+            Body, Function.getASTContext().getSourceManager())) {
     // A class with no member to follow is not analysed (ClassAnalysis.cpp).
     assert(!Members || Objects.hasMembers());
     setIntoLambdasCapturingThis(Members != nullptr);
@@ -190,7 +194,7 @@ public:
     // What an awaitable local holds, before the walk enters its
     // initializer.
     for (; StoredSeen < Found.StoredCalls.size(); ++StoredSeen)
-      Out.Calls[Found.StoredCalls[StoredSeen]].Stored = true;
+      contextOf(Found.StoredCalls[StoredSeen]).Stored = true;
     // The initializer of an awaitable local is outside any expression.
     for (; HeldSeen < Found.HeldLocalRefs.size(); ++HeldSeen)
       claimAt(-1, Found.HeldLocalRefs[HeldSeen], RefRole::OpObject,
@@ -200,7 +204,7 @@ public:
       return true;
     const auto *InitCall = dyn_cast<CXXMemberCallExpr>(Init);
     if (InitCall && V->isLocalVarDecl() && V->hasLocalStorage())
-      Out.Calls[InitCall].LocalInit = true;
+      contextOf(InitCall).LocalInit = true;
     // Binding a reference to a tracked object makes an alias we do not
     // follow; treat the object as handed off. Range-for's hidden reference
     // only iterates.
@@ -212,7 +216,7 @@ public:
     if (std::optional<unsigned> From =
             Objects.indexOf(calledObject(InitCall))) {
       Out.PopAllFrom[V] = *From;
-      Out.Calls[InitCall].PopAllIntoLocal = true;
+      contextOf(InitCall).PopAllIntoLocal = true;
     }
     return true;
   }
@@ -236,7 +240,7 @@ public:
     for (const AwaitedItem &Item :
          llvm::ArrayRef(Out.AwaitedItems).slice(Begin, End - Begin)) {
       if (Item.Call) {
-        CallContext &Context = Out.Calls[Item.Call];
+        CallContext &Context = contextOf(Item.Call);
         Context.Awaited = true;
         if (Item.Call == OperandCall) {
           Context.AwaitOperand = true;
@@ -248,7 +252,7 @@ public:
       }
     }
     if (OperandCall && !OperandMarked)
-      Out.Calls[OperandCall].AwaitOperand = true;
+      contextOf(OperandCall).AwaitOperand = true;
     return true;
   }
 
@@ -369,6 +373,15 @@ public:
   }
 
 private:
+  /// The context of \p Call, made on first asking. The maps the walk
+  /// fills are sized from the body at their first entry: a body with
+  /// nothing to track leaves them empty.
+  CallContext &contextOf(const CXXMemberCallExpr *Call) {
+    if (Out.Calls.empty())
+      Out.Calls.reserve(Expected);
+    return Out.Calls[Call];
+  }
+
   void recordForScan(void *Node, ScanNode::Kind What) {
     Out.ScanNodes.push_back({{Node, What | (inHandler() ? 2u : 0u)}});
   }
@@ -477,6 +490,8 @@ private:
     const Expr *Ref = Objects.referenceOf(E);
     if (!Ref)
       return;
+    if (Out.Roles.empty())
+      Out.Roles.reserve(Expected);
     uint32_t Index = ClaimList.size();
     ClaimList.push_back({{At, NextSequence++, Role, Strength}, NoClaim});
     auto [It, New] =
@@ -508,7 +523,7 @@ private:
       return;
     }
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-      CallContext &Context = Out.Calls[Call];
+      CallContext &Context = contextOf(Call);
       Context.Discarded = true;
       Context.FixUncertain |= !FixCertain;
     }
@@ -523,6 +538,8 @@ private:
   OwnershipRules &Rules;
   BodyContexts &Out;
   BranchScan *Branches;
+  /// About how many calls and references the body holds (SizeHints.h).
+  unsigned Expected;
   ConstantConditionScan Conditions;
   unsigned NextSequence = 0;
   /// The claims on each reference, linked in the order they were made:
@@ -561,7 +578,7 @@ BodyContexts classifyBody(const FunctionDecl &Function, const Stmt *Body,
                           const MemberContext *Members, FoundObjects &Found,
                           BranchScan *Branches) {
   BodyContexts Out;
-  Classifier C(Function, Model, Members, Rules, Found, Out, Branches);
+  Classifier C(Function, Body, Model, Members, Rules, Found, Out, Branches);
   C.TraverseStmt(const_cast<Stmt *>(Body));
   Found.NestsTooDeep = C.nestedTooDeep();
   if (!Found.stopped())
