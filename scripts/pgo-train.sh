@@ -7,8 +7,11 @@
 #   pgo-train.sh INSTRUMENTED-ACM-TIDY LLVM-PROFDATA OUT.profdata
 #
 # The inputs are the tests' own: code written to exercise every check, with
-# and without findings, on the real libraries' shapes. A file that does not
-# compile still trains the paths that report it.
+# and without findings, on the real libraries' shapes (a file that does not
+# compile still trains the paths that report it); and, as they are many
+# small corner cases, ordinary protocol code in volume: 2,000 coroutines of
+# the oracle's generator (scripts/oracle/corpus.py, a fixed seed), if
+# python3 is there to write them.
 set -euo pipefail
 if [[ $# -ne 3 ]]; then
   echo "usage: $0 INSTRUMENTED-ACM-TIDY LLVM-PROFDATA OUT.profdata" >&2
@@ -38,6 +41,14 @@ done
 for file in "$root"/examples/src/*.cpp; do
   train "$file" -I"$root/examples/include"
 done
+if command -v python3 >/dev/null; then
+  python3 -B "$root/scripts/oracle/corpus.py" --seed 1 --count 2000 "$raw/corpus"
+  for file in "$raw"/corpus/*.cpp; do
+    train "$file" -I"$root/test/checkers/Inputs"
+  done
+else
+  echo "pgo-train: no python3; training on the tests' inputs only" >&2
+fi
 
 shopt -s nullglob
 profiles=("$raw"/*.profraw)
