@@ -27,7 +27,11 @@ ExitFlow::ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
     : Objects(Objects), Effects(Effects), Facts(Facts), Kept(Kept),
       MaybeKept(Kept), Loops(Loops), SM(SM), WrittenBody(WrittenBody),
       IsCoroutine(IsCoroutine), ExceptionPaths(ExceptionPaths), Guards(Guards),
-      Lattice(SM) {}
+      Lattice(SM) {
+  // Most sites are of an enter or an exit, and the lattice lists each:
+  // sized once, its table does not rehash them as it grows.
+  Lattice.reserve(Effects.numSites() / 2);
+}
 
 ExitState ExitFlow::entryState() const {
   ExitState Entry;

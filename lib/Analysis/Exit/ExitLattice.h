@@ -81,6 +81,8 @@ class OpSiteTable {
 public:
   explicit OpSiteTable(const clang::SourceManager &SM);
 
+  /// Makes room for \p Sites one-site lists.
+  void reserve(unsigned Sites) { Singles.reserve(Sites); }
   /// The list of just \p Site.
   OpSites only(const OpSite &Site);
   /// The sites of both lists; at a place in both, their bits joined.
@@ -163,6 +165,8 @@ struct ExitState {
 class ExitLattice {
 public:
   explicit ExitLattice(const clang::SourceManager &SM) : SM(SM), Sites(SM) {}
+  /// Makes room for the sites of about \p Ops enters and exits.
+  void reserve(unsigned Ops) const { Sites.reserve(Ops); }
 
   /// Entered at \p Loc.
   ObjectState entered(clang::SourceLocation Loc) const;
