@@ -199,7 +199,7 @@ public:
     for (; HeldSeen < Found.HeldLocalRefs.size(); ++HeldSeen)
       claimAt(-1, Found.HeldLocalRefs[HeldSeen], RefRole::OpObject,
               ClaimStrength::Decides);
-    const Expr *Init = V->getInit() ? stripWrappers(V->getInit()) : nullptr;
+    const Expr *Init = stripWrappers(V->getInit());
     if (!Init)
       return true;
     const auto *InitCall = dyn_cast<CXXMemberCallExpr>(Init);

@@ -38,8 +38,8 @@ bool ObjectScan::visitDecl(const Decl *D) {
 
 void ObjectScan::visitVarDecl(const VarDecl *V) {
   trackLocal(V);
-  if (V->getInit())
-    trackResource(V, stripWrappers(V->getInit()));
+  if (const Expr *Init = V->getInit())
+    trackResource(V, stripWrappers(Init));
 }
 
 void ObjectScan::trackParam(const ParmVarDecl *P) {
