@@ -101,8 +101,8 @@ public:
       : Found(Found), Objects(Found.Objects),
         Scan(Function, Model, Members, Found), Model(Model), Rules(Rules),
         Out(Out), Branches(Branches),
-        Expected(expectedEntries(
-            Body, Function.getASTContext().getSourceManager())) {
+        Expected(expectedEntries(Body,
+                                 Function.getASTContext().getSourceManager())) {
     // A class with no member to follow is not analysed (ClassAnalysis.cpp).
     assert(!Members || Objects.hasMembers());
     setIntoLambdasCapturingThis(Members != nullptr);

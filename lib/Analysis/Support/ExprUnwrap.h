@@ -96,7 +96,8 @@ inline const clang::Expr *ignoreParens(const clang::Expr *E) {
   }
 }
 inline clang::Expr *ignoreParens(clang::Expr *E) {
-  return const_cast<clang::Expr *>(ignoreParens(static_cast<const clang::Expr *>(E)));
+  return const_cast<clang::Expr *>(
+      ignoreParens(static_cast<const clang::Expr *>(E)));
 }
 
 /// \p E without parentheses, implicit conversions, temporaries, and the
