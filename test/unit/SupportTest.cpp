@@ -15,6 +15,7 @@
 #include "Analysis/Support/FactSet.h"
 #include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
+#include "Analysis/Support/SizeHints.h"
 #include "TestSupport.h"
 
 #include "clang/AST/ASTContext.h"
@@ -699,13 +700,16 @@ rt::task<> f(Resource r, Derived &dr, const Resource &cr) {
        "-I" ACM_TEST_INPUTS_DIR, "-Wno-c11-extensions"},
       "input.cpp");
   ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
-  unsigned Calls = 0, Stripped = 0;
+  unsigned Calls = 0, Stripped = 0, Unparenthesized = 0;
   for (Expr *E : allExpressions(AST->getASTContext())) {
     Expr *Expected = IgnoreExprNodes(
         E, IgnoreParensSingleStep, IgnoreImplicitCastsExtraSingleStep,
         IgnoreImplicitSingleStep, IgnoreBaseCastsSingleStep);
     EXPECT_EQ(stripWrappers(E), Expected) << E->getStmtClassName();
     Stripped += Expected != E;
+    // ignoreParens asks clang only of the classes it can look through.
+    EXPECT_EQ(ignoreParens(E), E->IgnoreParens()) << E->getStmtClassName();
+    Unparenthesized += E->IgnoreParens() != E;
     EXPECT_EQ(beginOf(static_cast<const Stmt *>(E)), E->getBeginLoc())
         << E->getStmtClassName();
     if (auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -716,6 +720,24 @@ rt::task<> f(Resource r, Derived &dr, const Resource &cr) {
   // The snippet has what it is meant to have.
   EXPECT_GT(Calls, 10u);
   EXPECT_GT(Stripped, 50u);
+  // Parentheses, __extension__, __builtin_choose_expr, _Generic, __func__.
+  EXPECT_GE(Unparenthesized, 5u);
+}
+
+TEST(SizeHints, OneEntryForEvery64CharactersOfTheBody) {
+  // Bodies of 6,402 and 2 characters, braces included; the hint counts
+  // from one brace to the other.
+  std::string Long = "void big() {" + std::string(6400, ' ') + "}\n" +
+                     "void small() {}\n";
+  auto AST = test::parse(Long);
+  ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  const SourceManager &SM = AST->getSourceManager();
+  auto Hint = [&](StringRef Name) {
+    const auto *F = test::findNamed<FunctionDecl>(AST->getASTContext(), Name);
+    return F ? expectedEntries(F->getBody(), SM) : 0u;
+  };
+  EXPECT_EQ(Hint("big"), 6401u / 64);
+  EXPECT_EQ(Hint("small"), 16u);
 }
 
 //===----------------------------------------------------------------------===//
