@@ -727,8 +727,8 @@ rt::task<> f(Resource r, Derived &dr, const Resource &cr) {
 TEST(SizeHints, OneEntryForEvery64CharactersOfTheBody) {
   // Bodies of 6,402 and 2 characters, braces included; the hint counts
   // from one brace to the other.
-  std::string Long = "void big() {" + std::string(6400, ' ') + "}\n" +
-                     "void small() {}\n";
+  std::string Long =
+      "void big() {" + std::string(6400, ' ') + "}\n" + "void small() {}\n";
   auto AST = test::parse(Long);
   ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
   const SourceManager &SM = AST->getSourceManager();
