@@ -19,6 +19,7 @@
 #include "Checks/AcmCheck.h"
 #include "Checks/CheckCatalog.h"
 #include "Diff.h"
+#include "EnabledChecks.h"
 #include "FixApplier.h"
 #include "OutputFile.h"
 #include "Reports.h"
@@ -440,7 +441,7 @@ int verifyConfiguration(ClangTidyOptionsProvider &Provider,
   bool Invalid =
       reportConfigurationProblems(Provider, Files, /*CheckValues=*/true);
   bool NoneEnabled = llvm::any_of(Files, [&](const std::string &File) {
-    return getCheckNames(Provider.getOptions(File), false, false).empty();
+    return acm::enablesNoCheck(Provider.getOptions(File));
   });
   if (NoneEnabled)
     errs() << "error: no checks enabled (see --checks and .clang-tidy)\n";
@@ -1222,8 +1223,7 @@ static int runAcmTidy(int argc, const char **argv) {
     return ExitError;
 
   if (!Files.empty() &&
-      getCheckNames(Provider->getOptions(Files.front()), false, false)
-          .empty()) {
+      acm::enablesNoCheck(Provider->getOptions(Files.front()))) {
     errs() << "error: no checks enabled (see --checks and .clang-tidy)\n";
     return ExitError;
   }

@@ -2,7 +2,7 @@
 
 #include "ChecksConsumer.h"
 #include "Checks/AcmCheck.h"
-#include "Checks/CheckCatalog.h"
+#include "EnabledChecks.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
@@ -309,13 +309,6 @@ private:
   bool SystemHeaders;
 };
 
-/// True if every check enabled for the current file is an acm check.
-bool onlyAcmChecksEnabled(ClangTidyASTConsumerFactory &Framework) {
-  return llvm::all_of(Framework.getCheckNames(), [](const std::string &Name) {
-    return findCheck(Name) != nullptr;
-  });
-}
-
 } // namespace
 
 void forEachAnalyzedDeclaration(ASTContext &ASTCtx, bool SystemHeaders,
@@ -354,7 +347,7 @@ AcmChecksConsumerFactory::createASTConsumer(CompilerInstance &Compiler,
   bool ExpandsModuleHeaders = Context.canEnableModuleHeadersParsing() &&
                               Compiler.getLangOpts().Modules;
   if (Context.getEnableProfiling() || ExpandsModuleHeaders ||
-      !onlyAcmChecksEnabled(Framework))
+      !onlyAcmChecksEnabled(Context, *Factories, Framework))
     return Framework.createASTConsumer(Compiler, File);
 
   std::vector<std::unique_ptr<ClangTidyCheck>> Checks =
