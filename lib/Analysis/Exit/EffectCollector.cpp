@@ -489,6 +489,8 @@ EffectTable collectEffects(const FunctionDecl &Function,
   // Most statements the collector reads are references and calls, and
   // about half of them have an effect.
   Out.reserve(Contexts.Visited.size() / 2);
+  // One entry at most for each explicit co_await.
+  Out.AwaitsOfOps.reserve(Contexts.AwaitedSpans.size());
   Out.PopAllFrom = Contexts.PopAllFrom;
   Collector C(Function, Found, Contexts, Model, Members, Out);
   for (const VisitedNode &Node : Contexts.Visited)

@@ -146,10 +146,10 @@ public:
     Links.reserve(Sites);
   }
   /// Frees what the vectors hold beyond their size: the table is kept
-  /// while the flow runs.
+  /// while the flow runs. AwaitsOfOps is sized from the co_awaits, which
+  /// it nearly fills.
   void shrinkToFit() {
     Links.shrink_to_fit();
-    AwaitsOfOps.shrink_to_fit();
     Graph.Suspends.shrink_to_fit();
   }
   /// Every statement with effects, once, in no particular order.

@@ -125,6 +125,12 @@ public:
 
   /// Adds \p V (once) and returns its number.
   unsigned add(TrackedObject Object);
+  /// Makes room for \p Count objects in all, rather than growing the
+  /// table step by step.
+  void reserve(unsigned Count) {
+    Objects.reserve(Count);
+    Index.reserve(Count);
+  }
   void addHeldOp(unsigned Obj, HeldOp Op) { HeldOps[Obj].push_back(Op); }
   void setHeldByOuter(unsigned Obj) { HeldByOuter.insert(Obj); }
   /// Says what member \p Obj owes at the start of an owner exit.

@@ -136,6 +136,7 @@ solveForward(const clang::CFG &Graph, const BlockOrder &Order, const Problem &P,
   States.In.resize(Graph.getNumBlockIDs());
   std::vector<unsigned> Visits(Graph.getNumBlockIDs(), 0);
   const clang::CFGBlock *Exit = &Graph.getExit();
+  States.Out.reserve(Exit->pred_size());
 
   clang::DataflowWorklistBase<BlockOrder::Forward, 20> Worklist(
       Graph, BlockOrder::Forward{&Order});
