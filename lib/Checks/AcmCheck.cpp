@@ -44,6 +44,7 @@ public:
     if (!Used)
       return;
     Entries.clear();
+    Models.clear();
     Used = false;
   }
 
@@ -53,6 +54,17 @@ public:
   /// every declaration: a fingerprint spells out every option.
   unsigned optionsId(const std::string &Fingerprint) {
     return OptionIds.try_emplace(Fingerprint, OptionIds.size()).first->second;
+  }
+
+  /// The model of \p Options, whose number is \p OptionsId: one per
+  /// translation unit for all the checks that read the same options. A
+  /// model learns the unit's types as it is asked about them.
+  const ProtocolModel &model(unsigned OptionsId, const ModelOptions &Options) {
+    Used = true;
+    std::unique_ptr<ProtocolModel> &Model = Models[OptionsId];
+    if (!Model)
+      Model = std::make_unique<ProtocolModel>(Options);
+    return *Model;
   }
 
   /// The findings of coroutine or class \p D, analysed with \p Model,
@@ -78,6 +90,7 @@ public:
 private:
   bool Used = false;
   std::map<std::pair<const Decl *, unsigned>, std::vector<Finding>> Entries;
+  std::map<unsigned, std::unique_ptr<ProtocolModel>> Models;
   llvm::StringMap<unsigned> OptionIds;
 };
 
@@ -245,12 +258,7 @@ void AcmCheck::onStartOfTranslationUnit() {
   Pending.clear();
   PendingAt.clear();
   Cache.startTranslationUnit();
-  makeModel();
-}
-
-void AcmCheck::makeModel() {
-  Model = std::make_unique<ProtocolModel>(ModelOpts);
-  OptionsId = Cache.optionsId(Model->options().fingerprint());
+  OptionsId = Cache.optionsId(ModelOpts.fingerprint());
 }
 
 void AcmCheck::addDefinitionMatchers(MatchFinder &Finder,
@@ -326,11 +334,12 @@ bool AcmCheck::isAnalyzed(const Decl &D) {
 void AcmCheck::checkDeclaration(const Decl &D, ASTContext &ASTCtx) {
   if (!isAnalyzed(D) || !Analyzed.insert(&D).second)
     return;
-  if (!Model)
-    makeModel();
+  if (!OptionsId)
+    OptionsId = Cache.optionsId(ModelOpts.fingerprint());
 
   SM = &ASTCtx.getSourceManager();
-  for (const Finding &F : Cache.findings(D, ASTCtx, *Model, OptionsId)) {
+  const ProtocolModel &Model = Cache.model(*OptionsId, ModelOpts);
+  for (const Finding &F : Cache.findings(D, ASTCtx, Model, *OptionsId)) {
     if (!Info.reports(F.Kind))
       continue;
     auto [At, New] = PendingAt.try_emplace(

@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -86,18 +87,16 @@ private:
   /// Reports \p Problem as clang-tidy reports configuration errors (once
   /// per process) and keeps it for the editor.
   void configurationProblem(std::string Problem);
-  /// A model of this check's options, and their number in the analysis
-  /// cache.
-  void makeModel();
 
   const CheckInfo &Info;
   clang::tidy::ClangTidyContext *Context;
   /// The problems of the options this check read, in the order found.
   std::vector<std::string> ConfigurationProblems;
   ModelOptions ModelOpts;
-  std::unique_ptr<ProtocolModel> Model;
-  /// The number the analysis cache gives Model's options.
-  unsigned OptionsId = 0;
+  /// The number the analysis cache gives ModelOpts: the checks that read
+  /// the same options share one model and one analysis of each
+  /// declaration.
+  std::optional<unsigned> OptionsId;
   llvm::DenseSet<const clang::Decl *> Analyzed;
   /// The translation unit's findings, in the order first found, one per
   /// (location, message): template instantiations share their pattern's
