@@ -12,6 +12,7 @@
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/ConstantConditions.h"
 #include "Analysis/Support/ExprUnwrap.h"
+#include "Analysis/Support/LocalVars.h"
 #include "Analysis/Support/FactSet.h"
 #include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
@@ -738,6 +739,79 @@ TEST(SizeHints, OneEntryForEvery64CharactersOfTheBody) {
   };
   EXPECT_EQ(Hint("big"), 6401u / 64);
   EXPECT_EQ(Hint("small"), 16u);
+}
+
+TEST(LocalVars, AnswerAsClangDoes) {
+  // Variables of every storage and every place: file, namespace, class,
+  // function, lambda, block scopes, handlers, structured bindings,
+  // templates and their instantiations.
+  auto AST = tooling::buildASTFromCodeWithArgs(
+      R"cpp(
+int file_var;
+static int file_static;
+thread_local int file_tls;
+extern int file_extern;
+namespace ns { int in_namespace; extern "C" { int in_linkage_spec; } }
+struct S {
+  static int member;
+  static inline thread_local int member_tls = 0;
+  void method(int param) {
+    int local = param;
+    static int static_local;
+    thread_local int tls_local;
+    extern int extern_local;
+    register int reg_local = 0;
+    auto lambda = [local](int lambda_param) {
+      int in_lambda = lambda_param + local;
+      static int static_in_lambda;
+      return in_lambda + static_in_lambda;
+    };
+    (void)lambda; (void)static_local; (void)tls_local; (void)extern_local;
+    (void)reg_local;
+  }
+};
+int S::member = 1;
+template <typename T> T templ(T t) {
+  T copy = t;
+  static T kept;
+  return copy + kept;
+}
+int user() {
+  int pair[2] = {1, 2};
+  auto [a, b] = pair;
+  for (int i = 0; i < 2; ++i) {
+    int in_loop = i;
+    (void)in_loop;
+  }
+  try { throw 1; } catch (int caught) { (void)caught; }
+  if (int in_if = a) (void)in_if;
+  return templ(a + b);
+}
+)cpp",
+      {"-std=c++20", "-Wno-register", "-Wno-deprecated-register"},
+      "input.cpp");
+  ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  struct Collect : RecursiveASTVisitor<Collect> {
+    std::vector<const VarDecl *> Found;
+    bool shouldVisitImplicitCode() const { return true; }
+    bool shouldVisitTemplateInstantiations() const { return true; }
+    bool VisitVarDecl(VarDecl *V) {
+      Found.push_back(V);
+      return true;
+    }
+  } C;
+  C.TraverseDecl(AST->getASTContext().getTranslationUnitDecl());
+  unsigned Local = 0, NotLocal = 0;
+  for (const VarDecl *V : C.Found) {
+    EXPECT_EQ(acm::hasLocalStorage(V), V->hasLocalStorage())
+        << V->getNameAsString();
+    EXPECT_EQ(acm::isLocalVarDecl(V), V->isLocalVarDecl())
+        << V->getNameAsString();
+    (V->hasLocalStorage() ? Local : NotLocal) += 1;
+  }
+  // The snippet has both kinds.
+  EXPECT_GE(Local, 12u);
+  EXPECT_GE(NotLocal, 12u);
 }
 
 //===----------------------------------------------------------------------===//

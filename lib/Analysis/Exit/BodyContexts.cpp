@@ -8,6 +8,7 @@
 #include "Analysis/Support/BranchFacts.h"
 #include "Analysis/Support/ConstantConditions.h"
 #include "Analysis/Support/ExprUnwrap.h"
+#include "Analysis/Support/LocalVars.h"
 #include "Analysis/Support/SizeHints.h"
 #include "Model/ProtocolModel.h"
 
@@ -214,7 +215,7 @@ public:
     if (!Init)
       return true;
     const auto *InitCall = dyn_cast<CXXMemberCallExpr>(Init);
-    if (InitCall && V->isLocalVarDecl() && V->hasLocalStorage())
+    if (InitCall && isLocalVarDecl(V) && hasLocalStorage(V))
       contextOf(InitCall).LocalInit = true;
     // Binding a reference to a tracked object makes an alias we do not
     // follow; treat the object as handed off. Range-for's hidden reference

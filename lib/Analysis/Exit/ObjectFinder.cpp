@@ -5,6 +5,7 @@
 #include "Analysis/Exit/MemberContext.h"
 #include "Analysis/Exit/Ownership.h"
 #include "Analysis/Support/ExprUnwrap.h"
+#include "Analysis/Support/LocalVars.h"
 #include "Model/ProtocolModel.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -57,7 +58,7 @@ void ObjectScan::trackParam(const ParmVarDecl *P) {
 }
 
 void ObjectScan::trackLocal(const VarDecl *V) {
-  if (!V->isLocalVarDecl() || !V->hasLocalStorage() ||
+  if (!isLocalVarDecl(V) || !hasLocalStorage(V) ||
       V->isExceptionVariable() || V->getType()->isReferenceType() ||
       isa<ParmVarDecl>(V))
     return;

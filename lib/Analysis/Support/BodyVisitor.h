@@ -19,6 +19,7 @@
 #define ACM_ANALYSIS_SUPPORT_BODYVISITOR_H
 
 #include "Analysis/Support/AnalysisBounds.h"
+#include "Analysis/Support/LocalVars.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -133,7 +134,7 @@ public:
     return Result;
   }
   bool TraverseVarDecl(clang::VarDecl *V) {
-    bool Static = !V->hasLocalStorage();
+    bool Static = !acm::hasLocalStorage(V);
     StaticInitDepth += Static;
     bool Result = Base::TraverseVarDecl(V);
     StaticInitDepth -= Static;

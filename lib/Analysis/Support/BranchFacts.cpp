@@ -4,6 +4,7 @@
 #include "Analysis/Support/BodyVisitor.h"
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/ExprUnwrap.h"
+#include "Analysis/Support/LocalVars.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -206,7 +207,7 @@ struct BranchScan::State {
   }
 
   void visitVarDecl(const VarDecl *V, bool InHandler) {
-    if (V->hasLocalStorage() && !isa<ParmVarDecl>(V)) {
+    if (hasLocalStorage(V) && !isa<ParmVarDecl>(V)) {
       addCandidate(V);
       if (InHandler && callsCurrentException(V->getInit()))
         CaughtAtDeclaration.insert(V);

@@ -2,6 +2,7 @@
 
 #include "Analysis/Support/ConstantConditions.h"
 #include "Analysis/Support/ExprUnwrap.h"
+#include "Analysis/Support/LocalVars.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -45,7 +46,7 @@ const VarDecl *unknownRead(const Expr *E) {
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   // A parameter always has local storage; hasLocalStorage looks for the
   // function's context.
-  if (!Read || !V || (!isa<ParmVarDecl>(V) && !V->hasLocalStorage()) ||
+  if (!Read || !V || (!isa<ParmVarDecl>(V) && !hasLocalStorage(V)) ||
       V->isConstexpr())
     return nullptr;
   QualType T = V->getType();

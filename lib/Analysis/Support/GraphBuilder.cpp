@@ -12,6 +12,7 @@
 
 #include "Analysis/Support/GraphBuilder.h"
 #include "Analysis/Support/ExprUnwrap.h"
+#include "Analysis/Support/LocalVars.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -313,7 +314,7 @@ private:
   /// Adds \p VD to scope \p Scope, or to a new scope if it is negative;
   /// returns the scope.
   int addLocalScopeForVarDecl(VarDecl *VD, int Scope = -1) {
-    if (!VD->hasLocalStorage())
+    if (!hasLocalStorage(VD))
       return Scope;
     // A cleanup function is an element of its own.
     if (VD->hasAttr<CleanupAttr>()) {
