@@ -12,10 +12,10 @@
 #include "Analysis/Support/CfgHelpers.h"
 #include "Analysis/Support/ConstantConditions.h"
 #include "Analysis/Support/ExprUnwrap.h"
-#include "Analysis/Support/LocalVars.h"
 #include "Analysis/Support/FactSet.h"
 #include "Analysis/Support/FlowDriver.h"
 #include "Analysis/Support/FlowGraph.h"
+#include "Analysis/Support/LocalVars.h"
 #include "Analysis/Support/SizeHints.h"
 #include "TestSupport.h"
 
@@ -788,8 +788,7 @@ int user() {
   return templ(a + b);
 }
 )cpp",
-      {"-std=c++20", "-Wno-register", "-Wno-deprecated-register"},
-      "input.cpp");
+      {"-std=c++20", "-Wno-register", "-Wno-deprecated-register"}, "input.cpp");
   ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
   struct Collect : RecursiveASTVisitor<Collect> {
     std::vector<const VarDecl *> Found;

@@ -58,9 +58,8 @@ void ObjectScan::trackParam(const ParmVarDecl *P) {
 }
 
 void ObjectScan::trackLocal(const VarDecl *V) {
-  if (!isLocalVarDecl(V) || !hasLocalStorage(V) ||
-      V->isExceptionVariable() || V->getType()->isReferenceType() ||
-      isa<ParmVarDecl>(V))
+  if (!isLocalVarDecl(V) || !hasLocalStorage(V) || V->isExceptionVariable() ||
+      V->getType()->isReferenceType() || isa<ParmVarDecl>(V))
     return;
   TypeFacts Facts = factsOf(V->getType());
   ObjectKind Kind = Facts.Kind;
