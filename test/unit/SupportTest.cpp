@@ -651,20 +651,28 @@ TEST_F(CfgTest, LoopCountersTakeNoPlaceOfTheVariablesBranchesTest) {
 // ExprUnwrap
 //===----------------------------------------------------------------------===//
 
-/// Every expression of a translation unit, implicit code and template
-/// instantiations included.
+/// Every expression and every variable of a translation unit, implicit
+/// code and template instantiations included.
+struct AllNodes : RecursiveASTVisitor<AllNodes> {
+  std::vector<Expr *> Expressions;
+  std::vector<const VarDecl *> Variables;
+  explicit AllNodes(ASTContext &Ctx) {
+    TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitExpr(Expr *E) {
+    Expressions.push_back(E);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    Variables.push_back(V);
+    return true;
+  }
+};
+
 std::vector<Expr *> allExpressions(ASTContext &Ctx) {
-  struct Collect : RecursiveASTVisitor<Collect> {
-    std::vector<Expr *> Found;
-    bool shouldVisitImplicitCode() const { return true; }
-    bool shouldVisitTemplateInstantiations() const { return true; }
-    bool VisitExpr(Expr *E) {
-      Found.push_back(E);
-      return true;
-    }
-  } C;
-  C.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return std::move(C.Found);
+  return std::move(AllNodes(Ctx).Expressions);
 }
 
 TEST(ExprUnwrap, StripsWhatClangsStepsStripAndBeginsWhereClangSays) {
@@ -790,18 +798,8 @@ int user() {
 )cpp",
       {"-std=c++20", "-Wno-register", "-Wno-deprecated-register"}, "input.cpp");
   ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
-  struct Collect : RecursiveASTVisitor<Collect> {
-    std::vector<const VarDecl *> Found;
-    bool shouldVisitImplicitCode() const { return true; }
-    bool shouldVisitTemplateInstantiations() const { return true; }
-    bool VisitVarDecl(VarDecl *V) {
-      Found.push_back(V);
-      return true;
-    }
-  } C;
-  C.TraverseDecl(AST->getASTContext().getTranslationUnitDecl());
   unsigned Local = 0, NotLocal = 0;
-  for (const VarDecl *V : C.Found) {
+  for (const VarDecl *V : AllNodes(AST->getASTContext()).Variables) {
     EXPECT_EQ(acm::hasLocalStorage(V), V->hasLocalStorage())
         << V->getNameAsString();
     EXPECT_EQ(acm::isLocalVarDecl(V), V->isLocalVarDecl())
