@@ -63,9 +63,12 @@ enum NodeWork : uint8_t {
   Collected = 16,
 };
 
-uint8_t nodeWork(Stmt::StmtClass Class) {
-  static const auto Table = [] {
-    std::array<uint8_t, Stmt::lastStmtConstant + 1> Work{};
+using NodeWorkTable = std::array<uint8_t, Stmt::lastStmtConstant + 1>;
+
+/// The work of each class (NodeWork), computed once per process.
+const NodeWorkTable &nodeWorkTable() {
+  static const NodeWorkTable Table = [] {
+    NodeWorkTable Work{};
     for (unsigned C = 0; C < Work.size(); ++C) {
       auto Class = static_cast<Stmt::StmtClass>(C);
       uint8_t &W = Work[C];
@@ -88,7 +91,7 @@ uint8_t nodeWork(Stmt::StmtClass Class) {
     }
     return Work;
   }();
-  return Table[Class];
+  return Table;
 }
 
 class Classifier : public BodyVisitor<Classifier> {
@@ -124,7 +127,7 @@ public:
   // (Visited). The scans read the function's own code, not its lambdas'
   // bodies.
   bool VisitStmt(Stmt *S) {
-    uint8_t Work = nodeWork(S->getStmtClass());
+    uint8_t Work = WorkOf[S->getStmtClass()];
     if (!inLambdaBody()) {
       if (Work & Evaluates)
         Conditions.visitEvaluating(S);
@@ -552,6 +555,8 @@ private:
   BranchScan *Branches;
   /// About how many calls and references the body holds (SizeHints.h).
   unsigned Expected;
+  /// Read for every node: a static's guard is not.
+  const NodeWorkTable &WorkOf = nodeWorkTable();
   ConstantConditionScan Conditions;
   unsigned NextSequence = 0;
   /// The claims on each reference, linked in the order they were made:

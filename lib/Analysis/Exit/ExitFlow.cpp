@@ -78,81 +78,87 @@ bool ExitFlow::throwsHere(const CFGBlock &Block) const {
 ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
                                ExitDiagnoser *Diagnoser) const {
   ExitOutcome Out{In, std::nullopt};
-  ExitState &S = Out.After;
   // A block that ends with a call that may throw also has an edge for the
   // exception, which leaves before the call's own effects.
   const Stmt *Thrower = nullptr;
   if (hasExceptionEdges() && Block.succ_size() > 1 &&
       !Block.getTerminatorStmt())
     Thrower = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
-  for (unsigned Index : activeElements(Block, Thrower)) {
-    CFGElement Element = Block[Index];
-    if (auto StmtElement = Element.getAs<CFGStmt>()) {
-      const Stmt *St = StmtElement->getStmt();
-      if (St == Thrower)
-        Out.BeforeThrow = S;
-      if (const auto *DS = dyn_cast<DeclStmt>(St))
-        for (const Decl *D : DS->decls())
-          if (const auto *V = dyn_cast<VarDecl>(D)) {
-            if (std::optional<FactUpdate> Update = Facts.atDeclaration(V))
-              Lattice.applyFactUpdate(S, *Update);
-            declare(V, S);
-          }
-      for (const Effect &E : Effects.of(St))
-        applyEffect(E, S, Diagnoser);
-      // A test that failed fatally ends here: nothing is owed on its path.
-      if (Effects.FailurePoints.count(St) && !isa<CallExpr>(St)) {
-        S.Variants.clear();
-        continue;
-      }
-      for (const FactUpdate &Update : Facts.updatesAt(St))
-        Lattice.applyFactUpdate(S, Update);
-      continue;
-    }
-    if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
-      const VarDecl *V = Lifetime->getVarDecl();
-      // Parameters are handled at the function's exit, where every path
-      // ends; the CFG marks their end only on some of them.
-      if (isa<ParmVarDecl>(V))
-        continue;
-      if (std::optional<unsigned> Obj = Objects.indexOf(V))
-        objectDies(*Obj, S, deathPoint(Lifetime->getTriggerStmt()), Diagnoser);
-    }
+  unsigned ID = Block.getBlockID();
+  if (ID >= ActiveRanges.size())
+    ActiveRanges.resize(Block.getParent()->getNumBlockIDs(), {0, NotListed});
+  std::pair<unsigned, unsigned> &Range = ActiveRanges[ID];
+  if (Range.second != NotListed) {
+    for (unsigned Index :
+         llvm::ArrayRef(ActiveIndices).slice(Range.first, Range.second))
+      applyElement(Block[Index], Thrower, Out, Diagnoser);
+    return Out;
   }
+  // The first visit reads every element and lists those that act, for the
+  // fixpoint's later visits and the reporting pass: most blocks are
+  // visited once, and reading an element is asking what it does.
+  Range.first = ActiveIndices.size();
+  unsigned Index = 0;
+  for (const CFGElement &Element : Block) {
+    if (applyElement(Element, Thrower, Out, Diagnoser))
+      ActiveIndices.push_back(Index);
+    ++Index;
+  }
+  Range.second = ActiveIndices.size() - Range.first;
   return Out;
 }
 
-llvm::ArrayRef<unsigned>
-ExitFlow::activeElements(const CFGBlock &Block, const Stmt *Thrower) const {
-  unsigned ID = Block.getBlockID();
-  if (ID >= ActiveRanges.size())
-    ActiveRanges.resize(Block.getParent()->getNumBlockIDs(),
-                        {0, NotListed});
-  std::pair<unsigned, unsigned> &Range = ActiveRanges[ID];
-  if (Range.second == NotListed) {
-    Range.first = ActiveIndices.size();
-    unsigned Index = 0;
-    for (const CFGElement &Element : Block) {
-      unsigned This = Index++;
-      if (auto StmtElement = Element.getAs<CFGStmt>()) {
-        const Stmt *St = StmtElement->getStmt();
-        bool Acts = St == Thrower || (MaybeKept.mayHold(St) && Kept.count(St));
-        if (const auto *DS = dyn_cast<DeclStmt>(St))
-          for (const Decl *D : DS->decls())
-            if (const auto *V = dyn_cast<VarDecl>(D))
-              Acts = Acts || Objects.indexOf(V) || Facts.atDeclaration(V);
-        if (Acts)
-          ActiveIndices.push_back(This);
-        continue;
-      }
-      if (auto Lifetime = Element.getAs<CFGLifetimeEnds>())
-        if (!isa<ParmVarDecl>(Lifetime->getVarDecl()) &&
-            Objects.indexOf(Lifetime->getVarDecl()))
-          ActiveIndices.push_back(This);
+bool ExitFlow::applyElement(const CFGElement &Element, const Stmt *Thrower,
+                            ExitOutcome &Out, ExitDiagnoser *Diagnoser) const {
+  ExitState &S = Out.After;
+  if (auto StmtElement = Element.getAs<CFGStmt>()) {
+    const Stmt *St = StmtElement->getStmt();
+    bool Acts = St == Thrower;
+    if (Acts)
+      Out.BeforeThrow = S;
+    if (const auto *DS = dyn_cast<DeclStmt>(St))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D)) {
+          if (std::optional<FactUpdate> Update = Facts.atDeclaration(V)) {
+            Lattice.applyFactUpdate(S, *Update);
+            Acts = true;
+          }
+          Acts |= declare(V, S);
+        }
+    // Whatever else a statement does, it was kept for (ExitFlow's
+    // constructor).
+    if (!MaybeKept.mayHold(St))
+      return Acts;
+    for (const Effect &E : Effects.of(St)) {
+      applyEffect(E, S, Diagnoser);
+      Acts = true;
     }
-    Range.second = ActiveIndices.size() - Range.first;
+    // A test that failed fatally ends here: nothing is owed on its path.
+    if (Effects.FailurePoints.count(St)) {
+      if (!isa<CallExpr>(St)) {
+        S.Variants.clear();
+        return true;
+      }
+      Acts = true;
+    }
+    for (const FactUpdate &Update : Facts.updatesAt(St)) {
+      Lattice.applyFactUpdate(S, Update);
+      Acts = true;
+    }
+    return Acts;
   }
-  return llvm::ArrayRef(ActiveIndices).slice(Range.first, Range.second);
+  if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
+    const VarDecl *V = Lifetime->getVarDecl();
+    // Parameters are handled at the function's exit, where every path
+    // ends; the CFG marks their end only on some of them.
+    if (isa<ParmVarDecl>(V))
+      return false;
+    if (std::optional<unsigned> Obj = Objects.indexOf(V)) {
+      objectDies(*Obj, S, deathPoint(Lifetime->getTriggerStmt()), Diagnoser);
+      return true;
+    }
+  }
+  return false;
 }
 
 bool ExitFlow::edge(ExitState &S, const ExitOutcome &O, const CFGBlock &From,
@@ -297,10 +303,10 @@ void ExitFlow::diagnoseExceptions(const CFGBlock &Block, const ExitOutcome &O,
   }
 }
 
-void ExitFlow::declare(const VarDecl *V, ExitState &S) const {
+bool ExitFlow::declare(const VarDecl *V, ExitState &S) const {
   std::optional<unsigned> Found = Objects.indexOf(V);
   if (!Found)
-    return;
+    return false;
   unsigned Obj = *Found;
   const TrackedObject &Object = Objects[Obj];
   SourceLocation Loc = V->getLocation();
@@ -319,7 +325,7 @@ void ExitFlow::declare(const VarDecl *V, ExitState &S) const {
   auto Init = Effects.PopAllFrom.find(V);
   if (Init == Effects.PopAllFrom.end()) {
     Lattice.set(S, Obj, Birth);
-    return;
+    return true;
   }
   // pop_all: the new stack takes over the old one's exits.
   unsigned From = Init->second;
@@ -330,9 +336,10 @@ void ExitFlow::declare(const VarDecl *V, ExitState &S) const {
   forgetResources(From, S);
   if (Taken.empty()) {
     Lattice.set(S, Obj, Birth);
-    return;
+    return true;
   }
   Lattice.adopt(S, Obj, std::move(Taken));
+  return true;
 }
 
 void ExitFlow::applyEffect(const Effect &E, ExitState &S,

@@ -28,6 +28,7 @@
 namespace clang {
 class CFG;
 class CFGBlock;
+class CFGElement;
 class SourceManager;
 class Stmt;
 class VarDecl;
@@ -151,13 +152,16 @@ public:
 private:
   void applyEffect(const Effect &E, ExitState &S,
                    ExitDiagnoser *Diagnoser) const;
-  /// The indices of \p Block's elements that change a state (an effect, a
-  /// declaration or death of a tracked object, a fact's update, the call
-  /// \p Thrower): found on the first visit, as the fixpoint revisits blocks
-  /// and the reporting pass replays them. Valid until the next call.
-  llvm::ArrayRef<unsigned> activeElements(const clang::CFGBlock &Block,
-                                          const clang::Stmt *Thrower) const;
-  void declare(const clang::VarDecl *V, ExitState &S) const;
+  /// Applies one element of a block (\p Thrower is the block's call that
+  /// may throw); true if it acts: an effect, a declaration or death of a
+  /// tracked object, a fact's update, a fatal failure or \p Thrower. The
+  /// first visit of a block lists the elements that act (ActiveIndices),
+  /// as the fixpoint revisits blocks and the reporting pass replays them.
+  bool applyElement(const clang::CFGElement &Element,
+                    const clang::Stmt *Thrower, ExitOutcome &Out,
+                    ExitDiagnoser *Diagnoser) const;
+  /// Starts the life of \p V, if tracked; true if it is.
+  bool declare(const clang::VarDecl *V, ExitState &S) const;
   ObjectState initialState(const TrackedObject &Object,
                            clang::SourceLocation Loc) const;
   void objectDies(unsigned Obj, ExitState &S, const DeathPoint &Death,
