@@ -702,14 +702,19 @@ rt::task<> f(Resource r, Derived &dr, const Resource &cr) {
   int y = __builtin_choose_expr(1, plain(2), plain(3));
   int z = fixed<4>() + _Generic(x, int: x, default: y);
   const char *name = __func__;
+  int (*fp)(int) = plain;
+  auto twice = [](int v) { return 2 * v; };
+  int calls = fp(5) + (*fp)(6) + (plain)(7) + (&plain)(8) + twice(9);
   (void)ref; (void)moved; (void)base; (void)cr; (void)z; (void)name;
+  (void)calls;
 }
 )cpp",
       {"-std=c++20", "-resource-dir=" ACM_CLANG_RESOURCE_DIR,
        "-I" ACM_TEST_INPUTS_DIR, "-Wno-c11-extensions"},
       "input.cpp");
   ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
-  unsigned Calls = 0, Stripped = 0, Unparenthesized = 0;
+  unsigned Calls = 0, Stripped = 0, Unparenthesized = 0, Callees = 0,
+           NoCallee = 0;
   for (Expr *E : allExpressions(AST->getASTContext())) {
     Expr *Expected = IgnoreExprNodes(
         E, IgnoreParensSingleStep, IgnoreImplicitCastsExtraSingleStep,
@@ -725,12 +730,21 @@ rt::task<> f(Resource r, Derived &dr, const Resource &cr) {
       ++Calls;
       EXPECT_EQ(beginOf(Call), Call->getBeginLoc());
     }
+    if (auto *Call = dyn_cast<CallExpr>(E)) {
+      EXPECT_EQ(directCallee(Call), Call->getDirectCallee())
+          << E->getStmtClassName();
+      ++(Call->getDirectCallee() ? Callees : NoCallee);
+    }
   }
   // The snippet has what it is meant to have.
   EXPECT_GT(Calls, 10u);
   EXPECT_GT(Stripped, 50u);
   // Parentheses, __extension__, __builtin_choose_expr, _Generic, __func__.
   EXPECT_GE(Unparenthesized, 5u);
+  // Calls of members, of names, of a lambda, and through a pointer (no
+  // function named).
+  EXPECT_GT(Callees, 20u);
+  EXPECT_GE(NoCallee, 2u);
 }
 
 TEST(SizeHints, OneEntryForEvery64CharactersOfTheBody) {

@@ -404,7 +404,7 @@ private:
   /// The arguments of a call: what the parameter they are passed to does
   /// with them.
   void claimArguments(CallExpr *Call) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Callee = directCallee(Call);
     // A call through a function object (a lambda, folly's co_scope_exit)
     // passes its arguments as a function call does; its first argument is
     // the function object itself.

@@ -217,7 +217,7 @@ private:
   /// Arguments a profile's enter function enters (seastar::with_gate).
   /// Awaited at once, it waits for what it entered.
   void enteredArguments(CallExpr *Call) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Callee = directCallee(Call);
     unsigned First = 0;
     if (auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (Op->getOperator() != OO_Call ||

@@ -283,8 +283,7 @@ void ExitFlow::diagnoseExceptions(const CFGBlock &Block, const ExitOutcome &O,
           Site = Operand;
       }
       const auto *SiteCall = dyn_cast<CallExpr>(Site);
-      const FunctionDecl *Callee =
-          SiteCall ? SiteCall->getDirectCallee() : nullptr;
+      const FunctionDecl *Callee = SiteCall ? directCallee(SiteCall) : nullptr;
       Death.Loc = SiteCall ? SiteCall->getExprLoc() : Site->getBeginLoc();
       Death.Cause = SiteCall ? DeathCause::CallThrows : DeathCause::AwaitThrows;
       if (Callee && Callee->getDeclName().isIdentifier())

@@ -35,8 +35,8 @@ public:
     return !Found;
   }
   bool VisitCallExpr(CallExpr *Call) {
-    if (Param && isMoveLike(Call->getDirectCallee()) &&
-        Call->getNumArgs() == 1 && isSubject(Call->getArg(0)))
+    if (Param && isMoveLike(directCallee(Call)) && Call->getNumArgs() == 1 &&
+        isSubject(Call->getArg(0)))
       Found = true;
     return !Found;
   }
@@ -114,7 +114,7 @@ bool isSingleUseObject(const VarDecl *V, const ProtocolModel &Model) {
 
 bool isMadeByGeneratorManager(const VarDecl *V, const ProtocolModel &Model) {
   const auto *Call = dyn_cast_or_null<CallExpr>(stripWrappers(V->getInit()));
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Callee = Call ? directCallee(Call) : nullptr;
   if (!Callee)
     return false;
   if (matchesQualifiedName(Callee->getQualifiedNameAsString(),

@@ -87,7 +87,7 @@ std::optional<bool> literalTruth(const Expr *E) {
 bool callsCurrentException(const Expr *E) {
   const auto *Call =
       dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit() : nullptr);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Callee = Call ? directCallee(Call) : nullptr;
   return Callee && Callee->getIdentifier() &&
          Callee->getName() == "current_exception" && Callee->isInStdNamespace();
 }

@@ -2,6 +2,7 @@
 
 #include "Analysis/Support/CfgHelpers.h"
 
+#include "Analysis/Support/ExprUnwrap.h"
 #include "Analysis/Support/FlowDriver.h"
 
 #include "clang/AST/Attr.h"
@@ -28,7 +29,7 @@ bool isExceptionEdge(const CFGBlock &From, unsigned SuccIndex) {
 
 bool mayThrow(const CallExpr *Call) {
   QualType Type;
-  if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+  if (const FunctionDecl *Callee = directCallee(Call)) {
     if (Callee->hasAttr<NoThrowAttr>())
       return false;
     Type = Callee->getType();

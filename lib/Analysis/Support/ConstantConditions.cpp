@@ -60,7 +60,7 @@ const VarDecl *unknownRead(const Expr *E) {
 /// the evaluation stops there, whatever the arguments.
 bool callsRuntimeFunction(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(E);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Callee = Call ? directCallee(Call) : nullptr;
   return Callee && !Callee->isConstexpr() && Callee->getBuiltinID() == 0;
 }
 

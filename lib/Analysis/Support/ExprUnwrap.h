@@ -3,9 +3,10 @@
 // Clang wraps the value a programmer wrote in nodes that only say how it is
 // materialized, converted or destroyed. The analyses look through them to
 // the expression as written, as clang's IgnoreExprNodes does. What they ask
-// of every node (the method and object of a member call, where a call or a
-// name begins) is read here at once for the usual shapes, and from clang's
-// out-of-line getters for the rest; a unit test compares the two.
+// of every node (the function a call names, the method and object of a
+// member call, where a call or a name begins) is read here at once for the
+// usual shapes, and from clang's out-of-line getters for the rest; a unit
+// test compares the two.
 //
 // Support room: protocol-agnostic; clang's AST only.
 //
@@ -28,6 +29,20 @@ calledMethod(const clang::CXXMemberCallExpr *Call) {
   if (const auto *Member = llvm::dyn_cast<clang::MemberExpr>(Call->getCallee()))
     return llvm::cast<clang::CXXMethodDecl>(Member->getMemberDecl());
   return Call->getMethodDecl();
+}
+
+/// The function \p Call names: CallExpr::getDirectCallee, which asks the
+/// callee out of line. The usual callees, a member expression and a name
+/// decayed to a pointer, are read here at once.
+inline const clang::FunctionDecl *directCallee(const clang::CallExpr *Call) {
+  const clang::Expr *Callee = Call->getCallee();
+  if (const auto *Member = llvm::dyn_cast<clang::MemberExpr>(Callee))
+    return llvm::dyn_cast<clang::FunctionDecl>(Member->getMemberDecl());
+  if (const auto *Decay = llvm::dyn_cast<clang::ImplicitCastExpr>(Callee))
+    if (const auto *Ref =
+            llvm::dyn_cast<clang::DeclRefExpr>(Decay->getSubExpr()))
+      return llvm::dyn_cast<clang::FunctionDecl>(Ref->getDecl());
+  return Call->getDirectCallee();
 }
 
 /// The object \p Call calls its method on, before any conversion:
@@ -183,7 +198,7 @@ inline bool isMoveLike(const clang::FunctionDecl *F) {
 inline clang::Expr *calledObject(const clang::CXXMemberCallExpr *Call) {
   clang::Expr *Object = stripWrappers(objectArgument(Call));
   if (auto *Move = llvm::dyn_cast_or_null<clang::CallExpr>(Object))
-    if (Move->getNumArgs() == 1 && isMoveLike(Move->getDirectCallee()))
+    if (Move->getNumArgs() == 1 && isMoveLike(directCallee(Move)))
       return stripWrappers(Move->getArg(0));
   return Object;
 }

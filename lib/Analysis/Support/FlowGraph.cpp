@@ -2,6 +2,7 @@
 
 #include "Analysis/Support/FlowGraph.h"
 #include "Analysis/Support/CfgHelpers.h"
+#include "Analysis/Support/ExprUnwrap.h"
 #include "Analysis/Support/GraphBuilder.h"
 
 #include "clang/AST/ASTContext.h"
@@ -74,7 +75,7 @@ std::optional<bool> valueOf(const Expr *E, ASTContext &Ctx, unsigned Depth) {
     return Operand ? std::optional<bool>(!*Operand) : std::nullopt;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    return returnedValue(Call->getDirectCallee(), Ctx, Depth);
+    return returnedValue(directCallee(Call), Ctx, Depth);
   // Inside a called function: its returned expression. At the branch
   // itself clang's builder has already folded what can be folded.
   bool Result = false;

@@ -53,7 +53,7 @@ const FunctionDecl *awaiterCallee(const Expr *Part, bool &IsCall) {
     IsCall = false;
     return nullptr;
   }
-  return Call->getDirectCallee();
+  return directCallee(Call);
 }
 
 } // namespace
@@ -342,17 +342,24 @@ private:
     return Scope;
   }
 
+  /// Stmt::stripLabelLikeStatements, out of line, asked only of a label or
+  /// an attributed statement: most statements are neither.
+  static Stmt *stripLabels(Stmt *S) {
+    return isa<LabelStmt, AttributedStmt>(S) ? S->stripLabelLikeStatements()
+                                             : S;
+  }
+
   /// The scope a statement opens: a compound statement's for all its
   /// declarations, another statement's for itself if it declares.
   void addLocalScopeForStmt(Stmt *S) {
     if (auto *Compound = dyn_cast<CompoundStmt>(S)) {
       int Scope = -1;
       for (Stmt *Item : Compound->body())
-        if (auto *DS = dyn_cast<DeclStmt>(Item->stripLabelLikeStatements()))
+        if (auto *DS = dyn_cast<DeclStmt>(stripLabels(Item)))
           Scope = addLocalScopeForDeclStmt(DS, Scope);
       return;
     }
-    if (auto *DS = dyn_cast<DeclStmt>(S->stripLabelLikeStatements()))
+    if (auto *DS = dyn_cast<DeclStmt>(stripLabels(S)))
       addLocalScopeForDeclStmt(DS);
   }
 
@@ -925,7 +932,7 @@ private:
   CFGBlock *VisitCallExpr(CallExpr *C) {
     // A call that does not return ends its block, with the exit as the
     // only successor.
-    if (const FunctionDecl *Callee = C->getDirectCallee()) {
+    if (const FunctionDecl *Callee = directCallee(C)) {
       // The callee's own noreturn (FunctionDecl::isNoReturn) includes its
       // type's, which is the type clang's builder reads from the callee
       // expression: the facts, remembered per callee, answer for both.
