@@ -24,10 +24,9 @@ ExitFlow::ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
                    const LoopMap &Loops, const SourceManager &SM,
                    const Stmt *WrittenBody, bool IsCoroutine,
                    bool ExceptionPaths, const MemberGuards *Guards)
-    : Objects(Objects), Effects(Effects), Facts(Facts), Kept(Kept),
-      MaybeKept(Kept), Loops(Loops), SM(SM), WrittenBody(WrittenBody),
-      IsCoroutine(IsCoroutine), ExceptionPaths(ExceptionPaths), Guards(Guards),
-      Lattice(SM) {
+    : Objects(Objects), Effects(Effects), Facts(Facts), MaybeKept(Kept),
+      Loops(Loops), SM(SM), WrittenBody(WrittenBody), IsCoroutine(IsCoroutine),
+      ExceptionPaths(ExceptionPaths), Guards(Guards), Lattice(SM) {
   // Most sites are of an enter or an exit, and the lattice lists each:
   // sized once, its table does not rehash them as it grows.
   Lattice.reserve(Effects.numSites() / 2);
@@ -125,8 +124,7 @@ bool ExitFlow::applyElement(const CFGElement &Element, const Stmt *Thrower,
           }
           Acts |= declare(V, S);
         }
-    // Whatever else a statement does, it was kept for (ExitFlow's
-    // constructor).
+    // What else a statement can do, it was kept for.
     if (!MaybeKept.mayHold(St))
       return Acts;
     for (const Effect &E : Effects.of(St)) {

@@ -190,7 +190,8 @@ private:
   const ObjectTable &Objects;
   const EffectTable &Effects;
   const BranchFacts &Facts;
-  const KeptStmts &Kept;
+  /// The kept statements, as a filter: a statement it has not seen has no
+  /// effect, fatal failure or fact update.
   const KeptFilter MaybeKept;
   const LoopMap &Loops;
   const clang::SourceManager &SM;
