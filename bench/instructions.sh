@@ -8,13 +8,14 @@
 # run is repeated with the file under LAYOUTS paths of different lengths,
 # and the median is reported, for the parse and for acm-tidy alike.
 #
-#   [LAYOUTS=3] bench/instructions.sh [build-dir] [blocks]
+#   [LAYOUTS=3] [FILES="one many"] bench/instructions.sh [build-dir] [blocks]
 #                                     (defaults: build, 6600)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${1:-$ROOT/build}"
 BLOCKS="${2:-6600}"
 LAYOUTS="${LAYOUTS:-3}"
+FILES="${FILES:-one many}"
 INPUTS="$ROOT/test/checkers/Inputs"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -53,7 +54,7 @@ python3 "$ROOT/bench/gen_coroutines.py" "$BLOCKS" > "$WORK/one.cpp"
 python3 "$ROOT/bench/gen_coroutines.py" "$BLOCKS" 100 > "$WORK/many.cpp"
 printf '%-16s %-18s %15s %6s %10s %6s %s\n' file run instructions ratio \
   peak_kb ratio "spread (min..max over $LAYOUTS layouts)"
-for f in one many; do
+for f in $FILES; do
   declare -A counts=()
   for ((l = 0; l < LAYOUTS; ++l)); do
     src=$(layout_path "$f" "$l")
