@@ -50,6 +50,14 @@ layout_path() {
   echo "$dir/$1.cpp"
 }
 
+commands_for() { # sets parse, tidy and acm to the three runs on file $1
+  parse=(clang++-22 -std=c++20 -fsyntax-only -I"$INPUTS" "$1")
+  tidy=(clang-tidy-22 --quiet --checks=-*,misc-unused-alias-decls "$1" --
+        -std=c++20 -I"$INPUTS")
+  acm=("$BUILD/bin/acm-tidy" --quiet --no-cache "$1" -- -std=c++20
+       -I"$INPUTS")
+}
+
 python3 "$ROOT/bench/gen_coroutines.py" "$BLOCKS" > "$WORK/one.cpp"
 python3 "$ROOT/bench/gen_coroutines.py" "$BLOCKS" 100 > "$WORK/many.cpp"
 printf '%-16s %-18s %15s %6s %10s %6s %s\n' file run instructions ratio \
@@ -57,23 +65,13 @@ printf '%-16s %-18s %15s %6s %10s %6s %s\n' file run instructions ratio \
 for f in $FILES; do
   declare -A counts=()
   for ((l = 0; l < LAYOUTS; ++l)); do
-    src=$(layout_path "$f" "$l")
-    parse=(clang++-22 -std=c++20 -fsyntax-only -I"$INPUTS" "$src")
-    tidy=(clang-tidy-22 --quiet --checks=-*,misc-unused-alias-decls "$src" --
-          -std=c++20 -I"$INPUTS")
-    acm=("$BUILD/bin/acm-tidy" --quiet --no-cache "$src" -- -std=c++20
-         -I"$INPUTS")
+    commands_for "$(layout_path "$f" "$l")"
     for run in parse tidy acm; do
       declare -n cmd=$run
       counts[$run]+="$(instructions "${cmd[@]}") "
     done
   done
-  src="$WORK/$f.cpp"
-  parse=(clang++-22 -std=c++20 -fsyntax-only -I"$INPUTS" "$src")
-  tidy=(clang-tidy-22 --quiet --checks=-*,misc-unused-alias-decls "$src" --
-        -std=c++20 -I"$INPUTS")
-  acm=("$BUILD/bin/acm-tidy" --quiet --no-cache "$src" -- -std=c++20
-       -I"$INPUTS")
+  commands_for "$WORK/$f.cpp"
   base_i=$(tr ' ' '\n' <<<"${counts[parse]}" | grep . | median)
   base_m=$(peak_kb "${parse[@]}")
   for run in parse tidy acm; do
