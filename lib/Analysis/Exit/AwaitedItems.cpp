@@ -26,7 +26,8 @@ void collect(const Expr *E, const ObjectTable &Objects,
   E = stripWrappers(E);
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     if (OpKind Op = Model.classifyCall(Call); Op != OpKind::None) {
-      Items.push_back({Call, 0, Call, InArm, Op});
+      std::optional<unsigned> Obj = Objects.indexOf(calledObject(Call));
+      Items.push_back({Call, 0, Call, InArm, Op, Obj ? int32_t(*Obj) : -1});
       return;
     }
   }

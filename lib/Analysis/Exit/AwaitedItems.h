@@ -15,6 +15,7 @@
 
 #include "Analysis/Exit/TrackedObjects.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 
 namespace clang {
 class CXXMemberCallExpr;
@@ -39,6 +40,8 @@ struct AwaitedItem {
   /// What the call's method is to the protocol (never None for a call),
   /// asked once here rather than by every reader of the item.
   OpKind Op = OpKind::None;
+  /// The tracked object whose op Call is, or -1: asked once here too.
+  int32_t Object = -1;
 };
 
 /// Appends to \p Items the op calls and awaitable locals (of \p Objects)

@@ -260,6 +260,8 @@ public:
         if (Item.Call == OperandCall) {
           Context.AwaitOperand = true;
           OperandMarked = true;
+          // The walk reaches the call next: what it is was just asked.
+          KnownOperand = Item;
         }
       } else {
         // Awaiting it is what the local is for, not a use of it.
@@ -278,8 +280,15 @@ public:
       VisitedNode &Node = Out.Visited.back();
       assert(Node.Node == Call);
       const Expr *Object = calledObject(Member);
-      std::optional<unsigned> Obj = Objects.indexOf(Object);
-      Node.Op = Model.classifyCall(Member);
+      std::optional<unsigned> Obj;
+      if (Member == KnownOperand.Call) {
+        Node.Op = KnownOperand.Op;
+        if (KnownOperand.Object >= 0)
+          Obj = unsigned(KnownOperand.Object);
+      } else {
+        Node.Op = Model.classifyCall(Member);
+        Obj = Objects.indexOf(Object);
+      }
       Node.Object = Obj ? int32_t(*Obj) : -1;
       claimObject(Member, Object, Obj, Node.Op);
     }
@@ -475,15 +484,20 @@ private:
         claim(Object, RefRole::OpObject);
       return;
     }
+    // A tracked object named plainly is its own reference.
+    const Expr *Ref = !Held                      ? nullptr
+                      : isa<DeclRefExpr>(Object) ? Object
+                                                 : Objects.referenceOf(Object);
     if (Op == OpKind::None) {
-      if (Held)
-        claim(Object,
-              Rules.methodTakesOver(calledMethod(Call)) ? RefRole::Release
-                                                        : RefRole::Use,
-              ClaimStrength::IfUnclaimed);
+      if (Ref)
+        claimRef(int(nesting()), Ref,
+                 Rules.methodTakesOver(calledMethod(Call)) ? RefRole::Release
+                                                           : RefRole::Use,
+                 ClaimStrength::IfUnclaimed);
       return;
     }
-    claim(Object, RefRole::OpObject);
+    if (Ref)
+      claimRef(int(nesting()), Ref, RefRole::OpObject, ClaimStrength::Decides);
     // The stack takes over the exits of the objects handed to it.
     if (Op == OpKind::StackPush || Op == OpKind::StackEnterContext)
       for (Expr *Arg : Call->arguments())
@@ -502,9 +516,11 @@ private:
       Out.Assignments[Ref] = Assignment;
   }
   void claimAt(int At, const Expr *E, RefRole Role, ClaimStrength Strength) {
-    const Expr *Ref = Objects.referenceOf(E);
-    if (!Ref)
-      return;
+    if (const Expr *Ref = Objects.referenceOf(E))
+      claimRef(At, Ref, Role, Strength);
+  }
+  /// claimAt, for \p Ref, a reference to a tracked object (referenceOf).
+  void claimRef(int At, const Expr *Ref, RefRole Role, ClaimStrength Strength) {
     if (Out.Roles.empty())
       Out.Roles.reserve(Expected);
     uint32_t Index = ClaimList.size();
@@ -557,6 +573,10 @@ private:
   unsigned Expected;
   /// Read for every node: a static's guard is not.
   const NodeWorkTable &WorkOf = nodeWorkTable();
+  /// The op call the last await visited awaits, as collectAwaitedItems
+  /// found it: its op and object are not asked again when the walk
+  /// reaches it.
+  AwaitedItem KnownOperand;
   ConstantConditionScan Conditions;
   unsigned NextSequence = 0;
   /// The claims on each reference, linked in the order they were made:

@@ -65,7 +65,7 @@ public:
 
   bool VisitCoawaitExpr(CoawaitExpr *E) {
     if (E->isImplicit()) {
-      recordMachinery(E);
+      Out.Machinery.push_back(E);
       return true;
     }
     if (!Where->AwaitedSpan)
@@ -82,15 +82,16 @@ public:
       }
       const CXXMemberCallExpr *Call = Item.Call;
       OpKind Op = Item.Op;
-      const Expr *Object = calledObject(Call);
-      if (std::optional<unsigned> Obj = Objects.indexOf(Object)) {
+      if (Item.Object >= 0) {
+        unsigned Obj = Item.Object;
         if (Op == OpKind::Enter)
-          addEffect(Site, EffectKind::Enter, *Obj, E->getBeginLoc());
+          addEffect(Site, EffectKind::Enter, Obj, E->getBeginLoc());
         else if (Op == OpKind::Exit)
-          addEffect(Site, EffectKind::Exit, *Obj, E->getBeginLoc());
+          addEffect(Site, EffectKind::Exit, Obj, E->getBeginLoc());
         else if (Op == OpKind::StackEnterContext)
-          addEffect(Site, EffectKind::StackPushed, *Obj, E->getBeginLoc());
-      } else if (Op == OpKind::Enter && Object->isPRValue() &&
+          addEffect(Site, EffectKind::StackPushed, Obj, E->getBeginLoc());
+      } else if (const Expr *Object = calledObject(Call);
+                 Op == OpKind::Enter && Object->isPRValue() &&
                  Object->getType()->isRecordType()) {
         Out.Immediate.push_back(
             {ImmediateFinding::EnteredTemporary, Call, Op, false});
@@ -108,7 +109,8 @@ public:
   }
 
   bool VisitCoreturnStmt(CoreturnStmt *S) {
-    recordMachinery(S->getPromiseCall());
+    if (const Stmt *PromiseCall = S->getPromiseCall())
+      Out.Machinery.push_back(PromiseCall);
     if (!S->isImplicit())
       recordFailurePoint(S);
     return true;
@@ -437,24 +439,14 @@ private:
       Out.FailurePoints.insert(S);
   }
 
-  void recordMachinery(const Stmt *S) {
-    if (!S)
-      return;
-    if (isa<CallExpr>(S))
-      Out.MachineryCalls.insert(S);
-    for (const Stmt *Child : S->children())
-      recordMachinery(Child);
-  }
-
   /// Notes the objects \p Await exits, for indexAwaiterCalls.
   void recordAwaitOfOp(const CoawaitExpr *Await,
                        llvm::ArrayRef<AwaitedItem> Items) {
     EffectTable::AwaitOfOp Entry{Await, {}};
     for (const AwaitedItem &Item : Items) {
       if (Item.Call) {
-        std::optional<unsigned> Obj = Objects.indexOf(calledObject(Item.Call));
-        if (Obj && Item.Op == OpKind::Exit)
-          Entry.Exited.push_back(*Obj);
+        if (Item.Object >= 0 && Item.Op == OpKind::Exit)
+          Entry.Exited.push_back(unsigned(Item.Object));
         continue;
       }
       for (const HeldOp &Op : Objects.heldOps(Item.Local))
@@ -521,6 +513,16 @@ AwaiterCalls indexAwaiterCalls(const EffectTable &Effects) {
                              Await->getResumeExpr()})
       Record(Part, true, Record);
   }
+  auto RecordMachinery = [&](const Stmt *S, auto &Self) -> void {
+    if (!S)
+      return;
+    if (isa<CallExpr>(S))
+      Index.MachineryCalls.insert(S);
+    for (const Stmt *Child : S->children())
+      Self(Child, Self);
+  };
+  for (const Stmt *Root : Effects.Machinery)
+    RecordMachinery(Root, RecordMachinery);
   return Index;
 }
 

@@ -167,9 +167,11 @@ public:
     llvm::SmallVector<unsigned, 1> Exited;
   };
   std::vector<AwaitOfOp> AwaitsOfOps;
-  /// Calls the coroutine machinery makes (the promise's return_void, the
-  /// implicit suspends): not the body's own calls.
-  llvm::DenseSet<const clang::Stmt *> MachineryCalls;
+  /// Where the coroutine machinery makes calls (the promise's return_void
+  /// of each co_return, the implicit suspends): not the body's own calls.
+  /// Their calls are indexed (AwaiterCalls) only for a flow that follows
+  /// exceptions.
+  std::vector<const clang::Stmt *> Machinery;
   /// What reading the body learned that spares the graph's builder work:
   /// every co_await and co_yield of the body, and whether a condition may
   /// have a known value (see buildFlowGraph).
@@ -191,8 +193,9 @@ private:
   std::vector<EffectRange::Link> Links;
 };
 
-/// The calls each co_await of an op makes, for the paths on which one
-/// throws: built from an EffectTable by indexAwaiterCalls.
+/// The calls each co_await of an op makes, and those of the coroutine
+/// machinery, for the paths on which one throws: built from an EffectTable
+/// by indexAwaiterCalls.
 struct AwaiterCalls {
   /// The calls made by awaiting an exit (the op and the awaiter's
   /// functions), and the objects exited: if one throws, the exit was
@@ -201,6 +204,8 @@ struct AwaiterCalls {
   /// The co_await each call of an awaiter's functions (await_ready,
   /// await_suspend, await_resume) belongs to.
   llvm::DenseMap<const clang::Stmt *, const clang::CoawaitExpr *> AwaitOf;
+  /// The calls the coroutine machinery makes (EffectTable::Machinery).
+  llvm::DenseSet<const clang::Stmt *> MachineryCalls;
 
   llvm::ArrayRef<unsigned> exitedBy(const clang::Stmt *Call) const {
     auto It = ExitCalls.find(Call);

@@ -12,6 +12,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include <cassert>
 
 using namespace clang;
 
@@ -69,8 +70,10 @@ void ExitFlow::forgetResources(unsigned Owner, ExitState &S) const {
 
 bool ExitFlow::throwsHere(const CFGBlock &Block) const {
   const auto *Call = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
+  // Only a graph with exception edges has a call with one.
+  assert(Awaiters && "the calls of awaits and machinery are not indexed");
   // A test framework's fatal failure throws to end the test: nothing is owed.
-  return Call && !Effects.MachineryCalls.count(Call) &&
+  return Call && !Awaiters->MachineryCalls.count(Call) &&
          !Effects.FailurePoints.count(Call) && mayThrow(Call);
 }
 

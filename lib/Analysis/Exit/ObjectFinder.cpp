@@ -80,9 +80,8 @@ void ObjectScan::trackLocal(const VarDecl *V) {
   for (const AwaitedItem &Item : Items) {
     if (Item.Call) {
       Out.StoredCalls.push_back(Item.Call);
-      std::optional<unsigned> Obj = Out.Objects.indexOf(calledObject(Item.Call));
-      Out.Objects.addHeldOp(
-          Self, {Obj ? int(*Obj) : -1, Item.Op, Item.Call, Item.InArm});
+      Out.Objects.addHeldOp(Self,
+                            {int(Item.Object), Item.Op, Item.Call, Item.InArm});
       continue;
     }
     // An awaitable built from other awaitable locals holds their ops;
