@@ -58,10 +58,11 @@ inline clang::Expr *objectArgument(const clang::CXXMemberCallExpr *Call) {
 /// twice over for a member call (the member access, then its object); the
 /// usual "variable.method(...)" is read here at once.
 inline clang::SourceLocation beginOf(const clang::CXXMemberCallExpr *Call) {
+  // An object named by a DeclRefExpr is no implicit "this": the member
+  // access begins where the name does.
   if (!Call->usesMemberSyntax())
     if (const auto *Member =
-            llvm::dyn_cast<clang::MemberExpr>(Call->getCallee());
-        Member && !Member->isImplicitAccess())
+            llvm::dyn_cast<clang::MemberExpr>(Call->getCallee()))
       if (const auto *Ref =
               llvm::dyn_cast<clang::DeclRefExpr>(Member->getBase());
           Ref && !Ref->hasQualifier() && Ref->getLocation().isValid())

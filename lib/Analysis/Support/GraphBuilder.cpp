@@ -389,7 +389,11 @@ private:
       if (!FoundTemporary)
         return true;
     }
-    while (const ConstantArrayType *Array = Ctx.getAsConstantArrayType(Type)) {
+    // (getAsConstantArrayType is out of line; most types are no array.)
+    while (Type->isArrayType()) {
+      const ConstantArrayType *Array = Ctx.getAsConstantArrayType(Type);
+      if (!Array)
+        break;
       if (Array->isZeroSize())
         return true;
       Type = Array->getElementType();
