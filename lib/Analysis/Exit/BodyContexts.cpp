@@ -205,7 +205,8 @@ public:
   bool VisitVarDecl(VarDecl *V) {
     if (Branches && !inLambdaBody())
       recordForScan(V, ScanNode::Variable);
-    Scan.visitVarDecl(V);
+    const Expr *RawInit = V->getInit();
+    Scan.visitVarDecl(V, RawInit);
     // What an awaitable local holds, before the walk enters its
     // initializer.
     for (; StoredSeen < Found.StoredCalls.size(); ++StoredSeen)
@@ -214,7 +215,7 @@ public:
     for (; HeldSeen < Found.HeldLocalRefs.size(); ++HeldSeen)
       claimAt(-1, Found.HeldLocalRefs[HeldSeen], RefRole::OpObject,
               ClaimStrength::Decides);
-    const Expr *Init = stripWrappers(V->getInit());
+    const Expr *Init = stripWrappers(RawInit);
     if (!Init)
       return true;
     const auto *InitCall = dyn_cast<CXXMemberCallExpr>(Init);

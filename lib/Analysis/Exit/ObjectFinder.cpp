@@ -37,9 +37,9 @@ bool ObjectScan::visitDecl(const Decl *D) {
   return !Out.HasErrors;
 }
 
-void ObjectScan::visitVarDecl(const VarDecl *V) {
-  trackLocal(V);
-  if (const Expr *Init = V->getInit())
+void ObjectScan::visitVarDecl(const VarDecl *V, const Expr *Init) {
+  trackLocal(V, Init);
+  if (Init)
     trackResource(V, stripWrappers(Init));
 }
 
@@ -54,10 +54,10 @@ void ObjectScan::trackParam(const ParmVarDecl *P) {
     return;
   ObjectKind Kind = Facts.Kind;
   if (Kind != ObjectKind::None)
-    add(P, Kind, /*IsParam=*/true, /*IsAwaitable=*/false);
+    add(P, Facts, Kind, /*IsParam=*/true, /*IsAwaitable=*/false);
 }
 
-void ObjectScan::trackLocal(const VarDecl *V) {
+void ObjectScan::trackLocal(const VarDecl *V, const Expr *Init) {
   if (!isLocalVarDecl(V) || !hasLocalStorage(V) || V->isExceptionVariable() ||
       V->getType()->isReferenceType() || isa<ParmVarDecl>(V))
     return;
@@ -66,17 +66,17 @@ void ObjectScan::trackLocal(const VarDecl *V) {
   if (Kind != ObjectKind::None) {
     // A copy of another shared handle is closed through the original.
     if (!(Facts.SharedHandle && isCopyOfObject(V)))
-      add(V, Kind, false, false);
+      add(V, Facts, Kind, false, false);
     return;
   }
   // A local holding the awaitable of an op, awaited later (or not).
-  if (!V->getInit() || !Model.isAwaitableType(V->getType()))
+  if (!Init || !Model.isAwaitableType(V->getType()))
     return;
   llvm::SmallVector<AwaitedItem, 2> Items;
-  collectAwaitedItems(V->getInit(), Out.Objects, Model, Items);
+  collectAwaitedItems(Init, Out.Objects, Model, Items);
   if (Items.empty())
     return;
-  unsigned Self = add(V, ObjectKind::None, false, true);
+  unsigned Self = add(V, Facts, ObjectKind::None, false, true);
   for (const AwaitedItem &Item : Items) {
     if (Item.Call) {
       Out.StoredCalls.push_back(Item.Call);
@@ -129,7 +129,8 @@ void ObjectScan::trackResource(const VarDecl *V, const Expr *Init) {
       !Address && (!V->getType()->isReferenceType() || Await->isPRValue());
   if (HoldsCopy && isSelfContainedValue(Await->getType()))
     return;
-  TrackedObject Resource = make(V, ObjectKind::None, false, false);
+  TrackedObject Resource =
+      make(V, factsOf(V->getType()), ObjectKind::None, false, false);
   Resource.Owner = int(*Owner);
   Resource.SingleUse = false;
   unsigned Self = Out.Objects.add(Resource);
@@ -145,9 +146,9 @@ ObjectScan::TypeFacts ObjectScan::factsOf(QualType T) {
   return It->second;
 }
 
-TrackedObject ObjectScan::make(const VarDecl *V, ObjectKind Kind, bool IsParam,
+TrackedObject ObjectScan::make(const VarDecl *V, const TypeFacts &Facts,
+                               ObjectKind Kind, bool IsParam,
                                bool IsAwaitable) {
-  TypeFacts Facts = factsOf(V->getType());
   TrackedObject Object;
   Object.Decl = V;
   Object.Kind = Kind;
@@ -163,11 +164,11 @@ TrackedObject ObjectScan::make(const VarDecl *V, ObjectKind Kind, bool IsParam,
   return Object;
 }
 
-unsigned ObjectScan::add(const VarDecl *V, ObjectKind Kind, bool IsParam,
-                         bool IsAwaitable) {
+unsigned ObjectScan::add(const VarDecl *V, const TypeFacts &Facts,
+                         ObjectKind Kind, bool IsParam, bool IsAwaitable) {
   if (std::optional<unsigned> Known = Out.Objects.indexOf(V))
     return *Known;
-  return Out.Objects.add(make(V, Kind, IsParam, IsAwaitable));
+  return Out.Objects.add(make(V, Facts, Kind, IsParam, IsAwaitable));
 }
 
 } // namespace acm

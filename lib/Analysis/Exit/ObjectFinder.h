@@ -61,20 +61,24 @@ public:
   /// False if \p D is invalid (Out.HasErrors).
   bool visitDecl(const clang::Decl *D);
   /// Tracks \p V if it is an object or an awaitable local, or binds it to
-  /// the resource an enter returned.
-  void visitVarDecl(const clang::VarDecl *V);
+  /// the resource an enter returned. \p Init is V->getInit(), which the
+  /// caller has read (it is out of line).
+  void visitVarDecl(const clang::VarDecl *V, const clang::Expr *Init);
 
 private:
-  void trackParam(const clang::ParmVarDecl *P);
-  void trackLocal(const clang::VarDecl *V);
-  void trackResource(const clang::VarDecl *V, const clang::Expr *Init);
-  TrackedObject make(const clang::VarDecl *V, ObjectKind Kind, bool IsParam,
-                     bool IsAwaitable);
-  unsigned add(const clang::VarDecl *V, ObjectKind Kind, bool IsParam,
-               bool IsAwaitable);
-
   /// What the model says of a variable's type. A body declares many
   /// variables of few types: each is asked once.
+  struct TypeFacts;
+
+  void trackParam(const clang::ParmVarDecl *P);
+  void trackLocal(const clang::VarDecl *V, const clang::Expr *Init);
+  void trackResource(const clang::VarDecl *V, const clang::Expr *Init);
+  /// \p Facts are those of V's type.
+  TrackedObject make(const clang::VarDecl *V, const TypeFacts &Facts,
+                     ObjectKind Kind, bool IsParam, bool IsAwaitable);
+  unsigned add(const clang::VarDecl *V, const TypeFacts &Facts, ObjectKind Kind,
+               bool IsParam, bool IsAwaitable);
+
   struct TypeFacts {
     ObjectKind Kind;
     bool SharedHandle;
