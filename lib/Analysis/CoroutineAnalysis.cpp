@@ -122,11 +122,14 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     if (Yields)
       keepGraphStatements(*Yields, Kept);
   }
+  // One filter of the kept statements for the graph's builder and the
+  // exit flow.
+  const KeptFilter MaybeKept(Kept);
   TrySet LeftByException;
   std::unique_ptr<CFG> Graph =
       buildFlowGraph(&Function, Function.getBody(), Context, ExceptionPaths,
                      Exit.hasObjects() ? &LeftByException : nullptr, &Kept,
-                     &Exit.Effects.Graph);
+                     &Exit.Effects.Graph, &MaybeKept);
   if (!Graph) {
     if (!Exit.hasObjects())
       reportImmediateFindings(Exit, Context, Sink);
@@ -159,6 +162,7 @@ void analyzeCoroutine(const FunctionDecl &Function, ASTContext &Context,
     Run.ExceptionPaths = ExceptionPaths;
     Run.LeftByException = &LeftByException;
     Run.Kept = &Kept;
+    Run.MaybeKept = &MaybeKept;
     Run.Debug = Debug;
     runExitAnalysis(Exit, *Graph, Order, WrittenBody, *Conditions, Run, Context,
                     Sink);

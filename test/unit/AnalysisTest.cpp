@@ -260,8 +260,9 @@ task f(bool b, int n) {
 )cpp", G));
   BlockOrder Order(*G.Graph);
   LoopMap Loops(*G.Graph, Order);
-  ExitFlow Flow(G.Facts.Found.Objects, G.Facts.Effects, *G.Conditions, G.Kept,
-                Loops, G.AST->getSourceManager(), G.Body,
+  KeptFilter MaybeKept(G.Kept);
+  ExitFlow Flow(G.Facts.Found.Objects, G.Facts.Effects, *G.Conditions,
+                MaybeKept, Loops, G.AST->getSourceManager(), G.Body,
                 /*IsCoroutine=*/true, /*ExceptionPaths=*/false);
   ProbedExitFlow Probed(Flow, *G.Graph);
   FlowStats Stats;

@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 
 using namespace clang;
 
@@ -64,7 +65,10 @@ void runExitAnalysis(const ExitFacts &Facts, const CFG &Graph,
   bool ExceptionPaths = Run.ExceptionPaths;
   llvm::raw_ostream *Debug = Run.Debug;
   LoopMap Loops(Graph, Order);
-  ExitFlow Flow(Objects, Facts.Effects, Conditions, *Run.Kept, Loops,
+  std::optional<KeptFilter> OwnFilter;
+  const KeptFilter &MaybeKept =
+      Run.MaybeKept ? *Run.MaybeKept : OwnFilter.emplace(*Run.Kept);
+  ExitFlow Flow(Objects, Facts.Effects, Conditions, MaybeKept, Loops,
                 Ctx.getSourceManager(), WrittenBody, Run.IsCoroutine,
                 ExceptionPaths, Run.Guards);
   Flow.followExceptionsOutOf(Run.LeftByException);

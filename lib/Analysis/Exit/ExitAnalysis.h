@@ -87,6 +87,8 @@ struct ExitRun {
   /// the facts and of the condition variables, at least): the flow acts
   /// only at those and at declarations and deaths.
   const KeptStmts *Kept = nullptr;
+  /// Kept's filter, if the caller has made one for the graph's builder.
+  const KeptFilter *MaybeKept = nullptr;
   /// Set for an owner exit: what it tests of its members. Only the
   /// members' findings are reported then; the body's own objects are the
   /// coroutine analysis' (and its discarded ops too, in a coroutine).

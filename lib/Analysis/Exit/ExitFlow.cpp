@@ -21,11 +21,11 @@ namespace acm {
 ExitDiagnoser::~ExitDiagnoser() = default;
 
 ExitFlow::ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
-                   const BranchFacts &Facts, const KeptStmts &Kept,
+                   const BranchFacts &Facts, const KeptFilter &MaybeKept,
                    const LoopMap &Loops, const SourceManager &SM,
                    const Stmt *WrittenBody, bool IsCoroutine,
                    bool ExceptionPaths, const MemberGuards *Guards)
-    : Objects(Objects), Effects(Effects), Facts(Facts), MaybeKept(Kept),
+    : Objects(Objects), Effects(Effects), Facts(Facts), MaybeKept(MaybeKept),
       Loops(Loops), SM(SM), WrittenBody(WrittenBody), IsCoroutine(IsCoroutine),
       ExceptionPaths(ExceptionPaths), Guards(Guards), Lattice(SM) {
   // Most sites are of an enter or an exit, and the lattice lists each:

@@ -103,14 +103,14 @@ public:
   /// \p Guards, when members are tracked, says what the body tests of
   /// them. \p WrittenBody is the body as written (a coroutine's, inside
   /// its CoroutineBodyStmt).
-  /// \p Kept holds every statement with an effect, a fatal failure or a
-  /// fact update (keepGraphStatements).
+  /// \p MaybeKept is the filter of the kept statements, which hold every
+  /// statement with an effect, a fatal failure or a fact update
+  /// (keepGraphStatements); it outlives the flow.
   ExitFlow(const ObjectTable &Objects, const EffectTable &Effects,
-           const BranchFacts &Facts, const KeptStmts &Kept,
-           const LoopMap &Loops,
-           const clang::SourceManager &SM, const clang::Stmt *WrittenBody,
-           bool IsCoroutine, bool ExceptionPaths,
-           const MemberGuards *Guards = nullptr);
+           const BranchFacts &Facts, const KeptFilter &MaybeKept,
+           const LoopMap &Loops, const clang::SourceManager &SM,
+           const clang::Stmt *WrittenBody, bool IsCoroutine,
+           bool ExceptionPaths, const MemberGuards *Guards = nullptr);
 
   /// Without exception paths, still follows the exceptions that leave the
   /// try blocks in \p Tries into their handlers (the graph has exception
@@ -192,7 +192,7 @@ private:
   const BranchFacts &Facts;
   /// The kept statements, as a filter: a statement it has not seen has no
   /// effect, fatal failure or fact update.
-  const KeptFilter MaybeKept;
+  const KeptFilter &MaybeKept;
   const LoopMap &Loops;
   const clang::SourceManager &SM;
   const clang::Stmt *WrittenBody;

@@ -310,14 +310,15 @@ buildWithClang(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
 
 std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
                                 bool ExceptionEdges, KeptStmts *Kept,
-                                const GraphHints *Hints) {
+                                const GraphHints *Hints,
+                                const KeptFilter *Filter) {
   bool NoKnownConditions = Hints && Hints->NoKnownConditions;
   std::unique_ptr<CFG> Graph;
   // The common bodies are built for a fraction of what clang's builder
   // costs, and with nothing to hide: the same graph, block for block
   // (GraphBuilder.h).
   if (!ExceptionEdges && Kept && NoKnownConditions)
-    Graph = buildSupportedGraph(D, Body, Ctx, *Kept, &Hints->Suspends);
+    Graph = buildSupportedGraph(D, Body, Ctx, *Kept, &Hints->Suspends, Filter);
   if (!Graph)
     Graph = buildWithClang(D, Body, Ctx, ExceptionEdges, Kept,
                            /*EvaluateConditions=*/!NoKnownConditions,
@@ -337,12 +338,13 @@ std::unique_ptr<CFG> buildGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
 
 } // namespace
 
-std::unique_ptr<CFG>
-buildFlowGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
-               TrySet *LeftByException, KeptStmts *Kept,
-               const GraphHints *Hints) {
+std::unique_ptr<CFG> buildFlowGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,
+                                    bool ExceptionEdges,
+                                    TrySet *LeftByException, KeptStmts *Kept,
+                                    const GraphHints *Hints,
+                                    const KeptFilter *Filter) {
   std::unique_ptr<CFG> Graph =
-      buildGraph(D, Body, Ctx, ExceptionEdges, Kept, Hints);
+      buildGraph(D, Body, Ctx, ExceptionEdges, Kept, Hints, Filter);
   if (!Graph || ExceptionEdges || !LeftByException)
     return Graph;
   *LeftByException = findTriesLeftByException(*Graph, Ctx.getSourceManager());
@@ -351,7 +353,7 @@ buildFlowGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, bool ExceptionEdges,
   if (Kept)
     for (auto &Entry : *Kept)
       Entry.second = nullptr;
-  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true, Kept, Hints);
+  return buildGraph(D, Body, Ctx, /*ExceptionEdges=*/true, Kept, Hints, Filter);
 }
 
 std::unique_ptr<CFG> buildClangGraph(const Decl *D, Stmt *Body, ASTContext &Ctx,

@@ -105,11 +105,13 @@ struct GraphHints {
 /// are left out (they are there to throw): \p Hints lists the body's
 /// awaits if the caller has found them, else they are looked for. If the
 /// hints say no condition can have a known value, the builder does not try
-/// to evaluate them.
+/// to evaluate them. \p Filter is Kept's, if the caller has made one (the
+/// flows that read the graph use it too).
 std::unique_ptr<clang::CFG>
 buildFlowGraph(const clang::Decl *D, clang::Stmt *Body, clang::ASTContext &Ctx,
                bool ExceptionEdges, TrySet *LeftByException = nullptr,
-               KeptStmts *Kept = nullptr, const GraphHints *Hints = nullptr);
+               KeptStmts *Kept = nullptr, const GraphHints *Hints = nullptr,
+               const KeptFilter *Filter = nullptr);
 
 /// The graph buildFlowGraph gets from clang's builder without exception
 /// edges, with \p Kept, when no condition of the body can have a known

@@ -29,6 +29,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cassert>
+#include <optional>
 #include <vector>
 
 using namespace clang;
@@ -133,9 +134,11 @@ QualType referencedTemporaryType(const Expr *Init, bool &FoundTemporary) {
 class GraphBuilder {
 public:
   GraphBuilder(ASTContext &Ctx, KeptStmts &Kept,
-               const std::vector<CoroutineSuspendExpr *> *HiddenSuspends)
-      : Ctx(Ctx), Kept(Kept), MaybeKept(Kept), Graph(std::make_unique<CFG>()),
-        Vectors(Graph->getBumpVectorContext()),
+               const std::vector<CoroutineSuspendExpr *> *HiddenSuspends,
+               const KeptFilter *Filter)
+      : Ctx(Ctx), Kept(Kept),
+        MaybeKept(Filter ? *Filter : OwnFilter.emplace(Kept)),
+        Graph(std::make_unique<CFG>()), Vectors(Graph->getBumpVectorContext()),
         HidesAll(HiddenSuspends == nullptr) {
     if (HiddenSuspends) {
       Hidden.reserve(HiddenSuspends->size() + 2);
@@ -180,7 +183,9 @@ public:
 private:
   ASTContext &Ctx;
   KeptStmts &Kept;
-  const KeptFilter MaybeKept;
+  /// Kept's filter: the caller's, or one made here.
+  std::optional<KeptFilter> OwnFilter;
+  const KeptFilter &MaybeKept;
   std::unique_ptr<CFG> Graph;
   BumpVectorContext &Vectors;
   /// The block being filled (its elements are added last first) and the
@@ -1044,14 +1049,15 @@ private:
 
 std::unique_ptr<CFG>
 buildSupportedGraph(const Decl *D, Stmt *Body, ASTContext &Ctx, KeptStmts &Kept,
-                    const std::vector<CoroutineSuspendExpr *> *HiddenSuspends) {
+                    const std::vector<CoroutineSuspendExpr *> *HiddenSuspends,
+                    const KeptFilter *Filter) {
   // The shapes followed are those of clang 22.1's builder; upstream's
   // already differ (the ends of parameters' lifetimes, cleanups). Another
   // clang gets its own builder until GraphBuilderTest passes with it.
 #if CLANG_VERSION_MAJOR != 22 || CLANG_VERSION_MINOR != 1
   return nullptr;
 #endif
-  return GraphBuilder(Ctx, Kept, HiddenSuspends).build(D, Body);
+  return GraphBuilder(Ctx, Kept, HiddenSuspends, Filter).build(D, Body);
 }
 
 } // namespace acm

@@ -57,12 +57,12 @@ bool awaiterCallMayEndBlock(const clang::Expr *Part);
 /// With \p HiddenSuspends, the awaits whose awaiter calls are hidden are
 /// those and the coroutine's initial and final suspends (as
 /// HiddenAwaiterCalls hides them given a list); the graph is null if the
-/// body holds another.
+/// body holds another. \p Filter is Kept's, if the caller has made one.
 std::unique_ptr<clang::CFG> buildSupportedGraph(
     const clang::Decl *D, clang::Stmt *Body, clang::ASTContext &Ctx,
     KeptStmts &Kept,
-    const std::vector<clang::CoroutineSuspendExpr *> *HiddenSuspends =
-        nullptr);
+    const std::vector<clang::CoroutineSuspendExpr *> *HiddenSuspends = nullptr,
+    const KeptFilter *Filter = nullptr);
 
 } // namespace acm
 
