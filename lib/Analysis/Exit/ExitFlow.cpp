@@ -70,11 +70,14 @@ void ExitFlow::forgetResources(unsigned Owner, ExitState &S) const {
 
 bool ExitFlow::throwsHere(const CFGBlock &Block) const {
   const auto *Call = dyn_cast_or_null<CallExpr>(lastStmtOf(Block));
-  // Only a graph with exception edges has a call with one.
+  if (!Call)
+    return false;
+  // Only a graph with exception edges has a call with one, and its flow
+  // has the machinery's calls indexed.
   assert(Awaiters && "the calls of awaits and machinery are not indexed");
+  bool Machinery = Awaiters && Awaiters->MachineryCalls.count(Call);
   // A test framework's fatal failure throws to end the test: nothing is owed.
-  return Call && !Awaiters->MachineryCalls.count(Call) &&
-         !Effects.FailurePoints.count(Call) && mayThrow(Call);
+  return !Machinery && !Effects.FailurePoints.count(Call) && mayThrow(Call);
 }
 
 ExitOutcome ExitFlow::transfer(const CFGBlock &Block, const ExitState &In,
